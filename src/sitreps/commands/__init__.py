@@ -1,0 +1,1 @@
+"""CLI commands, one module each. Every module registers its command(s) on ``sitreps.cli.app`` on import."""
