@@ -20,7 +20,10 @@ evaluate_app = typer.Typer(help="Score the extractors on gold data (../shared/ev
                            no_args_is_help=True)
 gazetteer_app = typer.Typer(help="Build and inspect the offline gazetteer index.", no_args_is_help=True)
 app.add_typer(evaluate_app, name="evaluate")
+train_app = typer.Typer(help="Train the shipped models again from ../shared/eval (reproducible, CPU only).",
+                        no_args_is_help=True)
 app.add_typer(gazetteer_app, name="gazetteer")
+app.add_typer(train_app, name="train")
 
 
 def _register_commands() -> None:
