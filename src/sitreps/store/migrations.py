@@ -1,0 +1,128 @@
+"""Versioned schema steps, applied in order when a store is opened (the idea of sqlite-utils' ``Migrations``).
+
+:data:`MIGRATIONS` is one append-only list. Each step has a version (strictly increasing), a name and a
+function that receives a SQLAlchemy ``Connection`` inside a transaction. Applied steps are recorded in
+``schema_migrations``; a step runs once per database, and the same steps run on SQLite and PostgreSQL.
+
+To change the schema: define new tables in ``schema.py`` and append ``Migration(N, "name",
+create_tables("t1", "t2"))``, or write a function using ``add_column`` / plain DDL. Never edit or reorder a
+step that has been committed: databases in the wild have already applied it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import Column, Connection, Engine, inspect, select, text
+from sqlalchemy.exc import SQLAlchemyError
+
+from ..errors import StoreError
+from . import schema
+
+log = logging.getLogger(__name__)
+
+Step = Callable[[Connection], None]
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    apply: Step
+
+
+def create_tables(*names: str) -> Step:
+    """A step creating the named tables of ``schema.metadata`` (and their indexes) as defined now."""
+
+    def step(conn: Connection) -> None:
+        tables = [schema.metadata.tables[n] for n in names]
+        schema.metadata.create_all(conn, tables=tables, checkfirst=True)
+
+    return step
+
+
+def add_column(table: str, column: Column[object]) -> Step:
+    """A step adding one nullable column to an existing table (portable ``ALTER TABLE ... ADD COLUMN``)."""
+
+    def step(conn: Connection) -> None:
+        ddl_type = column.type.compile(dialect=conn.dialect)
+        prep = conn.dialect.identifier_preparer
+        conn.execute(text(f"ALTER TABLE {prep.quote(table)} ADD COLUMN {prep.quote(column.name)} {ddl_type}"))
+
+    return step
+
+
+MIGRATIONS: list[Migration] = [
+    Migration(
+        1,
+        "articles and per-article records",
+        create_tables(
+            "articles", "boilerplate", "places", "times", "quantities", "claims", "actors", "events",
+            "event_claims", "event_quantities", "ingest_errors",
+        ),
+    ),
+]
+
+
+def _check_order(steps: list[Migration]) -> None:
+    versions = [m.version for m in steps]
+    if versions != sorted(set(versions)):
+        raise StoreError(f"migration versions must be unique and increasing, got {versions}; fix MIGRATIONS")
+
+
+def applied_versions(conn: Connection) -> dict[int, str]:
+    """Versions recorded in ``schema_migrations`` (empty for a new database)."""
+    if not inspect(conn).has_table("schema_migrations"):
+        return {}
+    rows = conn.execute(select(schema.schema_migrations.c.version, schema.schema_migrations.c.applied_at))
+    return {int(v): str(at) for v, at in rows}
+
+
+def pending(conn: Connection, steps: list[Migration] | None = None) -> list[Migration]:
+    steps = MIGRATIONS if steps is None else steps
+    done = applied_versions(conn)
+    return [m for m in steps if m.version not in done]
+
+
+def migrate(engine: Engine, steps: list[Migration] | None = None) -> list[Migration]:
+    """Apply every pending step, each in its own transaction; return the steps applied now.
+
+    On PostgreSQL a transaction-scoped advisory lock serialises two processes opening a new database at once;
+    on SQLite the write transaction (``BEGIN IMMEDIATE``) does the same.
+    """
+    steps = MIGRATIONS if steps is None else steps
+    _check_order(steps)
+    done: list[Migration] = []
+    writer = engine.execution_options(sitreps_begin="IMMEDIATE")
+    try:
+        with writer.begin() as conn:
+            _lock(conn)
+            schema.metadata.create_all(conn, tables=[schema.schema_migrations], checkfirst=True)
+        for step in steps:
+            with writer.begin() as conn:
+                _lock(conn)
+                if step.version in applied_versions(conn):
+                    continue
+                log.info("applying schema step %d: %s", step.version, step.name)
+                step.apply(conn)
+                conn.execute(
+                    schema.schema_migrations.insert().values(
+                        version=step.version, name=step.name, applied_at=datetime.now(UTC).isoformat()
+                    )
+                )
+                done.append(step)
+    except SQLAlchemyError as exc:
+        raise StoreError(
+            f"could not migrate the database {engine.url.render_as_string(hide_password=True)}: {exc}. "
+            f"Check that it is a sitreps database and that you may write to it."
+        ) from exc
+    return done
+
+
+def _lock(conn: Connection) -> None:
+    if conn.dialect.name == "postgresql":
+        # Any fixed key works; this one spells "sitreps" loosely.
+        conn.execute(text("SELECT pg_advisory_xact_lock(5174737265)"))
