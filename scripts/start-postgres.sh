@@ -8,7 +8,7 @@
 # The cluster lives in DIR (default: a new temp directory), listens on a free port on 127.0.0.1 only, trusts
 # local connections (it is for tests: never expose it) and has one database, sitreps_test. If initdb/pg_ctl
 # are missing and we are root, PostgreSQL is installed with apt-get. PostgreSQL refuses to run as root, so
-# as root the server runs as the "postgres" user (created if needed).
+# as root the server runs as the "postgres" user (created if needed). SITREPS_PG_NO_INSTALL=1 forbids the install.
 # stdout carries only the export lines; progress and errors go to stderr.
 set -euo pipefail
 
@@ -38,7 +38,7 @@ if [ "${1:-}" = "--stop" ]; then
 fi
 
 if ! find_bin initdb >/dev/null || ! find_bin pg_ctl >/dev/null; then
-    if [ "$(id -u)" != 0 ]; then
+    if [ "$(id -u)" != 0 ] || [ -n "${SITREPS_PG_NO_INSTALL:-}" ]; then
         log "initdb/pg_ctl not found; install PostgreSQL (e.g. sudo apt-get install -y postgresql) and retry"
         exit 1
     fi
