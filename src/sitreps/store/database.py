@@ -16,7 +16,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, create_engine, event, select, update
+from sqlalchemy import Connection, Engine, bindparam, create_engine, event, inspect, select, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
@@ -249,6 +249,11 @@ class Store:
             return False
         return pipeline_version is None or _is_current(version, pipeline_version)
 
+    @staticmethod
+    def is_current(stored_version: str | None, wanted: str) -> bool:
+        """True when an article stored by ``stored_version`` (None: not stored) need not be extracted again."""
+        return stored_version is not None and _is_current(stored_version, wanted)
+
     def stored_versions(self, article_ids: Iterable[str]) -> dict[str, str]:
         with self.read() as conn:
             return queries.stored_versions(conn, article_ids)
@@ -287,6 +292,8 @@ class Store:
         """Applied migration steps: ``{version: name}``."""
         t = schema.schema_migrations
         with self.read() as conn:
+            if not inspect(conn).has_table(t.name):
+                return {}
             return {int(v): str(n) for v, n in conn.execute(select(t.c.version, t.c.name).order_by(t.c.version))}
 
     # -- lifetime -------------------------------------------------------------------------------------------
