@@ -34,9 +34,16 @@ def split_paragraphs(text: str) -> list[Span]:
 def make_article(text: str, *, title: str | None = None, url: str | None = None, outlet: str | None = None,
                  published: str | None = None, source_path: str | None = None,
                  meta: dict[str, Any] | None = None) -> Article:
-    """Build an article: id, paragraphs and boilerplate (captions, repeated blocks) from ``text``."""
+    """Build an article: cleaned text, id, paragraphs and boilerplate (captions, repeated blocks).
+
+    ``text`` is cleaned first (:func:`~sitreps.ingest.clean.clean_text`, idempotent), so ``Article.text`` and
+    every offset into it refer to the cleaned text whichever reader or caller built the article.
+    """
     from .boilerplate import detect_boilerplate
+    from .clean import clean_text
     from .dates import normalise_published
+
+    text = clean_text(text)
 
     pub, precision = normalise_published(published)
     paragraphs = split_paragraphs(text)
