@@ -40,6 +40,7 @@ def demo_cli(
     print what was found, and show the commands to explore it. Safe to run again: nothing changes.
     """
     from rich.console import Console
+    from rich.table import Table
 
     from ..render import counts_table, ingest_summary
     from ..store import open_store, schema
@@ -54,13 +55,16 @@ def demo_cli(
         first = _article_with_most_events(store) or (ids[0] if ids else None)
     console.print(counts_table(counts, title="In the database now"))
     where = database_url(db).removeprefix("sqlite:///")
-    console.print(f"\nThe demo database is [bold]{where}[/bold]. Try next:\n", highlight=False)
+    console.print(f"\nThe demo database is [bold]{where}[/bold]. Try next:", highlight=False)
+    steps = Table.grid(padding=(0, 3))
+    steps.add_column(no_wrap=True)
+    steps.add_column(style="dim")
     if first:
-        console.print(f"  sitreps show {first[:10]} --db {db}     # one report, evidence highlighted", highlight=False)
-    console.print(f"  sitreps db info --db {db}            # what the database holds", highlight=False)
-    console.print(f"  sitreps serve --db {db}              # map, timeline and claims in the browser", highlight=False)
-    console.print(f"  sitreps export --help                 # ACLED CSV, GeoJSON, Parquet from --db {db}",
-                  highlight=False)
+        steps.add_row(f"  sitreps show {first[:10]} --db {db}", "one report, its evidence highlighted")
+    steps.add_row(f"  sitreps db info --db {db}", "what the database holds")
+    steps.add_row(f"  sitreps serve --db {db}", "map, timeline and claims in the browser")
+    steps.add_row("  sitreps export --help", f"ACLED CSV, GeoJSON or Parquet from --db {db}")
+    console.print(steps)
     if summary.failed:  # type: ignore[attr-defined]
         raise typer.Exit(1)
 
