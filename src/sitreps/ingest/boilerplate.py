@@ -1,29 +1,229 @@
-"""Boilerplate: photo captions, credits and paragraphs repeated inside one article.
+"""Boilerplate: photo captions, credits, bylines and paragraphs repeated inside one article.
 
-Placeholder-free first version: repeated paragraphs (exact after normalisation) are marked, the first copy as
-``repeated`` (read once) and later copies ``skip``. The ingest stage refines this (near-identical captions).
+Why: a caption printed twice (scraped pages often carry the image caption once from ``<figcaption>`` and once
+from the image's ``alt``/credit) would otherwise count every event, place and figure in it twice, and a
+byline or photo credit would give the actor and place extractors names that are not news.
+
+Signals, all structural (never strings from a particular article):
+
+- **Repeats.** Paragraphs are compared on their text after stripping a trailing credit — a parenthesised
+  name ``(Jane Doe)``, a ``(Name/Outlet)`` or ``(Photo ...)`` credit, a dangling ``Source:``/``Photo:`` label.
+  Equal stripped texts, or token sets with Jaccard similarity >= 0.8 whose differing tokens are all
+  lower-case words (no names, no numbers: "shelled Izium on Monday" and "shelled Kupiansk on Tuesday" are
+  two events, not a repeat), are one block printed several times. The first copy is read (``skip=False``),
+  later copies are ``skip=True``. Kind: ``caption`` when any copy looks like a caption, else ``repeated``.
+- **Captions**: short paragraphs (<= 70 words, not a quotation) ending in a credit as above, or opening with
+  a label such as ``Photo:``. Read once (``skip=False``): a caption may describe a real event.
+- **Credits**: short lines without terminal punctuation that open with ``Photo:``, ``Image by``, ``Credit:``,
+  ``Source:``... or that name an agency after a slash (``Name / Reuters``). Photo credits are ``skip=True``;
+  a ``Source:`` line may name who reported the news, so it stays readable.
+- **Bylines**: ``By NAME`` lines (up to four capitalised words, several authors joined by ``and`` or commas).
+  ``skip=True``.
+
+A normal news paragraph has terminal punctuation, no trailing credit and no twin, so it is never marked.
 """
 
 from __future__ import annotations
 
+import re
+
 from ..model import Boilerplate, Span
 
+_MAX_CAPTION_WORDS = 70
+_MAX_CREDIT_WORDS = 15
+_MIN_CAPTION_WORDS = 6  # a caption describes a scene before its credit
+_TAIL_CHARS = 300
+_MIN_EXACT_CHARS = 20
+_MIN_NEAR_TOKENS = 8
+_NEAR_JACCARD = 0.8
+# Pairwise near-duplicate comparison is quadratic; above this many candidate paragraphs (a 5 MB document)
+# only exact and credit-stripped repeats are looked for.
+_MAX_NEAR_CANDIDATES = 4000
 
-def _norm(s: str) -> str:
-    return " ".join(s.lower().split())
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+_QUOTE_OPEN = ("“", '"', "‘", "'", "«")
+_TERMINAL = (".", "!", "?", "”", '"', "’", "»", "…", ":", ";")
+_LABEL = r"(?:Sources?|Photos?|Photograph|Credits?|Images?|Pictures?|Videos?|Via|Courtesy)"
+
+# Credits in parentheses at the end of a paragraph.
+_PAREN_SLASH = r"\((?=[^()]*[a-z])[A-Z][^()/]{0,60}/\s*[A-Za-z][^()]{0,60}\)"  # (Jane Doe/Twitter)
+_PAREN_LABEL = r"\((?:Photo|Image|Picture|Credit|Video|File)\b[^()]{0,80}\)"  # (Photo: AP)
+_PAREN_NAME = r"\((?:[A-Z][a-z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*[a-z]\)"  # (Jane Doe)
+_TAIL = rf"(?:\s*\.?\s*{_LABEL}\s*:?\s*(?:[A-Z][\w@/.'’ -]{{0,40}})?)"  # ". Source:" / " Photo: AP"
+_CAPTION_END = re.compile(
+    rf"(?:(?:{_PAREN_SLASH}|{_PAREN_LABEL})\.?{_TAIL}?|{_PAREN_NAME}{_TAIL}?(?<!\.)|\S\s+{_LABEL}\s*:)\s*$")
+_CAPTION_START = re.compile(r"^(?:Photo|Photograph|Image|Picture|Caption|Pictured|Video|File photo)\s*:",
+                            re.IGNORECASE)
+_STRIP_TAIL = re.compile(rf"(?:\s*(?:{_PAREN_SLASH}|{_PAREN_LABEL}|{_PAREN_NAME})|{_TAIL}|\s*[.,;:])+\s*$")
+_CREDIT = re.compile(
+    r"^(?:Photo|Photograph|Image|Picture|Video|Credit|Illustration|Graphic|Map|Source|Courtesy)s?\b\s*"
+    r"(?:by\b|:|credit\b|courtesy\b|/|©)", re.IGNORECASE)
+_AGENCY = re.compile(r"/\s*(?:AP|AFP|Reuters|Getty Images|EPA(?:-EFE)?|Shutterstock|Anadolu|TASS|Ukrinform|"
+                     r"Sputnik|Twitter|Telegram|Facebook|Instagram|PA)\b|\bAP Photo\b|\bGetty Images\b|©")
+# Words that may differ between two copies of one paragraph (an edit, a translation variant) without it
+# becoming another statement; any other differing word makes two paragraphs two statements.
+_FUNCTION_WORDS = frozenset(
+    "a an the this that these those it its is are was were be been being has have had do does did will would "
+    "may might can could should must shall of in on at to for from by with as and or but not no also then "
+    "there here which who whom whose what when where while very just still even only already".split())
+_LIST_MARKERS = ("* ", "- ", "• ", "– ")
+_BYLINE = re.compile(
+    r"^(?:Written\s+)?[Bb]y\s+(?:[A-Z][\w'’.-]+\s*){1,4}(?:(?:,|and|&|\|)\s*(?:[A-Z][\w'’.-]+\s*){1,4}){0,3}$")
+
+
+def _tail(par: str) -> str:
+    """The end of a paragraph, where credits sit; regexes anchored at the end only ever see this much, so a
+    hostile paragraph (a million spaces between two words) cannot make them backtrack quadratically."""
+    return par[-_TAIL_CHARS:]
+
+
+def _words(s: str) -> int:
+    return len(s.split())
+
+
+def _ends_like_sentence(s: str) -> bool:
+    return s.rstrip().endswith(_TERMINAL)
+
+
+def is_caption(par: str) -> bool:
+    """A short paragraph describing a picture: ends in a photo credit, or opens with a ``Photo:`` label.
+
+    Quotations, list items and paragraphs that quote someone are never captions (a news paragraph may end
+    with its agency sources in parentheses); a credit line long enough to describe a scene is.
+    """
+    if _words(par) > _MAX_CAPTION_WORDS or par.startswith(_QUOTE_OPEN + _LIST_MARKERS):
+        return False
+    if "“" in par or '"' in par:
+        return False
+    if _CAPTION_START.match(par) and _words(par) > _MAX_CREDIT_WORDS:
+        return True
+    tail = _tail(par)
+    m = _CAPTION_END.search(tail)
+    if m and _words(par[:len(par) - len(tail) + m.start()]) >= _MIN_CAPTION_WORDS:
+        return True
+    # "Soldiers rest near Izium. Jane Doe/AFP/Getty Images": a sentence and a credit without parentheses.
+    return _words(par) > 8 and not _CREDIT.match(par) and _is_credit_line(par)
+
+
+def _is_credit_line(par: str) -> bool:
+    if _words(par) > _MAX_CREDIT_WORDS:
+        return False
+    if par.rstrip().endswith((".", "!", "?")) and "©" not in par:
+        return False
+    return bool(_CREDIT.match(par) or _AGENCY.search(par))
+
+
+def is_credit(par: str) -> bool:
+    """A short line that credits a photo or names a source (and is not a caption, see :func:`is_caption`)."""
+    return _is_credit_line(par) and not is_caption(par)
+
+
+def is_byline(par: str) -> bool:
+    return _words(par) <= _MAX_CREDIT_WORDS and bool(_BYLINE.match(par.strip()))
+
+
+def _stripped_key(par: str) -> str:
+    """The paragraph's text without a trailing credit, lower-cased and whitespace-normalised."""
+    tail = _tail(par)
+    core = par[:len(par) - len(tail)] + _STRIP_TAIL.sub("", tail)
+    return " ".join(core.lower().split())
+
+
+def _tokens(par: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(lower-cased token set, tokens that are names or numbers somewhere in the paragraph)."""
+    tail = _tail(par)
+    toks = _TOKEN.findall(par[:len(par) - len(tail)] + _STRIP_TAIL.sub("", tail))
+    low = frozenset(t.lower() for t in toks)
+    marked = frozenset(t.lower() for t in toks if t[:1].isupper() or any(c.isdigit() for c in t))
+    return low, marked
+
+
+def _near(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]) -> bool:
+    sa, sb = a[0], b[0]
+    inter = len(sa & sb)
+    union = len(sa) + len(sb) - inter
+    if not union or inter / union < _NEAR_JACCARD:
+        return False
+    diff = sa ^ sb
+    # A differing name or number means a different fact, however similar the sentence frame.
+    if diff & (a[1] | b[1]):
+        return False
+    # A differing content word too ("security" / "humanitarian assistance"), unless the paragraphs are long
+    # and nearly identical (an edited repeat).
+    return diff <= _FUNCTION_WORDS or (inter / union >= 0.9 and min(len(sa), len(sb)) >= 20)
+
+
+def _repeat_groups(paragraphs: list[Span]) -> list[list[int]]:
+    """Indices of paragraphs printed more than once, grouped, each group in text order."""
+    parent = list(range(len(paragraphs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+
+    first: dict[str, int] = {}
+    for i, p in enumerate(paragraphs):
+        for key in {" ".join(p.text.lower().split()), _stripped_key(p.text)}:
+            if len(key) < _MIN_EXACT_CHARS:
+                continue
+            if key in first:
+                union(first[key], i)
+            else:
+                first[key] = i
+
+    cands = [(i, _tokens(p.text)) for i, p in enumerate(paragraphs)]
+    cands = [(i, t) for i, t in cands if len(t[0]) >= _MIN_NEAR_TOKENS]
+    if len(cands) <= _MAX_NEAR_CANDIDATES:
+        # Sorted by size: Jaccard >= t needs |small| >= t * |large|, so the inner loop stops early.
+        cands.sort(key=lambda c: len(c[1][0]))
+        for x, (i, ti) in enumerate(cands):
+            for j, tj in cands[x + 1:]:
+                if len(ti[0]) < _NEAR_JACCARD * len(tj[0]):
+                    break
+                if find(i) != find(j) and _near(ti, tj):
+                    union(i, j)
+
+    groups: dict[int, list[int]] = {}
+    for i in range(len(paragraphs)):
+        groups.setdefault(find(i), []).append(i)
+    return [sorted(g) for g in groups.values() if len(g) > 1]
 
 
 def detect_boilerplate(text: str, paragraphs: list[Span]) -> list[Boilerplate]:
-    seen: dict[str, Span] = {}
-    out: list[Boilerplate] = []
-    for p in paragraphs:
-        key = _norm(p.text)
-        if len(key) < 20:
-            continue
-        if key in seen:
-            if not any(b.evidence == seen[key] for b in out):
-                out.append(Boilerplate(seen[key], "repeated", skip=False))
-            out.append(Boilerplate(p, "repeated", skip=True))
-        else:
-            seen[key] = p
-    return out
+    """Boilerplate blocks of an article, one per paragraph at most, in text order.
+
+    ``text`` is the article text the paragraph spans point into (kept for callers that pass it; the
+    paragraphs carry their own text).
+    """
+    del text  # the spans carry their text; the parameter stays for the public signature
+    out: dict[int, Boilerplate] = {}
+    for group in _repeat_groups(paragraphs):
+        kinds = [_classify(paragraphs[i].text) for i in group]
+        kind, first_skip = next((k for k in kinds if k is not None), ("repeated", False))
+        for n, i in enumerate(group):
+            out[i] = Boilerplate(paragraphs[i], kind, skip=first_skip or n > 0)
+    for i, p in enumerate(paragraphs):
+        if i not in out:
+            got = _classify(p.text)
+            if got is not None:
+                out[i] = Boilerplate(p, got[0], skip=got[1])
+    return [out[i] for i in sorted(out)]
+
+
+def _classify(par: str) -> tuple[str, bool] | None:
+    """(kind, skip) of a single paragraph, or None for news."""
+    if is_byline(par):
+        return "byline", True
+    if is_caption(par):
+        return "caption", False
+    if _is_credit_line(par):
+        # A "Source:" line may name who reported the news: attribution should still see it.
+        return "credit", not par.lower().startswith("source")
+    return None
