@@ -120,6 +120,15 @@ def _excluded(text: str, n: NumberMatch, phones: list[tuple[int, int]], times: l
     return False
 
 
+def _plural_between(num: Token, noun: Token) -> Token:
+    """"45 soldiers prisoner": the parse hangs the number on a singular noun; a plural in between is the
+    thing counted."""
+    if noun.tag_ != "NN":
+        return noun
+    plural = [t for t in num.doc[num.i + 1:noun.i] if t.tag_ in ("NNS", "NNPS")]
+    return plural[0] if plural else noun
+
+
 class QuantityExtractor:
     """Turns number phrases into :class:`Quantity` records using the parse around them."""
 
@@ -138,14 +147,21 @@ class QuantityExtractor:
 
     def _head_noun(self, num: Token) -> Token | None:
         """The noun the number counts: parse first, then a right-ward walk over modifiers."""
-        tok = num
+        tok, noun = num, None
         for _ in range(3):
             if tok.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "npadvmod") and tok.head.i > num.i:
                 tok = tok.head
-                if tok.pos_ in ("NOUN", "PROPN") or tok.lower_ in DISTANCE or tok.lower_ in PERCENT:
+                if tok.lower_ in DISTANCE or tok.lower_ in PERCENT:
                     return tok
+                if tok.pos_ in ("NOUN", "PROPN"):
+                    noun = noun or tok
+                    # a plural or a known counted noun ends the phrase ("45 soldiers prisoner")
+                    if tok.tag_ in ("NNS", "NNPS") or _unit_of(_lemma(tok))[0]:
+                        return _plural_between(num, tok)
             else:
                 break
+        if noun is not None:
+            return _plural_between(num, noun)
         # fallback: walk right over adjectives, numbers and demonyms to the first noun
         doc = num.doc
         for j in range(num.i + 1, min(len(doc), num.i + 6)):
@@ -158,7 +174,8 @@ class QuantityExtractor:
             if t.pos_ == "NOUN" or _unit_of(_lemma(t))[0] or _unit_of(t.lower_)[0]:
                 # prefer the last noun of a compound ("armored personnel carriers")
                 k = j
-                while k + 1 < len(doc) and doc[k + 1].pos_ == "NOUN" and doc[k + 1].dep_ != "conj":
+                while k + 1 < len(doc) and doc[k + 1].pos_ == "NOUN" and doc[k + 1].dep_ != "conj" \
+                        and doc[k].tag_ not in ("NNS", "NNPS"):
                     k += 1
                 return doc[k]
         return None
@@ -257,6 +274,8 @@ class QuantityExtractor:
             elif re.match(r"\s*(?:%|per\s?cent|percent)", self.text[n.end:n.end + 10]):
                 unit, category = "percent", "percent"
                 end = n.end + len(re.match(r"\s*(?:%|per\s?cent|percent)", self.text[n.end:]).group(0))  # type: ignore[union-attr]
+            if n.words and n.value == 1 and category is None:
+                return None  # "one more push": "one" counts only things we know how to count
             window = self._window_words(num)
             kind = self._kind(category, governors, window, head_lemma)
             if head is None and kind == "other" and category is None:

@@ -1,0 +1,127 @@
+"""Quantities: values, ranges, units, what is counted, and what is never a count. Sentences written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitreps.extract.numbers import scan_numbers
+from sitreps.extract.quantities import find_quantities
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "value_max", "approximate"),
+    [
+        ("some 1,500", 1500, None, True),
+        ("between 50 and 70", 50, 70, False),
+        ("50-70", 50, 70, False),
+        ("six", 6, None, False),
+        ("a dozen", 12, None, False),
+        ("two hundred", 200, None, False),
+        ("two hundred and fifty", 250, None, False),
+        ("twenty-five", 25, None, False),
+        ("1.5 million", 1_500_000, None, False),
+        ("tens of thousands", 20_000, None, True),
+        ("dozens", 24, None, True),
+        ("an estimated 100", 100, None, True),
+        ("more than 20", 20, None, True),
+    ],
+)
+def test_numbers_scan(text, value, value_max, approximate):
+    (n,) = scan_numbers(text)
+    assert (n.value, n.value_max, n.approximate) == (value, value_max, approximate)
+    assert (n.start, n.end) == (0, len(text))
+
+
+def q_by_value(qs, value):
+    return next(q for q in qs if q.value == value)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit", "counted", "kind", "approximate"),
+    [
+        ("Local officials said some 300 Russian soldiers were dead after the crossing.", 300, "person",
+         "Russian soldiers", "killed", True),
+        ("The brigade has retaken four towns or villages since Friday.", 4, "settlement", "towns or villages",
+         "settlements", False),
+        ("Around 40 armored vehicles and tanks were reported to be destroyed near the bridge.", 40, "vehicle",
+         "armored vehicles and tanks", "equipment_destroyed", True),
+        ("Twelve civilians were wounded when the market was shelled.", 12, "person", "civilians", "wounded",
+         False),
+        ("Ukrainian units captured 35 tanks left behind in the forest.", 35, "vehicle", "tanks",
+         "equipment_captured", False),
+        ("Nearly two hundred people were evacuated from the shelled district.", 200, "person", "people",
+         "displaced", True),
+        ("The defenders took 45 Russian soldiers prisoner near the station.", 45, "person", "Russian soldiers",
+         "captured", False),
+    ],
+)
+def test_quantities_counted_and_kind(nlp, sentence, value, unit, counted, kind, approximate):
+    q = q_by_value(find_quantities(sentence, nlp(sentence)), value)
+    assert (q.unit, q.counted, q.kind, q.approximate) == (unit, counted, kind, approximate)
+    assert sentence[q.evidence.start:q.evidence.end] == q.evidence.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit", "km"),
+    [
+        ("The front line now lies 30 miles from the city.", 30, "mile", 48.3),
+        ("The depot is 12 km east of the river.", 12, "km", 12.0),
+        ("Troops dug in 800 metres from the bridge.", 800, "metre", 0.8),
+    ],
+)
+def test_quantities_distances_normalised_to_km(nlp, sentence, value, unit, km):
+    q = q_by_value(find_quantities(sentence, nlp(sentence)), value)
+    assert (q.unit, q.kind, q.normalized_unit) == (unit, "distance", "km")
+    assert q.normalized_value == pytest.approx(km, abs=1e-9)
+
+
+@pytest.mark.slow
+def test_quantities_ranges_kept(nlp):
+    text = "Between 50 and 70 soldiers were killed, and 20-30 tanks were destroyed."
+    qs = find_quantities(text, nlp(text))
+    assert [(q.value, q.value_max, q.unit) for q in qs] == [(50, 70, "person"), (20, 30, "vehicle")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Soldiers of the 227th battalion reached the border.",
+        "The 93rd Mechanized Brigade and the 3rd Army Corps held the line.",
+        "The 127th Territorial Defense Brigade posted a video.",
+        "In 2022 the offensive stalled.",
+        "A 34-year-old driver was hurt on the road.",
+        "The strike came at 10:30 local time.",
+        "Call the hotline on +380 44 123 4567 for help.",
+        "He was one of the operators who coordinated the attack.",
+        "A T-72 and an Su-25 were filmed over the town.",
+        "We may see one more push, he said.",
+    ],
+)
+def test_quantities_never_counts_designations_years_ages_times_phones(nlp, sentence):
+    assert find_quantities(sentence, nlp(sentence)) == []
+
+
+@pytest.mark.slow
+def test_quantities_dates_found_by_time_stage_are_not_counted(pipeline, make_article):
+    art = make_article("On 3 March 2022, 14 soldiers were killed in the village.", published="2022-05-16")
+    result = pipeline.extract(art)
+    assert [(q.value, q.kind) for q in result.quantities] == [(14, "killed")]
+
+
+@pytest.mark.slow
+def test_quantities_percent_and_words(nlp):
+    text = "About 40 percent of the town was destroyed and a dozen drones were shot down."
+    qs = find_quantities(text, nlp(text))
+    pct = q_by_value(qs, 40)
+    assert (pct.unit, pct.kind, pct.approximate) == ("percent", "other", True)
+    drones = q_by_value(qs, 12)
+    assert (drones.unit, drones.kind) == ("drone", "equipment_destroyed")
+
+
+def test_quantities_without_parse_still_reads_units():
+    text = "The column stopped 25 miles from the border."
+    (q,) = find_quantities(text, None)
+    assert (q.value, q.unit, q.normalized_value) == (25, "mile", 40.2)
