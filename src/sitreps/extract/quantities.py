@@ -40,7 +40,7 @@ PERSON = {"troop", "soldier", "serviceman", "servicemen", "people", "person", "c
 VEHICLE = {"vehicle", "tank", "apc", "ifv", "truck", "carrier", "bmp", "btr", "car", "bus", "convoy", "column"}
 EQUIPMENT_UNITS = {
     **{w: "vehicle" for w in VEHICLE},
-    **{w: "aircraft" for w in ("aircraft", "plane", "jet", "helicopter", "fighter-bomber", "airplane")},
+    **{w: "aircraft" for w in ("aircraft", "plane", "jet", "helicopter", "bomber", "fighter-bomber", "airplane")},
     **{w: "drone" for w in ("drone", "uav")},
     **{w: "missile" for w in ("missile", "rocket")},
     **{w: "round" for w in ("shell", "round", "munition", "bomb", "grenade")},
@@ -69,7 +69,7 @@ KIND_WORDS: dict[str, set[str]] = {
 _DESIGNATION_BEFORE = re.compile(r"(?:[A-Za-z]-?|No\.\s*|[Nn]umber\s+|#\s*|(?:Article|Resolution|Route|Highway|"
                                  r"Section|Chapter|Paragraph|Level|Grade|Phase|Block|Unit|Corps|Brigade|Battalion|"
                                  r"Regiment|Division|Army|Group|Page|Flight|Room|Building|Gate|Line)\s+)$")
-_AFTER_SKIP = re.compile(r"^(?:st|nd|rd|th)\b|^-?\s*(?:year|yr|month|week|day|hour|minute)s?[- ]old\b|^\s*years?\s+old\b"
+_AFTER_SKIP = re.compile(r"^(?:st|nd|rd|th)(?![a-z])|^-?\s*(?:year|yr|month|week|day|hour|minute)s?[- ]old\b|^\s*years?\s+old\b"
                          r"|^:\d|^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|CET|EET|local time|hrs\b)|^-[A-Za-z]"
                          r"|^\s*(?:st|nd|rd|th)\b|^[/.]\d|^'s\b")
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){2,4}")
@@ -102,6 +102,9 @@ def _excluded(text: str, n: NumberMatch, phones: list[tuple[int, int]], times: l
     before, after = text[max(0, n.num_start - 30):n.num_start], text[n.end:n.end + 16]
     token = text[n.num_start:n.end]
     if _AFTER_SKIP.search(after) or _AGED.search(before):
+        return True
+    # footnote markers "[10]", list items "4)" / "(4)" at a line start
+    if re.match(r"\s*[\])]", after) and (re.search(r"[\[(]\s*$", before) or re.search(r"(?:^|\n)\s*$", before)):
         return True
     if not n.words and _DESIGNATION_BEFORE.search(before):
         return True
@@ -254,6 +257,8 @@ class QuantityExtractor:
             head = self._head_noun(num)
             governors: set[str] = set()
             head_lemma = ""
+            if head is not None and re.search(r"[\[\]()\n\r;:]", self.text[n.end:head.idx]):
+                head = None  # the "counted noun" lies past a bracket or line break: the parse jumped
             if head is not None:
                 head_lemma = _lemma(head)
                 unit, category = _unit_of(head_lemma)
