@@ -1,0 +1,33 @@
+"""``sitreps train attribution``: train the attribution CRF again from PolNeAR train (see attribution_train)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..cli import train_app
+
+
+@train_app.command("attribution")
+def train_attribution_cli(
+    data: Annotated[Path | None, typer.Option(
+        "--data", help="The PolNeAR directory (holding train/text and train/attributions); "
+        "default: ../shared/eval/attribution/polnear.")] = None,
+    out: Annotated[Path | None, typer.Option(
+        "--out", help="Where to write the model (default: the one shipped in the package).")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", help="Use only the first N training documents.")] = None,
+    iterations: Annotated[int, typer.Option("--iterations", help="L-BFGS iterations.")] = 60,
+) -> None:
+    """Train the source/cue/content CRF on PolNeAR train (CPU, a few minutes; same data gives the same model).
+
+    The training text is read from ../shared at run time and never stored; only the weights are written.
+    """
+    from ..evaluate.common import run_or_skip
+    from ..extract.attribution_train import train_attribution
+
+    path = run_or_skip(lambda: train_attribution(data, out, limit=limit, max_iterations=iterations,
+                                                 progress=typer.echo), echo=typer.echo)
+    if path is not None:
+        typer.echo(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")

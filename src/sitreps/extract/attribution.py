@@ -1,0 +1,420 @@
+"""Stage "attribution": claims — who says so, through what channel, and how sure.
+
+Runs after time, quantities and places (it reads ``result.times`` for the date of a statement and sets
+``Quantity.claim_id``) and before actors and events (which read the claims).
+
+Steps, each a function below:
+
+1. quotations (:mod:`attribution_quotes`, never raises on broken marks);
+2. dependency rules (:mod:`attribution_rules`) for the frequent patterns;
+3. the CRF (:mod:`attribution_crf`) where the rules found nothing: cues it tags outside every rule claim
+   become claims with the source and content spans it tags in the same sentence;
+4. quote continuations: a later quotation in the same paragraph, or a paragraph that is only a quotation
+   right after a direct quote, belongs to the same speaker;
+5. speakers: pronouns resolved to the most recent salient source or PERSON/ORG subject, agentless reporting
+   ("were reported to") given to the claim just reported on, names normalised, kind and side read off the
+   words naming the source;
+6. stance: hedges and reporting distance as two lists and a certainty level (``attribution_lexicon``);
+   channel and date; nesting (a claim whose cue lies inside another claim's content);
+7. quantities inside a claim's content get its id.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ..errors import ModelNotFound
+from ..model import Claim, Source, Span
+from .attribution_lexicon import CUE_CHANNEL, certainty_of, channel_of, find_hedges, find_reporting, kind_of, \
+    side_of
+from .attribution_quotes import find_quotes
+from .attribution_rules import Found, find_rule_attributions
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from ..extract.registry import Resources
+    from ..model import ArticleResult
+    from ..settings import Settings
+    from .attribution_crf import CrfTagger, TaggedSpan
+
+log = logging.getLogger(__name__)
+
+_HE = {"he", "him", "she", "her"}
+_THEY = {"they", "them"}
+_ORG_KINDS = {"think_tank", "media", "government", "military", "anonymous"}
+
+
+@dataclass(slots=True)
+class _Speaker:
+    """A source seen so far: what pronouns can refer back to."""
+
+    name: str
+    kind: str
+    side: str | None
+    evidence: Span | None
+    at: int  # character offset of the mention
+    person: bool
+    channel: str | None = None
+
+
+@dataclass
+class _Draft:
+    found: Found
+    direct: bool = False
+    continuation_of: int | None = None  # index of the draft this quote continues
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class AttributionStage:
+    name = "attribution"
+
+    def __init__(self, tagger: CrfTagger | None) -> None:
+        self.tagger = tagger
+
+    def __call__(self, doc: Doc, result: ArticleResult) -> None:
+        text = doc.text
+        quotes = [(q.start, q.end) for q in find_quotes(text)]
+        found = find_rule_attributions(doc, quotes)
+        if self.tagger is not None:
+            found += self._crf_claims(doc, found)
+            found.sort(key=lambda f: (f.cue or f.content)[0])
+        drafts = [_Draft(f, direct=_is_direct(f.content, quotes)) for f in found]
+        drafts += _continuations(text, drafts, quotes, result)
+        drafts.sort(key=lambda d: d.found.content[0])
+        claims = _resolve(doc, result, drafts, quotes)
+        _nest(claims)
+        result.claims.extend(claims)
+        _link_quantities(result, claims)
+
+    # -- CRF where the rules stop
+    def _crf_claims(self, doc: Doc, found: list[Found]) -> list[Found]:
+        assert self.tagger is not None
+        tagged = self.tagger.tag(doc)
+        taken = [f.content for f in found] + [f.cue for f in found if f.cue] + \
+            [f.source for f in found if f.source]
+        out: list[Found] = []
+        by_sent: dict[int, list[TaggedSpan]] = {}
+        for t in tagged:
+            by_sent.setdefault(t.sent_index, []).append(t)
+        for k, spans in sorted(by_sent.items()):
+            for cue in (t for t in spans if t.role == "CUE"):
+                if any(_overlap((cue.start, cue.end), s) for s in taken):
+                    continue
+                cons = [t for t in spans if t.role == "CON"]
+                if not cons:
+                    prev = by_sent.get(k - 1, [])
+                    cons = [t for t in prev if t.role == "CON" and not any(
+                        _overlap((t.start, t.end), s) for s in taken)][-1:]
+                if not cons:
+                    continue
+                start, end = min(c.start for c in cons), max(c.end for c in cons)
+                if _overlap((start, end), (cue.start, cue.end)):  # cue sits inside: keep the side it is not on
+                    after = [c for c in cons if c.start > cue.end]
+                    before = [c for c in cons if c.end <= cue.start]
+                    part = after or before
+                    start, end = min(c.start for c in part), max(c.end for c in part)
+                srcs = sorted((t for t in spans if t.role == "SRC"), key=lambda s: abs(s.start - cue.start))
+                src = (srcs[0].start, srcs[0].end) if srcs else None
+                src_text = doc.text[src[0]:src[1]] if src else ""
+                is_pron = src_text.lower() in _HE | _THEY | {"i", "we", "it"}
+                name = None if (is_pron or src is None) else _name_from_text(src_text)
+                cue_tok = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+                lemma = cue_tok[0].lemma_.lower() if cue_tok is not None and len(cue_tok) else ""
+                f = Found((cue.start, cue.end), (start, end), src, name, "crf", lemma, is_pron,
+                          cue_tok[0].i if cue_tok is not None and len(cue_tok) else None)
+                out.append(f)
+                taken += [f.content, (cue.start, cue.end)] + ([src] if src else [])
+        return out
+
+
+def _name_from_text(text: str) -> str:
+    from .attribution_lexicon import ALIASES
+
+    t = text.strip()
+    low = t.lower()
+    for det in ("the ", "a ", "an "):
+        if low.startswith(det):
+            t = t[len(det):]
+            break
+    return ALIASES.get(t.lower(), t)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _is_direct(content: tuple[int, int], quotes: list[tuple[int, int]]) -> bool:
+    """Direct when at least 80% of the content lies inside quotation marks."""
+    n = content[1] - content[0]
+    if n <= 0:
+        return False
+    inside = sum(max(0, min(content[1], e) - max(content[0], s)) for s, e in quotes)
+    return inside >= 0.8 * n
+
+
+def _paragraph_of(result: ArticleResult, pos: int) -> int:
+    for k, p in enumerate(result.article.paragraphs):
+        if p.start <= pos < p.end or (pos == p.end):
+            return k
+    return -1
+
+
+def _continuations(text: str, drafts: list[_Draft], quotes: list[tuple[int, int]],
+                   result: ArticleResult) -> list[_Draft]:
+    """Quotes that continue a speaker: later in the same paragraph, or the next paragraph when it is only a
+    quotation (boilerplate paragraphs such as captions in between are skipped)."""
+    paras = result.article.paragraphs
+    boiler = [b.evidence for b in result.article.boilerplate]
+    out: list[_Draft] = []
+    claimed = drafts
+    direct_by_para: dict[int, int] = {}
+    for k, d in enumerate(drafts):
+        if d.direct and d.found.cue:
+            direct_by_para[_paragraph_of(result, d.found.cue[0])] = k
+    for qs, qe in quotes:
+        # taken when a claim found outside it already has it as content (a claim whose cue lies inside the
+        # quote is the speaker's own attribution, nested in this one)
+        if any(_overlap((qs, qe), d.found.content) and not (d.found.cue and qs <= d.found.cue[0] < qe)
+               for d in claimed):
+            continue
+        pk = _paragraph_of(result, qs)
+        src_k: int | None = None
+        if pk in direct_by_para and drafts[direct_by_para[pk]].found.cue[0] < qs:  # type: ignore[index]
+            src_k = direct_by_para[pk]
+        elif pk >= 0 and text[paras[pk].start:qs].strip() in {"", "“", '"', "«"}:
+            prev = pk - 1
+            while prev >= 0 and any(b.contains(paras[prev]) or paras[prev].contains(b) and
+                                    b.end - b.start > 0.5 * (paras[prev].end - paras[prev].start)
+                                    for b in boiler):
+                prev -= 1
+            if prev in direct_by_para:
+                src_k = direct_by_para[prev]
+        if src_k is None:
+            continue
+        base = drafts[src_k].found
+        f = Found(base.cue, (qs, qe), base.source, base.source_name, "continuation", base.cue_lemma,
+                  base.source_is_pronoun, base.cue_token)
+        out.append(_Draft(f, direct=True, continuation_of=src_k))
+        direct_by_para[pk] = src_k
+    return out
+
+
+def _speakers_before(doc: Doc, pos: int, seen: list[_Speaker], quotes: list[tuple[int, int]]) -> list[_Speaker]:
+    """Candidate antecedents before ``pos``: earlier claim sources, and PERSON/ORG subjects outside quotes."""
+    cands = [s for s in seen if s.at < pos]
+    for ent in doc.ents:
+        if ent.end_char > pos or ent.label_ not in {"PERSON", "ORG"}:
+            continue
+        if any(qs <= ent.start_char < qe for qs, qe in quotes):
+            continue
+        root = ent.root
+        if root.dep_ not in {"nsubj", "nsubjpass", "appos", "compound", "poss"} and \
+                root.head.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        name = ent.text.removesuffix("’s").removesuffix("'s")
+        if name.lower().startswith("the "):
+            name = name[4:]
+        context = doc.text[doc[root.left_edge.i].idx if root.left_edge.i < ent.start else ent.start_char:
+                           ent.end_char]
+        cands.append(_Speaker(name, kind_of(context), side_of(context), Span.of(doc.text, ent.start_char, ent.end_char),
+                              ent.start_char, ent.label_ == "PERSON"))
+    return sorted(cands, key=lambda s: s.at)
+
+
+def _resolve_pronoun(word: str, doc: Doc, pos: int, seen: list[_Speaker],
+                     quotes: list[tuple[int, int]]) -> _Speaker | None:
+    cands = _speakers_before(doc, pos, seen, quotes)
+    w = word.lower()
+    for s in reversed(cands):
+        if w in _HE and s.person:
+            return s
+        if w in _THEY and (not s.person):
+            return s
+    return None
+
+
+def _resolve(doc: Doc, result: ArticleResult, drafts: list[_Draft], quotes: list[tuple[int, int]]) -> list[Claim]:
+    text = doc.text
+    seen: list[_Speaker] = []
+    claims: list[Claim] = []
+    by_draft: dict[int, Claim] = {}
+    prefix = result.article.id[:8]
+    order = sorted(range(len(drafts)), key=lambda k: (drafts[k].found.cue or drafts[k].found.content)[0])
+    for n, k in enumerate(order):
+        d = drafts[k]
+        f = d.found
+        speaker: _Speaker | None = None
+        if d.continuation_of is not None and d.continuation_of in by_draft:
+            prev = by_draft[d.continuation_of]
+            speaker = _Speaker(prev.source.name, prev.source.kind, prev.source.side, prev.source.evidence,
+                               f.content[0], False, prev.channel)
+        elif f.source_is_pronoun and f.source:
+            speaker = _resolve_pronoun(text[f.source[0]:f.source[1]], doc, f.source[0], seen, quotes)
+        elif f.source is None and f.pattern == "agentless":
+            speaker = _recent_claim_speaker(claims, f.content[0], result)
+        if speaker is None and f.source_name and " " not in f.source_name.strip():
+            speaker = _longer_name(f.source_name, seen, f)
+        if speaker is not None:
+            source = Source(speaker.name, speaker.kind, speaker.evidence if f.source is None else
+                            Span.of(text, *f.source), speaker.side)
+            channel_hint = speaker.channel
+        else:
+            name = f.source_name or (text[f.source[0]:f.source[1]] if f.source else "unknown")
+            kind = kind_of(name if not f.source else f"{name} {text[f.source[0]:f.source[1]]}")
+            if kind == "unknown" and f.cue_lemma == "report" and f.source and name[:1].isupper():
+                kind = "media"
+            source = Source(name, kind, Span.of(text, *f.source) if f.source else None,
+                            side_of(text[f.source[0]:f.source[1]] if f.source else name))
+            channel_hint = None
+        channel = _channel(doc, f, channel_hint)
+        if source.kind == "unknown" and channel in {"tweet", "telegram", "social_media"} and \
+                (speaker is None or speaker.person or _is_person(doc, f.source, source) if f.source else False):
+            source.kind = "social_media_user"
+        content = Span.of(text, *f.content)
+        hedges = find_hedges(content.text)
+        reporting = find_reporting(content.text)
+        if f.cue_lemma in {"claim", "allege"} or f.pattern == "agentless":
+            cue_word = text[f.cue[0]:f.cue[1]].lower() if f.cue else ""
+            if cue_word and cue_word not in reporting:
+                reporting.insert(0, cue_word)
+        claim = Claim(
+            id=f"{prefix}-c{n}", evidence=content, source=source,
+            cue=Span.of(text, *f.cue) if f.cue else None, channel=channel, direct=d.direct,
+            hedges=hedges, reporting=reporting,
+            certainty=certainty_of(hedges, reporting, source.kind, source.name != "unknown"),
+            date=by_draft[d.continuation_of].date if d.continuation_of in by_draft else _date(doc, f, result,
+                                                                                              quotes),
+        )
+        claims.append(claim)
+        by_draft[k] = claim
+        if f.source and source.name != "unknown":
+            seen.append(_Speaker(source.name, source.kind, source.side, source.evidence, f.source[0],
+                                 _is_person(doc, f.source, source), channel))
+    claims.sort(key=lambda c: c.evidence.start)
+    return claims
+
+
+def _longer_name(name: str, seen: list[_Speaker], f: Found) -> _Speaker | None:
+    """"Zelensky" after "Volodymyr Zelensky": the earlier, fuller name (and what we know of it)."""
+    for s in reversed(seen):
+        words = s.name.split()
+        if len(words) > 1 and words[-1].lower() == name.lower():
+            return _Speaker(s.name, s.kind, s.side, None, f.source[0] if f.source else 0, s.person, s.channel)
+    return None
+
+
+def _is_person(doc: Doc, span: tuple[int, int], source: Source) -> bool:
+    sp = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if sp is None:
+        return False
+    if any(t.lower_ in _HE for t in sp):
+        return True
+    if any(t.lower_ in _THEY for t in sp):
+        return False
+    if any(e.label_ == "PERSON" for e in sp.ents):
+        return True
+    root = sp.root
+    if root.tag_ in {"NNS", "NNPS"} or source.kind in {"think_tank", "media"}:
+        return False
+    if root.pos_ == "PROPN" and not sp.ents:
+        return True  # a bare proper name the NER left untyped ("Maxim")
+    return root.lemma_.lower() in {"spokesperson", "spokesman", "spokeswoman", "officer", "official",
+                                   "member", "engineer", "commander", "soldier", "analyst", "minister",
+                                   "president", "ambassador", "governor", "man", "woman", "resident"}
+
+
+def _recent_claim_speaker(claims: list[Claim], pos: int, result: ArticleResult) -> _Speaker | None:
+    """The source of the claim just before ``pos`` in the same or the previous paragraph, if any."""
+    pk = _paragraph_of(result, pos)
+    for c in reversed(claims):
+        if c.evidence.start >= pos or c.source.name == "unknown":
+            continue
+        ck = _paragraph_of(result, c.evidence.start)
+        if pk - ck <= 1:
+            return _Speaker(c.source.name, c.source.kind, c.source.side, c.source.evidence, c.evidence.start,
+                            False, c.channel)
+        return None
+    return None
+
+
+def _clause_text(doc: Doc, f: Found) -> str:
+    """The words of the cue's sentence outside the content: where "on Twitter", "in a statement" live."""
+    if f.cue is None:
+        return ""
+    sent = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
+    if sent is None or not len(sent):
+        return ""
+    s = sent[0].sent
+    text = doc.text
+    lo = max(s.start_char, text.rfind("\n", 0, f.cue[0]) + 1)  # the cue's paragraph only
+    hi_nl = text.find("\n", f.cue[1])
+    hi = min(s.end_char, hi_nl if hi_nl >= 0 else len(text))
+    cs, ce = f.content
+    return text[lo:max(lo, min(cs, hi))] + " " + text[min(max(ce, lo), hi):hi]
+
+
+def _channel(doc: Doc, f: Found, hint: str | None) -> str | None:
+    said_how = channel_of(_clause_text(doc, f))
+    src_how = channel_of(doc.text[f.source[0]:f.source[1]]) if f.source else None
+    if said_how and said_how != "interview":
+        return said_how
+    if src_how:
+        return src_how
+    if hint:
+        return hint
+    return CUE_CHANNEL.get(f.cue_lemma) or said_how
+
+
+def _date(doc: Doc, f: Found, result: ArticleResult, quotes: list[tuple[int, int]]) -> str | None:
+    """The date of the statement: a resolved time expression in the cue's clause outside the content."""
+    if f.cue_token is None or not result.times:
+        return None
+    tok = doc[f.cue_token]
+    lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+    cs, ce = f.content
+    for t in result.times:
+        e = t.evidence
+        if t.value and lo <= e.start and e.end <= hi and not (cs <= e.start < ce) and \
+                not any(qs <= e.start < qe for qs, qe in quotes):
+            return t.value
+    return None
+
+
+def _nest(claims: list[Claim]) -> None:
+    """A claim whose cue (or source) lies inside another claim's content is nested in the smallest such one."""
+    for c in claims:
+        anchor = c.cue or c.source.evidence
+        if anchor is None:
+            continue
+        outer = [o for o in claims if o is not c and o.evidence.contains(anchor)
+                 and o.evidence.end - o.evidence.start > c.evidence.end - c.evidence.start]
+        if outer:
+            c.nested_in = min(outer, key=lambda o: o.evidence.end - o.evidence.start).id
+
+
+def _link_quantities(result: ArticleResult, claims: list[Claim]) -> None:
+    """Each quantity inside a claim's content belongs to the innermost such claim (its source and stance)."""
+    for q in result.quantities:
+        inside = [c for c in claims if c.evidence.contains(q.evidence)]
+        if inside:
+            q.claim_id = min(inside, key=lambda c: c.evidence.end - c.evidence.start).id
+
+
+def load(settings: Settings, resources: Resources) -> AttributionStage:
+    """The stage; the CRF is loaded once per process unless ``settings.extra['attribution_crf']`` is False."""
+    if not settings.extra.get("attribution_crf", True):
+        return AttributionStage(None)
+    from .attribution_crf import load_tagger
+
+    path = settings.extra.get("attribution_model")
+    try:
+        tagger = resources.get(f"attribution.crf:{path}", lambda: load_tagger(path))
+    except ModelNotFound:
+        if path:
+            raise
+        log.warning("attribution CRF model missing; using the dependency rules only")
+        tagger = None
+    return AttributionStage(tagger)

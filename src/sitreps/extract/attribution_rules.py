@@ -1,0 +1,369 @@
+"""Dependency rules for the frequent attribution patterns, and source-name normalisation.
+
+Patterns (each gives a :class:`Found` with source, cue and content character spans):
+
+- speech verb with a subject and a clausal complement: "ISW reported that …", "“…,” a spokesperson said";
+- speech verb whose complement is an adjacent quotation: "“Step by step,” he said", "He said: “…”";
+- "according to X, …": X is the source, the rest of the sentence the content;
+- relative subjects: "a member named Maxim, who claimed that …", "a video, which shows that …" take the
+  nearest noun before the pronoun (spaCy's attachment of relative clauses is unreliable);
+- agentless reporting: "were reported to be destroyed", "reportedly shifting": the cue is the reporting word,
+  the source is found later (the claim being reported on nearby, or unknown).
+
+Why rules first: they give structure (which source goes with which content) exactly where it is plain, and
+they are cheap; the CRF (attribution_crf) covers the long tail.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .attribution_lexicon import ALIASES, CUE_LEMMAS, TITLE_WORDS, load_cue_forms
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span as SpacySpan, Token
+
+PRONOUNS = {"he", "she", "him", "her", "they", "them", "it", "we", "i", "you"}
+RELATIVE = {"who", "which", "that", "whom"}
+SPEAKER_NOUNS = {"spokesperson", "spokesman", "spokeswoman", "representative", "service", "office",
+                 "press", "statement", "source", "sources", "official", "officials"}
+CHANNEL_NOUNS = {"report", "reports", "video", "videos", "footage", "statement", "assessment", "images",
+                 "photos", "post", "tweet", "interview", "update", "analysis", "clip", "study", "poll", "survey"}
+CONTENT_DEPS = {"ccomp", "xcomp"}
+XCOMP_CUES = {"claim", "allege", "promise", "vow", "pledge", "threaten", "pretend", "profess"}
+_NAMED = re.compile(r"\b(?:named|called|nicknamed)\s+[“\"']?([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)*)")
+_AGENTLESS = re.compile(
+    r"\b(?:reportedly|allegedly|purportedly|(?:is|are|was|were|been|being)\s+(?:reported|said|believed)\s+to"
+    r"|according to (?:unconfirmed |media )?reports)\b", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Found:
+    """One attribution found by a rule: character spans into the doc text; ``pattern`` names the rule."""
+
+    cue: tuple[int, int] | None
+    content: tuple[int, int]
+    source: tuple[int, int] | None
+    source_name: str | None
+    pattern: str
+    cue_lemma: str = ""
+    source_is_pronoun: bool = False
+    cue_token: int | None = None  # token index of the cue, for clause-level look-ups
+
+
+def _span_of(tokens: list[Token]) -> tuple[int, int] | None:
+    toks = [t for t in tokens if not t.is_space]
+    while toks and (toks[-1].is_punct or toks[-1].lower_ in {"'s", "’s"}):
+        toks.pop()
+    while toks and toks[0].is_punct:
+        toks.pop(0)
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _content_span(tok: Token, text: str) -> tuple[int, int] | None:
+    """The subtree of a complement, without the quote marks and punctuation around it."""
+    toks = [t for t in tok.subtree]
+    sp = _span_of(toks)
+    if sp is None:
+        return None
+    s, e = sp
+    while s < e and text[s] in "“”\"'‘’ ,:":
+        s += 1
+    while e > s and text[e - 1] in "“”\"'‘’ ,:":
+        e -= 1
+    return (s, e) if e > s else None
+
+
+def _source_tokens(subj: Token) -> list[Token]:
+    """The subject's words without relative clauses or appositive clauses hanging off it."""
+    cut = {t.i for c in subj.children if c.dep_ in {"relcl", "acl"} and c.i > subj.i for t in c.subtree}
+    return [t for t in subj.subtree if t.i not in cut]
+
+
+def _antecedent(rel: Token) -> Token | None:
+    """The noun a relative pronoun stands for: the nearest noun before it in the sentence."""
+    for j in range(rel.i - 1, rel.sent.start - 1, -1):
+        t = rel.doc[j]
+        if t.pos_ in {"NOUN", "PROPN"}:
+            return t
+        if j < rel.i - 8:
+            break
+    return None
+
+
+def is_cue_token(tok: Token, forms: frozenset[str]) -> bool:
+    return tok.pos_ in {"VERB", "AUX"} and (tok.lemma_.lower() in CUE_LEMMAS or tok.lower_ in forms)
+
+
+def normalise_source(tokens: list[Token]) -> str:
+    """A readable, normalised name for the words naming a source (see the module docstring)."""
+    if not tokens:
+        return "unknown"
+    text = tokens[0].doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+    m = _NAMED.search(text)
+    if m:
+        return m.group(1)
+    low = text.lower().strip()
+    if low in ALIASES:
+        return ALIASES[low]
+    # "a spokesperson for the Ukrainian General Staff" -> "Ukrainian General Staff"; "X's spokesperson" -> X
+    head = min(tokens, key=lambda t: (t.head.i in {x.i for x in tokens} and t.head.i != t.i, abs(t.i)))
+    if head.lemma_.lower() in SPEAKER_NOUNS - {"source", "sources", "official", "officials"}:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in {"for", "of", "at"}:
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return normalise_source(list(objs[0].subtree))
+            if child.dep_ == "poss":
+                return normalise_source([t for t in child.subtree if t.lower_ not in {"'s", "’s"}])
+    if head.lemma_.lower() in CHANNEL_NOUNS:
+        names = []
+        for noun in [head] + [c for c in head.conjuncts]:
+            for child in noun.children:
+                if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
+                    objs = [c for c in child.children if c.dep_ == "pobj"]
+                    if objs:
+                        names += _conj_names(objs[0])
+        if names:
+            return "; ".join(names)
+    person = _person_name(head) if _titled(head) else None
+    if person:
+        return person
+    persons = [e for e in tokens[0].doc.ents if e.label_ == "PERSON"
+               and e.start >= tokens[0].i and e.end <= tokens[-1].i + 1]
+    if persons:
+        return persons[-1].text.removesuffix("’s").removesuffix("'s")
+    words = [t for t in tokens if not (t.i == tokens[0].i and t.lower_ in {"the", "a", "an"})]
+    name = " ".join(t.text for t in words) if words else text
+    name = re.sub(r"\s+([’'],?s\b|[,.)])", r"\1", name).replace("( ", "(")
+    alias = ALIASES.get(name.lower())
+    return alias or name
+
+
+def _conj_names(obj: Token) -> list[str]:
+    """"western officials and a video from an officer of X" -> ["western officials", "an officer of X"]."""
+    conjs = list(obj.conjuncts)
+    cut = {t.i for c in conjs for t in c.subtree} | {c.i for c in obj.children if c.dep_ == "cc"}
+    own = [t for t in obj.subtree if t.i not in cut]
+    names = [_join(own)] if obj.lower_ not in CHANNEL_NOUNS else []
+    for c in conjs:
+        if c.lower_ in CHANNEL_NOUNS or c.lemma_.lower() in CHANNEL_NOUNS:
+            for prep in c.children:
+                if prep.dep_ == "prep" and prep.lower_ in {"from", "by", "of"}:
+                    names += [_join(list(p.subtree)) for p in prep.children if p.dep_ == "pobj"]
+        else:
+            names.append(_join([t for t in c.subtree if t.dep_ != "cc"]))
+    if obj.lower_ in CHANNEL_NOUNS and not names:
+        names = [_join(own)]
+    return names
+
+
+def _join(tokens: list[Token]) -> str:
+    if not tokens:
+        return ""
+    return tokens[0].doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+
+
+def _strip_titles(name: str) -> str:
+    words = name.split()
+    while len(words) > 2 and words[0].lower() in TITLE_WORDS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _person_name(head: Token) -> str | None:
+    """"Former Ambassador to Austria Olexander Scherba" -> "Olexander Scherba": the proper-noun compounds
+    written right before a proper-noun head, titles dropped."""
+    if head.pos_ != "PROPN":
+        return None
+    start = head.i
+    for j in range(head.i - 1, head.sent.start - 1, -1):
+        t = head.doc[j]
+        if t.pos_ == "PROPN" and t.dep_ == "compound" and t.head.i in range(j + 1, head.i + 1) and \
+                t.ent_type_ not in {"GPE", "ORG", "NORP", "LOC"} and head.doc[j - 1].lower_ not in {"to", "of"}:
+            start = j
+        else:
+            break
+    words = [t.text for t in head.doc[start:head.i + 1]]
+    if len(words) < 2:
+        return None
+    return _strip_titles(" ".join(words))
+
+
+PERSON_TITLES = frozenset("""president minister ambassador spokesperson spokesman spokeswoman secretary
+governor mayor senator commander chief deputy adviser advisor former general colonel lieutenant captain major
+sergeant officer mr. mrs. ms. dr. sen. rep. gov. gen. col. lt. capt. sgt.""".split())
+
+
+def _titled(head: Token) -> bool:
+    """True when a title word stands within three tokens before the proper-noun run ending in ``head``."""
+    if head.ent_type_ == "PERSON":
+        return True
+    run_start = head.i
+    while run_start > head.sent.start and head.doc[run_start - 1].pos_ == "PROPN" and \
+            head.doc[run_start - 1].ent_type_ not in {"GPE", "ORG", "NORP", "LOC"}:
+        run_start -= 1
+    j = run_start - 1
+    while j >= head.sent.start and (head.doc[j].lower_ in {"to", "of", "the"} or
+                                    head.doc[j].ent_type_ in {"GPE", "LOC", "NORP"}):
+        j -= 1
+    return j >= head.sent.start and head.doc[j].lower_ in PERSON_TITLES
+
+
+def _same_paragraph(text: str, a: int, b: int) -> bool:
+    lo, hi = min(a, b), max(a, b)
+    return "\n" not in text[lo:hi]
+
+
+def _clip_paragraph(text: str, span: tuple[int, int] | None, anchor: int) -> tuple[int, int] | None:
+    """Keep a span inside the paragraph of ``anchor``: spaCy sentences can run over a line break."""
+    if span is None:
+        return None
+    p_start = text.rfind("\n", 0, anchor) + 1
+    p_end = text.find("\n", anchor)
+    p_end = len(text) if p_end < 0 else p_end
+    s, e = max(span[0], p_start), min(span[1], p_end)
+    while s < e and text[s] in "“”\"' ,:\n":
+        s += 1
+    while e > s and text[e - 1] in "“”\"' ,:\n":
+        e -= 1
+    return (s, e) if e > s else None
+
+
+def find_rule_attributions(doc: Doc, quotes: list[tuple[int, int]]) -> list[Found]:
+    """Every attribution the rules find in ``doc``, in text order."""
+    forms = load_cue_forms()
+    text = doc.text
+    found: list[Found] = []
+    has_dep = doc.has_annotation("DEP")
+    for sent in doc.sents:
+        if has_dep:
+            found += _verb_cues(sent, text, forms, quotes)
+            found += _according_to(sent, text)
+        found += _agentless(sent, text, found)
+    found.sort(key=lambda f: f.content[0])
+    return found
+
+
+def _verb_cues(sent: SpacySpan, text: str, forms: frozenset[str], quotes: list[tuple[int, int]]) -> list[Found]:
+    out = []
+    for tok in sent:
+        if not is_cue_token(tok, forms):
+            continue
+        subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is None and tok.dep_ in {"relcl", "advcl"}:
+            continue
+        if subj is None:
+            continue
+        if tok.dep_ == "xcomp" and tok.head.lemma_ in {"seem", "appear"}:
+            continue
+        lemma = tok.lemma_.lower()
+        comp = next((c for c in tok.children if (c.dep_ == "ccomp" or
+                     (c.dep_ == "xcomp" and lemma in XCOMP_CUES)) and _same_paragraph(text, c.idx, tok.idx)),
+                    None)
+        if lemma == "continue" and comp is not None:
+            comp = None
+        content = _content_span(comp, text) if comp is not None else None
+        pattern = "verb+ccomp"
+        if content is None:
+            content = _adjacent_quote(tok, subj, text, quotes)
+            pattern = "verb+quote"
+        if content is None:
+            continue
+        src_tok = subj
+        is_pron = subj.lower_ in PRONOUNS
+        if subj.lower_ in RELATIVE:
+            ante = _antecedent(subj)
+            if ante is None:
+                continue
+            src_tok, is_pron = ante, False
+        src_tokens = _source_tokens(src_tok) if subj.lower_ not in RELATIVE else _np_tokens(src_tok)
+        # passives ("was told by X") keep the agent as source when there is one
+        if subj.dep_ == "nsubjpass":
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if pobj is None:
+                continue
+            src_tokens, is_pron = list(pobj.subtree), pobj.lower_ in PRONOUNS
+        src_tokens = [t for t in src_tokens if _same_paragraph(text, t.idx, tok.idx)]
+        src_span = _span_of(src_tokens)
+        content = _clip_paragraph(text, content, tok.idx)
+        if content is None:
+            continue
+        cue_span = (tok.idx, tok.idx + len(tok.text))
+        name = None if is_pron else normalise_source(src_tokens)
+        out.append(Found(cue_span, content, src_span, name, pattern, tok.lemma_.lower(), is_pron, tok.i))
+    return out
+
+
+def _np_tokens(tok: Token) -> list[Token]:
+    """A noun with its left modifiers (det, amod, compound, poss): the noun phrase before a relative pronoun."""
+    left = [t for t in tok.lefts if t.dep_ in {"det", "amod", "compound", "poss", "nummod", "case"}]
+    start = min([tok.i] + [t.left_edge.i for t in left])
+    return list(tok.doc[start:tok.i + 1])
+
+
+def _adjacent_quote(tok: Token, subj: Token, text: str, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """A quotation right before the clause ("“…,” he said") or right after the cue ("said: “…”")."""
+    clause_start = min(tok.i, subj.left_edge.i)
+    cs = tok.doc[clause_start].idx
+    ce = tok.idx + len(tok.text)
+    for qs, qe in quotes:
+        gap_before = text[qe:cs]
+        if qe <= cs and len(gap_before) <= 4 and not re.search(r"\w", gap_before):
+            return qs, qe
+        gap_after = text[ce:qs]
+        if qs >= ce and len(gap_after) <= 4 and not re.search(r"\w", gap_after):
+            return qs, qe
+    return None
+
+
+def _according_to(sent: SpacySpan, text: str) -> list[Found]:
+    out = []
+    for tok in sent:
+        if tok.lower_ != "according" or tok.i + 1 >= sent.end or tok.doc[tok.i + 1].lower_ != "to":
+            continue
+        to = tok.doc[tok.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        phrase_end = max(pobj.right_edge.i, to.i)
+        src_tokens = [t for t in pobj.subtree]
+        cue_span = (tok.idx, to.idx + len(to.text))
+        if tok.i <= sent.start + 1:  # "According to X, content."
+            rest = [t for t in sent if t.i > phrase_end]
+        else:  # "content, according to X."
+            rest = [t for t in sent if t.i < tok.i]
+        content = _span_of(rest)
+        if content is None:
+            continue
+        is_pron = pobj.lower_ in PRONOUNS
+        content = _clip_paragraph(text, content, tok.idx)
+        if content is None:
+            continue
+        name = None if is_pron else normalise_source(src_tokens)
+        out.append(Found(cue_span, content, _span_of(src_tokens), name, "according_to", "according to",
+                         is_pron, tok.i))
+    return out
+
+
+def _agentless(sent: SpacySpan, text: str, found: list[Found]) -> list[Found]:
+    """Reporting distance with nobody named: "were reported to be destroyed", "reportedly shifting"."""
+    out = []
+    s_start, s_end = sent.start_char, sent.end_char
+    for m in _AGENTLESS.finditer(text, s_start, s_end):
+        if any(f.content[0] <= m.start() < f.content[1] or (f.cue and f.cue[0] <= m.start() < f.cue[1])
+               for f in found):
+            continue
+        content = _span_of([t for t in sent if not (m.start() <= t.idx < m.end())])
+        if content is None:
+            continue
+        out.append(Found((m.start(), m.end()), content, None, None, "agentless",
+                         m.group(0).lower().split()[-2] if " " in m.group(0) else m.group(0).lower()))
+    return out
