@@ -1,0 +1,121 @@
+"""Boilerplate detection on captions, credits and bylines written for these tests; spans always match text."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sitreps.ingest import make_article
+from sitreps.ingest.boilerplate import is_byline, is_caption, is_credit
+
+NEWS = [
+    "Russian forces shelled the northern districts of Kharkiv on Saturday, the regional governor said.",
+    "Ukrainian units pushed toward the border after retaking two villages east of the city this week.",
+    "The General Staff said the enemy was trying to protect its supply routes near Belgorod.",
+    "Analysts warned that artillery could still reach the city centre from positions across the border.",
+    "Residents of Saltivka began clearing debris as power returned to several apartment blocks.",
+    "According to local officials, 12 people were wounded and 3 killed in strikes on Friday (local time).",
+    "A spokesman for the Ministry of Defence (MoD) declined to comment on the report.",
+    "Zelensky thanked the defenders of the city in his nightly address (video).",
+]
+
+CAPTION_A = ("Soldiers of a territorial defence unit rest beside a damaged armoured vehicle outside Kharkiv "
+             "(Olena Petrenko). Source:")
+CAPTION_B = ("Soldiers of a territorial defence unit rest beside a damaged armoured vehicle outside Kharkiv "
+             "(Olena Petrenko/Twitter)")
+
+
+def _blocks(paragraphs: list[str]):
+    art = make_article("\n\n".join(paragraphs))
+    return art, [(b.kind, b.skip, b.evidence.text) for b in art.boilerplate]
+
+
+def test_ingest_boilerplate_near_identical_caption_counted_once() -> None:
+    art, blocks = _blocks([NEWS[0], NEWS[1], CAPTION_A, CAPTION_B, NEWS[2]])
+    assert blocks == [("caption", False, CAPTION_A), ("caption", True, CAPTION_B)]
+    for b in art.boilerplate:
+        assert art.text[b.evidence.start:b.evidence.end] == b.evidence.text
+
+
+def test_ingest_boilerplate_single_caption_read_once() -> None:
+    _, blocks = _blocks([NEWS[0], CAPTION_B, NEWS[1]])
+    assert blocks == [("caption", False, CAPTION_B)]
+
+
+def test_ingest_boilerplate_exact_repeat_of_news_paragraph() -> None:
+    art, blocks = _blocks([NEWS[0], NEWS[1], NEWS[2], NEWS[1]])
+    assert blocks == [("repeated", False, NEWS[1]), ("repeated", True, NEWS[1])]
+    assert art.boilerplate[1].evidence.start > art.boilerplate[0].evidence.start
+
+
+def test_ingest_boilerplate_same_frame_different_place_is_not_a_repeat() -> None:
+    a = "Russian forces conducted unsuccessful ground assaults toward Bakhmut and Soledar on Monday."
+    b = "Russian forces conducted unsuccessful ground assaults toward Avdiivka and Marinka on Monday."
+    c = "Russian forces conducted unsuccessful ground assaults toward Bakhmut and Soledar on Tuesday."
+    d = "Russian forces conducted 14 unsuccessful ground assaults toward Bakhmut and Soledar on Monday."
+    _, blocks = _blocks([a, b, c, d])
+    assert blocks == []
+
+
+def test_ingest_boilerplate_function_word_edit_is_a_repeat() -> None:
+    a = "Officials said the convoy may reach the river crossing within days if the weather holds."
+    b = "Officials said the convoy could reach the river crossing within days if the weather holds."
+    _, blocks = _blocks([a, NEWS[0], b])
+    assert blocks == [("repeated", False, a), ("repeated", True, b)]
+
+
+def test_ingest_boilerplate_credits_and_bylines() -> None:
+    paras = ["By Marta Kowalska and John Reed", NEWS[0], "Photo: Ministry of Defence of Ukraine",
+             "Mykola Ivanenko / Reuters", NEWS[1], "Source: Ukrainska Pravda",
+             "Satellite image ©2022 Example Imaging.", NEWS[2]]
+    _, blocks = _blocks(paras)
+    assert blocks == [
+        ("byline", True, paras[0]),
+        ("credit", True, paras[2]),
+        ("credit", True, paras[3]),
+        ("credit", False, paras[5]),  # a Source: line may name who reported the news
+        ("credit", True, paras[6]),
+    ]
+
+
+def test_ingest_boilerplate_caption_with_inline_agency_credit() -> None:
+    cap = "Firefighters work at a burning warehouse in Odesa after a drone strike. Ivan Sydorenko/AFP/Getty Images"
+    _, blocks = _blocks([NEWS[0], cap])
+    assert blocks == [("caption", False, cap)]
+
+
+def test_ingest_boilerplate_no_false_positive_on_normal_paragraphs() -> None:
+    _, blocks = _blocks(NEWS)
+    assert blocks == []
+    for p in NEWS:
+        assert not (is_caption(p) or is_credit(p) or is_byline(p)), p
+
+
+def test_ingest_boilerplate_quotes_and_lists_are_not_captions() -> None:
+    quoted = "“We will hold the line near Kupiansk,” the commander said (Serhii Bondar)"
+    listed = "* 93rd Mechanized Brigade (Kholodnyi Yar Brigade)"
+    reported = 'The strike killed two people, "a crime", the mayor said on Sunday (AFP/ Reuters)'
+    for p in (quoted, listed, reported):
+        assert not is_caption(p), p
+
+
+def test_ingest_boilerplate_short_heading_by_itself_is_news() -> None:
+    assert not is_byline("By the end of the week the front had stabilised near Lyman.")
+    assert not is_credit("Photographs from the scene showed a destroyed bridge near Izium.")
+
+
+PARA = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=80)
+LINES = st.lists(st.one_of(PARA, st.sampled_from(NEWS + [CAPTION_A, CAPTION_B, "By Jane Doe", "", " \t"])),
+                 max_size=12)
+
+
+@settings(max_examples=150, deadline=None)
+@given(LINES, st.sampled_from(["\n", "\n\n", "\r\n", "\n\n\n\n\n"]))
+def test_ingest_boilerplate_spans_always_match_text(lines: list[str], sep: str) -> None:
+    art = make_article(sep.join(lines))
+    for span in art.paragraphs + [b.evidence for b in art.boilerplate]:
+        assert 0 <= span.start <= span.end <= len(art.text)
+        assert art.text[span.start:span.end] == span.text
+    starts = [b.evidence.start for b in art.boilerplate]
+    assert starts == sorted(set(starts))
+    assert all(any(b.evidence == p for p in art.paragraphs) for b in art.boilerplate)
