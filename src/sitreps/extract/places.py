@@ -1,0 +1,148 @@
+"""The places stage and the ``sitreps_places`` spaCy component: toponyms → resolved, role-tagged places.
+
+Use it in your own spaCy pipeline::
+
+    import spacy
+    import sitreps.extract.places  # registers the "sitreps_places" factory (no I/O)
+
+    nlp = spacy.load("en_core_web_sm")
+    nlp.add_pipe("sitreps_places", config={"gazetteer": None})  # None: the shipped index
+    doc = nlp("Russian troops shelled Izyum, Kyiv says.")
+    for place in doc._.places:  # sitreps.model.Place records, spans into doc.text
+        print(place.evidence.text, place.geonameid, place.role)
+
+The gazetteer loads on the first document (or in ``nlp.initialize()``), never at import. The sitreps pipeline
+stage runs the same :func:`geoparse` over the stage's Doc. Recognition lives in ``places_recognize``,
+ranking in ``places_resolve``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..gazetteer.build import fold
+from ..gazetteer.index import Gazetteer, load_gazetteer
+from ..gazetteer.tables import DEMONYMS
+from ..model import Candidate, Place, Span
+from .places_recognize import accept, find_runs, role_of
+from .places_resolve import Mention, precision_of, resolve, softmax_score
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from ..model import ArticleResult
+    from ..settings import Settings
+    from .registry import Resources
+
+TOP_CANDIDATES = 5
+
+
+def geoparse(doc: Doc, gaz: Gazetteer) -> list[Place]:
+    """Every place mention in ``doc`` as a :class:`Place` (resolved or not), in text order."""
+    text = doc.text
+    runs = find_runs(doc, gaz)
+    kept = []
+    for run in runs:
+        if accept(doc, run, gaz, kept):
+            kept.append(run)
+    sent_of: dict[int, int] = {}
+    if doc.has_annotation("SENT_START"):
+        for si, sent in enumerate(doc.sents):
+            for t in range(sent.start, sent.end):
+                sent_of[t] = si
+    mentions = []
+    for run in kept:
+        start, end = doc[run.start].idx, doc[run.end - 1].idx + len(doc[run.end - 1])
+        key, kind = run.key, run.kind
+        if kind == "demonym":
+            country = gaz.country(DEMONYMS[doc[run.start].text])
+            key, kind = (fold(country.name), "country") if country else (key, None)
+        m = Mention(start, end, key, text[start:end], kind=kind, sent=sent_of.get(run.start, 0))
+        if run.end + 1 < len(doc) and doc[run.end].text == "," and doc[run.end + 1].text[:1].isupper():
+            m.qualifier = fold(doc[run.end + 1].text)
+        mentions.append((run, m))
+    resolve([m for _, m in mentions], gaz)
+    places = []
+    for run, m in mentions:
+        best = m.best()
+        capital_or_country = best is not None and (best.is_country or best.feature_code in ("PPLC", "ADM1"))
+        role = role_of(doc, run, capital_or_country)
+        place = Place(evidence=Span.of(text, m.start, m.end), role=role)
+        place.candidates = [Candidate(e.geonameid, e.name, e.feature_code, e.country_code, e.lat, e.lon,
+                                      e.population, round(s, 3))
+                            for e, s in zip(m.candidates[:TOP_CANDIDATES], m.scores[:TOP_CANDIDATES], strict=False)]
+        if best is not None:
+            place.geonameid, place.name = best.geonameid, best.name
+            place.feature_class, place.feature_code = best.feature_class, best.feature_code
+            place.country_code, place.admin1 = best.country_code, best.admin1
+            place.lat, place.lon = best.lat, best.lon
+            place.precision = precision_of(best)
+            place.score = softmax_score(m.scores)
+        places.append(place)
+    return places
+
+
+# ---------------------------------------------------------------- spaCy component
+
+
+class PlacesComponent:
+    """``sitreps_places``: sets ``doc._.places`` (a list of :class:`sitreps.model.Place`)."""
+
+    def __init__(self, nlp: Language, name: str, gazetteer: str | None) -> None:
+        self.name = name
+        self.gazetteer_path = gazetteer
+        self._gaz: Gazetteer | None = None
+
+    def initialize(self, get_examples: Any = None, nlp: Language | None = None) -> None:
+        self._load()
+
+    def _load(self) -> Gazetteer:
+        if self._gaz is None:
+            self._gaz = load_gazetteer(self.gazetteer_path)
+        return self._gaz
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.places = geoparse(doc, self._load())
+        return doc
+
+
+def _register() -> None:
+    """Register the factory and the ``Doc._.places`` extension once (guarded: re-imports are harmless)."""
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    if not Doc.has_extension("places"):
+        Doc.set_extension("places", default=None)
+    if "sitreps_places" not in Language.factories:
+        Language.factory("sitreps_places", default_config={"gazetteer": None})(_make_component)
+
+
+def _make_component(nlp: Language, name: str, gazetteer: str | None) -> PlacesComponent:
+    return PlacesComponent(nlp, name, gazetteer)
+
+
+_register()
+
+
+# ---------------------------------------------------------------- pipeline stage
+
+
+class PlacesStage:
+    """Pipeline stage: appends the article's places to ``result.places``."""
+
+    name = "places"
+    # The selective parser gives NER to sentences with capitalised words; the parse only helps roles.
+    needs = {"ner", "parser"}
+    parse_cues = frozenset({"says", "said", "announced", "focused", "claims", "claimed", "denied", "warned"})
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+
+    def __call__(self, doc: Doc, result: ArticleResult) -> None:
+        result.places.extend(geoparse(doc, self.gaz))
+
+
+def load(settings: Settings, resources: Resources) -> PlacesStage:
+    gaz = resources.get(f"gazetteer:{settings.gazetteer or 'default'}", lambda: load_gazetteer(settings.gazetteer))
+    return PlacesStage(gaz)

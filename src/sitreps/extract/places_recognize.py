@@ -1,0 +1,257 @@
+"""Recognition: find toponym mentions in a spaCy ``Doc`` and give each its role.
+
+Why not spaCy's labels alone: the small English model calls Kharkiv a PERSON and Hryhorivka an ORG and misses
+villages it never saw. Why not the gazetteer alone: "May", "Police" and "President" are places somewhere.
+So a mention is a longest gazetteer match over capitalised token runs (word-bounded by the tokenizer, looked
+up by folded key: a dict lookup per run, the same result an Aho-Corasick scan gives for these runs without
+building an automaton over 470k names at load), accepted when some evidence backs it: spaCy calls it a
+GPE/LOC/FAC, it names a country, admin area, big town or river, a locative word precedes it ("in", "near",
+"the village of"), a place is named right after it ("Ruska Lozova, Kharkiv"), or it is coordinated with an
+accepted place ("Hryhorivka and Bilohorivka"). Patterns add the type words ("Kharkiv oblast", "Donetsk City",
+"the Siverskyi Donets River") to the span.
+
+Roles are read from the words around the mention so they work without a dependency parse (the selective
+parser skips the parse on most sentences); the parse is used when present.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..gazetteer.build import fold
+from ..gazetteer.index import Gazetteer
+from ..gazetteer.tables import DEMONYMS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+MAX_TOKENS = 6
+# Capitalised words that name places somewhere but are almost always something else in news text.
+STOPLIST = frozenset("""
+a an the i we he she it they you me us him her them my our his its their this that these those there here
+may will march june july august april january february september october november december monday tuesday
+wednesday thursday friday saturday sunday police street president minister government army navy court
+university school college hospital church center centre city town village county state national federal
+north south east west northern southern eastern western central new old great little upper lower mount saint
+st. st ft. mr mrs ms dr sir lord lady king queen prince general colonel captain major sergeant officer
+chief governor mayor senator congress parliament council committee office department ministry agency
+union party republic kingdom empire federation station airport port bridge road avenue park lake river
+island islands sea ocean bay beach hill hills valley mountain mountains forest desert border front
+victory liberty independence freedom justice peace hope faith grace joy love unity progress success
+media news press times post herald tribune journal daily today world international global company group
+bank market trade energy power oil gas water fire air land home house hall tower castle fort camp base
+god christ jesus allah easter christmas ramadan war battle operation forces troops force guard reserve
+black white red green blue brown gold silver orange pink gray grey
+one two three four five six seven eight nine ten hundred thousand million first second third last next
+said says told added according also but and or if when after before while during since until however
+ambassador envoy spokesman spokeswoman spokesperson secretary commander director head deputy
+twitter facebook telegram youtube google apple amazon microsoft
+""".split())
+# Words that end a place name and say what kind of place it is ("Kharkiv oblast", "the Donets River").
+ADMIN_WORDS = {"oblast", "region", "province", "governorate", "krai", "raion", "district", "prefecture"}
+TOWN_WORDS = {"city"}
+RIVER_WORDS = {"river"}
+CONNECTORS = {"of", "de", "del", "la", "le", "du", "and", "on", "upon", "am", "an", "el", "al", "-"}
+LOCATIVE = {"in", "near", "at", "around", "outside", "from", "to", "into", "toward", "towards", "across",
+            "through", "within", "inside", "throughout", "between", "beyond", "via", "off", "along", "over",
+            "outskirts", "of", "on", "entered", "reached", "captured", "liberated", "shelled", "struck", "seized",
+            "retook", "recaptured", "took", "attacked", "encircle", "encircled", "encircling", "surround",
+            "surrounded", "seize", "seizing", "cross", "crossed", "crossing", "until", "defend", "defending",
+            "shelling", "bombed", "bombing", "evacuated", "visited", "visit", "enter", "reach", "leave", "left",
+            "west", "east", "north", "south", "northwest", "northeast", "southwest", "southeast", "by", "for"}
+TYPE_NOUNS = {"village", "town", "city", "settlement", "region", "oblast", "province", "district", "area",
+              "areas", "outskirts", "suburb", "suburbs", "vicinity", "direction", "port", "capital", "river"}
+TITLE_NOUNS = {"ambassador", "envoy", "mayor", "governor", "president", "minister", "embassy", "consul",
+               "king", "queen", "prime", "premier", "representative", "senator", "congressman", "congresswoman",
+               "delegate", "emir", "sultan", "chancellor", "secretary", "attorney", "sheriff", "archbishop",
+               "bishop", "commissioner", "consulate", "ministry"}
+# Verbs whose subject, when it is a capital or a country, stands for its government ("Moscow is focused on").
+METONYM_VERBS = frozenset("""
+say says said announce announces announced claim claims claimed deny denies denied accuse accuses accused
+insist insists insisted warn warns warned threaten threatens threatened want wants wanted plan plans planned
+decide decides decided focus focuses focused believe believes believed demand demands demanded reject rejects
+rejected agree agrees agreed refuse refuses refused recognize recognizes recognized condemn condemns condemned
+urge urges urged seek seeks sought hope hopes hoped expect expects expected intend intends intended respond
+responds responded admit admits admitted blame blames blamed confirm confirms confirmed vow vows vowed pledge
+pledges pledged signal signals signaled signalled prioritize prioritizes prioritized push pushes pushed
+send sends sent sanction sanctions sanctioned impose imposes imposed offer offers offered propose proposes
+proposed retaliate retaliates retaliated calls called considers considered continues continued tries tried
+appears appeared seems seemed has have had is was are were will would could may might must should did does
+""".split())
+AUX = {"is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "may", "might", "must",
+       "should", "did", "does", "appears", "seems", "continues", "not", "also", "now", "still", "likely", "reportedly", "again", "already", "itself", "then"}
+_STRONG_LABELS = {"GPE", "LOC", "FAC", "NORP"}
+
+
+@dataclass
+class _Run:
+    start: int  # token index
+    end: int  # token index, exclusive
+    key: str
+    kind: str | None
+
+
+def _is_cap(t: Token) -> bool:
+    return t.text[:1].isupper() or (t.text[:1] == "'" and t.text[1:2].isupper())
+
+
+def _ent_label(doc: Doc, start: int, end: int) -> str | None:
+    """The NER label of an entity covering tokens [start, end), or None."""
+    for i in range(start, end):
+        t = doc[i]
+        if t.ent_type_:
+            return t.ent_type_
+    return None
+
+
+def _ent_extent(doc: Doc, i: int) -> tuple[int, int]:
+    t = doc[i]
+    if not t.ent_type_:
+        return i, i + 1
+    s = i
+    while s > 0 and doc[s].ent_iob_ == "I":
+        s -= 1
+    e = i + 1
+    while e < len(doc) and doc[e].ent_iob_ == "I":
+        e += 1
+    return s, e
+
+
+def find_runs(doc: Doc, gaz: Gazetteer) -> list[_Run]:
+    """Longest gazetteer matches over capitalised token runs, plus demonyms and type-word extensions."""
+    runs: list[_Run] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        t = doc[i]
+        if not _is_cap(t) or t.is_punct:
+            i += 1
+            continue
+        if t.text in DEMONYMS and not (i + 1 < n and _is_cap(doc[i + 1]) and doc[i + 1].text not in DEMONYMS
+                                       and gaz.has_key(fold(f"{t.text} {doc[i + 1].text}"))):
+            runs.append(_Run(i, i + 1, fold(t.text), "demonym"))
+            i += 1
+            continue
+        best: _Run | None = None
+        for j in range(min(n, i + MAX_TOKENS), i, -1):
+            last = doc[j - 1]
+            if not _is_cap(last) or any(doc[k].is_sent_start and k > i for k in range(i + 1, j)):
+                continue
+            if any(not _is_cap(doc[k]) and doc[k].lower_ not in CONNECTORS for k in range(i + 1, j - 1)):
+                continue
+            span_text = doc[i:j].text
+            key = fold(span_text)
+            if j - i == 1 and key in STOPLIST:
+                break
+            if gaz.has_key(key):
+                best = _Run(i, j, key, None)
+                break
+        if best is None:
+            i += 1
+            continue
+        j = best.end
+        nxt = doc[j].lower_ if j < n else ""
+        if nxt in ADMIN_WORDS and not gaz.has_key(fold(doc[best.start:j + 1].text)):
+            best = _Run(best.start, j + 1, best.key, "admin")
+        elif nxt in TOWN_WORDS and _is_cap(doc[j]):
+            best = _Run(best.start, j + 1, best.key, "town")
+        elif nxt in RIVER_WORDS:
+            best = _Run(best.start, j + 1, best.key, "river")
+        runs.append(best)
+        i = best.end
+    return runs
+
+
+def _prev_words(doc: Doc, i: int, k: int = 3) -> list[str]:
+    out = []
+    j = i - 1
+    while j >= 0 and len(out) < k:
+        w = doc[j].lower_
+        if w not in ("the", "a", "an", "'s", ",") or not out and w == ",":
+            out.append(w)
+        j -= 1
+    return out
+
+
+def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> bool:
+    """Is there enough evidence that this gazetteer match is a place here? (See the module docstring.)"""
+    if run.kind in ("demonym", "admin", "river", "town"):
+        return True
+    label = _ent_label(doc, run.start, run.end)
+    es, ee = _ent_extent(doc, run.start)
+    if label in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LAW", "LANGUAGE"):
+        return False
+    prev = _prev_words(doc, run.start)
+    if label == "PERSON" and (es < run.start or ee > run.end):
+        # part of a person's name ("Jordan Peterson"), unless a preposition shows the tagger ran a title into
+        # the name: "Ambassador to Austria Olexander Scherba"
+        return es == run.start and bool(prev) and prev[0] in ("to", "of", "in")
+    entries = gaz.lookup_key(run.key)
+    top = entries[0]
+    prominent = any(e.is_country or e.feature_code in ("ADM1", "PPLC") or e.population >= 100_000
+                    or e.bbox is not None for e in entries)
+    first = doc[run.start].is_sent_start or run.start == 0
+    if label in _STRONG_LABELS and not (first and run.end - run.start == 1 and not prominent
+                                        and doc[run.start].lower_ in STOPLIST):
+        return True
+    if prev and (prev[0] in LOCATIVE or prev[0] in TYPE_NOUNS):
+        return not first
+    if run.end < len(doc) - 1 and doc[run.end].text == "," and _is_cap(doc[run.end + 1]) \
+            and gaz.has_key(fold(doc[run.end + 1].text)):
+        return True
+    if prev and prev[0] in ("and", "or") and accepted_before and accepted_before[-1].end >= run.start - 3:
+        return True
+    if prominent and not (first and run.end - run.start == 1 and label is None and top.population < 1_000_000
+                          and not top.is_country):
+        return label is None or label in ("PERSON", "ORG", "NORP") and ee - es == run.end - run.start \
+            or label == "ORG"
+    return False
+
+
+def role_of(doc: Doc, run: _Run, is_capital_or_country: bool) -> str:
+    """event_location, origin, metonym, title or other, from the words around the mention."""
+    if run.kind == "demonym":
+        return "origin"
+    prev = _prev_words(doc, run.start, 3)
+    if prev and prev[0] in ("to", "of", "in", "for") and len(prev) > 1 and prev[1] in TITLE_NOUNS:
+        return "title"  # "Ambassador to Austria", "Mayor of Kharkiv"
+    nxt = [doc[k] for k in range(run.end, min(len(doc), run.end + 3))]
+    if nxt and nxt[0].lower_ in TITLE_NOUNS and _is_cap(nxt[0]):
+        return "title"  # "Kharkiv Mayor Ihor Terekhov"
+    if nxt and nxt[0].lower_ in ("'s", "’s") and len(nxt) > 1 and nxt[1].lower_ in TITLE_NOUNS:
+        return "title"
+    if is_capital_or_country and _is_subject_of_cognition(doc, run):
+        return "metonym"
+    es, ee = _ent_extent(doc, run.start)
+    if doc[run.start].ent_type_ == "ORG" and (es < run.start or ee > run.end):
+        return "other"  # part of an organisation's name: "the Donetsk People's Republic"
+    if prev and (prev[0] in LOCATIVE or prev[0] in TYPE_NOUNS or prev[0] in ("and", "or", ",")):
+        return "event_location"
+    head = doc[run.end - 1]
+    if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE:
+        return "event_location"
+    return "other"
+
+
+def _is_subject_of_cognition(doc: Doc, run: _Run) -> bool:
+    """"Moscow is focused on", "Kyiv says", "Washington announced": the mention is the clause's subject and a
+    speech, cognition or decision verb follows."""
+    head = doc[run.end - 1]
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.lower_ in METONYM_VERBS and head.head.lower_ not in AUX:
+        return True
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ in ("VERB", "ADJ"):
+        v = head.head.lower_
+        if v in METONYM_VERBS:
+            return True
+    prev = _prev_words(doc, run.start, 1)
+    starts_clause = not prev or prev[0] in (",", "that", "and", "but", "while", "as", "“", '"', "because")
+    if not starts_clause and not doc[run.start].is_sent_start:
+        return False
+    k = run.end
+    while k < len(doc) and doc[k].lower_ in AUX:
+        k += 1
+    if k < len(doc) and doc[k].lower_ in METONYM_VERBS and doc[k].lower_ not in AUX:
+        return True
+    # "Moscow is focused on": the auxiliary itself was consumed; look at the last aux-skipped word's successor
+    return k > run.end and k < len(doc) and doc[k].lower_.rstrip("s") in METONYM_VERBS

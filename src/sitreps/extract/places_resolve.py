@@ -1,0 +1,210 @@
+"""Resolution: rank the gazetteer entries a mention can refer to, on several signals together.
+
+Why several signals: population alone picks the wrong Hryhorivka (one of 42 in Ukraine) and proximity alone
+picks the village called Kyiv (108 people) over the capital. Each candidate's score is the sum of
+
+- a prior: how well the surface matches (primary name vs alternate), the feature (country, capital, admin
+  seat, river when the text says "River"), log population;
+- the mention's own cues: an admin area or country named right after it ("Ruska Lozova, Kharkiv"), a type
+  word ("X oblast" wants an admin area, "X City" and "the village of X" a populated place);
+- the article: its focus country (a vote of the mentions' best candidates) and the distance to the places
+  other mentions resolve to (nearby places support each other);
+
+then a last check: a name that is both a town and the admin area it heads ("Luhansk") means the area when the
+article's other places in that area all lie far from the town.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..gazetteer.build import fold
+from ..gazetteer.index import Entry, Gazetteer, haversine_km
+
+FEATURE_PRIOR = {
+    "PCLI": 3.0, "PCLD": 2.5, "PCLS": 2.5, "PCLF": 2.5, "PCL": 2.5, "ADM1": 0.6, "ADM2": 0.2, "RGN": 0.6,
+    "PPLC": 1.5, "PPLA": 0.8, "PPLA2": 0.4, "PPLA3": 0.2, "PPL": 0.0, "STM": 0.0,
+}
+MAX_CANDIDATES = 40  # per mention, by prior: 42 Hryhorivkas fit, 800 "Springfield"s are cut to the likeliest
+
+
+@dataclass
+class Mention:
+    """A recognised toponym waiting to be resolved. ``kind`` restricts the feature type:
+    admin ("X oblast"), town ("X City", "the village of X"), river ("the X River"), country (demonym)."""
+
+    start: int
+    end: int
+    key: str  # folded lookup key
+    surface: str
+    kind: str | None = None
+    role: str = "other"
+    sent: int = 0
+    qualifier: str | None = None  # folded key of a place named right after: "Ruska Lozova, Kharkiv"
+    candidates: list[Entry] = field(default_factory=list)
+    scores: list[float] = field(default_factory=list)
+
+    def best(self) -> Entry | None:
+        if not self.candidates:
+            return None
+        i = max(range(len(self.scores)), key=self.scores.__getitem__)
+        return self.candidates[i]
+
+
+def _type_fit(e: Entry, kind: str | None) -> float:
+    if kind is None:
+        return 0.0
+    if kind == "admin":
+        return 2.0 if e.is_admin else -4.0
+    if kind == "town":
+        return 1.0 if e.feature_class == "P" else -4.0
+    if kind == "river":
+        return 4.0 if e.feature_class == "H" else -4.0
+    if kind == "country":
+        return 3.0 if e.is_country else -6.0
+    return 0.0
+
+
+def prior(e: Entry, m: Mention) -> float:
+    """Score of ``e`` for ``m`` before the article's context is looked at."""
+    s = 1.0 if fold(e.name) == m.key else 0.5
+    s += FEATURE_PRIOR.get(e.feature_code, -0.3 if e.feature_class in "STL" else 0.0)
+    s += 0.35 * math.log10(1 + e.population)
+    if e.bbox is not None:  # a river with its extent: as prominent as a mid-sized town
+        s += 1.5
+    return s + _type_fit(e, m.kind)
+
+
+def _contains(area: Entry, e: Entry) -> bool:
+    """True when ``e`` lies inside ``area`` (a country or a first-level admin area)."""
+    if area.is_country:
+        return e.country_code == area.country_code and e.geonameid != area.geonameid
+    if area.feature_code == "ADM1":
+        return e.country_code == area.country_code and e.admin1 == area.admin1 and e.geonameid != area.geonameid
+    return False
+
+
+def _point_distance(a: Entry, b: Entry) -> float:
+    """Distance in km; a river counts as near anything inside its bounding box."""
+    for river, other in ((a, b), (b, a)):
+        if river.bbox is not None:
+            s, w, n, e = river.bbox
+            if s <= other.lat <= n and w <= other.lon <= e:
+                return min(50.0, haversine_km(river.lat, river.lon, other.lat, other.lon))
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
+
+
+def resolve(mentions: list[Mention], gaz: Gazetteer) -> None:
+    """Fill ``candidates`` and ``scores`` of every mention (best first after sorting)."""
+    for m in mentions:
+        found = gaz.lookup_key(m.key)
+        pri = sorted(((prior(e, m), e) for e in found), key=lambda t: -t[0])[:MAX_CANDIDATES]
+        m.candidates = [e for _, e in pri]
+        m.scores = [p for p, _ in pri]
+    base = [list(m.scores) for m in mentions]
+    qualifiers: dict[str, list[Entry]] = {}
+    for m in mentions:
+        if m.qualifier and m.qualifier not in qualifiers:
+            qualifiers[m.qualifier] = [e for e in gaz.lookup_key(m.qualifier) if e.is_country or e.is_admin
+                                       or e.feature_code in ("PPLC", "PPLA")]
+    for _ in range(2):  # context uses the other mentions' current best: two rounds settle it
+        focus = _focus(mentions)
+        bests = [(m, m.best()) for m in mentions]
+        for m, b in zip(mentions, base, strict=True):
+            m.scores = [b[i] + _context(e, m, focus, bests, qualifiers, gaz) for i, e in enumerate(m.candidates)]
+    for m in mentions:
+        _prefer_area(m, mentions, gaz)
+        order = sorted(range(len(m.candidates)), key=lambda i: -m.scores[i])
+        m.candidates = [m.candidates[i] for i in order]
+        m.scores = [m.scores[i] for i in order]
+
+
+def _focus(mentions: list[Mention]) -> Counter[str]:
+    """Country votes: each mention's best candidate, weighted by how clearly it beats the runner-up."""
+    votes: Counter[str] = Counter()
+    for m in mentions:
+        if not m.scores:
+            continue
+        s = sorted(m.scores, reverse=True)
+        margin = s[0] - (s[1] if len(s) > 1 else s[0] - 3.0)
+        best = m.best()
+        if best is not None and best.country_code:
+            votes[best.country_code] += min(3.0, max(0.2, margin))
+    return votes
+
+
+def _context(e: Entry, m: Mention, focus: Counter[str], bests: list[tuple[Mention, Entry | None]],
+             qualifiers: dict[str, list[Entry]], gaz: Gazetteer) -> float:
+    s = 0.0
+    total = sum(focus.values())
+    if total and e.country_code:
+        s += 2.0 * focus[e.country_code] / total
+    if m.qualifier:
+        areas = qualifiers.get(m.qualifier, [])
+        if any(_contains(a, e) for a in areas):
+            s += 3.0
+        elif any(a.feature_class == "P" and haversine_km(a.lat, a.lon, e.lat, e.lon) < 60 for a in areas):
+            s += 2.0
+    if e.is_country:
+        return s
+    near = 0.0
+    seen: set[str] = set()
+    for other, ob in bests:
+        if other is m or ob is None or other.key == m.key or other.key in seen:
+            continue
+        seen.add(other.key)
+        if ob.is_country:
+            continue
+        d = _point_distance(e, ob)
+        w = 1.0 if abs(other.sent - m.sent) > 1 else 1.5
+        near += w * math.exp(-d / 60.0)
+        if _contains(ob, e):
+            near += 0.3
+    return s + min(near, 4.0)
+
+
+def _prefer_area(m: Mention, mentions: list[Mention], gaz: Gazetteer) -> None:
+    """A town that shares its name with the admin area it heads gives way to the area when the article's other
+    places in that area (two or more) are all far (> 40 km) from the town: "efforts shifted to Luhansk" in an
+    article about Lysychansk and Bilohorivka means the oblast."""
+    best = m.best()
+    if best is None or best.feature_class != "P" or m.kind == "town":
+        return
+    area_i = next((i for i, e in enumerate(m.candidates)
+                   if e.feature_code == "ADM1" and e.country_code == best.country_code and e.admin1 == best.admin1),
+                  None)
+    if area_i is None:
+        return
+    inside = []
+    for other in mentions:
+        ob = other.best()
+        if other is m or ob is None or other.key == m.key or ob.feature_class != "P":
+            continue
+        if ob.country_code == best.country_code and ob.admin1 == best.admin1:
+            inside.append(haversine_km(ob.lat, ob.lon, best.lat, best.lon))
+    if len(inside) >= 2 and min(inside) > 40.0:
+        m.scores[area_i] = max(m.scores) + 0.5
+
+
+def precision_of(e: Entry) -> str:
+    """The place's precision as DESIGN.md names them: point, town, district, region, country."""
+    if e.is_country:
+        return "country"
+    if e.feature_code in ("ADM1", "RGN") or e.bbox is not None:
+        return "region"
+    if e.feature_code.startswith("ADM"):
+        return "district"
+    if e.feature_class == "P":
+        return "town"
+    return "point"
+
+
+def softmax_score(scores: list[float]) -> float:
+    """How much the best candidate stands out, in [0, 1] (1 when it is the only one)."""
+    if not scores:
+        return 0.0
+    top = max(scores)
+    z = sum(math.exp(s - top) for s in scores)
+    return round(1.0 / z, 3)
