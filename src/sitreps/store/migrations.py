@@ -64,6 +64,8 @@ MIGRATIONS: list[Migration] = [
             "event_claims", "event_quantities", "ingest_errors",
         ),
     ),
+    Migration(2, "cross-article linking: signatures, event clusters", create_tables(
+        "article_signatures", "event_clusters", "cluster_members")),
 ]
 
 

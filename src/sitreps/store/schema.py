@@ -31,6 +31,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     Table,
     Text,
@@ -239,6 +240,59 @@ ingest_errors = Table(
     Column("code", Text, nullable=False),
     Column("time", Text, nullable=False),  # ISO timestamp of the last time it was seen, UTC
     UniqueConstraint("location", "code", "reason", name="uq_ingest_errors"),
+)
+
+# -- cross-article linking (sitreps.link); what each column means is in store/link_queries.py ---------------
+
+# One MinHash signature per article (near-duplicate detection), so a link run hashes only new articles.
+article_signatures = Table(
+    "article_signatures",
+    metadata,
+    Column("article_id", Text, ForeignKey("articles.id"), primary_key=True),
+    Column("num_perm", Integer, nullable=False),
+    Column("signature", LargeBinary, nullable=False),  # num_perm unsigned 64-bit ints, little-endian
+)
+
+# One row per real-world event: the events of many articles that describe it (cluster_members).
+event_clusters = Table(
+    "event_clusters",
+    metadata,
+    Column("cluster_id", Text, primary_key=True),  # "c" + hash of the earliest member event: stable
+    Column("event_type", Text, nullable=False, index=True),
+    Column("sub_event_type", Text, nullable=False, index=True),
+    Column("location_name", Text),
+    Column("geonameid", Integer),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("country_code", Text, index=True),
+    Column("admin1", Text),
+    Column("geo_precision", Integer),
+    Column("date_first", Text, index=True),
+    Column("date_last", Text, index=True),
+    Column("time_precision", Integer),
+    Column("first_article_id", Text),
+    Column("first_reported", Text, index=True),
+    Column("n_events", Integer, nullable=False),
+    Column("n_articles", Integer, nullable=False),
+    Column("n_sources", Integer, nullable=False, index=True),  # independent sources
+    Column("n_conflicts", Integer, nullable=False),
+    Column("fatalities_min", Integer),
+    Column("fatalities_max", Integer),
+    Column("sources", JSON, nullable=False),
+    Column("figures", JSON, nullable=False),
+    Column("conflicts", JSON, nullable=False),
+    Index("ix_event_clusters_lat_lon", "lat", "lon"),
+)
+
+cluster_members = Table(
+    "cluster_members",
+    metadata,
+    Column("cluster_id", Text, ForeignKey("event_clusters.cluster_id"), nullable=False, index=True),
+    _article_fk(),
+    Column("event_ord", Integer, nullable=False),  # events.ord within the article
+    Column("event_id", Text, nullable=False),
+    Column("source_group", Integer, nullable=False),  # index into event_clusters.sources
+    UniqueConstraint("article_id", "event_ord", name="uq_cluster_members_event"),
 )
 
 # Tables holding one article's records, children first: deleting in this order never breaks a foreign key.
