@@ -139,6 +139,6 @@ def default_loader(**overrides: object) -> PipelineLoader:
     def load() -> Pipeline:
         from .pipeline import load_pipeline
 
-        return load_pipeline(**overrides)
+        return load_pipeline(None, **overrides)
 
     return load

@@ -15,6 +15,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import Column, Connection, Engine, inspect, select, text
 from sqlalchemy.exc import SQLAlchemyError
@@ -44,7 +45,7 @@ def create_tables(*names: str) -> Step:
     return step
 
 
-def add_column(table: str, column: Column[object]) -> Step:
+def add_column(table: str, column: Column[Any]) -> Step:
     """A step adding one nullable column to an existing table (portable ``ALTER TABLE ... ADD COLUMN``)."""
 
     def step(conn: Connection) -> None:

@@ -64,7 +64,7 @@ def load_result(conn: Connection, article_id: str) -> ArticleResult | None:
         order = [table.c.event_ord, table.c.ord] if "event_ord" in table.c else [table.c.ord]
         stmt = select(table).where(table.c.article_id == article_id).order_by(*order)
         rows[name] = list(conn.execute(stmt).mappings())
-    return result_from_rows(art, rows)
+    return result_from_rows(dict(art), rows)
 
 
 def counts(conn: Connection) -> dict[str, int]:

@@ -23,6 +23,8 @@ step that alters it.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -45,7 +47,7 @@ def _article_fk() -> Column[str]:
     return Column("article_id", Text, ForeignKey("articles.id"), nullable=False, index=True)
 
 
-def _evidence(prefix: str = "", nullable: bool = False) -> list[Column[object]]:
+def _evidence(prefix: str = "", nullable: bool = False) -> list[Column[Any]]:
     """``start_char``/``end_char``/``evidence`` columns (with ``prefix`` for a second span on the row)."""
     name = f"{prefix}_evidence" if prefix else "evidence"
     start = f"{prefix}_start" if prefix else "start_char"
@@ -57,7 +59,7 @@ def _evidence(prefix: str = "", nullable: bool = False) -> list[Column[object]]:
     ]
 
 
-def _record_table(name: str, *columns: Column[object] | Index) -> Table:
+def _record_table(name: str, *columns: Column[Any] | Index) -> Table:
     return Table(
         name,
         metadata,

@@ -1,0 +1,394 @@
+"""Read queries behind the web API (``sitreps.api``): filtered, paginated lists of events, clusters, claims,
+places, sources and articles, and a per-day histogram for the timeline.
+
+Every value a user sends arrives here as a Python value and is bound as a parameter (SQLAlchemy Core): a
+filter such as ``actor="'; DROP TABLE events; --"`` is compared as text, never spliced into SQL. ``LIKE``
+patterns escape ``%``, ``_`` and the escape character itself so that user text matches literally.
+
+Clusters: when the linking stage's tables exist (``clusters`` / ``cluster_members``) they are read; until
+then :func:`list_clusters` groups events by type, place and date, a provisional stand-in marked as such.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    Text,
+    and_,
+    cast,
+    distinct,
+    exists,
+    false,
+    func,
+    inspect,
+    literal,
+    or_,
+    select,
+    true,
+)
+
+from . import schema
+
+_ESCAPE = "\\"
+
+
+def like_pattern(text: str) -> str:
+    """``%text%`` with LIKE's wildcards in ``text`` escaped (matched literally, case-insensitively)."""
+    escaped = text.replace(_ESCAPE, _ESCAPE * 2).replace("%", _ESCAPE + "%").replace("_", _ESCAPE + "_")
+    return f"%{escaped}%"
+
+
+def _contains(column: Any, text: str) -> ColumnElement[bool]:
+    return func.lower(column).like(like_pattern(text.lower()), escape=_ESCAPE)
+
+
+@dataclass(frozen=True)
+class BBox:
+    west: float
+    south: float
+    east: float
+    north: float
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What a list endpoint may filter on; ``None`` means no filter. Dates are ISO strings (inclusive)."""
+
+    date_from: str | None = None
+    date_to: str | None = None
+    bbox: BBox | None = None
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    actor: str | None = None
+    source: str | None = None
+    certainty: str | None = None
+    q: str | None = None
+    article_id: str | None = None
+    country: str | None = None
+    include_negated: bool = False
+
+
+@dataclass(frozen=True)
+class Page:
+    total: int
+    items: list[dict[str, Any]]
+
+
+def _span(start: int | None, end: int | None, text: str | None) -> dict[str, Any] | None:
+    if start is None or end is None or text is None:
+        return None
+    return {"start": start, "end": end, "text": text}
+
+
+# -- events -------------------------------------------------------------------------------------------------
+
+_E, _A = schema.events, schema.articles
+_EVENT_DATE = func.coalesce(_E.c.date, _A.c.published)
+
+
+def _date_range(column: Any, f: Filters) -> list[ColumnElement[bool]]:
+    out: list[ColumnElement[bool]] = []
+    if f.date_from:
+        out.append(column >= f.date_from)
+    if f.date_to:
+        # "2022-05-31" must keep "2022-05-31" itself; a reduced date such as "2022-05" sorts before it.
+        out.append(column <= f.date_to)
+    return out
+
+
+def _bbox(lat: Any, lon: Any, box: BBox | None) -> list[ColumnElement[bool]]:
+    if box is None:
+        return []
+    conds: list[ColumnElement[bool]] = [lat >= box.south, lat <= box.north]
+    if box.west <= box.east:
+        conds += [lon >= box.west, lon <= box.east]
+    else:  # crosses the antimeridian
+        conds.append(or_(lon >= box.west, lon <= box.east))
+    return conds
+
+
+def _event_source_match(source: str) -> ColumnElement[bool]:
+    """An event whose claims name the source, or whose article's outlet does."""
+    ec, c = schema.event_claims, schema.claims
+    by_claim = exists(
+        select(literal(1)).select_from(ec.join(c, and_(c.c.article_id == ec.c.article_id,
+                                                       c.c.claim_id == ec.c.claim_id)))
+        .where(ec.c.article_id == _E.c.article_id, ec.c.event_ord == _E.c.ord, _contains(c.c.source_name, source))
+    )
+    return or_(by_claim, _contains(_A.c.outlet, source))
+
+
+def event_conditions(f: Filters, *, with_dates: bool = True) -> list[ColumnElement[bool]]:
+    conds: list[ColumnElement[bool]] = []
+    if not f.include_negated:
+        conds += [_E.c.negated == false(), _E.c.hypothetical == false(), _E.c.future == false()]
+    if with_dates:
+        conds += _date_range(_EVENT_DATE, f)
+    conds += _bbox(_E.c.lat, _E.c.lon, f.bbox)
+    if f.event_type:
+        conds.append(_E.c.event_type == f.event_type)
+    if f.sub_event_type:
+        conds.append(_E.c.sub_event_type == f.sub_event_type)
+    if f.actor:
+        conds.append(or_(_contains(_E.c.actor1_name, f.actor), _contains(_E.c.actor2_name, f.actor)))
+    if f.certainty:
+        conds.append(_E.c.certainty == f.certainty)
+    if f.country:
+        conds.append(_E.c.country_code == f.country.upper())
+    if f.article_id:
+        conds.append(_E.c.article_id == f.article_id)
+    if f.source:
+        conds.append(_event_source_match(f.source))
+    if f.q:
+        conds.append(or_(_contains(_E.c.evidence, f.q), _contains(_A.c.title, f.q)))
+    return conds
+
+
+def _events_from() -> Any:
+    return _E.join(_A, _A.c.id == _E.c.article_id)
+
+
+def _event_item(r: Any) -> dict[str, Any]:
+    loc = r["location"] or {}
+    return {
+        "key": f"{r['article_id']}:{r['event_id']}",
+        "id": r["event_id"],
+        "article_id": r["article_id"],
+        "event_type": r["event_type"],
+        "sub_event_type": r["sub_event_type"],
+        "actor1": r["actor1_name"],
+        "actor2": r["actor2_name"],
+        "place": loc.get("name"),
+        "admin1": loc.get("admin1"),
+        "country_code": r["country_code"],
+        "lat": r["lat"],
+        "lon": r["lon"],
+        "geo_precision": r["geo_precision"],
+        "date": r["event_date"],
+        "date_precision": r["date_precision"] if r["date"] else "published",
+        "fatalities": r["fatalities"],
+        "certainty": r["certainty"],
+        "evidence": _span(r["start_char"], r["end_char"], r["evidence"]),
+        "article": {"title": r["title"], "outlet": r["outlet"], "published": r["published"], "url": r["url"]},
+    }
+
+
+def _page(conn: Connection, stmt: Select[Any], count_stmt: Select[Any], limit: int, offset: int) -> tuple[int, list[Any]]:
+    total = int(conn.execute(count_stmt).scalar_one())
+    if total == 0 or offset >= total:
+        return total, []
+    return total, list(conn.execute(stmt.limit(limit).offset(offset)).mappings())
+
+
+def list_events(conn: Connection, f: Filters, limit: int = 50, offset: int = 0) -> Page:
+    """Events matching ``f``, newest first."""
+    conds = event_conditions(f)
+    cols = [_E.c.article_id, _E.c.event_id, _E.c.event_type, _E.c.sub_event_type, _E.c.actor1_name,
+            _E.c.actor2_name, _E.c.location, _E.c.country_code, _E.c.lat, _E.c.lon, _E.c.geo_precision,
+            _E.c.date, _EVENT_DATE.label("event_date"), _E.c.date_precision, _E.c.fatalities, _E.c.certainty,
+            _E.c.start_char, _E.c.end_char, _E.c.evidence, _A.c.title, _A.c.outlet, _A.c.published, _A.c.url]
+    stmt = (select(*cols).select_from(_events_from()).where(*conds)
+            .order_by(_EVENT_DATE.desc(), _E.c.article_id, _E.c.ord))
+    count = select(func.count()).select_from(_events_from()).where(*conds)
+    total, rows = _page(conn, stmt, count, limit, offset)
+    return Page(total, [_event_item(r) for r in rows])
+
+
+def event_histogram(conn: Connection, f: Filters) -> list[dict[str, Any]]:
+    """Events per day (reduced dates such as ``2022-05`` count on their own key), ignoring the date filter
+    so that the timeline always shows the whole range."""
+    day = func.substr(_EVENT_DATE, 1, 10)
+    stmt = (select(day.label("day"), _E.c.event_type, func.count().label("n")).select_from(_events_from())
+            .where(*event_conditions(f, with_dates=False), _EVENT_DATE.is_not(None))
+            .group_by(day, _E.c.event_type).order_by(day))
+    out: dict[str, dict[str, Any]] = {}
+    for r in conn.execute(stmt).mappings():
+        entry = out.setdefault(r["day"], {"date": r["day"], "count": 0, "by_type": {}})
+        entry["count"] += r["n"]
+        entry["by_type"][r["event_type"]] = r["n"]
+    return list(out.values())
+
+
+def event_types(conn: Connection) -> list[dict[str, Any]]:
+    stmt = (select(_E.c.event_type, _E.c.sub_event_type, func.count().label("n"))
+            .group_by(_E.c.event_type, _E.c.sub_event_type).order_by(_E.c.event_type, _E.c.sub_event_type))
+    return [dict(r) for r in conn.execute(stmt).mappings()]
+
+
+# -- clusters -----------------------------------------------------------------------------------------------
+
+def has_cluster_tables(conn: Connection) -> bool:
+    insp = inspect(conn)
+    return insp.has_table("clusters") and insp.has_table("cluster_members")
+
+
+def list_clusters(conn: Connection, f: Filters, limit: int = 50, offset: int = 0) -> Page:
+    """Groups of events describing one real-world event.
+
+    Until the linking stage's tables exist, events are grouped by type, resolved place and date (events
+    without a place stay alone); each item says ``"provisional": true`` then.
+    """
+    if has_cluster_tables(conn):
+        return _linked_clusters(conn, f, limit, offset)
+    conds = event_conditions(f)
+    place = func.coalesce(cast(_E.c.geonameid, Text), _E.c.article_id + ":" + _E.c.event_id)
+    key = (_E.c.event_type, place, _EVENT_DATE)
+    n_articles = func.count(distinct(_E.c.article_id))
+    stmt = (select(_E.c.event_type, func.min(_E.c.sub_event_type).label("sub_event_type"),
+                   func.min(_E.c.location).label("location"), func.avg(_E.c.lat).label("lat"),
+                   func.avg(_E.c.lon).label("lon"), _EVENT_DATE.label("date"), func.count().label("events"),
+                   n_articles.label("articles"), func.min(_A.c.published).label("first_reported"),
+                   func.max(_E.c.fatalities).label("fatalities_max"), func.min(_E.c.fatalities).label("fatalities_min"),
+                   func.min(_E.c.article_id + ":" + _E.c.event_id).label("first_key"))
+            .select_from(_events_from()).where(*conds).group_by(*key)
+            .order_by(_EVENT_DATE.desc(), func.count().desc(), func.min(_E.c.article_id)))
+    count = select(func.count()).select_from(select(*key).select_from(_events_from()).where(*conds)
+                                             .group_by(*key).subquery())
+    total, rows = _page(conn, stmt, count, limit, offset)
+    items = []
+    for r in rows:
+        loc = r["location"] if isinstance(r["location"], dict) else None
+        conflict = r["fatalities_min"] is not None and r["fatalities_min"] != r["fatalities_max"]
+        items.append({
+            "provisional": True, "event_type": r["event_type"], "sub_event_type": r["sub_event_type"],
+            "place": (loc or {}).get("name"), "lat": r["lat"], "lon": r["lon"], "date": r["date"],
+            "events": r["events"], "articles": r["articles"], "independent_sources": r["articles"],
+            "first_reported": r["first_reported"], "first_event": r["first_key"],
+            "conflicts": [{"field": "fatalities", "values": [r["fatalities_min"], r["fatalities_max"]]}]
+            if conflict else [],
+        })
+    return Page(total, items)
+
+
+def _linked_clusters(conn: Connection, f: Filters, limit: int, offset: int) -> Page:
+    """Clusters stored by the linking stage; filtered through their member events."""
+    from sqlalchemy import MetaData, Table
+
+    md = MetaData()
+    clusters = Table("clusters", md, autoload_with=conn)
+    members = Table("cluster_members", md, autoload_with=conn)
+    id_col = clusters.c.get("id") if "id" in clusters.c else list(clusters.primary_key.columns)[0]
+    m_cluster = members.c.get("cluster_id")
+    if m_cluster is None or "article_id" not in members.c:
+        return Page(0, [])
+    member_event = and_(_E.c.article_id == members.c.article_id,
+                        (_E.c.event_id == members.c.event_id) if "event_id" in members.c
+                        else (_E.c.ord == members.c.event_ord) if "event_ord" in members.c else true())
+    matching = (select(m_cluster).select_from(members.join(_E, member_event).join(_A, _A.c.id == _E.c.article_id))
+                .where(*event_conditions(f)).distinct())
+    order = [clusters.c[c].desc() for c in ("date", "first_reported") if c in clusters.c] + [id_col]
+    stmt = select(clusters).where(id_col.in_(matching)).order_by(*order)
+    count = select(func.count()).select_from(clusters).where(id_col.in_(matching))
+    total, rows = _page(conn, stmt, count, limit, offset)
+    return Page(total, [{"provisional": False, **dict(r)} for r in rows])
+
+
+# -- claims, sources, places, articles ------------------------------------------------------------------------
+
+_C = schema.claims
+
+
+def claim_conditions(f: Filters) -> list[ColumnElement[bool]]:
+    conds: list[ColumnElement[bool]] = _date_range(func.coalesce(_C.c.date, _A.c.published), f)
+    if f.source:
+        conds.append(_contains(_C.c.source_name, f.source))
+    if f.certainty:
+        conds.append(_C.c.certainty == f.certainty)
+    if f.q:
+        conds.append(_contains(_C.c.evidence, f.q))
+    if f.article_id:
+        conds.append(_C.c.article_id == f.article_id)
+    return conds
+
+
+def list_claims(conn: Connection, f: Filters, limit: int = 50, offset: int = 0) -> Page:
+    conds = claim_conditions(f)
+    frm = _C.join(_A, _A.c.id == _C.c.article_id)
+    stmt = (select(_C, _A.c.title, _A.c.published).select_from(frm).where(*conds)
+            .order_by(_A.c.published.desc(), _C.c.article_id, _C.c.ord))
+    count = select(func.count()).select_from(frm).where(*conds)
+    total, rows = _page(conn, stmt, count, limit, offset)
+    items = [{
+        "article_id": r["article_id"], "id": r["claim_id"],
+        "evidence": _span(r["start_char"], r["end_char"], r["evidence"]),
+        "source": {"name": r["source_name"], "kind": r["source_kind"], "side": r["source_side"],
+                   "evidence": _span(r["source_start"], r["source_end"], r["source_evidence"])},
+        "cue": _span(r["cue_start"], r["cue_end"], r["cue_evidence"]),
+        "channel": r["channel"], "direct": r["direct"], "hedges": r["hedges"], "reporting": r["reporting"],
+        "certainty": r["certainty"], "date": r["date"],
+        "article": {"title": r["title"], "published": r["published"]},
+    } for r in rows]
+    return Page(total, items)
+
+
+def list_sources(conn: Connection, f: Filters, limit: int = 50, offset: int = 0) -> Page:
+    """Who asserts things: one row per source name, with its claim and article counts."""
+    conds = claim_conditions(Filters(date_from=f.date_from, date_to=f.date_to, certainty=f.certainty,
+                                     article_id=f.article_id))
+    if f.q or f.source:
+        conds.append(_contains(_C.c.source_name, f.q or f.source or ""))
+    frm = _C.join(_A, _A.c.id == _C.c.article_id)
+    n = func.count()
+    stmt = (select(_C.c.source_name, func.min(_C.c.source_kind).label("kind"),
+                   func.min(_C.c.source_side).label("side"), n.label("claims"),
+                   func.count(distinct(_C.c.article_id)).label("articles"))
+            .select_from(frm).where(*conds).group_by(_C.c.source_name).order_by(n.desc(), _C.c.source_name))
+    count = select(func.count()).select_from(
+        select(_C.c.source_name).select_from(frm).where(*conds).group_by(_C.c.source_name).subquery())
+    total, rows = _page(conn, stmt, count, limit, offset)
+    return Page(total, [{"name": r["source_name"], "kind": r["kind"], "side": r["side"], "claims": r["claims"],
+                         "articles": r["articles"]} for r in rows])
+
+
+def list_places(conn: Connection, f: Filters, limit: int = 50, offset: int = 0) -> Page:
+    """Resolved places, one row per gazetteer entry, with mention and article counts."""
+    p = schema.places
+    conds: list[ColumnElement[bool]] = [p.c.geonameid.is_not(None), *_date_range(_A.c.published, f),
+                                        *_bbox(p.c.lat, p.c.lon, f.bbox)]
+    if f.q:
+        conds.append(_contains(p.c.name, f.q))
+    if f.country:
+        conds.append(p.c.country_code == f.country.upper())
+    if f.article_id:
+        conds.append(p.c.article_id == f.article_id)
+    frm = p.join(_A, _A.c.id == p.c.article_id)
+    n = func.count()
+    stmt = (select(p.c.geonameid, func.min(p.c.name).label("name"), func.min(p.c.feature_code).label("feature_code"),
+                   func.min(p.c.country_code).label("country_code"), func.min(p.c.admin1).label("admin1"),
+                   func.min(p.c.lat).label("lat"), func.min(p.c.lon).label("lon"), n.label("mentions"),
+                   func.count(distinct(p.c.article_id)).label("articles"))
+            .select_from(frm).where(*conds).group_by(p.c.geonameid).order_by(n.desc(), p.c.geonameid))
+    count = select(func.count()).select_from(
+        select(p.c.geonameid).select_from(frm).where(*conds).group_by(p.c.geonameid).subquery())
+    total, rows = _page(conn, stmt, count, limit, offset)
+    return Page(total, [dict(r) for r in rows])
+
+
+def list_articles(conn: Connection, f: Filters, limit: int = 50, offset: int = 0) -> Page:
+    e = schema.events
+    conds = _date_range(_A.c.published, f)
+    if f.q:
+        conds.append(or_(_contains(_A.c.title, f.q), _contains(_A.c.text, f.q)))
+    if f.source:
+        conds.append(_contains(_A.c.outlet, f.source))
+    n_events = select(func.count()).where(e.c.article_id == _A.c.id).scalar_subquery()
+    n_claims = select(func.count()).where(_C.c.article_id == _A.c.id).scalar_subquery()
+    stmt = (select(_A.c.id, _A.c.title, _A.c.url, _A.c.outlet, _A.c.published, _A.c.published_precision,
+                   _A.c.language, func.length(_A.c.text).label("chars"), n_events.label("events"),
+                   n_claims.label("claims"))
+            .where(*conds).order_by(_A.c.published.desc(), _A.c.id))
+    count = select(func.count()).select_from(_A).where(*conds)
+    total, rows = _page(conn, stmt, count, limit, offset)
+    return Page(total, [dict(r) for r in rows])
+
+
+def overview(conn: Connection) -> dict[str, Any]:
+    """Counts and the date range of events, for the page's header."""
+    first, last = conn.execute(select(func.min(_EVENT_DATE), func.max(_EVENT_DATE)).select_from(_events_from())
+                               ).one()
+    return {"first_date": first, "last_date": last, "clusters_linked": has_cluster_tables(conn)}
