@@ -24,7 +24,7 @@ from ..gazetteer.build import fold
 from ..gazetteer.index import Gazetteer, load_gazetteer
 from ..gazetteer.tables import DEMONYMS
 from ..model import Candidate, Place, Span
-from .places_recognize import accept, find_runs, role_of
+from .places_recognize import ADMIN_WORDS, RIVER_WORDS, TOWN_WORDS, _Run, accept, find_runs, role_of
 from .places_resolve import Mention, precision_of, resolve, softmax_score
 
 if TYPE_CHECKING:
@@ -40,26 +40,71 @@ TOP_CANDIDATES = 5
 
 def geoparse(doc: Doc, gaz: Gazetteer) -> list[Place]:
     """Every place mention in ``doc`` as a :class:`Place` (resolved or not), in text order."""
-    text = doc.text
-    runs = find_runs(doc, gaz)
-    kept = []
-    for run in runs:
+    kept: list[_Run] = []
+    for run in find_runs(doc, gaz):
         if accept(doc, run, gaz, kept):
             kept.append(run)
+    return _places(doc, gaz, kept)
+
+
+def resolve_spans(doc: Doc, spans: list[tuple[int, int]], gaz: Gazetteer) -> list[Place]:
+    """Resolve given character spans (e.g. gold toponyms) with the same signals; one Place per span, in order.
+
+    A span whose name is not in the gazetteer comes back unresolved (``geonameid`` None, no candidates).
+    """
+    runs = []
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            span = doc.char_span(start, min(len(doc.text), end), alignment_mode="contract")
+        if span is None or len(span) == 0:
+            runs.append(_Run(0, 0, fold(doc.text[start:end]), None))
+            continue
+        runs.append(_run_for_span(doc, span.start, span.end, gaz))
+    return _places(doc, gaz, runs, [(s, e) for s, e in spans])
+
+
+def _run_for_span(doc: Doc, i: int, j: int, gaz: Gazetteer) -> _Run:
+    """A run over tokens [i, j) whose lookup key and kind come from the words: "the Donets River", "Irish"."""
+    while i < j - 1 and doc[i].lower_ == "the":
+        i += 1
+    words = [t.text for t in doc[i:j]]
+    key = fold(" ".join(words))
+    if gaz.has_key(key):
+        kind = "river" if words[-1].lower() in RIVER_WORDS else None
+        return _Run(i, j, key, kind)
+    if len(words) == 1 and words[0] in DEMONYMS:
+        return _Run(i, j, key, "demonym")
+    last = words[-1].lower()
+    if len(words) > 1 and (last in ADMIN_WORDS or last in TOWN_WORDS or last in RIVER_WORDS):
+        kind = "admin" if last in ADMIN_WORDS else "town" if last in TOWN_WORDS else "river"
+        return _Run(i, j, fold(" ".join(words[:-1])), kind)
+    if words[-1] in ("'s", "’s") and len(words) > 1:
+        return _Run(i, j, fold(" ".join(words[:-1])), None)
+    return _Run(i, j, key, None)
+
+
+def _places(doc: Doc, gaz: Gazetteer, runs: list[_Run], chars: list[tuple[int, int]] | None = None) -> list[Place]:
+    text = doc.text
     sent_of: dict[int, int] = {}
     if doc.has_annotation("SENT_START"):
         for si, sent in enumerate(doc.sents):
             for t in range(sent.start, sent.end):
                 sent_of[t] = si
     mentions = []
-    for run in kept:
-        start, end = doc[run.start].idx, doc[run.end - 1].idx + len(doc[run.end - 1])
+    for n, run in enumerate(runs):
+        if chars is not None:
+            start, end = chars[n]
+        else:
+            start, end = doc[run.start].idx, doc[run.end - 1].idx + len(doc[run.end - 1])
         key, kind = run.key, run.kind
         if kind == "demonym":
-            country = gaz.country(DEMONYMS[doc[run.start].text])
+            cc = DEMONYMS.get(doc[run.start].text) or DEMONYMS.get(doc[run.start].text.rstrip("s"))
+            country = gaz.country(cc) if cc else None
             key, kind = (fold(country.name), "country") if country else (key, None)
         m = Mention(start, end, key, text[start:end], kind=kind, sent=sent_of.get(run.start, 0))
-        if run.end + 1 < len(doc) and doc[run.end].text == "," and doc[run.end + 1].text[:1].isupper():
+        if run.end > run.start and run.end + 1 < len(doc) and doc[run.end].text == "," \
+                and doc[run.end + 1].text[:1].isupper():
             m.qualifier = fold(doc[run.end + 1].text)
         mentions.append((run, m))
     resolve([m for _, m in mentions], gaz)
@@ -67,7 +112,7 @@ def geoparse(doc: Doc, gaz: Gazetteer) -> list[Place]:
     for run, m in mentions:
         best = m.best()
         capital_or_country = best is not None and (best.is_country or best.feature_code in ("PPLC", "ADM1"))
-        role = role_of(doc, run, capital_or_country)
+        role = role_of(doc, run, capital_or_country) if run.end > run.start else "other"
         place = Place(evidence=Span.of(text, m.start, m.end), role=role)
         place.candidates = [Candidate(e.geonameid, e.name, e.feature_code, e.country_code, e.lat, e.lon,
                                       e.population, round(s, 3))
