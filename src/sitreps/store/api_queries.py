@@ -5,7 +5,7 @@ Every value a user sends arrives here as a Python value and is bound as a parame
 filter such as ``actor="'; DROP TABLE events; --"`` is compared as text, never spliced into SQL. ``LIKE``
 patterns escape ``%``, ``_`` and the escape character itself so that user text matches literally.
 
-Clusters: when the linking stage's tables exist (``clusters`` / ``cluster_members``) they are read; until
+Clusters: once the linking stage has filled ``event_clusters`` / ``cluster_members`` they are read; until
 then :func:`list_clusters` groups events by type, place and date, a provisional stand-in marked as such.
 """
 
@@ -29,7 +29,6 @@ from sqlalchemy import (
     literal,
     or_,
     select,
-    true,
 )
 
 from . import schema
@@ -222,18 +221,21 @@ def event_types(conn: Connection) -> list[dict[str, Any]]:
 
 # -- clusters -----------------------------------------------------------------------------------------------
 
-def has_cluster_tables(conn: Connection) -> bool:
-    insp = inspect(conn)
-    return insp.has_table("clusters") and insp.has_table("cluster_members")
+def has_linked_clusters(conn: Connection) -> bool:
+    """True once the linking stage has stored clusters (``event_clusters`` has rows)."""
+    t = schema.metadata.tables.get("event_clusters")
+    if t is None or not inspect(conn).has_table(t.name):
+        return False
+    return conn.execute(select(literal(1)).select_from(t).limit(1)).first() is not None
 
 
 def list_clusters(conn: Connection, f: Filters, limit: int = 50, offset: int = 0) -> Page:
-    """Groups of events describing one real-world event.
+    """Groups of events describing one real-world event, filtered through their member events.
 
-    Until the linking stage's tables exist, events are grouped by type, resolved place and date (events
-    without a place stay alone); each item says ``"provisional": true`` then.
+    Until the linking stage has run, events are grouped by type, resolved place and date (events without a
+    place stay alone); each item says ``"provisional": true`` then.
     """
-    if has_cluster_tables(conn):
+    if has_linked_clusters(conn):
         return _linked_clusters(conn, f, limit, offset)
     conds = event_conditions(f)
     place = func.coalesce(cast(_E.c.geonameid, Text), _E.c.article_id + ":" + _E.c.event_id)
@@ -253,39 +255,49 @@ def list_clusters(conn: Connection, f: Filters, limit: int = 50, offset: int = 0
     items = []
     for r in rows:
         loc = r["location"] if isinstance(r["location"], dict) else None
-        conflict = r["fatalities_min"] is not None and r["fatalities_min"] != r["fatalities_max"]
+        lo, hi = r["fatalities_min"], r["fatalities_max"]
         items.append({
-            "provisional": True, "event_type": r["event_type"], "sub_event_type": r["sub_event_type"],
+            "id": None, "provisional": True, "event_type": r["event_type"], "sub_event_type": r["sub_event_type"],
             "place": (loc or {}).get("name"), "lat": r["lat"], "lon": r["lon"], "date": r["date"],
-            "events": r["events"], "articles": r["articles"], "independent_sources": r["articles"],
-            "first_reported": r["first_reported"], "first_event": r["first_key"],
-            "conflicts": [{"field": "fatalities", "values": [r["fatalities_min"], r["fatalities_max"]]}]
-            if conflict else [],
+            "date_last": r["date"], "events": r["events"], "articles": r["articles"],
+            "independent_sources": r["articles"], "first_reported": r["first_reported"],
+            "first_event": r["first_key"], "fatalities_min": lo, "fatalities_max": hi,
+            "conflicts": [{"field": "fatalities", "values": [lo, hi]}] if lo is not None and lo != hi else [],
         })
     return Page(total, items)
 
 
 def _linked_clusters(conn: Connection, f: Filters, limit: int, offset: int) -> Page:
-    """Clusters stored by the linking stage; filtered through their member events."""
-    from sqlalchemy import MetaData, Table
-
-    md = MetaData()
-    clusters = Table("clusters", md, autoload_with=conn)
-    members = Table("cluster_members", md, autoload_with=conn)
-    id_col = clusters.c.get("id") if "id" in clusters.c else list(clusters.primary_key.columns)[0]
-    m_cluster = members.c.get("cluster_id")
-    if m_cluster is None or "article_id" not in members.c:
-        return Page(0, [])
-    member_event = and_(_E.c.article_id == members.c.article_id,
-                        (_E.c.event_id == members.c.event_id) if "event_id" in members.c
-                        else (_E.c.ord == members.c.event_ord) if "event_ord" in members.c else true())
-    matching = (select(m_cluster).select_from(members.join(_E, member_event).join(_A, _A.c.id == _E.c.article_id))
-                .where(*event_conditions(f)).distinct())
-    order = [clusters.c[c].desc() for c in ("date", "first_reported") if c in clusters.c] + [id_col]
-    stmt = select(clusters).where(id_col.in_(matching)).order_by(*order)
-    count = select(func.count()).select_from(clusters).where(id_col.in_(matching))
+    """Clusters stored by the linking stage (``event_clusters``), selected through their member events."""
+    ck, cm = schema.metadata.tables["event_clusters"], schema.metadata.tables["cluster_members"]
+    member_event = and_(_E.c.article_id == cm.c.article_id, _E.c.ord == cm.c.event_ord)
+    matching = (select(cm.c.cluster_id).select_from(cm.join(_E, member_event).join(_A, _A.c.id == _E.c.article_id))
+                .where(*event_conditions(f)))
+    stmt = (select(ck).where(ck.c.cluster_id.in_(matching))
+            .order_by(ck.c.date_first.desc(), ck.c.n_sources.desc(), ck.c.cluster_id))
+    count = select(func.count()).select_from(ck).where(ck.c.cluster_id.in_(matching))
     total, rows = _page(conn, stmt, count, limit, offset)
-    return Page(total, [{"provisional": False, **dict(r)} for r in rows])
+    ids = [r["cluster_id"] for r in rows]
+    members: dict[str, list[str]] = {}
+    if ids:
+        ms = (select(cm.c.cluster_id, cm.c.article_id, cm.c.event_id).where(cm.c.cluster_id.in_(ids))
+              .order_by(cm.c.cluster_id, cm.c.article_id, cm.c.event_ord))
+        for cid, aid, eid in conn.execute(ms):
+            members.setdefault(cid, []).append(f"{aid}:{eid}")
+    items = []
+    for r in rows:
+        keys = members.get(r["cluster_id"], [])
+        first = next((k for k in keys if k.startswith(f"{r['first_article_id']}:")), keys[0] if keys else None)
+        items.append({
+            "id": r["cluster_id"], "provisional": False, "event_type": r["event_type"],
+            "sub_event_type": r["sub_event_type"], "place": r["location_name"], "admin1": r["admin1"],
+            "country_code": r["country_code"], "lat": r["lat"], "lon": r["lon"], "date": r["date_first"],
+            "date_last": r["date_last"], "events": r["n_events"], "articles": r["n_articles"],
+            "independent_sources": r["n_sources"], "first_reported": r["first_reported"], "first_event": first,
+            "fatalities_min": r["fatalities_min"], "fatalities_max": r["fatalities_max"],
+            "sources": r["sources"], "figures": r["figures"], "conflicts": r["conflicts"], "members": keys,
+        })
+    return Page(total, items)
 
 
 # -- claims, sources, places, articles ------------------------------------------------------------------------
@@ -391,4 +403,4 @@ def overview(conn: Connection) -> dict[str, Any]:
     """Counts and the date range of events, for the page's header."""
     first, last = conn.execute(select(func.min(_EVENT_DATE), func.max(_EVENT_DATE)).select_from(_events_from())
                                ).one()
-    return {"first_date": first, "last_date": last, "clusters_linked": has_cluster_tables(conn)}
+    return {"first_date": first, "last_date": last, "clusters_linked": has_linked_clusters(conn)}

@@ -1,0 +1,157 @@
+"""Read endpoints. Lists answer ``{"ok": true, "total", "limit", "offset", "items": [...]}``; every filter is
+a query parameter bound as a value in SQL (see ``store.api_queries``)."""
+
+from __future__ import annotations
+
+import math
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Path, Query
+
+from ..store import api_queries as aq
+from ._app import ApiState, get_state
+from ._errors import ApiError
+
+router = APIRouter(prefix="/api")
+
+_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+_Text = Annotated[str | None, Query(max_length=200)]
+State = Annotated[ApiState, Depends(get_state)]
+
+
+def parse_bbox(raw: str | None) -> aq.BBox | None:
+    if raw is None or not raw.strip():
+        return None
+    parts = raw.split(",")
+    problem = None
+    values: list[float] = []
+    if len(parts) != 4:
+        problem = f"expected 4 comma-separated numbers, got {len(parts)}"
+    else:
+        try:
+            values = [float(p) for p in parts]
+        except ValueError:
+            problem = "expected numbers"
+    if problem is None:
+        w, s, e, n = values
+        if not all(math.isfinite(v) for v in values):
+            problem = "numbers must be finite"
+        elif not (-180 <= w <= 180 and -180 <= e <= 180 and -90 <= s <= n <= 90):
+            problem = "longitudes must lie in [-180, 180], latitudes in [-90, 90] with south <= north"
+    if problem is not None:
+        raise ApiError(422, f"invalid bbox {raw[:80]!r}: {problem}; pass bbox=west,south,east,north, "
+                            "e.g. bbox=22,44,41,53",
+                       [{"location": "query", "param": "bbox", "message": problem, "type": "value_error"}])
+    return aq.BBox(*values)
+
+
+def filters(
+    date_from: Annotated[str | None, Query(pattern=_DATE, description="From this date (ISO, inclusive).")] = None,
+    date_to: Annotated[str | None, Query(pattern=_DATE, description="Up to this date (ISO, inclusive).")] = None,
+    bbox: Annotated[str | None, Query(max_length=200, description="west,south,east,north in degrees.")] = None,
+    event_type: _Text = None,
+    sub_event_type: _Text = None,
+    actor: Annotated[str | None, Query(max_length=200, description="Part of actor 1 or 2's name.")] = None,
+    source: Annotated[str | None, Query(max_length=200, description="Part of a claim source's or outlet's name.")] = None,
+    certainty: Annotated[str | None, Query(max_length=40, description="asserted, reported, hedged, unverified.")] = None,
+    q: Annotated[str | None, Query(max_length=200, description="Text search in evidence and titles.")] = None,
+    article_id: Annotated[str | None, Query(max_length=128)] = None,
+    country: Annotated[str | None, Query(min_length=2, max_length=2, description="ISO country code.")] = None,
+    include_negated: Annotated[bool, Query(description="Also denied, hypothetical and future events.")] = False,
+) -> aq.Filters:
+    if date_from and date_to and date_from > date_to:
+        raise ApiError(422, f"date_from {date_from} is after date_to {date_to}; swap them",
+                       [{"location": "query", "param": "date_from", "message": "after date_to", "type": "value_error"}])
+    return aq.Filters(date_from=date_from, date_to=date_to, bbox=parse_bbox(bbox), event_type=event_type,
+                      sub_event_type=sub_event_type, actor=actor, source=source, certainty=certainty, q=q,
+                      article_id=article_id, country=country, include_negated=include_negated)
+
+
+Filt = Annotated[aq.Filters, Depends(filters)]
+Limit = Annotated[int, Query(ge=1, le=1000, description="Items per page.")]
+Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Items to skip.")]
+
+
+def _page(page: aq.Page, limit: int, offset: int) -> dict[str, Any]:
+    return {"ok": True, "total": page.total, "limit": limit, "offset": offset, "items": page.items}
+
+
+@router.get("/events", summary="Events, newest first, with filters")
+def events(state: State, f: Filt, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
+    with state.store().read() as conn:
+        return _page(aq.list_events(conn, f, limit, offset), limit, offset)
+
+
+@router.get("/events/{article_id}/{event_id}", summary="One event with its claims and its article")
+def event_detail(state: State, article_id: Annotated[str, Path(max_length=128)],
+                 event_id: Annotated[str, Path(max_length=128)]) -> dict[str, Any]:
+    result = _load(state, article_id)
+    event = next((e for e in result.events if e.id == event_id), None)
+    if event is None:
+        raise ApiError(404, f"article {article_id} has no event {event_id!r}; list its events with "
+                            f"/api/events?article_id={article_id}")
+    wanted = set(event.claim_ids)
+    claims = [c.to_dict() for c in result.claims if c.id in wanted]
+    art = result.article.to_dict()
+    return {"ok": True, "event": event.to_dict(), "claims": claims, "article": art,
+            "article_claims": [c.to_dict() for c in result.claims]}
+
+
+@router.get("/timeline", summary="Events per day (the date filter is ignored, the others apply)")
+def timeline(state: State, f: Filt) -> dict[str, Any]:
+    with state.store().read() as conn:
+        days = aq.event_histogram(conn, f)
+        info = aq.overview(conn)
+    return {"ok": True, "days": days, **info}
+
+
+@router.get("/event-types", summary="Event types and sub-types present, with counts")
+def event_types(state: State) -> dict[str, Any]:
+    with state.store().read() as conn:
+        return {"ok": True, "items": aq.event_types(conn)}
+
+
+@router.get("/clusters", summary="Groups of events describing one real-world event")
+def clusters(state: State, f: Filt, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
+    with state.store().read() as conn:
+        return _page(aq.list_clusters(conn, f, limit, offset), limit, offset)
+
+
+@router.get("/claims", summary="Claims: who says what, how sure")
+def claims(state: State, f: Filt, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
+    with state.store().read() as conn:
+        return _page(aq.list_claims(conn, f, limit, offset), limit, offset)
+
+
+@router.get("/sources", summary="Sources of claims, by number of claims")
+def sources(state: State, f: Filt, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
+    with state.store().read() as conn:
+        return _page(aq.list_sources(conn, f, limit, offset), limit, offset)
+
+
+@router.get("/places", summary="Resolved places, by number of mentions")
+def places(state: State, f: Filt, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
+    with state.store().read() as conn:
+        return _page(aq.list_places(conn, f, limit, offset), limit, offset)
+
+
+@router.get("/articles", summary="Articles, newest first")
+def articles(state: State, f: Filt, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
+    with state.store().read() as conn:
+        return _page(aq.list_articles(conn, f, limit, offset), limit, offset)
+
+
+@router.get("/articles/{article_id}", summary="One article and its records (the public JSON shape)")
+def article(state: State, article_id: Annotated[str, Path(max_length=128)]) -> dict[str, Any]:
+    return _load(state, article_id).to_dict()
+
+
+def _load(state: ApiState, article_id: str) -> Any:
+    from ..store import queries
+
+    with state.store().read() as conn:
+        result = queries.load_result(conn, article_id)
+    if result is None:
+        raise ApiError(404, f"no article {article_id!r} in this database; list articles with /api/articles")
+    return result
+
