@@ -31,6 +31,7 @@ from ..model import Boilerplate, Span
 
 _MAX_CAPTION_WORDS = 70
 _MAX_CREDIT_WORDS = 15
+_MAX_CAPTION_CHARS = 1200  # no 70-word caption is longer
 _MIN_CAPTION_WORDS = 6  # a caption describes a scene before its credit
 _TAIL_CHARS = 300
 _MIN_EXACT_CHARS = 20
@@ -41,6 +42,8 @@ _NEAR_JACCARD = 0.8
 _MAX_NEAR_CANDIDATES = 4000
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
+# Tokens that name or count something: capitalised (any non-lower-case-ASCII letter first) or holding a digit.
+_MARKED = re.compile(r"\b(?:[^\W\d_a-z]\w*|\w*\d\w*)")
 _QUOTE_OPEN = ("“", '"', "‘", "'", "«")
 _TERMINAL = (".", "!", "?", "”", '"', "’", "»", "…", ":", ";")
 _LABEL = r"(?:Sources?|Photos?|Photograph|Credits?|Images?|Pictures?|Videos?|Via|Courtesy)"
@@ -54,7 +57,8 @@ _CAPTION_END = re.compile(
     rf"(?:(?:{_PAREN_SLASH}|{_PAREN_LABEL})\.?{_TAIL}?|{_PAREN_NAME}{_TAIL}?(?<!\.)|\S\s+{_LABEL}\s*:)\s*$")
 _CAPTION_START = re.compile(r"^(?:Photo|Photograph|Image|Picture|Caption|Pictured|Video|File photo)\s*:",
                             re.IGNORECASE)
-_STRIP_TAIL = re.compile(rf"(?:\s*(?:{_PAREN_SLASH}|{_PAREN_LABEL}|{_PAREN_NAME})|{_TAIL}|\s*[.,;:])+\s*$")
+_PAREN_CREDIT = re.compile(rf"{_PAREN_SLASH}|{_PAREN_LABEL}|{_PAREN_NAME}")
+_LABEL_END = re.compile(rf"(?<!\S){_LABEL}\s*:?\s*(?:[A-Z][\w@/.'’ -]{{0,40}})?$")
 _CREDIT = re.compile(
     r"^(?:Photo|Photograph|Image|Picture|Video|Credit|Illustration|Graphic|Map|Source|Courtesy)s?\b\s*"
     r"(?:by\b|:|credit\b|courtesy\b|/|©)", re.IGNORECASE)
@@ -122,19 +126,43 @@ def is_byline(par: str) -> bool:
     return _words(par) <= _MAX_CREDIT_WORDS and bool(_BYLINE.match(par.strip()))
 
 
-def _stripped_key(par: str) -> str:
-    """The paragraph's text without a trailing credit, lower-cased and whitespace-normalised."""
-    tail = _tail(par)
-    core = par[:len(par) - len(tail)] + _STRIP_TAIL.sub("", tail)
+def _strip_credit(par: str) -> str:
+    """The paragraph without its trailing credits, labels and final punctuation.
+
+    Peeled from the end one piece at a time (a closing parenthesis, a punctuation mark, a ``Source:`` label)
+    rather than with one end-anchored regex, which tries every start position and cost more than the rest
+    of ingest together.
+    """
+    s = par
+    while True:
+        s = s.rstrip()
+        if s.endswith(")"):
+            i = s.rfind("(")
+            if i >= 0 and _PAREN_CREDIT.fullmatch(s, i):
+                s = s[:i]
+                continue
+            return s
+        if s.endswith((".", ",", ";", ":")):
+            s = s[:-1]
+            continue
+        tail = s[-60:]
+        m = _LABEL_END.search(tail)
+        if m and m.end() > m.start():
+            s = s[:len(s) - len(tail) + m.start()]
+            continue
+        return s
+
+
+def _key(core: str) -> str:
     return " ".join(core.lower().split())
 
 
-def _tokens(par: str) -> tuple[frozenset[str], frozenset[str]]:
+def _tokens(core: str) -> tuple[frozenset[str], frozenset[str]]:
     """(lower-cased token set, tokens that are names or numbers somewhere in the paragraph)."""
-    tail = _tail(par)
-    toks = _TOKEN.findall(par[:len(par) - len(tail)] + _STRIP_TAIL.sub("", tail))
-    low = frozenset(t.lower() for t in toks)
-    marked = frozenset(t.lower() for t in toks if t[:1].isupper() or any(c.isdigit() for c in t))
+    low = frozenset(_TOKEN.findall(core.lower()))
+    if len(low) < _MIN_NEAR_TOKENS:
+        return low, frozenset()
+    marked = frozenset(t.lower() for t in _MARKED.findall(core))
     return low, marked
 
 
@@ -168,9 +196,10 @@ def _repeat_groups(paragraphs: list[Span]) -> list[list[int]]:
         if ri != rj:
             parent[max(ri, rj)] = min(ri, rj)
 
+    cores = [_strip_credit(p.text) for p in paragraphs]
     first: dict[str, int] = {}
     for i, p in enumerate(paragraphs):
-        for key in {" ".join(p.text.lower().split()), _stripped_key(p.text)}:
+        for key in {_key(p.text), _key(cores[i])}:
             if len(key) < _MIN_EXACT_CHARS:
                 continue
             if key in first:
@@ -178,7 +207,7 @@ def _repeat_groups(paragraphs: list[Span]) -> list[list[int]]:
             else:
                 first[key] = i
 
-    cands = [(i, _tokens(p.text)) for i, p in enumerate(paragraphs)]
+    cands = [(i, _tokens(core)) for i, core in enumerate(cores)]
     cands = [(i, t) for i, t in cands if len(t[0]) >= _MIN_NEAR_TOKENS]
     if len(cands) <= _MAX_NEAR_CANDIDATES:
         # Sorted by size: Jaccard >= t needs |small| >= t * |large|, so the inner loop stops early.
@@ -219,6 +248,8 @@ def detect_boilerplate(text: str, paragraphs: list[Span]) -> list[Boilerplate]:
 
 def _classify(par: str) -> tuple[str, bool] | None:
     """(kind, skip) of a single paragraph, or None for news."""
+    if len(par) > _MAX_CAPTION_CHARS:  # cheaper than counting the words of a long paragraph
+        return None
     if is_byline(par):
         return "byline", True
     if is_caption(par):

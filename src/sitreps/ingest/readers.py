@@ -337,19 +337,21 @@ def _jsonl_lines(src: _Source, options: ReadOptions) -> Iterator[tuple[int, byte
 
 def _read_jsonl(src: _Source, options: ReadOptions) -> Iterator[Article | InputError]:
     try:
-        for n, line in _jsonl_lines(src, options):
+        for n, raw in _jsonl_lines(src, options):
             location = f"{src.name}:line {n}"
-            if not line.strip():
+            if not raw.strip():
                 continue
-            if len(line) > _MAX_BYTES_PER_CHAR * options.max_chars:
-                yield _too_large(location, f"{len(line):,} bytes", options)
+            if len(raw) > _MAX_BYTES_PER_CHAR * options.max_chars:
+                yield _too_large(location, f"a line of {len(raw):,} bytes", options)
                 continue
-            if isinstance(line, bytes):
+            if isinstance(raw, str):
+                line = raw
+            else:
                 try:
-                    line = line.decode("utf-8")
+                    line = raw.decode("utf-8")
                 except UnicodeDecodeError:
                     try:
-                        line, _ = decode_bytes(line, location)
+                        line, _ = decode_bytes(raw, location)
                     except EncodingError as exc:
                         yield exc
                         continue
