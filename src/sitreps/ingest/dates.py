@@ -34,7 +34,7 @@ def normalise_published(value: object) -> tuple[str | None, str | None]:
             return (f"{y:04d}-{mo:02d}", "month") if 1 <= mo <= 12 else (None, None)
         return f"{y:04d}", "year"
     try:
-        import dateparser
+        import dateparser  # type: ignore[import-untyped]  # no stubs published
 
         parsed = dateparser.parse(s, languages=["en"], settings={"RETURN_AS_TIMEZONE_AWARE": False})
     except Exception:  # noqa: BLE001 - dateparser raises many types on junk; junk means unknown
