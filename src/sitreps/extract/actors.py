@@ -1,0 +1,222 @@
+"""Stage "actors": spans naming armed and political actors, normalised to ACLED-style names.
+
+Table-driven (``data/taxonomy/actors.yaml``): a country adjective or name times a force word gives
+"Military Forces of <country>" with ACLED's inter code; named groups ("DNR", "Wagner Group") are listed by
+alias; collective demonyms ("the Russians") and one side's words for the other ("the enemy", "the occupants")
+take their side from the claim they are said in (a Ukrainian statement's enemy is Russia) or, failing that,
+from the article's focus. Unit designations ("227th battalion of the 127th Territorial Defense Brigade")
+become the ``unit`` of their force, never a separate actor or a count.
+
+Regular expressions over the text rather than the parse: actor mentions are short fixed phrases, and this
+stage must run on sentences the selective parser skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from ..model import Actor, ArticleResult, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from ..settings import Settings
+    from .registry import Resources
+
+__all__ = ["ActorsStage", "ActorTables", "find_actors", "load", "load_actor_tables"]
+
+_ORD = r"\d+(?:st|nd|rd|th)"
+_FORMATION = r"(?:brigade|battalion|regiment|division|corps|company|army|squadron|detachment|group|battery)"
+_UNIT = (rf"\b(?:the )?{_ORD}(?: [A-Z][\w-]*){{0,4}} {_FORMATION}"
+         rf"(?: of the {_ORD}(?: [A-Z][\w-]*){{0,4}} {_FORMATION})?\b")
+
+
+@dataclass(frozen=True)
+class ActorTables:
+    """Compiled tables. ``country_names``: code -> ACLED country name; ``adjectives``: lower word -> code."""
+
+    country_names: dict[str, str]
+    adjectives: dict[str, str]
+    forces: dict[str, tuple[str, str, int]]
+    demonym_plurals: dict[str, str]
+    groups: dict[str, tuple[str, str | None, str, int]]
+    enemy_words: tuple[str, ...]
+    generic: dict[str, tuple[str, str, int]]
+    forces_rx: re.Pattern[str]
+    group_rx: re.Pattern[str]
+    plural_rx: re.Pattern[str]
+    enemy_rx: re.Pattern[str]
+    home_rx: re.Pattern[str]
+    generic_rx: re.Pattern[str]
+    unit_rx: re.Pattern[str]
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def load_actor_tables() -> ActorTables:
+    """Read and compile ``actors.yaml`` once per process."""
+    raw: dict[str, Any] = yaml.safe_load(
+        resources.files("sitreps").joinpath("data/taxonomy/actors.yaml").read_text("utf-8"))
+    names = {code: words[0] for code, words in raw["countries"].items()}
+    adjectives = {w.lower(): code for code, words in raw["countries"].items() for w in words}
+    forces = {k.lower(): (v[0], v[1], int(v[2])) for k, v in raw["forces"].items()}
+    groups = {k.lower(): (v[0], v[1], v[2], int(v[3])) for k, v in raw["groups"].items()}
+    generic = {k.lower(): (v[0], v[1], int(v[2])) for k, v in raw["generic"].items()}
+    adj = _alt(list(adjectives))
+    force = _alt(list(forces))
+    forces_rx = re.compile(
+        rf"\b(?:the )?(?P<adj>{adj})(?: (?:armed|armored|armoured|regular|elite|main|entire|special|remaining|"
+        rf"military|ground|airborne)){{0,2}} (?P<force>{force})\b"
+        rf"|\b(?:the )?(?P<force2>{force}) of (?:the )?(?P<adj2>{adj})\b", re.IGNORECASE)
+    return ActorTables(
+        country_names=names, adjectives=adjectives, forces=forces,
+        demonym_plurals=dict(raw["demonym_plurals"]), groups=groups,
+        enemy_words=tuple(raw["enemy_words"]), generic=generic,
+        forces_rx=forces_rx,
+        group_rx=re.compile(rf"(?<![\w-])(?:{_alt(list(raw['groups']))})(?![\w-])", re.IGNORECASE),
+        plural_rx=re.compile(rf"\b(?:the )?(?:{_alt(list(raw['demonym_plurals']))})\b"),
+        enemy_rx=re.compile(rf"\b(?:the )?(?:{_alt(list(raw['enemy_words']))})(?:'s|’s)?\b(?! state)",
+                            re.IGNORECASE),
+        home_rx=re.compile(r"\b(?:the )?(?:national guard|territorial defen[cs]e|border guards)\b"
+                           r"|\bthe (?:army|military|armed forces)\b", re.IGNORECASE),
+        generic_rx=re.compile(rf"\b(?:the )?(?:{_alt(list(generic))})\b", re.IGNORECASE),
+        unit_rx=re.compile(_UNIT, re.IGNORECASE),
+    )
+
+
+def _state_name(prefix: str, code: str | None, tables: ActorTables) -> str:
+    if code is None:
+        return prefix
+    country = tables.country_names.get(code, code)
+    if prefix in ("Civilians", "Protesters", "Rioters"):
+        return f"{prefix} ({country})"
+    return f"{prefix} of {country}"
+
+
+def _focus_country(text: str, tables: ActorTables) -> Counter[str]:
+    """How often each country's adjective or name occurs: the article's focus breaks ties."""
+    counts: Counter[str] = Counter()
+    for m in re.finditer(r"\b[A-Z][\w'’.]*", text):
+        code = tables.adjectives.get(m.group(0).lower())
+        if code:
+            counts[code] += 1
+    return counts
+
+
+def _opponent(side: str | None, focus: Counter[str]) -> str | None:
+    """The other side of a two-sided war: the most mentioned country other than ``side``."""
+    for code, _ in focus.most_common():
+        if code != side:
+            return code
+    return None
+
+
+def _speaker_side(span: Span, result: ArticleResult) -> str | None:
+    for claim in result.claims:
+        if claim.evidence.contains(span) and claim.source.side:
+            return claim.source.side
+    return None
+
+
+def _sentence_of(text: str, start: int) -> tuple[int, int]:
+    a = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    b_candidates = [i for i in (text.find(". ", start), text.find("\n", start)) if i != -1]
+    return a, (min(b_candidates) if b_candidates else len(text))
+
+
+def find_actors(text: str, result: ArticleResult | None = None) -> list[Actor]:
+    """Every actor mention in ``text``, longest mention first where they overlap, in text order."""
+    tables = load_actor_tables()
+    focus = _focus_country(text, tables)
+    found: list[Actor] = []
+
+    def add(start: int, end: int, name: str, side: str | None, kind: str, inter: int,
+            unit: str | None = None) -> None:
+        found.append(Actor(Span.of(text, start, end), name, side, kind, inter, unit))
+
+    for m in tables.unit_rx.finditer(text):
+        unit = m.group(0)
+        unit = unit[4:] if unit.lower().startswith("the ") else unit
+        code = None
+        a, _ = _sentence_of(text, m.start())
+        window = text[max(a, m.start() - 60):m.end()]
+        if re.search(r"territorial defen[cs]e", unit, re.IGNORECASE):
+            code = "UA"
+        for w in re.findall(r"\b[A-Z][\w'’]*", window):
+            code = tables.adjectives.get(w.lower(), code)
+        if code is None and focus:
+            code = focus.most_common(1)[0][0]
+        add(m.start() + (len(m.group(0)) - len(unit)), m.end(), _state_name("Military Forces", code, tables),
+            code, "state_forces", 1, unit)
+    for m in tables.forces_rx.finditer(text):
+        adj = (m.group("adj") or m.group("adj2")).lower()
+        force = (m.group("force") or m.group("force2")).lower()
+        prefix, kind, inter = tables.forces[force]
+        code = tables.adjectives[adj]
+        add(m.start(), m.end(), _state_name(prefix, code, tables), code, kind, inter)
+    for m in tables.group_rx.finditer(text):
+        name, side, kind, inter = tables.groups[m.group(0).lower().replace("’", "'")] \
+            if m.group(0).lower().replace("’", "'") in tables.groups else tables.groups[m.group(0).lower()]
+        add(m.start(), m.end(), name, side, kind, inter)
+    for m in tables.plural_rx.finditer(text):
+        code = tables.demonym_plurals[m.group(0).split()[-1]]
+        add(m.start(), m.end(), _state_name("Military Forces", code, tables), code, "state_forces", 1)
+    for m in tables.home_rx.finditer(text):
+        a, _ = _sentence_of(text, m.start())
+        code = None
+        for w in re.findall(r"\b[A-Z][\w'’]*", text[a:m.start()]):
+            code = tables.adjectives.get(w.lower(), code)
+        if code is None and focus:
+            code = focus.most_common(1)[0][0]
+        if re.search(r"territorial defen[cs]e", m.group(0), re.IGNORECASE):
+            code = code or "UA"
+        add(m.start(), m.end(), _state_name("Military Forces", code, tables), code, "state_forces", 1)
+    for m in tables.enemy_rx.finditer(text):
+        span = Span.of(text, m.start(), m.end())
+        speaker = _speaker_side(span, result) if result is not None else None
+        if speaker is None and {"UA", "RU"} <= set(focus):
+            speaker = "UA"  # in reporting on Russia's invasion, "the enemy/occupants" is Ukraine's word
+        code = _opponent(speaker, focus) if speaker else None
+        if code is None:
+            continue
+        end = m.end() - (2 if m.group(0).endswith(("'s", "’s")) else 0)
+        add(m.start(), end, _state_name("Military Forces", code, tables), code, "state_forces", 1)
+    for m in tables.generic_rx.finditer(text):
+        word = m.group(0).lower().removeprefix("the ")
+        name, kind, inter = tables.generic[word]
+        add(m.start(), m.end(), name, None, kind, inter)
+    return _resolve_overlaps(found)
+
+
+def _resolve_overlaps(actors: list[Actor]) -> list[Actor]:
+    """Keep the longest of overlapping mentions (a unit beats the force word inside it)."""
+    ranked = sorted(actors, key=lambda a: (-(a.evidence.end - a.evidence.start), a.evidence.start))
+    kept: list[Actor] = []
+    for a in ranked:
+        if not any(a.evidence.overlaps(k.evidence) for k in kept):
+            kept.append(a)
+    return sorted(kept, key=lambda a: a.evidence.start)
+
+
+class ActorsStage:
+    """Appends every actor mention of the document to ``result.actors``."""
+
+    name = "actors"
+
+    def __call__(self, doc: Doc, result: ArticleResult) -> None:
+        result.actors.extend(find_actors(doc.text, result))
+
+
+def load(settings: Settings, resources: Resources) -> ActorsStage:
+    """Stage factory (see :mod:`sitreps.extract.registry`); the tables are read on first use."""
+    return ActorsStage()
