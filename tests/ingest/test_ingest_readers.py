@@ -199,3 +199,28 @@ def test_ingest_make_article_cleans_and_keeps_public_signature() -> None:
     art = make_article("Line one.  \r\nLine two.\x07\n\n\n\n\n\nEnd.", title="t", published="2022-05-16")
     assert art.text == "Line one.\nLine two.\n\n\nEnd."
     assert art.title == "t" and art.published == "2022-05-16"
+
+
+def test_ingest_json_object_and_array(tmp_path: Path) -> None:
+    one = tmp_path / "one.json"
+    one.write_text(json.dumps({"text": "Drones hit Kyiv before dawn.", "date": "2022-10-17"}), encoding="utf-8")
+    many = tmp_path / "many.json"
+    many.write_text(json.dumps([{"text": "Kherson was freed."}, 5, {"title": "no text"}]), encoding="utf-8")
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"text": ', encoding="utf-8")
+    items = list(read_documents([one, many, bad]))  # in the order given
+    assert [type(x).__name__ for x in items] == ["Article", "Article", "InputError", "InputError", "InputError"]
+    assert [getattr(x, "location", None) for x in items[1:]] == [
+        None, f"{many}:item 2", f"{many}:item 3", str(bad)]
+    assert items[0].published == "2022-10-17" and items[0].source_path == str(one)  # type: ignore[union-attr]
+    assert "not valid JSON" in items[4].reason  # type: ignore[union-attr]
+
+
+def test_ingest_record_to_article_is_the_row_builder() -> None:
+    from sitreps.ingest.readers import record_to_article
+
+    art = record_to_article({"text": "Izium was retaken.", "publisher": "Example Wire"}, "rows.csv:row 4",
+                            ReadOptions(), "column", "csv")
+    assert isinstance(art, Article) and art.outlet == "Example Wire" and art.source_path == "rows.csv:row 4"
+    err = record_to_article({"body": "x"}, "rows.csv:row 5", ReadOptions(), "column", "csv")
+    assert isinstance(err, InputError) and "no column 'text'" in err.reason and "--csv-delimiter" in err.reason

@@ -5,7 +5,8 @@ boilerplate are the same whatever the format) or exactly one :class:`~sitreps.er
 ``location`` names the file (``file``, ``file:line N`` for JSONL, ``file:row N`` for CSV and Parquet, N
 counting data rows from 1, the header not counted) and whose reason says what to do. Readers never raise for
 a bad document: a corpus of a million lines with three broken ones gives a million minus three articles and
-three errors. Options that cannot work for any document (an unknown ``format``) raise ``ConfigError`` at once.
+three errors. A ``.json`` file holds one object or an array of objects (``file:item N``). Options that
+cannot work for any document (an unknown ``format``) raise ``ConfigError`` at once.
 """
 
 from __future__ import annotations
@@ -27,11 +28,11 @@ from .article import make_article
 from .encoding import bom_encoding, decode_bytes
 from .html import extract_html, looks_like_html
 
-FORMATS = ("txt", "html", "jsonl", "csv", "parquet")
+FORMATS = ("txt", "html", "jsonl", "json", "csv", "parquet")
 EXTENSIONS: dict[str, str] = {
     ".txt": "txt", ".text": "txt", ".md": "txt",
     ".html": "html", ".htm": "html",
-    ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
     ".csv": "csv", ".tsv": "csv",
     ".parquet": "parquet",
 }
@@ -41,6 +42,8 @@ _OUTLET_FALLBACKS = ("publisher", "site", "source")
 # large whatever it holds: refused from its size alone, before a byte is read.
 _MAX_BYTES_PER_CHAR = 4
 _GLOB_CHARS = frozenset("*?[")
+# A .json file is parsed whole (unlike JSONL, which streams): refuse files above this many x max_chars bytes.
+_MAX_JSON_FILE_FACTOR = 50
 
 
 @dataclass(frozen=True)
@@ -163,6 +166,8 @@ def _format_of(src: _Source, options: ReadOptions) -> str:
     if looks_like_html(text):
         return "html"
     first = text.lstrip().split("\n", 1)[0]
+    if first.startswith("["):
+        return "json"
     if first.startswith("{"):
         try:
             if isinstance(json.loads(first), dict):
@@ -294,8 +299,13 @@ def _field(rec: Mapping[str, Any], name: str, fallbacks: tuple[str, ...]) -> str
     return None
 
 
-def _record(rec: Mapping[str, Any], location: str, options: ReadOptions, kind: str, fmt: str) -> Article | InputError:
-    """An article from one JSON object, CSV row or Parquet row (``kind``: "field" or "column")."""
+def record_to_article(rec: Mapping[str, Any], location: str, options: ReadOptions = DEFAULT_OPTIONS,
+                      kind: str = "field", fmt: str = "jsonl") -> Article | InputError:
+    """An article from one JSON object, CSV row or Parquet row (``kind``: "field" or "column" in messages).
+
+    Public so that other readers of records (the distributed runner's partitions) build articles exactly as
+    these readers do.
+    """
     if options.text_field not in rec:
         names = [k for k in rec if k is not None]
         hint = "use --text-field to name the text " + kind
@@ -317,6 +327,10 @@ def _record(rec: Mapping[str, Any], location: str, options: ReadOptions, kind: s
         published=_field(rec, options.date_field, _DATE_FALLBACKS),
         meta={"format": fmt, "source_id": source_id},
     )
+
+
+# The name the distributed runner first imported; kept so both spellings work.
+_record = record_to_article
 
 
 def _jsonl_lines(src: _Source, options: ReadOptions) -> Iterator[tuple[int, bytes | str]]:
@@ -368,6 +382,39 @@ def _read_jsonl(src: _Source, options: ReadOptions) -> Iterator[Article | InputE
             yield _record(rec, location, options, "field", "jsonl")
     except EncodingError as exc:
         yield exc
+
+
+def _read_json(src: _Source, options: ReadOptions) -> Iterator[Article | InputError]:
+    """A ``.json`` file: one object (one article) or an array of objects (``file:item N``)."""
+    if src.size() > _MAX_JSON_FILE_FACTOR * options.max_chars:
+        yield _too_large(src.name, f"{src.size():,} bytes of JSON (use JSONL to stream it)", options)
+        return
+    try:
+        text, _ = decode_bytes(src.read(), src.name, options.encoding)
+    except EncodingError as exc:
+        yield exc
+        return
+    if not text.strip():
+        yield EmptyDocument(src.name, "empty JSON file; remove it or fill it")
+        return
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield InputError(src.name, f"not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}); "
+                                   "fix it, or pass --format jsonl if it holds one object per line")
+        return
+    if isinstance(data, dict):
+        yield _record(data, src.name, options, "field", "json")
+    elif isinstance(data, list):
+        for n, rec in enumerate(data, start=1):
+            location = f"{src.name}:item {n}"
+            if isinstance(rec, dict):
+                yield _record(rec, location, options, "field", "json")
+            else:
+                yield InputError(location, f"a JSON {type(rec).__name__}, not an object with a "
+                                           f"{options.text_field!r} field")
+    else:
+        yield InputError(src.name, f"a JSON {type(data).__name__}; expected an object or an array of objects")
 
 
 def _sniff_delimiter(text: str, name: str) -> str:
@@ -451,5 +498,5 @@ def _read_parquet(src: _Source, options: ReadOptions) -> Iterator[Article | Inpu
                                                          "the file may be truncated")
 
 
-_READERS = {"txt": _read_txt, "html": _read_html, "jsonl": _read_jsonl, "csv": _read_csv,
+_READERS = {"txt": _read_txt, "html": _read_html, "jsonl": _read_jsonl, "json": _read_json, "csv": _read_csv,
             "parquet": _read_parquet}
