@@ -22,13 +22,21 @@ Steps, each a function below:
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ModelNotFound
 from ..model import Claim, Source, Span
-from .attribution_lexicon import CUE_CHANNEL, certainty_of, channel_of, find_hedges, find_reporting, kind_of, \
-    side_of
+from .attribution_lexicon import (
+    CUE_CHANNEL,
+    certainty_of,
+    channel_of,
+    find_hedges,
+    find_reporting,
+    kind_of,
+    side_of,
+)
 from .attribution_quotes import find_quotes
 from .attribution_rules import Found, find_rule_attributions
 
@@ -69,10 +77,17 @@ class _Draft:
 
 
 class AttributionStage:
+    """The stage. ``needs`` and ``parse_cues`` tell the selective parser (scale/selective) that sentences with
+    a reporting cue need the tagger, lemmas, parser and NER: the rules read dependencies and lemmas."""
+
     name = "attribution"
+    needs = frozenset({"parser", "ner", "tagger", "lemma"})
 
     def __init__(self, tagger: CrfTagger | None) -> None:
+        from .attribution_lexicon import load_cue_forms
+
         self.tagger = tagger
+        self.parse_cues = sorted(load_cue_forms() | {"according", "reportedly", "allegedly", "purportedly"})
 
     def __call__(self, doc: Doc, result: ArticleResult) -> None:
         text = doc.text
@@ -211,7 +226,7 @@ def _speakers_before(doc: Doc, pos: int, seen: list[_Speaker], quotes: list[tupl
         if any(qs <= ent.start_char < qe for qs, qe in quotes):
             continue
         root = ent.root
-        if root.dep_ not in {"nsubj", "nsubjpass", "appos", "compound", "poss"} and \
+        if root.dep_ and root.dep_ not in {"nsubj", "nsubjpass", "appos", "compound", "poss"} and \
                 root.head.dep_ not in {"nsubj", "nsubjpass"}:
             continue
         name = ent.text.removesuffix("’s").removesuffix("'s")
@@ -221,7 +236,20 @@ def _speakers_before(doc: Doc, pos: int, seen: list[_Speaker], quotes: list[tupl
                            ent.end_char]
         cands.append(_Speaker(name, kind_of(context), side_of(context), Span.of(doc.text, ent.start_char, ent.end_char),
                               ent.start_char, ent.label_ == "PERSON"))
+    # names the small NER model does not know ("Oleksandr Syrskyi toured ..."): two or three capitalised words
+    # opening a sentence, that name no organisation, side or place kind
+    for m in _SUBJECT_NAME.finditer(doc.text, 0, pos):
+        name = m.group(1)
+        if kind_of(name) == "unknown" and side_of(name) is None and name.split()[0] not in _NOT_NAMES and \
+                not any(qs <= m.start(1) < qe for qs, qe in quotes):
+            cands.append(_Speaker(name, "unknown", None, Span.of(doc.text, m.start(1), m.end(1)), m.start(1), True))
     return sorted(cands, key=lambda s: s.at)
+
+
+_SUBJECT_NAME = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]+(?:[-’'][A-Za-z]+)?(?: [A-Z][a-z]+"
+                           r"(?:[-’'][A-Za-z]+)?){1,2})(?= [a-z])", re.MULTILINE)
+_NOT_NAMES = frozenset({"The", "A", "An", "In", "On", "At", "As", "But", "And", "After", "Before", "When", "This",
+                        "That", "These", "Those", "It", "He", "She", "They", "We", "New", "Heavy"})
 
 
 def _resolve_pronoun(word: str, doc: Doc, pos: int, seen: list[_Speaker],

@@ -22,7 +22,8 @@ from .attribution_lexicon import load_cue_forms
 from .attribution_quotes import quote_mask
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span as SpacySpan, Token
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 ROLES = ("SRC", "CUE", "CON")
 MODEL_FILE = "attribution.crfsuite"

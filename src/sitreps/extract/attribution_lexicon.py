@@ -186,12 +186,17 @@ def _has_word(padded_lower: str, word: str) -> bool:
 def channel_of(text: str) -> str | None:
     """A channel named in ``text`` ("on Twitter" -> tweet, "a video" -> video), or None."""
     low = text.lower()
-    best: tuple[int, str] | None = None
+    best: tuple[int, int, str] | None = None
     for word, channel in CHANNEL_WORDS.items():
         m = re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", low)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), channel)
-    return best[1] if best else None
+        # a named platform or medium beats a generic verb ("posted on Telegram" is telegram)
+        rank = 1 if word in _GENERIC_CHANNEL_WORDS else 0
+        if m and (best is None or (rank, m.start()) < best[:2]):
+            best = (rank, m.start(), channel)
+    return best[2] if best else None
+
+
+_GENERIC_CHANNEL_WORDS = frozenset({"posted", "post", "told", "blog", "update", "address"})
 
 
 CERTAINTY_LEVELS = ("asserted", "reported", "hedged", "unverified")

@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING
 from .attribution_lexicon import ALIASES, CUE_LEMMAS, TITLE_WORDS, load_cue_forms
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span as SpacySpan, Token
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 PRONOUNS = {"he", "she", "him", "her", "they", "them", "it", "we", "i", "you"}
 RELATIVE = {"who", "which", "that", "whom"}
@@ -296,6 +297,9 @@ def _verb_cues(sent: SpacySpan, text: str, forms: frozenset[str], quotes: list[t
             continue
         cue_span = (tok.idx, tok.idx + len(tok.text))
         name = None if is_pron else normalise_source(src_tokens)
+        named = _NAMED.search(_join([t for t in src_tok.subtree if t.i < tok.i]))
+        if named and not is_pron:  # "a medic named Taras": the relative/participial clause holds the name
+            name = named.group(1)
         out.append(Found(cue_span, content, src_span, name, pattern, tok.lemma_.lower(), is_pron, tok.i))
     return out
 

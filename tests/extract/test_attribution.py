@@ -1,0 +1,135 @@
+"""Claims: direct, indirect, according-to, nested, pronoun speakers, stance, broken quote marks, quantities.
+
+Every text here was written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sitreps.model import check_spans
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def extract(pipeline, make_article):
+    def run(text: str, published: str = "2023-03-13"):
+        result = pipeline.extract(make_article(text, published=published))
+        assert not [e for e in result.errors if e.startswith("attribution")], result.errors
+        check_spans(result)
+        return result
+
+    return run
+
+
+def _claim_with(result, phrase: str):
+    hits = [c for c in result.claims if phrase in c.evidence.text]
+    assert hits, f"no claim contains {phrase!r}: {[c.evidence.text for c in result.claims]}"
+    return min(hits, key=lambda c: len(c.evidence.text))
+
+
+def test_attribution_direct_quote_after_speaker(extract):
+    r = extract("“We pushed them back across the canal,” the regional governor said on Sunday.")
+    c = _claim_with(r, "pushed them back")
+    assert c.direct
+    assert c.cue is not None and c.cue.text == "said"
+    assert "governor" in c.source.evidence.text
+    assert c.source.kind == "government"
+    assert c.date == "2023-03-12"
+
+
+def test_attribution_indirect_with_normalised_source(extract):
+    r = extract("ISW assessed on Friday that Russian units had stalled west of the reservoir.")
+    c = _claim_with(r, "Russian units had stalled")
+    assert not c.direct
+    assert c.source.name == "Institute for the Study of War"
+    assert c.source.kind == "think_tank"
+
+
+def test_attribution_according_to(extract):
+    r = extract("According to the Ukrainian air force, nine attack drones were shot down overnight.")
+    c = _claim_with(r, "nine attack drones")
+    assert c.cue is not None and c.cue.text == "According to"
+    assert "air force" in c.source.name.lower()
+    assert c.source.side == "UA"
+    assert "According" not in c.evidence.text
+
+
+def test_attribution_spokesperson_names_the_body(extract):
+    r = extract("A spokesperson for the Polish Border Guard said that 4,000 people crossed on Tuesday.")
+    c = _claim_with(r, "crossed on Tuesday")
+    assert c.source.name == "Polish Border Guard"
+
+
+def test_attribution_nested_claim(extract):
+    r = extract("The monitoring group reported that footage from a local blogger shows that the dam "
+                "was breached before dawn.")
+    inner = _claim_with(r, "the dam was breached")
+    outer = [c for c in r.claims if c.id == inner.nested_in]
+    assert outer, "the inner claim is not nested in the outer one"
+    assert "monitoring group" in outer[0].source.name.lower()
+    assert "blogger" in inner.source.name.lower()
+    assert inner.channel == "video"
+
+
+@pytest.mark.parametrize(("text", "phrase", "who"), [
+    ("Oleksandr Syrskyi toured the eastern positions this week. “The line is holding,” he said.",
+     "The line is holding", "Oleksandr Syrskyi"),
+    ("The Institute for the Study of War published a new assessment. “Moscow lacks the reserves for a "
+     "second push,” they said.", "lacks the reserves", "Institute for the Study of War"),
+])
+def test_attribution_pronoun_speaker_resolved(extract, text, phrase, who):
+    c = _claim_with(extract(text), phrase)
+    assert c.source.name == who
+
+
+def test_attribution_quote_continues_same_speaker(extract):
+    r = extract("“We will not retreat,” the brigade commander said. “Our supply lines are open again.”\n\n"
+                "“Every village on this road will be ours by spring.”")
+    first = _claim_with(r, "We will not retreat")
+    second = _claim_with(r, "supply lines are open")
+    third = _claim_with(r, "Every village on this road")
+    assert first.source.name == second.source.name == third.source.name
+    assert second.direct and third.direct
+
+
+def test_attribution_hedges_and_reporting_are_kept_apart(extract):
+    r = extract("The defence ministry said that Russian forces had likely withdrawn from the island.\n\n"
+                "Separately, enemy troops were reportedly massing near the northern border.")
+    hedged = _claim_with(r, "likely withdrawn")
+    assert "likely" in hedged.hedges and not hedged.reporting
+    assert hedged.certainty == "hedged"
+    distant = _claim_with(r, "massing near the northern border")
+    assert "reportedly" in distant.reporting and "reportedly" not in distant.hedges
+    assert distant.certainty in {"reported", "unverified"}
+
+
+def test_attribution_tweet_channel_and_social_media_user(extract):
+    r = extract("A volunteer medic named Taras wrote on Twitter that the field hospital had been evacuated.")
+    c = _claim_with(r, "field hospital had been evacuated")
+    assert c.channel == "tweet"
+    assert c.source.name == "Taras"
+
+
+@pytest.mark.parametrize("text", [
+    "“Unclosed quote from the governor said nothing more",
+    "He said \"the bridge is gone, and “the ferry too.\" Then he left.",
+    "“First paragraph of a long quote.\n\n“Second paragraph, still quoting,” the mayor said.",
+    "No opener here,” the officer said. “And a stray one.",
+    "\"\"\"\" ” “ ” “",
+    "Officials said.",
+    "",
+])
+def test_attribution_broken_quote_marks_never_crash(extract, text):
+    r = extract(text or " ")
+    for c in r.claims:
+        assert c.evidence.text == r.article.text[c.evidence.start:c.evidence.end]
+
+
+def test_attribution_quantity_inherits_claim(extract):
+    r = extract("The general staff said that 300 Russian soldiers were killed near Bakhmut on Monday.")
+    c = _claim_with(r, "300 Russian soldiers")
+    qs = [q for q in r.quantities if "300" in q.evidence.text]
+    assert qs, "the quantities stage found no 300"
+    assert qs[0].claim_id == c.id
