@@ -46,6 +46,15 @@ def test_ingest_encoding_cyrillic_cp1251_goes_to_detector() -> None:
     assert text == ua and used != "cp1252"
 
 
+@pytest.mark.parametrize(("text", "encoding"), [
+    ("Officials in Kharkiv said the strike on Харків hit a school, and the mayor of Київ agreed.", "cp1251"),
+    ("The talks in Łódź and Gdańsk ended late; Wołodymyr spoke to the Sejm on Monday.", "cp1250"),
+    ("Straße in München, Köln und Düsseldorf: the café in Kyïv reopened.", "cp1252"),
+])
+def test_ingest_encoding_legacy_code_pages_of_mostly_english_text(text: str, encoding: str) -> None:
+    assert decode_bytes(text.encode(encoding), "x.txt") == (text, encoding)
+
+
 def test_ingest_encoding_explicit_and_unknown() -> None:
     assert decode_bytes("Kyïv".encode("latin-1"), "a.txt", "latin-1") == ("Kyïv", "latin-1")
     with pytest.raises(EncodingError, match="unknown encoding 'klingon'"):

@@ -224,3 +224,17 @@ def test_ingest_record_to_article_is_the_row_builder() -> None:
     assert isinstance(art, Article) and art.outlet == "Example Wire" and art.source_path == "rows.csv:row 4"
     err = record_to_article({"body": "x"}, "rows.csv:row 5", ReadOptions(), "column", "csv")
     assert isinstance(err, InputError) and "no column 'text'" in err.reason and "--csv-delimiter" in err.reason
+
+
+def test_ingest_html_declared_charset_is_honoured(tmp_path: Path) -> None:
+    body = "<p>Обстріл Харкова тривав усю ніч, повідомила обласна адміністрація.</p>"
+    page = f'<html><head><meta charset="windows-1251"><title>Kharkiv</title></head><body>{body}</body></html>'
+    p = tmp_path / "ua.html"
+    p.write_bytes(page.encode("cp1251"))
+    [art] = list(read_documents([p]))
+    assert isinstance(art, Article) and "Обстріл Харкова" in art.text
+    lying = tmp_path / "lying.html"  # declares UTF-8, is Latin-1: detection takes over
+    lying.write_bytes('<html><head><meta charset="utf-8"></head><body><p>Kyïv café</p></body></html>'
+                      .encode("latin-1"))
+    [art2] = list(read_documents([lying]))
+    assert isinstance(art2, Article) and art2.text == "Kyïv café"

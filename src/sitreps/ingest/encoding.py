@@ -1,15 +1,17 @@
 """Turn bytes into text, or refuse them with an :class:`~sitreps.errors.EncodingError` that says why.
 
 Order of evidence, strongest first: a byte-order mark; strict UTF-8 (almost never decodes anything that is
-not UTF-8); the UTF-16 pattern of NUL bytes in every other position (UTF-16 without a BOM); Windows-1252 for
-mostly-ASCII Western text (charset-normalizer tends to call short English text with one "café" cp1250,
-turning "Kyïv" into "Kyďv"); charset-normalizer for the rest. NUL bytes or many control characters after
+not UTF-8); the UTF-16 pattern of NUL bytes in every other position (UTF-16 without a BOM); for
+mostly-ASCII text, the Windows code page (1252 Western, 1250 Central European, 1251 Cyrillic) whose decoding
+looks least wrong — charset-normalizer tends to call short English text with one "café" cp1250, turning
+"Kyïv" into "Kyďv"; charset-normalizer for the rest. NUL bytes or many control characters after
 decoding mean binary data (images, archives), which is refused rather than read as noise.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 
 from ..errors import EncodingError
 from .clean import control_ratio
@@ -47,10 +49,55 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def _mostly_western(data: bytes) -> bool:
-    """True for text that is mostly ASCII with a few accented letters or typographic quotes in cp1252."""
-    non_ascii = sum(1 for b in data[:_SNIFF] if b >= 0x80)
-    return non_ascii <= 0.3 * min(len(data), _SNIFF)
+def _mostly_ascii(data: bytes) -> bool:
+    """True for text that is mostly ASCII with some accented letters, quotes or foreign words."""
+    head = data[:_SNIFF]
+    non_ascii = len(head) - len(head.translate(None, bytes(range(0x80, 0x100))))
+    return non_ascii <= 0.3 * len(head)
+
+
+# Legacy single-byte encodings of mostly-ASCII text, most likely first (ties go to the earlier one).
+_LEGACY = ("cp1252", "cp1250", "cp1251")
+_ALLOWED_SYMBOLS = frozenset("“”‘’„‚–—…«»°€£§©®•·×±½¼¾ ")
+_WORD = re.compile(r"\w+")
+
+
+def _implausibility(text: str, encoding: str) -> int:
+    """How wrong a decoding looks: stray symbols inside text, runs of accented letters, mixed-script words.
+
+    Decoded in the wrong one of these code pages, a word comes out as "Za¿ó³æ" (symbols), "Őŕđęłâ" (a run of
+    accented letters no Latin language writes) or "Zaїуіж" (Cyrillic glued to Latin).
+    """
+    score = 0
+    for word in _WORD.findall(text[:_SNIFF]):
+        if word.isascii():
+            continue
+        if encoding == "cp1251":
+            if any("a" <= c.lower() <= "z" for c in word):
+                score += 2
+            continue
+        run = 0
+        for c in word:
+            run = run + 1 if not c.isascii() else 0
+            if run > 2:
+                score += 1
+    score += 2 * sum(1 for c in text[:_SNIFF] if not c.isascii() and not c.isalpha() and c not in _ALLOWED_SYMBOLS)
+    return score
+
+
+def _legacy_decoding(data: bytes) -> tuple[str, str] | None:
+    best: tuple[int, str, str] | None = None
+    for enc in _LEGACY:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if control_ratio(text) > _BINARY_CONTROL_RATIO:
+            continue
+        score = _implausibility(text, enc)
+        if best is None or score < best[0]:
+            best = (score, text, enc)
+    return (best[1], best[2]) if best else None
 
 
 def decode_bytes(data: bytes, location: str, encoding: str | None = None) -> tuple[str, str]:
@@ -91,14 +138,10 @@ def decode_bytes(data: bytes, location: str, encoding: str | None = None) -> tup
                 return text, utf16
     if b"\x00" in data[:_SNIFF]:
         raise _binary(location)
-    if _mostly_western(data):
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError:
-            pass
-        else:
-            if control_ratio(text) <= _BINARY_CONTROL_RATIO:
-                return text, "cp1252"
+    if _mostly_ascii(data):
+        legacy = _legacy_decoding(data)
+        if legacy:
+            return legacy
     import charset_normalizer  # imported here: loading its tables costs time most inputs never need
 
     best = charset_normalizer.from_bytes(data).best()

@@ -11,12 +11,14 @@ cannot work for any document (an unknown ``format``) raise ``ConfigError`` at on
 
 from __future__ import annotations
 
+import codecs
 import csv
 import glob
 import io
 import json
 import math
 import os
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -258,16 +260,41 @@ def _read_txt(src: _Source, options: ReadOptions) -> Iterator[Article | InputErr
     yield _document(text, src.name, options, meta={"format": "txt", "encoding": enc})
 
 
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in a ``<meta>`` tag (first 4 KB), if Python knows it; a BOM wins."""
+    if bom_encoding(data):
+        return None
+    m = _META_CHARSET.search(data[:4096])
+    if not m:
+        return None
+    name = m.group(1).decode("ascii").lower()
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return None
+    return name
+
+
 def _read_html(src: _Source, options: ReadOptions) -> Iterator[Article | InputError]:
     err = _bytes_guard(src, options)
     if err:
         yield err
         return
+    data = src.read()
     try:
-        html, enc = decode_bytes(src.read(), src.name, options.encoding)
+        html, enc = decode_bytes(data, src.name, options.encoding or _declared_charset(data))
     except EncodingError as exc:
-        yield exc
-        return
+        if options.encoding:
+            yield exc
+            return
+        try:  # the page's own declaration was wrong: detect instead
+            html, enc = decode_bytes(data, src.name)
+        except EncodingError as exc2:
+            yield exc2
+            return
     if len(html) > options.max_chars * 4:
         yield _too_large(src.name, f"{len(html):,} characters of HTML", options)
         return
