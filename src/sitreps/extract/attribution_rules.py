@@ -137,7 +137,12 @@ def normalise_source(tokens: list[Token]) -> str:
     persons = [e for e in tokens[0].doc.ents if e.label_ == "PERSON"
                and e.start >= tokens[0].i and e.end <= tokens[-1].i + 1]
     if persons:
-        return persons[-1].text.removesuffix("’s").removesuffix("'s")
+        ent = persons[-1]
+        doc = ent.doc
+        # "Ambassador to Austria Olexander Scherba": the NER swallows the title's object into the name
+        if len(ent) > 2 and ent.start > 0 and doc[ent.start - 1].lower_ in {"to", "of", "for"}:
+            ent = doc[ent.start + 1:ent.end]
+        return ent.text.removesuffix("’s").removesuffix("'s")
     words = [t for t in tokens if not (t.i == tokens[0].i and t.lower_ in {"the", "a", "an"})]
     name = " ".join(t.text for t in words) if words else text
     name = re.sub(r"\s+([’'],?s\b|[,.)])", r"\1", name).replace("( ", "(")
