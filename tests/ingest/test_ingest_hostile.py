@@ -193,3 +193,17 @@ def test_ingest_hostile_directory_of_everything_yields_one_item_per_document(tmp
         ("Article", str(tmp_path / "ok.txt")),
     ]
 
+
+
+def test_ingest_hostile_many_look_alike_paragraphs(tmp_path: Path) -> None:
+    lines = [f"Russian forces shelled settlement {n} in the region overnight, local officials said."
+             for n in range(20_000)]
+    lines += ["Local officials said the shelling of the region had continued overnight without pause.",
+              "Local officials said the shelling of the region had continued overnight, without pause."] * 300
+    p = tmp_path / "formulaic.txt"
+    p.write_text("\n".join(lines), encoding="utf-8")
+    art = _one(p)
+    assert isinstance(art, Article) and len(art.paragraphs) == 20_600
+    assert len(art.boilerplate) == 600
+    assert all(b.kind == "repeated" for b in art.boilerplate)
+    assert [b.skip for b in art.boilerplate].count(False) == 1

@@ -26,6 +26,8 @@ A normal news paragraph has terminal punctuation, no trailing credit and no twin
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterator
 
 from ..model import Boilerplate, Span
 
@@ -37,9 +39,10 @@ _TAIL_CHARS = 300
 _MIN_EXACT_CHARS = 20
 _MIN_NEAR_TOKENS = 8
 _NEAR_JACCARD = 0.8
-# Pairwise near-duplicate comparison is quadratic; above this many candidate paragraphs (a 5 MB document)
-# only exact and credit-stripped repeats are looked for.
-_MAX_NEAR_CANDIDATES = 4000
+# Near-duplicates are only looked for among paragraphs sharing one of their rarest tokens (see
+# _near_pairs); a token shared by more paragraphs than this is not rare and blocks nothing.
+_BLOCKING_KEYS = 3
+_MAX_BLOCK = 200
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 # Tokens that name or count something: capitalised (any non-lower-case-ASCII letter first) or holding a digit.
@@ -181,6 +184,47 @@ def _near(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], fro
     return diff <= _FUNCTION_WORDS or (inter / union >= 0.9 and min(len(sa), len(sb)) >= 20)
 
 
+def _near_pairs(cores: list[str]) -> Iterator[tuple[int, int]]:
+    """Pairs of paragraphs (by index) that are near-duplicates, without comparing every pair.
+
+    Two copies of one paragraph may differ only in function words or be >= 90 % identical; either way they
+    share their rarest tokens (names and numbers are rare, and a differing one already rules a pair out), so
+    each paragraph is compared only with those sharing one of its three rarest tokens. Blocks are capped, so
+    a hostile document of 100,000 look-alike lines costs linear time, not quadratic.
+    """
+    toks: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+    by_set: dict[frozenset[str], int] = {}
+    for i, core in enumerate(cores):
+        t = _tokens(core)
+        if len(t[0]) < _MIN_NEAR_TOKENS:
+            continue
+        if t[0] in by_set:  # the same words (punctuation or case aside): a copy, and no need to block it
+            yield by_set[t[0]], i
+        else:
+            by_set[t[0]] = i
+            toks[i] = t
+    df: Counter[str] = Counter()
+    for t in toks.values():
+        df.update(t[0])
+    blocks: dict[str, list[int]] = {}
+    for i, t in toks.items():
+        for key in sorted(t[0], key=lambda w: (df[w], w))[:_BLOCKING_KEYS]:
+            blocks.setdefault(key, []).append(i)
+    seen: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        if not 2 <= len(members) <= _MAX_BLOCK:
+            continue
+        for x, i in enumerate(members):
+            for j in members[x + 1:]:
+                if (i, j) in seen:
+                    continue
+                seen.add((i, j))
+                a, b = toks[i], toks[j]
+                # Jaccard >= t needs |small| >= t * |large|: skip the set arithmetic when sizes rule it out.
+                if min(len(a[0]), len(b[0])) >= _NEAR_JACCARD * max(len(a[0]), len(b[0])) and _near(a, b):
+                    yield i, j
+
+
 def _repeat_groups(paragraphs: list[Span]) -> list[list[int]]:
     """Indices of paragraphs printed more than once, grouped, each group in text order."""
     parent = list(range(len(paragraphs)))
@@ -207,17 +251,9 @@ def _repeat_groups(paragraphs: list[Span]) -> list[list[int]]:
             else:
                 first[key] = i
 
-    cands = [(i, _tokens(core)) for i, core in enumerate(cores)]
-    cands = [(i, t) for i, t in cands if len(t[0]) >= _MIN_NEAR_TOKENS]
-    if len(cands) <= _MAX_NEAR_CANDIDATES:
-        # Sorted by size: Jaccard >= t needs |small| >= t * |large|, so the inner loop stops early.
-        cands.sort(key=lambda c: len(c[1][0]))
-        for x, (i, ti) in enumerate(cands):
-            for j, tj in cands[x + 1:]:
-                if len(ti[0]) < _NEAR_JACCARD * len(tj[0]):
-                    break
-                if find(i) != find(j) and _near(ti, tj):
-                    union(i, j)
+    for i, j in _near_pairs(cores):
+        if find(i) != find(j):
+            union(i, j)
 
     groups: dict[int, list[int]] = {}
     for i in range(len(paragraphs)):
