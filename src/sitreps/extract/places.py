@@ -18,13 +18,14 @@ ranking in ``places_resolve``.
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any
 
 from ..gazetteer.build import fold
-from ..gazetteer.index import Gazetteer, load_gazetteer
+from ..gazetteer.index import Entry, Gazetteer, haversine_km, load_gazetteer
 from ..gazetteer.tables import DEMONYMS
 from ..model import Candidate, Place, Span
-from .places_recognize import ADMIN_WORDS, RIVER_WORDS, TOWN_WORDS, _Run, accept, find_runs, role_of
+from .places_recognize import ADMIN_WORDS, RIVER_WORDS, STOPLIST, TOWN_WORDS, _Run, accept, find_runs, role_of
 from .places_resolve import Mention, precision_of, resolve, softmax_score
 
 if TYPE_CHECKING:
@@ -61,7 +62,15 @@ def resolve_spans(doc: Doc, spans: list[tuple[int, int]], gaz: Gazetteer) -> lis
             runs.append(_Run(0, 0, fold(doc.text[start:end]), None))
             continue
         runs.append(_run_for_span(doc, span.start, span.end, gaz))
-    return _places(doc, gaz, runs, [(s, e) for s, e in spans])
+    chars = [(s, e) for s, e in spans]
+    # The text's other places are context (the county named two sentences on), not output.
+    context: list[_Run] = []
+    for run in find_runs(doc, gaz):
+        s, e = doc[run.start].idx, doc[run.end - 1].idx + len(doc[run.end - 1])
+        if accept(doc, run, gaz, context) and not any(s < ge and gs < e for gs, ge in chars):
+            context.append(run)
+    cstart = [(doc[r.start].idx, doc[r.end - 1].idx + len(doc[r.end - 1])) for r in context]
+    return _places(doc, gaz, runs + context, chars + cstart)[: len(runs)]
 
 
 def _run_for_span(doc: Doc, i: int, j: int, gaz: Gazetteer) -> _Run:
@@ -70,11 +79,11 @@ def _run_for_span(doc: Doc, i: int, j: int, gaz: Gazetteer) -> _Run:
         i += 1
     words = [t.text for t in doc[i:j]]
     key = fold(" ".join(words))
+    if len(words) == 1 and words[0] in DEMONYMS:
+        return _Run(i, j, key, "demonym")
     if gaz.has_key(key):
         kind = "river" if words[-1].lower() in RIVER_WORDS else None
         return _Run(i, j, key, kind)
-    if len(words) == 1 and words[0] in DEMONYMS:
-        return _Run(i, j, key, "demonym")
     last = words[-1].lower()
     if len(words) > 1 and (last in ADMIN_WORDS or last in TOWN_WORDS or last in RIVER_WORDS):
         kind = "admin" if last in ADMIN_WORDS else "town" if last in TOWN_WORDS else "river"
@@ -108,6 +117,7 @@ def _places(doc: Doc, gaz: Gazetteer, runs: list[_Run], chars: list[tuple[int, i
             m.qualifier = fold(doc[run.end + 1].text)
         mentions.append((run, m))
     resolve([m for _, m in mentions], gaz)
+    located = _locate_unknown(doc, [m for _, m in mentions], gaz)
     places = []
     for run, m in mentions:
         best = m.best()
@@ -124,8 +134,65 @@ def _places(doc: Doc, gaz: Gazetteer, runs: list[_Run], chars: list[tuple[int, i
             place.lat, place.lon = best.lat, best.lon
             place.precision = precision_of(best)
             place.score = softmax_score(m.scores)
+        elif id(m) in located:
+            # Not in the gazetteer ("Royal Street", "Old Town Manassas"): stays unresolved (no geonameid) but
+            # carries the point of the town it lies in, from a name inside it or the text around it.
+            e, why = located[id(m)]
+            place.lat, place.lon, place.precision = e.lat, e.lon, "town"
+            place.candidates = [Candidate(e.geonameid, e.name, e.feature_code, e.country_code, e.lat, e.lon,
+                                          e.population, 0.0)]
         places.append(place)
     return places
+
+
+FACILITY_WORDS = frozenset("""
+street st st. road rd rd. avenue ave ave. boulevard blvd blvd. lane drive square park church cathedral school
+university college library hospital center centre club hall bridge airport station stadium arena mall market
+hotel inn museum prison jail building tower plaza court courthouse canal railroad railway metro quarter
+neighborhood neighbourhood campus house plant factory mine harbor harbour highway freeway interstate parkway
+elementary middle high academy zoo cemetery memorial theater theatre base barracks terminal pier
+""".split())
+
+
+def _locate_unknown(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> dict[int, tuple[Entry, str]]:
+    """Approximate points for mentions with no gazetteer entry: a known name inside the mention
+    ("Old Town Manassas" lies in Manassas), else, for streets and buildings, the town the text last named."""
+    towns = [(m.start, m.best()) for m in mentions if m.candidates and m.best() is not None]
+    towns = [(s, e) for s, e in towns if e is not None and e.feature_class in "PA" and not e.is_country]
+    out: dict[int, tuple[Entry, str]] = {}
+    for m in mentions:
+        if m.candidates:
+            continue
+        words = m.surface.replace("/", " ").replace("-", " ").split()
+        found: Entry | None = None
+        for size in range(len(words) - 1, 0, -1):
+            for k in range(len(words) - size + 1):
+                sub = words[k:k + size]
+                if size == 1 and (sub[0].lower() in FACILITY_WORDS or fold(sub[0]) in STOPLIST
+                                  or not sub[0][:1].isupper()):
+                    continue
+                entries = gaz.lookup(" ".join(sub))
+                if entries:
+                    found = _nearest(entries, [e for _, e in towns])
+                    break
+            if found:
+                break
+        if found is not None:
+            out[id(m)] = (found, "inside")
+            continue
+        if words and words[-1].lower().rstrip(".") in FACILITY_WORDS | {w.rstrip(".") for w in FACILITY_WORDS}:
+            before = [e for s, e in towns if s < m.start and e.feature_class == "P"]
+            after = [e for s, e in towns if e.feature_class == "P"]
+            if before or after:
+                out[id(m)] = ((before or after)[-1 if before else 0], "context")
+    return out
+
+
+def _nearest(entries: list[Entry], anchors: list[Entry]) -> Entry:
+    if not anchors:
+        return entries[0]
+    return min(entries, key=lambda e: min(haversine_km(e.lat, e.lon, a.lat, a.lon) for a in anchors)
+               - 10 * math.log10(1 + e.population))
 
 
 # ---------------------------------------------------------------- spaCy component
@@ -163,7 +230,9 @@ def _register() -> None:
         Language.factory("sitreps_places", default_config={"gazetteer": None})(_make_component)
 
 
-def _make_component(nlp: Language, name: str, gazetteer: str | None) -> PlacesComponent:
+def _make_component(nlp, name, gazetteer):  # type: ignore[no-untyped-def]  # noqa: ANN001, ANN202
+    # No annotations on purpose: spaCy validates factory arguments with pydantic, which cannot resolve the
+    # postponed (string) annotations of this module's TYPE_CHECKING-only imports.
     return PlacesComponent(nlp, name, gazetteer)
 
 

@@ -152,7 +152,7 @@ def find_runs(doc: Doc, gaz: Gazetteer) -> list[_Run]:
             continue
         j = best.end
         nxt = doc[j].lower_ if j < n else ""
-        if nxt in ADMIN_WORDS and not gaz.has_key(fold(doc[best.start:j + 1].text)):
+        if nxt in ADMIN_WORDS:
             best = _Run(best.start, j + 1, best.key, "admin")
         elif nxt in TOWN_WORDS and _is_cap(doc[j]):
             best = _Run(best.start, j + 1, best.key, "town")

@@ -103,6 +103,11 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> None:
         pri = sorted(((prior(e, m), e) for e in found), key=lambda t: -t[0])[:MAX_CANDIDATES]
         m.candidates = [e for _, e in pri]
         m.scores = [p for p, _ in pri]
+        if m.kind != "admin":
+            # "Kharkiv", "Luhansk": the town by default; the area it heads only on evidence (_prefer_area)
+            seats = {(e.country_code, e.admin1) for e in m.candidates if e.feature_class == "P"}
+            m.scores = [sc - 1.0 if e.feature_code == "ADM1" and (e.country_code, e.admin1) in seats else sc
+                        for sc, e in zip(m.scores, m.candidates, strict=True)]
     base = [list(m.scores) for m in mentions]
     qualifiers: dict[str, list[Entry]] = {}
     for m in mentions:
@@ -110,9 +115,13 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> None:
             qualifiers[m.qualifier] = [e for e in gaz.lookup_key(m.qualifier) if e.is_country or e.is_admin
                                        or e.feature_code in ("PPLC", "PPLA")]
     for _ in range(2):  # context uses the other mentions' current best: two rounds settle it
-        focus = _focus(mentions)
+        votes = _focus(mentions)
         bests = [(m, m.best()) for m in mentions]
-        for m, b in zip(mentions, base, strict=True):
+        for m, b, own in zip(mentions, base, votes, strict=True):
+            focus: Counter[str] = Counter()
+            for other in votes:
+                if other is not own and other[0]:
+                    focus[other[0]] += other[1]
             m.scores = [b[i] + _context(e, m, focus, bests, qualifiers, gaz) for i, e in enumerate(m.candidates)]
     for m in mentions:
         _prefer_area(m, mentions, gaz)
@@ -121,17 +130,18 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> None:
         m.scores = [m.scores[i] for i in order]
 
 
-def _focus(mentions: list[Mention]) -> Counter[str]:
-    """Country votes: each mention's best candidate, weighted by how clearly it beats the runner-up."""
-    votes: Counter[str] = Counter()
+def _focus(mentions: list[Mention]) -> list[tuple[str, float]]:
+    """Country votes, one per mention: its best candidate's country, weighted by how clearly it beats the
+    runner-up. A mention never votes for itself (see :func:`resolve`)."""
+    votes: list[tuple[str, float]] = []
     for m in mentions:
-        if not m.scores:
+        best = m.best()
+        if not m.scores or best is None or not best.country_code:
+            votes.append(("", 0.0))
             continue
         s = sorted(m.scores, reverse=True)
         margin = s[0] - (s[1] if len(s) > 1 else s[0] - 3.0)
-        best = m.best()
-        if best is not None and best.country_code:
-            votes[best.country_code] += min(3.0, max(0.2, margin))
+        votes.append((best.country_code, min(3.0, max(0.2, margin))))
     return votes
 
 
@@ -147,6 +157,13 @@ def _context(e: Entry, m: Mention, focus: Counter[str], bests: list[tuple[Mentio
             s += 3.0
         elif any(a.feature_class == "P" and haversine_km(a.lat, a.lon, e.lat, e.lon) < 60 for a in areas):
             s += 2.0
+    twin = e.is_admin and any(c.feature_class == "P" and c.country_code == e.country_code
+                              and c.admin1 == e.admin1 for c in m.candidates)
+    if (e.is_country or e.is_admin) and not twin:
+        # an area that holds the article's other places: "Atlanta, Savannah and across Georgia"; an area named
+        # like its own capital ("Kharkiv") is left to _prefer_area
+        held = {o.key for o, ob in bests if o is not m and ob is not None and _contains(e, ob)}
+        s += min(2.0, 1.0 * len(held))
     if e.is_country:
         return s
     near = 0.0
@@ -161,7 +178,7 @@ def _context(e: Entry, m: Mention, focus: Counter[str], bests: list[tuple[Mentio
         w = 1.0 if abs(other.sent - m.sent) > 1 else 1.5
         near += w * math.exp(-d / 60.0)
         if _contains(ob, e):
-            near += 0.3
+            near += 1.0
     return s + min(near, 4.0)
 
 

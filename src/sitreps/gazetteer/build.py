@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import GazetteerError
-from .tables import ADMIN_NAME_SUFFIXES, COUNTRY_ALIASES, COUNTRY_CENTRES
+from .tables import ADMIN_NAME_SUFFIXES, COUNTRY_ALIASES, COUNTRY_CENTRES, US_STATE_ABBREVIATIONS
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +80,7 @@ def fold(name: str) -> str:
 
 def _good_alternate(alt: str, country_names: set[str], own_name: str) -> bool:
     """Keep Latin-script alternate names that read like a place name in English text."""
-    if len(alt) < 3 or len(alt) > 60 or any(ch.isdigit() for ch in alt):
+    if len(alt) < 3 and not alt.endswith(".") or len(alt) > 60 or any(ch.isdigit() for ch in alt):
         return False
     if not _LATIN_OK.match(alt) or not alt[0].isupper():
         return False
@@ -182,6 +182,8 @@ def _us_state_rows(cities: list[Row]) -> list[Row]:
             continue
         lat, lon = _centre(pts[code])
         alts = [s["name"] + " State"] if s["name"] in ("New York", "Washington") else []
+        if code in US_STATE_ABBREVIATIONS:
+            alts.append(US_STATE_ABBREVIATIONS[code])
         out.append(Row(int(s["geonameid"]), s["name"], "A", "ADM1", "US", code, lat, lon, pop[code], alts))
     return out
 

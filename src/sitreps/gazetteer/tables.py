@@ -91,3 +91,14 @@ ADMIN_NAME_SUFFIXES: tuple[str, ...] = (
     " Oblast", " Oblast'", " Region", " Province", " Governorate", " Krai", " Kray", " Republic",
     " Prefecture", " County", " District", " State",
 )
+
+# AP-style US state abbreviations as news writes them ("Manassas, Va."); two-letter postal codes are left out
+# (too ambiguous: "IN", "OR", "ME").
+US_STATE_ABBREVIATIONS: dict[str, str] = {
+    "AL": "Ala.", "AZ": "Ariz.", "AR": "Ark.", "CA": "Calif.", "CO": "Colo.", "CT": "Conn.", "DE": "Del.",
+    "FL": "Fla.", "GA": "Ga.", "IL": "Ill.", "IN": "Ind.", "KS": "Kan.", "KY": "Ky.", "LA": "La.", "MD": "Md.",
+    "MA": "Mass.", "MI": "Mich.", "MN": "Minn.", "MS": "Miss.", "MO": "Mo.", "MT": "Mont.", "NE": "Neb.",
+    "NV": "Nev.", "NH": "N.H.", "NJ": "N.J.", "NM": "N.M.", "NY": "N.Y.", "NC": "N.C.", "ND": "N.D.",
+    "OK": "Okla.", "OR": "Ore.", "PA": "Pa.", "RI": "R.I.", "SC": "S.C.", "SD": "S.D.", "TN": "Tenn.",
+    "VT": "Vt.", "VA": "Va.", "WA": "Wash.", "WV": "W.Va.", "WI": "Wis.", "WY": "Wyo.",
+}

@@ -1,0 +1,173 @@
+"""The places stage: recognition patterns, roles, resolution signals, the unresolved case, the spaCy component.
+
+Texts are written for these tests. They use the shipped gazetteer (world from cities500 + Ukraine in full).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    from sitreps.gazetteer.index import load_gazetteer
+
+    return load_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def parse(nlp, gaz):
+    from sitreps.extract.places import geoparse
+
+    def run(text: str):
+        return geoparse(nlp(text), gaz)
+
+    return run
+
+
+def _by_text(places, text):
+    found = [p for p in places if p.evidence.text == text]
+    assert found, f"{text!r} not found among {[p.evidence.text for p in places]}"
+    return found[0]
+
+
+# ------------------------------------------------------------------ recognition
+
+
+def test_places_village_pattern_and_qualifier(parse):
+    places = parse("Shelling hit the village of Ruska Lozova, Kharkiv, on Tuesday morning.")
+    village = _by_text(places, "Ruska Lozova")
+    assert village.country_code == "UA" and village.feature_class == "P"
+    assert village.role == "event_location"
+
+
+@pytest.mark.parametrize("text, span, fclass", [
+    ("Fighting continued across the Kharkiv oblast overnight.", "Kharkiv oblast", "A"),
+    ("Officials in the Kharkiv region reported calm.", "Kharkiv region", "A"),
+    ("Troops held positions along the Siverskyi Donets River.", "Siverskyi Donets River", "H"),
+    ("Shells landed near Donetsk City late on Friday.", "Donetsk City", "P"),
+])
+def test_places_type_words_join_the_span_and_restrict_the_type(parse, text, span, fclass):
+    p = _by_text(parse(text), span)
+    assert p.feature_class == fclass and p.country_code == "UA"
+
+
+def test_places_spacy_person_or_org_labels_do_not_hide_places(parse):
+    places = parse("Kharkiv was quiet. Scouts worked around Hryhorivka and Bilohorivka.")
+    assert {"Kharkiv", "Hryhorivka", "Bilohorivka"} <= {p.evidence.text for p in places}
+
+
+@pytest.mark.parametrize("text", [
+    "May brought heavy rain to the coast.",
+    "Police said the road will reopen soon.",
+    "President Biden spoke on Street safety.",
+    "Will Smith and Jordan Peterson attended the gala.",
+])
+def test_places_common_words_and_person_names_are_not_places(parse, text):
+    assert parse(text) == []
+
+
+def test_places_country_names_never_resolve_to_towns(parse):
+    places = parse("Ukraine asked Russia to withdraw, and Georgia and Jordan watched.")
+    for name in ("Ukraine", "Russia", "Jordan"):
+        assert _by_text(places, name).feature_code == "PCLI", name
+
+
+# ------------------------------------------------------------------ roles
+
+
+@pytest.mark.parametrize("text, span, role", [
+    ("Moscow is focused on holding the line, analysts wrote.", "Moscow", "metonym"),
+    ("Kyiv says the strike missed its target.", "Kyiv", "metonym"),
+    ("Washington announced new aid on Monday.", "Washington", "metonym"),
+    ("The former Ambassador to Austria spoke at length.", "Austria", "title"),
+    ("The Mayor of Kharkiv asked for generators.", "Kharkiv", "title"),
+    ("Russian troops withdrew overnight.", "Russian", "origin"),
+    ("Artillery struck positions near Izyum.", "Izyum", "event_location"),
+])
+def test_places_roles(parse, text, span, role):
+    assert _by_text(parse(text), span).role == role
+
+
+# ------------------------------------------------------------------ resolution signals
+
+
+def test_places_population_and_feature_prefer_the_capital(parse):
+    kyiv = _by_text(parse("Air raid sirens sounded in Kyiv."), "Kyiv")
+    assert kyiv.feature_code == "PPLC" and kyiv.lat == pytest.approx(50.45, abs=0.1)
+    assert [c.geonameid for c in kyiv.candidates][0] == kyiv.geonameid and len(kyiv.candidates) > 1
+
+
+def test_places_proximity_picks_the_village_near_the_others(parse):
+    text = ("Ukrainian scouts crossed the Siverskyi Donets River near Bilohorivka and reached Hryhorivka, "
+            "a few kilometres from Lysychansk.")
+    h = _by_text(parse(text), "Hryhorivka")
+    assert h.geonameid == 708092
+    assert len(h.candidates) == 5  # the others it weighed, with scores
+    assert h.candidates[0].score >= h.candidates[1].score
+
+
+def test_places_admin_named_nearby_picks_the_right_namesake(parse):
+    # Several Ukrainian villages are called Hryhorivka; the one in Dnipropetrovsk oblast is asked for.
+    h = _by_text(parse("Residents of Hryhorivka, Dnipropetrovsk, reported drones overhead."), "Hryhorivka")
+    assert h.country_code == "UA" and h.admin1 == "04"
+
+
+def test_places_focus_country_decides_an_ambiguous_name(parse):
+    us = _by_text(parse("Voters in Atlanta, Savannah and across Georgia lined up early."), "Georgia")
+    assert us.country_code == "US" and us.feature_code == "ADM1"
+    ge = _by_text(parse("Tbilisi and Batumi saw protests as Georgia debated the law."), "Georgia")
+    assert ge.country_code == "GE"
+
+
+def test_places_oblast_when_the_other_places_lie_far_from_its_capital(parse):
+    text = ("Russian forces pressed on Lysychansk and Bilohorivka and shelled Hryhorivka. "
+            "They were reportedly shifting efforts to Luhansk.")
+    assert _by_text(parse(text), "Luhansk").feature_code == "ADM1"
+    city = _by_text(parse("Trains from Luhansk stopped at Alchevsk."), "Luhansk")
+    assert city.feature_class == "P"
+
+
+# ------------------------------------------------------------------ unresolved case
+
+
+def test_places_unresolved_span_is_kept_and_others_still_resolve(nlp, gaz):
+    from sitreps.extract.places import resolve_spans
+
+    text = "Crews cleared Qzxwvville Lane in Odesa after the strike."
+    doc = nlp(text)
+    lane, odesa = resolve_spans(doc, [(14, 29), (33, 38)], gaz)
+    assert lane.evidence.text == "Qzxwvville Lane" and lane.geonameid is None and not lane.resolved
+    assert lane.lat == pytest.approx(odesa.lat)  # a street lies in the town the text names
+    assert odesa.resolved and odesa.country_code == "UA"
+    unknown = resolve_spans(doc, [(14, 24)], gaz)[0]
+    assert unknown.geonameid is None and unknown.candidates == [] and unknown.lat is None
+
+
+def test_places_stage_in_the_pipeline_keeps_spans_valid(pipeline, make_article):
+    from sitreps.model import check_spans
+
+    art = make_article("Russian troops shelled Izyum, Kharkiv oblast, on Saturday, Kyiv says.", published="2022-05-16")
+    result = pipeline.extract(art)
+    check_spans(result)
+    assert {"Izyum", "Kharkiv oblast", "Kyiv"} <= {p.evidence.text for p in result.places}
+
+
+# ------------------------------------------------------------------ spaCy component
+
+
+def test_places_component_in_a_users_own_pipeline():
+    import spacy
+
+    import sitreps.extract.places  # noqa: F401 - registers the factory
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("sitreps_places", config={"gazetteer": None})
+    nlp.initialize()
+    doc = nlp("Drones struck a depot near Kramatorsk in eastern Ukraine.")
+    got = {p.evidence.text: p for p in doc._.places}
+    assert got["Kramatorsk"].country_code == "UA" and got["Ukraine"].feature_code == "PCLI"
+    assert all(doc.text[p.evidence.start:p.evidence.end] == p.evidence.text for p in doc._.places)

@@ -1,0 +1,106 @@
+"""The gazetteer builder and loader on small dumps written here (fast: no spaCy, no shipped index)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from sitreps.errors import GazetteerError
+from sitreps.gazetteer.build import build_gazetteer, fold, transliterate
+from sitreps.gazetteer.index import load_gazetteer
+
+
+def _row(gid: int, name: str, alts: str, lat: float, lon: float, fclass: str, fcode: str, cc: str, admin1: str,
+         pop: int) -> str:
+    cols = [str(gid), name, name, alts, str(lat), str(lon), fclass, fcode, cc, "", admin1, "", "", "", str(pop),
+            "", "100", "Europe/Kyiv", "2024-01-01"]
+    return "\t".join(cols) + "\n"
+
+
+@pytest.fixture
+def dump(tmp_path: Path) -> Path:
+    rows = [
+        _row(1, "Ukraine", "Ukraina,Oekraine", 49.0, 32.0, "A", "PCLI", "UA", "00", 41_000_000),
+        _row(2, "Luhanska Oblast", "Luhansk Oblast,Lugansk", 48.98, 39.02, "A", "ADM1", "UA", "14", 2_100_000),
+        _row(3, "Luhansk", "Lugansk,Luhans'k", 48.57, 39.31, "P", "PPLA", "UA", "14", 400_000),
+        # a made-up village whose junk alternate is a country name, and an airport code
+        _row(4, "Tykhe Pole", "Ukraine,TKP,Tikhoe Pole", 48.9, 38.2, "P", "PPL", "UA", "14", 0),
+        _row(5, "Old Ruin", "", 48.0, 38.0, "S", "RUIN", "UA", "14", 0),  # feature we do not keep
+    ]
+    path = tmp_path / "XX.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("XX.txt", "".join(rows))
+    return path
+
+
+@pytest.fixture
+def rivers(tmp_path: Path) -> Path:
+    topo = {
+        "type": "Topology",
+        "transform": {"scale": [0.01, 0.01], "translate": [36.0, 48.0]},
+        "arcs": [[[0, 0], [100, 50], [100, 50]]],
+        "objects": {"rivers": {"type": "GeometryCollection", "geometries": [
+            {"type": "LineString", "arcs": [0], "properties": {
+                "featurecla": "River", "name": "Donets", "name_en": "Donets", "name_alt": "",
+                "name_uk": "Сіверський Донець", "name_ru": "Северский Донец", "wikidataid": "Q1"}}]}},
+    }
+    path = tmp_path / "rivers.topojson"
+    path.write_text(json.dumps(topo), encoding="utf-8")
+    return path
+
+
+def test_gazetteer_fold_ignores_accents_apostrophes_and_case() -> None:
+    assert fold("Luhans'k") == fold("LUHANSK") == "luhansk"
+    assert fold("Ivano-Frankivsk") == "ivano frankivsk"
+    assert fold("Dnipró") == "dnipro"
+
+
+def test_gazetteer_transliterates_ukrainian_and_russian_river_names() -> None:
+    assert "Siverskyi Donets" in transliterate("Сіверський Донець")
+    assert "Seversky Donets" in transliterate("Северский Донец", russian=True)
+
+
+def test_gazetteer_build_and_lookup(dump: Path, rivers: Path, tmp_path: Path) -> None:
+    out, n = build_gazetteer([dump, rivers], tmp_path / "idx.tsv.gz")
+    assert n == 5  # four GeoNames rows (the ruin is dropped) and one river
+    gaz = load_gazetteer(out)
+    # transliterations and the admin area's bare name
+    assert [e.geonameid for e in gaz.lookup("Lugansk")] == [2, 3]
+    assert {e.feature_code for e in gaz.lookup("Luhansk")} == {"ADM1", "PPLA"}
+    # a town's alternate name equal to a country's name is junk: "Ukraine" is only the country
+    assert [e.feature_code for e in gaz.lookup("Ukraine")] == ["PCLI"]
+    assert gaz.lookup("TKP") == []
+    assert [e.geonameid for e in gaz.lookup("Tikhoe Pole")] == [4]
+    river = gaz.lookup("the Siverskyi Donets River".removeprefix("the "))
+    assert len(river) == 1 and river[0].bbox == pytest.approx((48.0, 36.0, 49.0, 38.0))
+    assert gaz.lookup("Seversky Donets")[0].feature_class == "H"
+    assert gaz.country("UA") is not None and gaz.country("UA").geonameid == 1
+    assert gaz.admin1_of(gaz.lookup("Tikhoe Pole")[0]).geonameid == 2
+
+
+def test_gazetteer_missing_source_names_the_fix(tmp_path: Path) -> None:
+    with pytest.raises(GazetteerError, match="does not exist"):
+        build_gazetteer([tmp_path / "nope.zip"], tmp_path / "out.tsv.gz")
+
+
+def test_gazetteer_load_refuses_missing_and_foreign_files(tmp_path: Path) -> None:
+    with pytest.raises(GazetteerError, match="sitreps gazetteer build"):
+        load_gazetteer(tmp_path / "absent.tsv.gz")
+    bad = tmp_path / "bad.tsv.gz"
+    with gzip.open(bad, "wt") as fh:
+        fh.write("id\tname\n1\tx\n")
+    with pytest.raises(GazetteerError, match="not a sitreps gazetteer"):
+        load_gazetteer(bad)
+
+
+def test_gazetteer_truncated_row_is_reported_as_corrupt(dump: Path, tmp_path: Path) -> None:
+    out, _ = build_gazetteer([dump], tmp_path / "idx.tsv.gz")
+    lines = gzip.open(out, "rt", encoding="utf-8").read().splitlines()
+    with gzip.open(out, "wt", encoding="utf-8") as fh:
+        fh.write("\n".join([lines[0], lines[1][:5]]) + "\n")
+    with pytest.raises(GazetteerError, match="corrupt"):
+        load_gazetteer(out)
