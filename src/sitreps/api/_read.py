@@ -53,7 +53,7 @@ def filters(
     sub_event_type: _Text = None,
     actor: Annotated[str | None, Query(max_length=200, description="Part of actor 1 or 2's name.")] = None,
     source: Annotated[str | None, Query(max_length=200, description="Part of a claim source's or outlet's name.")] = None,
-    certainty: Annotated[str | None, Query(max_length=40, description="asserted, reported, hedged, unverified.")] = None,
+    certainty: Annotated[str | None, Query(max_length=200, description="asserted, reported, hedged, unverified.")] = None,
     q: Annotated[str | None, Query(max_length=200, description="Text search in evidence and titles.")] = None,
     article_id: Annotated[str | None, Query(max_length=128)] = None,
     country: Annotated[str | None, Query(min_length=2, max_length=2, description="ISO country code.")] = None,
