@@ -64,7 +64,17 @@ def ingest_paths(paths: list[str] | list[Path], db: str, args: ReaderArgs, batch
             progress.update(task, line=f"{s.read} read · {s.new} new · {s.already_stored} skipped · "
                                        f"{len(s.errors)} errors · {sum(s.records.values())} records")
 
-        return ingest_documents(read_inputs(paths, args.options()), store, default_loader(), batch_size, on_batch)
+        summary = ingest_documents(read_inputs(paths, args.options()), store, default_loader(), batch_size,
+                                   on_batch)
+        if summary.new or summary.replaced:
+            # Cross-article linking over the whole store (sitreps.link): idempotent, so skipped when nothing
+            # new was stored and a re-ingest stays fast.
+            from ..link import run_linking
+            from .link import link_table
+
+            progress.update(task, description="linking")
+            console.print(link_table(run_linking(store)))
+        return summary
 
 
 @app.command("ingest")
