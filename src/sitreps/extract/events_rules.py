@@ -26,7 +26,7 @@ _NSA = (r"(?:rebels?|insurgents?|militants?|jihadists?|terrorists?|fighters|guer
         r"islamic state|isis|isil|daesh|taliban|al[- ]shabaa?b|boko haram|al[- ]qaeda|hts|"
         r"hay'?at tahrir al-sham|houthis?|ansar allah|maoists?|naxal\w*|separatists|jnim|iswap|"
         r"gunmen|armed group|armed men|bandits|opposition forces|tigray\w*|tplf|M23|ADF|wagner)")
-_PROTEST = (r"(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march(?:ed|ers)?\b|sit-in|picket\w*|"
+_PROTEST = (r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march(?:ed|ers)?\b|sit-in|picket\w*|"
             r"agitat\w*|dharna|bandh|hartal|vigil|walkout|boycott\w*|"
             r"(?:went|go|going|are|were) on (?:a )?strike|general strike|hunger strike|"
             r"(?:workers|teachers|doctors|nurses|employees|drivers|farmers|students|unions?)\b[^.]{0,40}\bstrike)")
@@ -63,14 +63,19 @@ _RULES: list[tuple[str, float, str]] = [
                        r"gun ?battles?|fierce fighting|heavy fighting|fighting (?:between|with|broke out)|"
                        r"\bfought\b|\bencounters?\b|engaged (?:in|with)|shoot-?outs?|crossfire|ambush\w*|"
                        r"counter-?attack\w*|counter-?offensive|offensive\b|repuls\w*|repell\w*|skirmish\w*|"
-                       r"battle (?:for|of|between)|attacked (?:an? |the )?(?:army|military|police|checkpoint|"
+                       r"battle (?:for|of|between)|destroy\w* (?:\w+ ){0,4}(?:columns?|tanks?|armou?red|convoys?|"
+                       r"positions?|vehicles)|(?:columns?|tanks|vehicles|convoys?)[^.]{0,60}(?:was|were|be) "
+                       r"destroyed|overrun|attacked (?:an? |the )?(?:army|military|police|checkpoint|"
                        r"post|base|camp|convoy|patrol|outpost|positions?)"),
+    ("Armed clash", 2, r"(?:troops|soldiers|fighters|servicemen|militants|insurgents)\b[^.]{0,30}\b(?:were|was) "
+                       r"(?:killed|dead)"),
     ("Armed clash", 1, r"\bfighting\b|\bbattle\b|retaliat\w*|\bkilled (?:\w+ ){0,3}(?:militants|insurgents|"
                        r"rebels|soldiers|fighters|troops|terrorists)"),
     ("Government regains territory", 2,
      r"recaptur\w*|retook|retake\w*|retaken|regain\w*|re-?took|liberat\w*|took back|take back|"
      r"back under (?:the )?control|reclaim\w*|won back|wrested (?:back )?control|cleared of|"
-     r"(?:pushed|drove|driven|expelled)\b[^.]{0,40}\bout of"),
+     r"(?:pushed|drove|driven|expelled)\b[^.]{0,40}\bout of|"
+     r"reach(?:ed|es|ing)? (?:\w+ ){0,3}(?:border|outskirts)|push(?:ed|ing)? (?:\w+ ){0,3}back"),
     ("Non-state actor overtakes territory", 2,
      r"\bcaptur(?:ed|es|ing)\b|seiz(?:ed|es|ing) (?:control|the (?:town|city|village|district|area|base|"
      r"territory))|took (?:over|control)|taken (?:over|control)|overr(?:a|u)n\w*|fell to|fallen to|"
@@ -81,6 +86,8 @@ _RULES: list[tuple[str, float, str]] = [
      r"without (?:a )?(?:fight|resistance|fighting)|evacuat\w* (?:its|their) (?:troops|forces|positions)|"
      r"retreat\w*|handover"),
     # Strategic developments
+    ("Other", 2, r"shift(?:ed|ing|s)? (?:\w+ ){0,3}(?:efforts?|focus|forces|troops|operations) (?:to|toward)|"
+                 r"redeploy\w*|regroup\w*"),
     ("Headquarters or base established", 3,
      r"(?:establish\w*|set(?:ting)? up|build\w*|built|open\w*|construct\w*) (?:a |an |the |its |their |new |"
      r"military |permanent |forward |)*(?:military )?(?:bases?|headquarters|HQ|camps?|outposts?|"
@@ -219,7 +226,7 @@ def _has(scores: dict[str, float], sub: str, at_least: float = 0.1) -> bool:
     return scores.get(sub, 0.0) >= at_least
 
 
-def decide(text: str) -> tuple[str | None, float, dict[str, float]]:
+def decide(text: str, *, non_event_check: bool = True) -> tuple[str | None, float, dict[str, float]]:
     """The ACLED sub-type the rules choose for ``text`` (None: no ACLED event), a confidence and the scores.
 
     Precedence follows ACLED's coding rules: the method of a remote attack decides the explosions
@@ -246,6 +253,12 @@ def decide(text: str) -> tuple[str | None, float, dict[str, float]]:
             return "Protest with intervention", 0.8, scores
         if _has(s, "Peaceful protest", 2.5):
             return "Peaceful protest", 0.8, scores
+    if not protest:
+        # Dispersal, tear gas and live fire are protest sub-types only when there is a protest.
+        for sub in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"):
+            s.pop(sub, None)
+        if not s:
+            return None, 0.0, scores
     # Territory: who took it decides the sub-type.
     regain = s.get("Government regains territory", 0.0)
     overtake = s.get("Non-state actor overtakes territory", 0.0)
@@ -269,7 +282,7 @@ def decide(text: str) -> tuple[str | None, float, dict[str, float]]:
         s["Armed clash"] = s.get("Armed clash", 0.0) + 1.0
     best = max(s.items(), key=lambda kv: kv[1])
     sub, val = best
-    if non_score >= 3 and val < non_score + 1.5:
+    if non_event_check and non_score >= 3 and val < non_score + 1.5:
         return None, 0.0, scores
     conf = min(0.95, val / (val + sum(v for k, v in s.items() if k != sub) + 1.0))
     return sub, conf, scores
