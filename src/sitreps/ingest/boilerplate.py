@@ -45,8 +45,8 @@ _BLOCKING_KEYS = 3
 _MAX_BLOCK = 200
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
-# Tokens that name or count something: capitalised (any non-lower-case-ASCII letter first) or holding a digit.
-_MARKED = re.compile(r"\b(?:[^\W\d_a-z]\w*|\w*\d\w*)")
+# Tokens that name or count something: starting with a capital (any letter but a-z) or a digit.
+_MARKED = re.compile(r"\b[^\W_a-z]\w*")  # "Izium", "72", "2nd"; not "x2" (rare, and only less strict)
 _QUOTE_OPEN = ("“", '"', "‘", "'", "«")
 _TERMINAL = (".", "!", "?", "”", '"', "’", "»", "…", ":", ";")
 _LABEL = r"(?:Sources?|Photos?|Photograph|Credits?|Images?|Pictures?|Videos?|Via|Courtesy)"

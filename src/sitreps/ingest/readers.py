@@ -58,7 +58,7 @@ class ReadOptions:
     url_field: str = "url"
     id_field: str = "id"  # kept in Article.meta["source_id"]; Article.id is always the content hash
     outlet_field: str = "outlet"  # falls back to "publisher", "site", "source"
-    format: str | None = None  # "txt", "html", "jsonl", "csv", "parquet"; None: by extension, then sniffing
+    format: str | None = None  # "txt", "html", "jsonl", "json", "csv", "parquet"; None: by extension, then sniffing
     published: str | None = None  # default publication date for documents without one
     max_chars: int = 5_000_000  # longer documents -> DocumentTooLarge
     csv_delimiter: str | None = None  # None: sniffed
