@@ -327,11 +327,13 @@
   }
 
   // -- data flow ------------------------------------------------------------------------------------------
+  var requestSeq = 0;
   function refresh(withTimeline) {
-    var f = state.filters;
+    var f = state.filters, seq = ++requestSeq;
     var p = [api("/api/events", Object.assign({ limit: 500 }, f)), api("/api/clusters", Object.assign({ limit: 1000 }, f))];
     if (withTimeline) p.push(api("/api/timeline", f));
     return Promise.all(p).then(function (res) {
+      if (seq !== requestSeq) return;  // a newer request is on its way: drop this stale answer
       state.events = res[0].items; state.clusters = res[1].items;
       if (withTimeline) state.days = res[2].days;
       drawMarkers(); drawList(res[0].total); drawTimeline();
