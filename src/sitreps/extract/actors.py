@@ -75,8 +75,7 @@ def load_actor_tables() -> ActorTables:
     adj = _alt(list(adjectives))
     force = _alt(list(forces))
     forces_rx = re.compile(
-        rf"\b(?:the )?(?P<adj>{adj})(?: (?:armed|armored|armoured|regular|elite|main|entire|special|remaining|"
-        rf"military|ground|airborne)){{0,2}} (?P<force>{force})\b"
+        rf"\b(?:the )?(?P<adj>{adj})(?: [a-z][\w-]*){{0,2}} (?P<force>{force})\b"
         rf"|\b(?:the )?(?P<force2>{force}) of (?:the )?(?P<adj2>{adj})\b", re.IGNORECASE)
     return ActorTables(
         country_names=names, adjectives=adjectives, forces=forces,
@@ -84,7 +83,7 @@ def load_actor_tables() -> ActorTables:
         enemy_words=tuple(raw["enemy_words"]), generic=generic,
         forces_rx=forces_rx,
         group_rx=re.compile(rf"(?<![\w-])(?:{_alt(list(raw['groups']))})(?![\w-])", re.IGNORECASE),
-        plural_rx=re.compile(rf"\b(?:the )?(?:{_alt(list(raw['demonym_plurals']))})\b"),
+        plural_rx=re.compile(rf"\b(?:[Tt]he )?(?:{_alt(list(raw['demonym_plurals']))})\b"),
         enemy_rx=re.compile(rf"\b(?:the )?(?:{_alt(list(raw['enemy_words']))})(?:'s|’s)?\b(?! state)",
                             re.IGNORECASE),
         home_rx=re.compile(r"\b(?:the )?(?:national guard|territorial defen[cs]e|border guards)\b"
@@ -107,7 +106,7 @@ def _focus_country(text: str, tables: ActorTables) -> Counter[str]:
     """How often each country's adjective or name occurs: the article's focus breaks ties."""
     counts: Counter[str] = Counter()
     for m in re.finditer(r"\b[A-Z][\w'’.]*", text):
-        code = tables.adjectives.get(m.group(0).lower())
+        code = tables.adjectives.get(m.group(0).lower()) or tables.demonym_plurals.get(m.group(0))
         if code:
             counts[code] += 1
     return counts

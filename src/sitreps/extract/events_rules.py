@@ -49,7 +49,7 @@ _RULES: list[tuple[str, float, str]] = [
                             r"pounded|hit|targeted|raid\w*|fired)|bomb(?:ed|ing)? from the air"),
     ("Air/drone strike", 1, r"\bdrones?\b|\bjets\b|\bairstrike"),
     ("Shelling/artillery/missile attack", 3,
-     r"shell(?:ed|ing|s)\b|artillery|mortars?\b|rockets?\b|missiles?\b|howitzers?|\bgrads?\b|"
+     r"\bshell(?:ed|ing|s)?\b|artillery|mortars?\b|rockets?\b|missiles?\b|howitzers?|\bgrads?\b|"
      r"\bMLRS\b|katyushas?|projectiles?|cluster munitions?|bombard\w*|rocket-propelled"),
     ("Remote explosive/landmine/IED", 3,
      r"\bIEDs?\b|improvised explosive|land ?mines?|roadside bombs?|car bombs?|\bVBIEDs?\b|booby[- ]trap\w*|"
@@ -77,7 +77,7 @@ _RULES: list[tuple[str, float, str]] = [
      r"(?:pushed|drove|driven|expelled)\b[^.]{0,40}\bout of|"
      r"reach(?:ed|es|ing)? (?:\w+ ){0,3}(?:border|outskirts)|push(?:ed|ing)? (?:\w+ ){0,3}back"),
     ("Non-state actor overtakes territory", 2,
-     r"\bcaptur(?:ed|es|ing)\b|seiz(?:ed|es|ing) (?:control|the (?:town|city|village|district|area|base|"
+     r"\bcaptur(?:e|ed|es|ing)\b|seiz(?:ed|es|ing) (?:control|the (?:town|city|village|district|area|base|"
      r"territory))|took (?:over|control)|taken (?:over|control)|overr(?:a|u)n\w*|fell to|fallen to|"
      r"gained control|under (?:their|its|the) control|stormed"),
     ("Non-violent transfer of territory", 2,
@@ -222,6 +222,40 @@ def score(text: str) -> tuple[dict[str, float], float]:
     return scores, non_score
 
 
+_EXPLODED = re.compile(r"\b(?:exploded|went off|detonated|blast (?:killed|injured|wounded)|killing|killed|"
+                       r"injuring|injured|wounded)\b", re.IGNORECASE)
+_TERRITORY_VERB = re.compile(r"recaptur\w*|retook|retake\w*|retaken|regain\w*|liberat\w*|took back|reclaim\w*|"
+                             r"\bcaptur(?:ed|es|ing)\b|seiz(?:ed|es|ing)|took (?:over|control)|"
+                             r"taken (?:over|control)|overr(?:a|u)n\w*|gained control|stormed", re.IGNORECASE)
+
+
+def _territory_taker(text: str) -> str | None:
+    """"gov" or "nsa": who took the territory, from the actor words around the first territory verb."""
+    _, _, actors = _compiled()
+    m = _TERRITORY_VERB.search(text)
+    if m is None:
+        return None
+    after = text[m.end():m.end() + 60]
+    by = re.search(r"\bby (?:the )?(.{0,40})", after)
+    if by:
+        for kind in ("gov", "nsa"):
+            if actors[kind].search(by.group(1)):
+                return kind
+    frm = re.search(r"\bfrom (?:the )?(.{0,40})", after)
+    if frm:  # "recaptured the town from the militants": the loser is named, the taker is the other side
+        if actors["nsa"].search(frm.group(1)):
+            return "gov"
+        if actors["gov"].search(frm.group(1)):
+            return "nsa"
+    before = text[max(0, m.start() - 120):m.start()]
+    last: tuple[int, str] | None = None
+    for kind in ("gov", "nsa"):
+        for hit in actors[kind].finditer(before):
+            if last is None or hit.start() > last[0]:
+                last = (hit.start(), kind)
+    return last[1] if last else None
+
+
 def _has(scores: dict[str, float], sub: str, at_least: float = 0.1) -> bool:
     return scores.get(sub, 0.0) >= at_least
 
@@ -245,35 +279,38 @@ def decide(text: str, *, non_event_check: bool = True) -> tuple[str | None, floa
         if _has(s, top, 3.5):
             return top, 0.9, scores
     if protest and (_has(s, "Peaceful protest", 2.5) or _has(s, "Violent demonstration", 2.5)):
-        if _has(s, "Excessive force against protesters", 2.5):
-            return "Excessive force against protesters", 0.8, scores
+        # ACLED: force used against rioters is part of the riot; "excessive force" is for peaceful crowds.
         if _has(s, "Violent demonstration", 2.5):
             return "Violent demonstration", 0.8, scores
+        if _has(s, "Excessive force against protesters", 2.5):
+            return "Excessive force against protesters", 0.8, scores
         if _has(s, "Protest with intervention", 1.5):
             return "Protest with intervention", 0.8, scores
         if _has(s, "Peaceful protest", 2.5):
             return "Peaceful protest", 0.8, scores
+    if _has(s, "Mob violence", 2.5) and not gov and not nsa:
+        return "Mob violence", 0.7, scores
+    if _has(s, "Disrupted weapons use", 2.5) and not _EXPLODED.search(text):
+        # A device defused, a missile intercepted, a cache seized: the weapon was not used.
+        return "Disrupted weapons use", 0.7, scores
     if not protest:
         # Dispersal, tear gas and live fire are protest sub-types only when there is a protest.
         for sub in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"):
             s.pop(sub, None)
         if not s:
             return None, 0.0, scores
-    # Territory: who took it decides the sub-type.
+    # Territory: who took it decides the sub-type (the actor named last before the verb, or after "by").
     regain = s.get("Government regains territory", 0.0)
     overtake = s.get("Non-state actor overtakes territory", 0.0)
     if regain or overtake:
-        total = regain + overtake
-        if regain and (gov or not nsa):
-            s["Government regains territory"] = total
-            s.pop("Non-state actor overtakes territory", None)
-        elif nsa and not gov:
-            s["Non-state actor overtakes territory"] = total
+        taker = _territory_taker(text)
+        if taker is None:
+            taker = "gov" if (gov and not nsa) or (regain and not nsa) else "nsa" if nsa else None
+        if taker is not None:
             s.pop("Government regains territory", None)
-        elif gov and overtake and not regain:
-            # "the army captured the town": a government taking territory back.
-            s["Government regains territory"] = total
             s.pop("Non-state actor overtakes territory", None)
+            key = "Government regains territory" if taker == "gov" else "Non-state actor overtakes territory"
+            s[key] = regain + overtake
     # Remote violence: one method word settles it, unless a clash is the main event.
     if _has(s, "Grenade", 3.5):
         s["Grenade"] += 2

@@ -1,0 +1,45 @@
+"""Actor normalisation (table-driven, no spaCy)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitreps.extract.actors import find_actors
+
+
+@pytest.mark.parametrize(("text", "mention", "name", "side", "inter"), [
+    ("Russian troops shelled the village.", "Russian troops", "Military Forces of Russia", "RU", 1),
+    ("The Ukrainian army held the bridge.", "The Ukrainian army", "Military Forces of Ukraine", "UA", 1),
+    ("Ukraine's forces crossed the river.", "Ukraine's forces", "Military Forces of Ukraine", "UA", 1),
+    ("Fighters of the Donetsk People's Republic advanced.", "Donetsk People's Republic",
+     "Military Forces of the Donetsk People's Republic", "DNR", 1),
+    ("Wagner Group mercenaries were seen near the town.", "Wagner Group", "Wagner Group", "RU", 8),
+    ("Protesters gathered at the square.", "Protesters", "Protesters", None, 6),
+    ("Civilians fled the shelling.", "Civilians", "Civilians", None, 7),
+])
+def test_actors_normalise_country_force_words_and_groups(text: str, mention: str, name: str,
+                                                         side: str | None, inter: int) -> None:
+    actors = find_actors(text)
+    hit = next(a for a in actors if a.evidence.text == mention)
+    assert (hit.name, hit.side, hit.inter) == (name, side, inter)
+    assert text[hit.evidence.start:hit.evidence.end] == mention
+
+
+def test_actors_unit_is_a_unit_of_its_force_not_a_count() -> None:
+    text = "A Ukrainian video shows the 14th battalion of the 105th Territorial Defense Brigade at the border."
+    unit = next(a for a in find_actors(text) if a.unit)
+    assert unit.unit == "14th battalion of the 105th Territorial Defense Brigade"
+    assert unit.name == "Military Forces of Ukraine"
+
+
+def test_actors_enemy_and_collective_demonyms_in_a_ukraine_war_report() -> None:
+    text = ("Ukrainian officials said the occupants shelled the port. The Russians pulled back; "
+            "the national guard followed.")
+    by_text = {a.evidence.text: a for a in find_actors(text)}
+    assert by_text["the occupants"].name == "Military Forces of Russia"
+    assert by_text["The Russians"].side == "RU"
+    assert by_text["the national guard"].name == "Military Forces of Ukraine"
+
+
+def test_actors_enemy_without_a_known_war_is_left_out() -> None:
+    assert not any(a.evidence.text.endswith("enemy") for a in find_actors("The enemy was near."))

@@ -1,0 +1,84 @@
+"""ACLED sub-type rules on sentences written for these tests (no spaCy: fast)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitreps.extract.events_classify import code_texts
+from sitreps.extract.events_rules import decide, find_triggers
+from sitreps.extract.events_taxonomy import load_taxonomy
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Battles
+    ("Army units and insurgents exchanged fire for three hours near the market town.", "Armed clash"),
+    ("Government troops recaptured the district centre from the rebels on Tuesday.",
+     "Government regains territory"),
+    ("Militants overran the garrison and took control of the town after a night of fighting.",
+     "Non-state actor overtakes territory"),
+    # Explosions/Remote violence
+    ("Warplanes struck a fuel depot outside the city, witnesses said.", "Air/drone strike"),
+    ("Artillery shells hit the eastern suburbs overnight.", "Shelling/artillery/missile attack"),
+    ("A roadside bomb hit a police van on the highway.", "Remote explosive/landmine/IED"),
+    ("An attacker threw a grenade into the crowded bus station.", "Grenade"),
+    ("A suicide bomber blew himself up at the checkpoint.", "Suicide bomb"),
+    ("Doctors treated dozens for symptoms of a chlorine attack on the suburb.", "Chemical weapon"),
+    # Protests and riots
+    ("Hundreds of nurses marched peacefully to the ministry demanding back pay.", "Peaceful protest"),
+    ("Police used tear gas to disperse students protesting outside the university.",
+     "Protest with intervention"),
+    ("Security forces opened fire on demonstrators, killing four protesters.",
+     "Excessive force against protesters"),
+    ("Protesters threw stones at police and set tyres alight; the riot lasted hours.", "Violent demonstration"),
+    ("An angry crowd lynched a man accused of theft in the village.", "Mob violence"),
+    # Strategic developments
+    ("The two factions signed a ceasefire agreement in the capital.", "Agreement"),
+    ("Police arrested three suspects in a dawn raid.", "Arrests"),
+    ("Bomb disposal experts defused an explosive device found near the school.", "Disrupted weapons use"),
+    ("The group set up a new base in the hills above the valley.", "Headquarters or base established"),
+    ("Gunmen looted shops and torched houses in the market quarter.", "Looting/property destruction"),
+    ("Government forces withdrew from the town without a fight and handed over control.",
+     "Non-violent transfer of territory"),
+    # Violence against civilians
+    ("Unidentified gunmen shot dead a farmer in his field.", "Attack"),
+    ("Armed men abducted two aid workers on the road north of the town.", "Abduction/forced disappearance"),
+    ("Soldiers were accused of raping women during the raid.", "Sexual violence"),
+])
+def test_rules_decide_each_sub_type_family(text: str, expected: str) -> None:
+    sub, confidence, _ = decide(text)
+    assert sub == expected
+    assert 0 < confidence <= 1
+
+
+@pytest.mark.parametrize("text", [
+    "A magnitude 6 earthquake flattened homes across the province.",
+    "Coronavirus cases rose again this week across the region.",
+    "The foreign minister held talks with her counterpart at the summit.",
+])
+def test_rules_non_events_yield_nothing(text: str) -> None:
+    sub, _, _ = decide(text)
+    assert sub is None
+
+
+def test_rules_triggers_carry_spans_into_the_text() -> None:
+    text = "Rebels shelled the airport, then clashed with the army."
+    hits = find_triggers(text)
+    assert {h.sub_type for h in hits} >= {"Shelling/artillery/missile attack", "Armed clash"}
+    for h in hits:
+        assert 0 <= h.start < h.end <= len(text)
+
+
+def test_taxonomy_has_acled_25_sub_types_and_plover_alongside() -> None:
+    tax = load_taxonomy()
+    assert len(tax.sub_types) == 25
+    assert len({s.event_type for s in tax.sub_types.values()}) == 6
+    assert tax.event_type("Grenade") == "Explosions/Remote violence"
+    assert tax.acled_for_plover("ASSAULT", "AERIAL") == "Air/drone strike"
+    assert tax.acled_for_plover("CONSULT", None) is None
+
+
+def test_code_texts_gives_type_and_plover_without_a_model() -> None:
+    (coding,) = code_texts(["Warplanes struck a fuel depot outside the city."], None)
+    assert coding.event_type == "Explosions/Remote violence"
+    assert coding.plover == "ASSAULT"
+    assert coding.plover_mode == "AERIAL"
