@@ -150,6 +150,33 @@ def _actors_for(sent: SpacySpan, trigger: Span, actors: list[Actor],
     return agent, patient
 
 
+_PRONOUNS = {"they", "it", "he", "she"}
+
+
+def _pronoun_antecedent(sent: SpacySpan, prev: tuple[int, int], actors: list[Actor],
+                        sources: list[Span]) -> Actor | None:
+    """For "They were also shifting efforts": the armed actor that was the subject of the sentence before.
+
+    A deliberately small step of coreference: only a pronoun subject, only the previous sentence, only an
+    actor that is itself a grammatical subject there (not the think tank that reported it).
+    """
+    doc = sent.doc
+    if not doc.has_annotation("DEP"):
+        return None
+    if not any(t.lower_ in _PRONOUNS and t.dep_ in ("nsubj", "nsubjpass") for t in sent):
+        return None
+    subject: Actor | None = None
+    for a in actors:
+        if not _within(a.evidence, *prev) or a.inter not in (1, 2, 3, 8):
+            continue
+        if any(s.overlaps(a.evidence) for s in sources):
+            continue
+        span = doc.char_span(a.evidence.start, a.evidence.end, alignment_mode="expand")
+        if span is not None and len(span) and span.root.dep_ in ("nsubj", "nsubjpass"):
+            subject = a
+    return subject
+
+
 def _location(sent: SpacySpan, prev: tuple[int, int] | None, places: list[Place]) -> tuple[Place | None, int]:
     def pick(a: int, b: int) -> Place | None:
         cands = [p for p in places if _within(p.evidence, a, b) and p.role not in ("origin", "metonym", "title")]
@@ -320,6 +347,8 @@ class EventsStage:
         evidence = Span.of(text, sent.start_char, len(text[:sent.end_char].rstrip()))
         sources = [c.source.evidence for c in result.claims if c.source.evidence is not None]
         actor1, actor2 = _actors_for(sent, trigger, result.actors, sources)
+        if actor1 is None and prev is not None:
+            actor1 = _pronoun_antecedent(sent, prev, result.actors, sources)
         if sub == "Attack" and actor2 is not None and actor2.inter in (1, 2, 3, 8):
             # ACLED: violence against civilians needs civilian victims; an attack on armed forces is a battle.
             event_type, sub = "Battles", "Armed clash"
