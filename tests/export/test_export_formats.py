@@ -93,18 +93,18 @@ def test_export_parquet_queried_with_duckdb(store: Any, tmp_path: Path) -> None:
     out = tmp_path / "tables"
     export(store, "parquet", out)
     con = duckdb.connect()
-    n_events = con.execute(f"SELECT count(*) FROM '{out}/events.parquet'").fetchone()
-    assert n_events == (4,)  # the table export keeps every stored event, flags included
+    for name in ("articles", "events", "claims", "event_clusters", "cluster_members"):
+        con.register(name, con.read_parquet(str(out / f"{name}.parquet")))
+    assert con.execute("SELECT count(*) FROM events").fetchone() == (4,)  # every stored event, flags included
     rows = con.execute(
-        f"SELECT e.article_id, m.cluster_id, c.n_sources FROM '{out}/events.parquet' e "
-        f"JOIN '{out}/cluster_members.parquet' m ON m.article_id = e.article_id AND m.event_ord = e.ord "
-        f"JOIN '{out}/event_clusters.parquet' c USING (cluster_id) ORDER BY e.article_id").fetchall()
+        "SELECT e.article_id, m.cluster_id, c.n_sources FROM events e "
+        "JOIN cluster_members m ON m.article_id = e.article_id AND m.event_ord = e.ord "
+        "JOIN event_clusters c USING (cluster_id) ORDER BY e.article_id").fetchall()
     assert [(r[0], r[2]) for r in rows] == [("a", 2), ("b", 2), ("c", 1)]
-    names = con.execute(f"SELECT json_extract_string(location, '$.name') FROM '{out}/events.parquet' "
-                        f"ORDER BY article_id, ord").fetchall()
-    assert names[0] == ("Rubizhne",)
-    assert con.execute(f"SELECT count(*) FROM '{out}/articles.parquet'").fetchone() == (3,)
-    assert con.execute(f"SELECT count(*) FROM '{out}/claims.parquet'").fetchone() == (2,)
+    names = con.execute("SELECT json_extract_string(location, '$.name') FROM events ORDER BY article_id, ord")
+    assert names.fetchall()[0] == ("Rubizhne",)
+    assert con.execute("SELECT count(*) FROM articles").fetchone() == (3,)
+    assert con.execute("SELECT count(*) FROM claims").fetchone() == (2,)
 
 
 def test_export_jsonl_rereads_as_article_results(store: Any, tmp_path: Path) -> None:

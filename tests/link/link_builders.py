@@ -5,7 +5,18 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from sitreps.model import Actor, Article, ArticleResult, Claim, Event, Place, Quantity, Source, Span, check_spans
+from sitreps.model import (
+    Actor,
+    Article,
+    ArticleResult,
+    Claim,
+    Event,
+    Place,
+    Quantity,
+    Source,
+    Span,
+    check_spans,
+)
 
 # (name, lat, lon, geonameid, admin1) of a few places, for readable tests.
 PLACES = {

@@ -130,6 +130,7 @@ def test_link_store_primary_source_sentence(store: Any) -> None:
     quoted = "Russian commanders appear to be withdrawing their remaining battalions to the east of the river"
     secondary = article("news", report_text, "2022-05-16", "Wire One")
     from link_builders import span
+
     from sitreps.model import Claim, Source
 
     secondary.claims = [
