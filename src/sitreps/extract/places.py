@@ -23,9 +23,19 @@ from typing import TYPE_CHECKING, Any
 
 from ..gazetteer.build import fold
 from ..gazetteer.index import Entry, Gazetteer, haversine_km, load_gazetteer
-from ..gazetteer.tables import DEMONYMS
+from ..gazetteer.tables import DEMONYMS, REGION_DEMONYMS
 from ..model import Candidate, Place, Span
-from .places_recognize import ADMIN_WORDS, RIVER_WORDS, STOPLIST, TOWN_WORDS, _Run, accept, find_runs, role_of
+from .places_recognize import (
+    ADMIN_WORDS,
+    FACILITY_WORDS,
+    RIVER_WORDS,
+    STOPLIST,
+    TOWN_WORDS,
+    _Run,
+    accept,
+    find_runs,
+    role_of,
+)
 from .places_resolve import Mention, precision_of, resolve, softmax_score
 
 if TYPE_CHECKING:
@@ -79,7 +89,7 @@ def _run_for_span(doc: Doc, i: int, j: int, gaz: Gazetteer) -> _Run:
         i += 1
     words = [t.text for t in doc[i:j]]
     key = fold(" ".join(words))
-    if len(words) == 1 and words[0] in DEMONYMS:
+    if len(words) == 1 and (words[0] in DEMONYMS or words[0] in REGION_DEMONYMS):
         return _Run(i, j, key, "demonym")
     if gaz.has_key(key):
         kind = "river" if words[-1].lower() in RIVER_WORDS else None
@@ -107,11 +117,16 @@ def _places(doc: Doc, gaz: Gazetteer, runs: list[_Run], chars: list[tuple[int, i
         else:
             start, end = doc[run.start].idx, doc[run.end - 1].idx + len(doc[run.end - 1])
         key, kind = run.key, run.kind
-        if kind == "demonym":
+        if kind == "demonym" and doc[run.start].text in REGION_DEMONYMS:
+            key, kind = fold(REGION_DEMONYMS[doc[run.start].text]), None
+        elif kind == "demonym":
             cc = DEMONYMS.get(doc[run.start].text) or DEMONYMS.get(doc[run.start].text.rstrip("s"))
             country = gaz.country(cc) if cc else None
             key, kind = (fold(country.name), "country") if country else (key, None)
-        m = Mention(start, end, key, text[start:end], kind=kind, sent=sent_of.get(run.start, 0))
+        elif kind == "facility":
+            kind = None
+        m = Mention(start, end, key, text[start:end], kind=kind, sent=sent_of.get(run.start, 0),
+                    after_the=run.start > 0 and run.end > run.start and doc[run.start - 1].lower_ == "the")
         if run.end > run.start and run.end + 1 < len(doc) and doc[run.end].text == "," \
                 and doc[run.end + 1].text[:1].isupper():
             m.qualifier = fold(doc[run.end + 1].text)
@@ -145,18 +160,19 @@ def _places(doc: Doc, gaz: Gazetteer, runs: list[_Run], chars: list[tuple[int, i
     return places
 
 
-FACILITY_WORDS = frozenset("""
-street st st. road rd rd. avenue ave ave. boulevard blvd blvd. lane drive square park church cathedral school
-university college library hospital center centre club hall bridge airport station stadium arena mall market
-hotel inn museum prison jail building tower plaza court courthouse canal railroad railway metro quarter
-neighborhood neighbourhood campus house plant factory mine harbor harbour highway freeway interstate parkway
-elementary middle high academy zoo cemetery memorial theater theatre base barracks terminal pier
+STREET_WORDS = frozenset("street avenue boulevard road lane drive square plaza st st. rd rd. ave ave. blvd".split())
+LOCATED_WORDS = FACILITY_WORDS | frozenset("""
+st st. rd rd. ave ave. blvd blvd. center centre club hall building tower court courthouse neighborhood
+neighbourhood campus house plant factory mine harbor harbour highway freeway interstate parkway elementary
+middle high zoo cemetery memorial theater theatre base barracks terminal pier golf
 """.split())
 
 
 def _locate_unknown(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> dict[int, tuple[Entry, str]]:
-    """Approximate points for mentions with no gazetteer entry: a known name inside the mention
-    ("Old Town Manassas" lies in Manassas), else, for streets and buildings, the town the text last named."""
+    """Approximate points for mentions with no gazetteer entry: a known name inside the mention ("Old Town
+    Manassas" lies in Manassas), and for streets and buildings the town the text names around them. Streets
+    take the town first: they are often named after other places ("Sumska Street" in Kharkiv, "Moscow Avenue").
+    """
     towns = [(m.start, m.best()) for m in mentions if m.candidates and m.best() is not None]
     towns = [(s, e) for s, e in towns if e is not None and e.feature_class in "PA" and not e.is_country]
     out: dict[int, tuple[Entry, str]] = {}
@@ -164,28 +180,33 @@ def _locate_unknown(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> dict[i
         if m.candidates:
             continue
         words = m.surface.replace("/", " ").replace("-", " ").split()
-        found: Entry | None = None
-        for size in range(len(words) - 1, 0, -1):
-            for k in range(len(words) - size + 1):
-                sub = words[k:k + size]
-                if size == 1 and (sub[0].lower() in FACILITY_WORDS or fold(sub[0]) in STOPLIST
-                                  or not sub[0][:1].isupper()):
-                    continue
-                entries = gaz.lookup(" ".join(sub))
-                if entries:
-                    found = _nearest(entries, [e for _, e in towns])
-                    break
-            if found:
-                break
-        if found is not None:
-            out[id(m)] = (found, "inside")
-            continue
-        if words and words[-1].lower().rstrip(".") in FACILITY_WORDS | {w.rstrip(".") for w in FACILITY_WORDS}:
+        context: Entry | None = None
+        if words and words[-1].lower() in LOCATED_WORDS:
             before = [e for s, e in towns if s < m.start and e.feature_class == "P"]
             after = [e for s, e in towns if e.feature_class == "P"]
-            if before or after:
-                out[id(m)] = ((before or after)[-1 if before else 0], "context")
+            context = before[-1] if before else after[0] if after else None
+        if context is not None and words[-1].lower() in STREET_WORDS:
+            out[id(m)] = (context, "context")
+            continue
+        inner = _inner_place(words, gaz, [e for _, e in towns])
+        if inner is not None:
+            out[id(m)] = (inner, "inside")
+        elif context is not None:
+            out[id(m)] = (context, "context")
     return out
+
+
+def _inner_place(words: list[str], gaz: Gazetteer, anchors: list[Entry]) -> Entry | None:
+    for size in range(len(words) - 1, 0, -1):
+        for k in range(len(words) - size + 1):
+            sub = words[k:k + size]
+            if size == 1 and (sub[0].lower() in LOCATED_WORDS or fold(sub[0]) in STOPLIST
+                              or not sub[0][:1].isupper()):
+                continue
+            entries = gaz.lookup(" ".join(sub))
+            if entries:
+                return _nearest(entries, anchors)
+    return None
 
 
 def _nearest(entries: list[Entry], anchors: list[Entry]) -> Entry:

@@ -43,6 +43,7 @@ class Mention:
     role: str = "other"
     sent: int = 0
     qualifier: str | None = None  # folded key of a place named right after: "Ruska Lozova, Kharkiv"
+    after_the: bool = False  # "the Donets": a bare name after "the" is likely a river or region
     candidates: list[Entry] = field(default_factory=list)
     scores: list[float] = field(default_factory=list)
 
@@ -72,7 +73,10 @@ def prior(e: Entry, m: Mention) -> float:
     s = 1.0 if fold(e.name) == m.key else 0.5
     s += FEATURE_PRIOR.get(e.feature_code, -0.3 if e.feature_class in "STL" else 0.0)
     s += 0.35 * math.log10(1 + e.population)
-    if e.bbox is not None:  # a river with its extent: as prominent as a mid-sized town
+    if e.feature_class == "H" and m.kind != "river":
+        # a bare name is a river only when little else carries it ("the Donets"); "Minnesota" is the state
+        s += 1.0 if m.after_the and e.bbox is not None else -1.0
+    elif e.bbox is not None:  # a river with its extent: as prominent as a mid-sized town
         s += 1.5
     return s + _type_fit(e, m.kind)
 
@@ -122,6 +126,8 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> None:
             for other in votes:
                 if other is not own and other[0]:
                     focus[other[0]] += other[1]
+                    if other[2]:
+                        focus[other[2]] += other[1]
             m.scores = [b[i] + _context(e, m, focus, bests, qualifiers, gaz) for i, e in enumerate(m.candidates)]
     for m in mentions:
         _prefer_area(m, mentions, gaz)
@@ -130,27 +136,30 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> None:
         m.scores = [m.scores[i] for i in order]
 
 
-def _focus(mentions: list[Mention]) -> list[tuple[str, float]]:
-    """Country votes, one per mention: its best candidate's country, weighted by how clearly it beats the
-    runner-up. A mention never votes for itself (see :func:`resolve`)."""
-    votes: list[tuple[str, float]] = []
+def _focus(mentions: list[Mention]) -> list[tuple[str, float, str]]:
+    """Votes, one per mention: its best candidate's country and first-level area ("US/LA"), weighted by how
+    clearly it beats the runner-up. A mention never votes for itself (see :func:`resolve`)."""
+    votes: list[tuple[str, float, str]] = []
     for m in mentions:
         best = m.best()
         if not m.scores or best is None or not best.country_code:
-            votes.append(("", 0.0))
+            votes.append(("", 0.0, ""))
             continue
         s = sorted(m.scores, reverse=True)
         margin = s[0] - (s[1] if len(s) > 1 else s[0] - 3.0)
-        votes.append((best.country_code, min(3.0, max(0.2, margin))))
+        area = "" if best.is_country or not best.admin1 else f"{best.country_code}/{best.admin1}"
+        votes.append((best.country_code, min(3.0, max(0.2, margin)), area))
     return votes
 
 
 def _context(e: Entry, m: Mention, focus: Counter[str], bests: list[tuple[Mention, Entry | None]],
              qualifiers: dict[str, list[Entry]], gaz: Gazetteer) -> float:
     s = 0.0
-    total = sum(focus.values())
+    total = sum(v for k, v in focus.items() if "/" not in k)
     if total and e.country_code:
         s += 2.0 * focus[e.country_code] / total
+        if not e.is_country and e.admin1:
+            s += 1.5 * focus[f"{e.country_code}/{e.admin1}"] / total
     if m.qualifier:
         areas = qualifiers.get(m.qualifier, [])
         if any(_contains(a, e) for a in areas):

