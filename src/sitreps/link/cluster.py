@@ -130,7 +130,7 @@ def place_level(precision: str | None, feature_code: str | None) -> str:
 
 def geo_precision_of(event_geo_precision: int | None, place_precision: str | None) -> int:
     if event_geo_precision in DISTANCE_KM:
-        return int(event_geo_precision)  # type: ignore[arg-type]
+        return int(event_geo_precision)
     return min(3, _PLACE_PRECISION.get(place_precision or "", 3))
 
 
