@@ -66,6 +66,7 @@
     markerLayer = L.layerGroup().addTo(map);
     fetch("/static/vendor/world-atlas/countries-50m.json").then(function (r) { return r.json(); }).then(function (topo) {
       var countries = topojson.feature(topo, topo.objects.countries);
+      countries.features.forEach(unwrap);
       L.geoJSON(countries, {
         interactive: false,
         style: { color: "#8c96a6", weight: 0.8, fillColor: "#eceae4", fillOpacity: 1 }
@@ -97,6 +98,7 @@
   function drawMarkers() {
     markerLayer.clearLayers();
     state.markers = {};
+    state.clusterOf = {};
     var bounds = [];
     state.clusters.forEach(function (c) {
       if (c.lat === null || c.lon === null || c.lat === undefined) return;
@@ -110,14 +112,40 @@
       m.bindTooltip(tip, { direction: "top", offset: [0, -4] });
       m.on("click", function () { if (c.first_event) selectEvent(c.first_event, c); });
       m.addTo(markerLayer);
-      (c.members || [c.first_event]).forEach(function (k) { if (k) state.markers[k] = m; });
+      (c.members || [c.first_event]).forEach(function (k) { if (k) { state.markers[k] = m; state.clusterOf[k] = c; } });
       bounds.push([c.lat, c.lon]);
     });
     if (bounds.length && !state.fitted) {
       map.invalidateSize();
-      map.fitBounds(bounds, { padding: [40, 40], maxZoom: 7 });
+      map.fitBounds(coreBounds(bounds), { padding: [30, 30], maxZoom: 7 });
       state.fitted = true;
     }
+  }
+
+  // Where most markers are: those within 12 degrees of the median point (a few far-away country-level or
+  // foreign events should not zoom the whole map out to the world).
+  function coreBounds(points) {
+    function median(values) { var v = values.slice().sort(function (a, b) { return a - b; }); return v[Math.floor((v.length - 1) / 2)]; }
+    var mlat = median(points.map(function (p) { return p[0]; })), mlon = median(points.map(function (p) { return p[1]; }));
+    var near = points.filter(function (p) { return Math.abs(p[0] - mlat) < 12 && Math.abs(p[1] - mlon) < 12; });
+    return near.length ? near : points;
+  }
+
+  // Polygons crossing the antimeridian (Chukotka, the Aleutians, Fiji) would draw bands across the map:
+  // move their far-side rings next to the rest of the country.
+  function unwrap(feature) {
+    var g = feature.geometry;
+    if (!g || (g.type !== "Polygon" && g.type !== "MultiPolygon")) return feature;
+    var polys = g.type === "Polygon" ? [g.coordinates] : g.coordinates, pos = 0, neg = 0, minLat = 90;
+    polys.forEach(function (poly) { poly[0].forEach(function (pt) { if (pt[0] >= 0) pos++; else neg++; minLat = Math.min(minLat, pt[1]); }); });
+    if (minLat < -60) return feature;  // Antarctica spans every longitude on purpose
+    var east = pos >= neg;
+    polys.forEach(function (poly) {
+      var lons = poly[0].map(function (pt) { return pt[0]; });
+      var far = east ? Math.max.apply(null, lons) < -100 : Math.min.apply(null, lons) > 100;
+      if (far) poly.forEach(function (ring) { ring.forEach(function (pt) { pt[0] += east ? 360 : -360; }); });
+    });
+    return feature;
   }
 
   // -- timeline -------------------------------------------------------------------------------------------
@@ -223,6 +251,7 @@
   // -- detail ---------------------------------------------------------------------------------------------
   function selectEvent(key, cluster) {
     state.selected = key;
+    cluster = cluster || (state.clusterOf || {})[key] || null;
     Array.prototype.forEach.call(document.querySelectorAll(".event-item"), function (n) {
       n.classList.toggle("selected", n.getAttribute("data-key") === key);
       if (n.getAttribute("data-key") === key) n.scrollIntoView({ block: "nearest" });
@@ -233,6 +262,22 @@
       .catch(function (err) { showError(err.message); });
     var m = state.markers[key];
     if (m) m.openTooltip();
+  }
+
+  function clusterBox(c) {
+    var n = c.independent_sources || c.articles;
+    var box = el("div", { class: "cluster-box", id: "cluster-box" }, [
+      el("b", { text: (c.provisional ? "Same type, place and day: " : "Cluster: ") + c.events + " reports from " +
+        n + " independent source" + (n === 1 ? "" : "s") }),
+      el("span", { class: "muted", text: c.first_reported ? " · first reported " + c.first_reported : "" })]);
+    var names = (c.sources || []).map(function (g) { return (g.names || []).join(" / ") + (g.outlets && g.outlets.length ? " (" + g.outlets.join(", ") + ")" : ""); });
+    if (names.length) box.appendChild(el("div", { text: "Sources: " + names.join("; ") }));
+    (c.conflicts || []).forEach(function (k) {
+      var who = (k.claims || []).map(function (x) { return (x.source || "?") + ": " + (x.value !== undefined ? x.value : (x.sub_event_type || "")); });
+      box.appendChild(el("div", { class: "conflict", text: "Conflict (" + (k.kind || k.field || "figures") + "): " +
+        (who.length ? who.join(" vs ") : JSON.stringify(k.values || "")) }));
+    });
+    return box;
   }
 
   function fact(dl, label, value) {
@@ -248,22 +293,15 @@
     var dl = el("dl", { class: "facts" });
     var loc = ev.location;
     fact(dl, "Date", ev.date ? ev.date + (ev.date_precision ? " (" + ev.date_precision + ")" : "") : "undated");
-    fact(dl, "Place", loc ? [loc.name || loc.evidence.text, loc.admin1, loc.country_code].filter(Boolean).join(", ") : "unresolved");
+    var admin1 = loc && loc.admin1 && /[A-Za-z]{3}/.test(loc.admin1) ? loc.admin1 : null;  // a name, not a code
+    fact(dl, "Place", loc ? [loc.name || loc.evidence.text, admin1, loc.country_code].filter(Boolean).join(", ") : "unresolved");
     fact(dl, "Actor 1", ev.actor1 && ev.actor1.name);
     fact(dl, "Actor 2", ev.actor2 && ev.actor2.name);
     fact(dl, "Fatalities", ev.fatalities);
     var cert = el("dd", null, [el("span", { class: "badge " + ev.certainty, text: ev.certainty })]);
     dl.appendChild(el("dt", { text: "Certainty" })); dl.appendChild(cert);
     box.appendChild(dl);
-    if (cluster && cluster.events > 1) {
-      var cb = el("div", { class: "cluster-box" }, [
-        el("b", { text: (cluster.provisional ? "Same type, place and day: " : "Cluster: ") + cluster.events + " reports from " +
-          (cluster.independent_sources || cluster.articles) + " independent source(s)" })]);
-      (cluster.conflicts || []).forEach(function (c) {
-        cb.appendChild(el("div", { text: "Conflicting " + (c.field || "figures") + ": " + JSON.stringify(c.values || c) }));
-      });
-      box.appendChild(cb);
-    }
+    if (cluster && cluster.events > 1) box.appendChild(clusterBox(cluster));
     box.appendChild(el("h3", { text: "Claims (" + body.claims.length + ")" }));
     if (!body.claims.length) box.appendChild(el("p", { class: "muted", text: "No claim is attached to this event." }));
     body.claims.forEach(function (c) {
@@ -296,9 +334,9 @@
     var textBox = el("div", { class: "article-text", id: "article-text" });
     highlight(textBox, art.text, marks);
     box.appendChild(textBox);
-    var first = textBox.querySelector("mark.hl-ev");
-    if (first) first.scrollIntoView({ block: "center" });
     box.parentNode.scrollTop = 0;
+    var first = textBox.querySelector("mark.hl-ev") || textBox.querySelector("mark");
+    if (first) textBox.scrollTop = Math.max(0, first.offsetTop - 24);  // offsetParent is textBox (position: relative)
   }
 
   // Split the text at every span boundary; each piece carries the classes of the spans covering it.
