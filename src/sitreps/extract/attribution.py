@@ -124,6 +124,9 @@ class AttributionStage:
                     cons = [t for t in prev if t.role == "CON" and not any(
                         _overlap((t.start, t.end), s) for s in taken)][-1:]
                 if not cons:
+                    nxt = by_sent.get(k + 1, [])
+                    cons = [t for t in nxt if t.role == "CON"][:1]
+                if not cons:
                     continue
                 start, end = min(c.start for c in cons), max(c.end for c in cons)
                 if _overlap((start, end), (cue.start, cue.end)):  # cue sits inside: keep the side it is not on
