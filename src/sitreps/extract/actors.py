@@ -213,7 +213,8 @@ class ActorsStage:
     name = "actors"
 
     def __call__(self, doc: Doc, result: ArticleResult) -> None:
-        result.actors.extend(find_actors(doc.text, result))
+        # article.text == doc.text, and is a plain str: Doc.text rebuilds the string on every access.
+        result.actors.extend(find_actors(result.article.text, result))
 
 
 def load(settings: Settings, resources: Resources) -> ActorsStage:

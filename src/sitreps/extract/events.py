@@ -45,8 +45,9 @@ _NEAR_CHARS = 700
 _FAMILY = {"Armed clash": "fight", "Explosions/Remote violence": "fight"}
 _NEG = re.compile(r"\b(?:not|never|no longer|denied|deny|denies|refuted|dismissed|didn't|did not|"
                   r"failed to|without)\b", re.IGNORECASE)
-_FUTURE_LEMMAS = {"threaten", "plan", "vow", "intend", "prepare", "pledge", "promise", "warn", "aim"}
-_HYPO_LEMMAS = {"prevent", "attempt", "seek"}
+# Verb stems (no lemmatiser needed, so the selective parser can skip it for us).
+_FUTURE_STEMS = ("threaten", "plan", "vow", "intend", "prepar", "pledg", "promis", "warn", "aim")
+_HYPO_STEMS = ("prevent", "attempt", "seek", "sought")
 _FUTURE_AUX = {"will", "shall", "'ll", "going"}
 _HYPO_AUX = {"would", "could", "might", "may", "should", "can", "could've", "would've"}
 _GEO_PRECISION = {"point": 1, "town": 1, "district": 2, "region": 3, "country": 3}
@@ -204,10 +205,10 @@ def _date(sent: SpacySpan, times: list[TimeExpr], published: str | None) -> tupl
     return None, None, None
 
 
-def _flags(sent: SpacySpan, trigger: Span) -> tuple[bool, bool, bool]:
+def _flags(sent: SpacySpan, trigger: Span, text: str) -> tuple[bool, bool, bool]:
     """(negated, hypothetical, future) for the trigger in its sentence."""
     doc = sent.doc
-    before = doc.text[sent.start_char:trigger.start]
+    before = text[sent.start_char:trigger.start]
     clause = before[max(before.rfind(","), before.rfind(";"), before.rfind(" and ")) + 1:]
     negated = bool(_NEG.search(clause[-60:]))
     hypothetical = future = False
@@ -231,9 +232,9 @@ def _flags(sent: SpacySpan, trigger: Span) -> tuple[bool, bool, bool]:
                         future = True
                     if child.dep_ == "aux" and child.lower_ in _HYPO_AUX:
                         hypothetical = True
-                if v.lemma_ in _FUTURE_LEMMAS:
+                if v.lower_.startswith(_FUTURE_STEMS):
                     future = True
-                if v.lemma_ in _HYPO_LEMMAS:
+                if v.lower_.startswith(_HYPO_STEMS):
                     hypothetical = True
     return negated, hypothetical, future
 
@@ -295,36 +296,45 @@ class EventsStage:
     """Finds, codes, fills and merges events; appends them to ``result.events``."""
 
     name = "events"
+    # For the selective parser (scale/selective.py): we read the dependency parse (roles, negation) only.
+    needs = frozenset({"parser"})
+    # Trigger words its default cue list lacks; their sentences get a full parse.
+    parse_cues = ("liberation", "withdrawal", "pulling", "retaking", "regained", "overran", "airstrike",
+                  "grenade", "ied", "landmine", "abducted", "kidnapped", "looted", "ceasefire", "shifting")
 
     def __init__(self, model: PloverModel | None) -> None:
         self.model = model
 
     def __call__(self, doc: Doc, result: ArticleResult) -> None:
         art = result.article
-        text = doc.text
+        text = art.text  # == doc.text, without rebuilding the string from the tokens
+        # One regex pass over the whole text; sentences without a trigger are never looked at again.
+        hits = [m for m in find_triggers(text) if m.weight >= MIN_TRIGGER_WEIGHT]
+        if not hits:
+            return
         candidates: list[tuple[SpacySpan, Span, tuple[int, int] | None]] = []
         prev: tuple[int, int] | None = None
+        i = 0
         for sent in doc.sents:
             a, b = sent.start_char, sent.end_char
-            span = Span.of(text, a, b)
-            if art.skipped(span):
-                continue
-            triggers = [m for m in find_triggers(sent.text) if m.weight >= MIN_TRIGGER_WEIGHT]
-            if triggers:
-                t = triggers[0]
-                candidates.append((sent, Span.of(text, a + t.start, a + t.end), prev))
+            while i < len(hits) and hits[i].start < a:
+                i += 1
+            inside = [m for m in hits[i:i + 50] if m.start >= a and m.end <= b]
+            if inside and not art.skipped(Span.of(text, a, b)):
+                t = inside[0]
+                candidates.append((sent, Span.of(text, t.start, t.end), prev))
             prev = (a, b)
         if not candidates:
             return
-        codings = code_texts([s.text for s, _, _ in candidates], self.model, non_event_check=False)
+        codings = code_texts([text[s.start_char:s.end_char] for s, _, _ in candidates], self.model, non_event_check=False)
         events: list[Event] = []
         for (sent, trigger, prev_sent), coding in zip(candidates, codings, strict=True):
             if coding.sub_event_type is None or coding.event_type is None:
                 continue
             # Prefer a trigger of the chosen sub-type for the slots and flags.
-            for m in find_triggers(sent.text):
-                if m.sub_type == coding.sub_event_type and m.weight >= MIN_TRIGGER_WEIGHT:
-                    trigger = Span.of(text, sent.start_char + m.start, sent.start_char + m.end)
+            for m in hits:
+                if m.sub_type == coding.sub_event_type and sent.start_char <= m.start and m.end <= sent.end_char:
+                    trigger = Span.of(text, m.start, m.end)
                     break
             events.append(self._event(result, sent, trigger, prev_sent, coding.event_type,
                                       coding.sub_event_type, coding.plover, coding.plover_mode))
@@ -373,7 +383,7 @@ class EventsStage:
         fatalities = int(killed[0].value) if killed and killed[0].value is not None else None
         claims = [c for c in result.claims if c.evidence.contains(trigger) or c.evidence.overlaps(trigger)]
         certainty = claims[0].certainty if claims else "asserted"
-        negated, hypothetical, future = _flags(sent, trigger)
+        negated, hypothetical, future = _flags(sent, trigger, text)
         return Event(
             id=_event_id(result.article.id, evidence.start, sub), evidence=evidence, event_type=event_type,
             sub_event_type=sub, plover=plover, plover_mode=mode, actor1=actor1, actor2=actor2,

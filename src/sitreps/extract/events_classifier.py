@@ -42,12 +42,12 @@ class PloverModel:
     labels: list[str]
 
     def _features(self, texts: list[str]):  # type: ignore[no-untyped-def]
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
-        vec = _vectorizer(vocabulary=self.vocabulary)
-        vec.fit(["x"])  # builds the analyzer with the fixed vocabulary; idf_ is replaced below
-        vec.idf_ = self.idf
-        assert isinstance(vec, TfidfVectorizer)
+        vec = getattr(self, "_vec", None)
+        if vec is None:  # built once: the vectorizer's set-up costs more than transforming a few sentences
+            vec = _vectorizer(vocabulary=self.vocabulary)
+            vec.fit(["x"])  # builds the analyzer with the fixed vocabulary; idf_ is replaced below
+            vec.idf_ = self.idf
+            self._vec = vec
         return vec.transform(texts)
 
     def predict_proba(self, texts: list[str]) -> np.ndarray:

@@ -188,7 +188,9 @@ class RuleMatch:
 @lru_cache(maxsize=1)
 def _compiled() -> tuple[list[tuple[str, float, re.Pattern[str]]], list[tuple[float, re.Pattern[str]]],
                          dict[str, re.Pattern[str]]]:
-    rules = [(s, w, re.compile(p, re.IGNORECASE)) for s, w, p in _RULES]
+    # Every alternative starts a word: the leading \b lets the engine give up at once inside words, which
+    # makes the whole-text scan several times faster.
+    rules = [(s, w, re.compile(r"\b(?:" + p + ")", re.IGNORECASE)) for s, w, p in _RULES]
     non = [(w, re.compile(p, re.IGNORECASE)) for w, p in _NON_EVENT]
     actors = {
         "gov": re.compile(r"\b" + _GOV + r"\b", re.IGNORECASE),

@@ -1,0 +1,98 @@
+"""What event coding (the actors and events stages) adds to the pipeline's time (target: at most 20%).
+
+    .venv/bin/python benchmarks/bench_events.py [--data PATH.jsonl] [--docs 30] [--repeat 2]
+
+Reads the first N documents of the Ukraine news corpus (../shared/corpus, never copied here) and runs the
+default pipeline over them twice: with every available stage, and with the same stages minus actors and
+events. Both include parsing, so the figure also counts any extra sentences the selective parser parses for
+the events stage's cues. Also times the two stages alone on already-parsed docs (they read what the other
+stages found, so those run first, untimed). Best of ``--repeat`` runs; skips (exit 0) when data is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from sitreps.errors import EvaluationDataMissing
+from sitreps.evaluate.common import find_shared
+
+OURS = ("actors", "events")
+
+
+def _best(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--data", default=None)
+    ap.add_argument("--docs", type=int, default=30)
+    ap.add_argument("--repeat", type=int, default=2)
+    args = ap.parse_args()
+    try:
+        path = find_shared("corpus/ukraine-news-2022-2024.jsonl", args.data, what="Ukraine news corpus")
+    except EvaluationDataMissing as exc:
+        print(f"skipped: {exc}")
+        return 0
+    rows = []
+    with Path(path).open(encoding="utf-8") as fh:
+        for line in fh:
+            rows.append(json.loads(line))
+            if len(rows) >= args.docs:
+                break
+
+    from sitreps.extract.registry import available_stages
+    from sitreps.ingest import make_article
+    from sitreps.model import ArticleResult
+    from sitreps.pipeline import load_pipeline
+    from sitreps.settings import load_settings
+
+    articles = [make_article(r["text"], published=r.get("date")) for r in rows]
+    stages = tuple(available_stages())
+    full = load_pipeline(load_settings(stages=stages))
+    without = load_pipeline(load_settings(stages=tuple(s for s in stages if s not in OURS)))
+    results = list(full.pipe(articles))  # warm-up and count
+    n_events = sum(len(r.events) for r in results)
+    n_actors = sum(len(r.actors) for r in results)
+
+    t_with = _best(lambda: list(full.pipe(articles)), args.repeat)
+    t_without = _best(lambda: list(without.pipe(articles)), args.repeat)
+
+    docs = full._make_docs([a.text for a in articles])  # noqa: SLF001 - the same docs the pipeline makes
+    before = [s for s in full.stages if s.name not in OURS]
+    ours = [s for s in full.stages if s.name in OURS]
+    prepared = []
+    for a, d in zip(articles, docs, strict=True):
+        r = ArticleResult(article=a)
+        for s in before:
+            s(d, r)
+        prepared.append((d, r))
+
+    def ours_only() -> None:
+        for d, r in prepared:
+            r.actors, r.events = [], []
+            for s in ours:
+                s(d, r)
+
+    t_ours = _best(ours_only, args.repeat)
+    n = len(articles)
+    chars = sum(len(a.text) for a in articles)
+    print(f"{n} docs, {chars:,} chars, {n_actors} actors, {n_events} events; stages: {', '.join(stages)}")
+    print(f"pipeline without actors+events {t_without:8.2f} s  {1000 * t_without / n:8.1f} ms/doc")
+    print(f"pipeline with actors+events    {t_with:8.2f} s  {1000 * t_with / n:8.1f} ms/doc")
+    print(f"event coding adds              {100 * (t_with - t_without) / t_without:8.1f} %  (target <= 20%)")
+    print(f"actors+events stages alone     {t_ours:8.2f} s  {1000 * t_ours / n:8.1f} ms/doc")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
