@@ -57,22 +57,22 @@ def sample_values(db: Path) -> dict[str, list[Any]]:
                                              .group_by(e.c.actor1_name).order_by(func.count().desc()).limit(20))]
         sources = [r[0] for r in conn.execute(select(schema.claims.c.source_name).group_by(schema.claims.c.source_name)
                                               .order_by(func.count().desc()).limit(20))]
-        first, last = conn.execute(select(func.min(e.c.date), func.max(e.c.date))).one()
+        dates = [r[0] for r in conn.execute(select(e.c.date).where(func.length(e.c.date) == 10))]
         n = conn.execute(select(func.count()).select_from(e)).scalar_one()
-    print(f"database: {n} events, {first} .. {last}, {len(types)} event types", file=sys.stderr)
+    dates = sorted(dates) or ["2022-02-24"]
+    print(f"database: {n} events, {len(dates)} with a day date, {dates[0]} .. {dates[-1]}, "
+          f"{len(types)} event types", file=sys.stderr)
     words = [w.split()[-1] for w in actors if w] or ["Russia"]
     return {"types": types or ["Battles"], "actors": words, "sources": [s.split()[-1] for s in sources] or ["ISW"],
-            "first": [first or "2022-02-24"], "last": [last or "2022-12-31"]}
+            "dates": dates}
 
 
 def make_requests(values: dict[str, list[Any]], n: int, seed: int = 7) -> list[tuple[str, str, dict[str, Any]]]:
     rng = random.Random(seed)
-    first = date.fromisoformat(values["first"][0][:10])
-    last = date.fromisoformat(values["last"][0][:10])
-    days = max(1, (last - first).days)
     out: list[tuple[str, str, dict[str, Any]]] = []
     for _ in range(n):
-        start = first + timedelta(days=rng.randrange(days))
+        # Windows start on dates that occur in the data, as an analyst's would.
+        start = date.fromisoformat(rng.choice(values["dates"])) - timedelta(days=rng.randrange(7))
         window = {"date_from": start.isoformat(), "date_to": (start + timedelta(days=rng.choice((7, 30, 90)))).isoformat()}
         roll = rng.random()
         params: dict[str, Any] = {"limit": rng.choice((50, 100)), "offset": rng.choice((0, 0, 0, 50))}

@@ -25,7 +25,6 @@ from sqlalchemy import (
     exists,
     false,
     func,
-    inspect,
     literal,
     or_,
     select,
@@ -87,6 +86,7 @@ def _span(start: int | None, end: int | None, text: str | None) -> dict[str, Any
 # -- events -------------------------------------------------------------------------------------------------
 
 _E, _A = schema.events, schema.articles
+# Shown as an event's date: its own, else its article's publication date (extractors date nearly every event).
 _EVENT_DATE = func.coalesce(_E.c.date, _A.c.published)
 
 
@@ -127,7 +127,8 @@ def event_conditions(f: Filters, *, with_dates: bool = True) -> list[ColumnEleme
     if not f.include_negated:
         conds += [_E.c.negated == false(), _E.c.hypothetical == false(), _E.c.future == false()]
     if with_dates:
-        conds += _date_range(_EVENT_DATE, f)
+        # On the indexed column itself, not on _EVENT_DATE: an expression would scan and sort every event.
+        conds += _date_range(_E.c.date, f)
     conds += _bbox(_E.c.lat, _E.c.lon, f.bbox)
     if f.event_type:
         conds.append(_E.c.event_type == f.event_type)
@@ -152,8 +153,13 @@ def _events_from() -> Any:
     return _E.join(_A, _A.c.id == _E.c.article_id)
 
 
+def _newest_first(conn: Connection) -> Any:
+    # Undated events last: SQLite sorts NULL lowest already (and keeps using ix_events_date); PostgreSQL
+    # puts NULLs first in DESC unless told.
+    return _E.c.date.desc() if conn.dialect.name == "sqlite" else _E.c.date.desc().nulls_last()
+
+
 def _event_item(r: Any) -> dict[str, Any]:
-    loc = r["location"] or {}
     return {
         "key": f"{r['article_id']}:{r['event_id']}",
         "id": r["event_id"],
@@ -162,8 +168,8 @@ def _event_item(r: Any) -> dict[str, Any]:
         "sub_event_type": r["sub_event_type"],
         "actor1": r["actor1_name"],
         "actor2": r["actor2_name"],
-        "place": loc.get("name"),
-        "admin1": loc.get("admin1"),
+        "place": r["place"],
+        "admin1": r["admin1"],
         "country_code": r["country_code"],
         "lat": r["lat"],
         "lon": r["lon"],
@@ -188,22 +194,23 @@ def list_events(conn: Connection, f: Filters, limit: int = 50, offset: int = 0) 
     """Events matching ``f``, newest first."""
     conds = event_conditions(f)
     cols = [_E.c.article_id, _E.c.event_id, _E.c.event_type, _E.c.sub_event_type, _E.c.actor1_name,
-            _E.c.actor2_name, _E.c.location, _E.c.country_code, _E.c.lat, _E.c.lon, _E.c.geo_precision,
+            _E.c.actor2_name, _E.c.location["name"].as_string().label("place"),
+            _E.c.location["admin1"].as_string().label("admin1"), _E.c.country_code, _E.c.lat, _E.c.lon, _E.c.geo_precision,
             _E.c.date, _EVENT_DATE.label("event_date"), _E.c.date_precision, _E.c.fatalities, _E.c.certainty,
             _E.c.start_char, _E.c.end_char, _E.c.evidence, _A.c.title, _A.c.outlet, _A.c.published, _A.c.url]
     stmt = (select(*cols).select_from(_events_from()).where(*conds)
-            .order_by(_EVENT_DATE.desc(), _E.c.article_id, _E.c.ord))
+            .order_by(_newest_first(conn), _E.c.article_id, _E.c.ord))
     count = select(func.count()).select_from(_events_from()).where(*conds)
     total, rows = _page(conn, stmt, count, limit, offset)
     return Page(total, [_event_item(r) for r in rows])
 
 
 def event_histogram(conn: Connection, f: Filters) -> list[dict[str, Any]]:
-    """Events per day (reduced dates such as ``2022-05`` count on their own key), ignoring the date filter
-    so that the timeline always shows the whole range."""
-    day = func.substr(_EVENT_DATE, 1, 10)
+    """Events per day of their own date (reduced dates such as ``2022-05`` count on their own key),
+    ignoring the date filter so that the timeline always shows the whole range."""
+    day = func.substr(_E.c.date, 1, 10)
     stmt = (select(day.label("day"), _E.c.event_type, func.count().label("n")).select_from(_events_from())
-            .where(*event_conditions(f, with_dates=False), _EVENT_DATE.is_not(None))
+            .where(*event_conditions(f, with_dates=False), _E.c.date.is_not(None))
             .group_by(day, _E.c.event_type).order_by(day))
     out: dict[str, dict[str, Any]] = {}
     for r in conn.execute(stmt).mappings():
@@ -222,10 +229,8 @@ def event_types(conn: Connection) -> list[dict[str, Any]]:
 # -- clusters -----------------------------------------------------------------------------------------------
 
 def has_linked_clusters(conn: Connection) -> bool:
-    """True once the linking stage has stored clusters (``event_clusters`` has rows)."""
-    t = schema.metadata.tables.get("event_clusters")
-    if t is None or not inspect(conn).has_table(t.name):
-        return False
+    """True once the linking stage has stored clusters (``event_clusters``, created by migration 2, has rows)."""
+    t = schema.event_clusters
     return conn.execute(select(literal(1)).select_from(t).limit(1)).first() is not None
 
 
@@ -269,7 +274,7 @@ def list_clusters(conn: Connection, f: Filters, limit: int = 50, offset: int = 0
 
 def _linked_clusters(conn: Connection, f: Filters, limit: int, offset: int) -> Page:
     """Clusters stored by the linking stage (``event_clusters``), selected through their member events."""
-    ck, cm = schema.metadata.tables["event_clusters"], schema.metadata.tables["cluster_members"]
+    ck, cm = schema.event_clusters, schema.cluster_members
     member_event = and_(_E.c.article_id == cm.c.article_id, _E.c.ord == cm.c.event_ord)
     matching = (select(cm.c.cluster_id).select_from(cm.join(_E, member_event).join(_A, _A.c.id == _E.c.article_id))
                 .where(*event_conditions(f)))
@@ -401,6 +406,5 @@ def list_articles(conn: Connection, f: Filters, limit: int = 50, offset: int = 0
 
 def overview(conn: Connection) -> dict[str, Any]:
     """Counts and the date range of events, for the page's header."""
-    first, last = conn.execute(select(func.min(_EVENT_DATE), func.max(_EVENT_DATE)).select_from(_events_from())
-                               ).one()
+    first, last = conn.execute(select(func.min(_E.c.date), func.max(_E.c.date))).one()
     return {"first_date": first, "last_date": last, "clusters_linked": has_linked_clusters(conn)}
