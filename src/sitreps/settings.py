@@ -32,7 +32,8 @@ class Settings:
     # spaCy batch size for nlp.pipe
     batch_size: int = 32
     # Run parser/NER only on sentences a cheap scan marks as relevant (see scale/ and docs/BENCHMARKS.md).
-    selective_parse: bool = True
+    # Off by default: measured on the corpus it changes some claims/events/quantities and saves little.
+    selective_parse: bool = False
     # Default publication date when an article has none (ISO); None leaves relative dates unresolved.
     published: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
