@@ -47,6 +47,8 @@ one two three four five six seven eight nine ten hundred thousand million first 
 said says told added according also but and or if when after before while during since until however
 ambassador envoy spokesman spokeswoman spokesperson secretary commander director head deputy
 twitter facebook telegram youtube google apple amazon microsoft
+ebola zika lyme marburg nipah covid sars mers hendra
+arab gulf trail research patrol republican democrat warden titan suv re
 """.split())
 # Words that end a place name and say what kind of place it is ("Kharkiv oblast", "the Donets River").
 ADMIN_WORDS = {"oblast", "region", "province", "governorate", "krai", "raion", "district", "prefecture"}
@@ -132,7 +134,7 @@ def find_runs(doc: Doc, gaz: Gazetteer) -> list[_Run]:
     i = 0
     while i < n:
         t = doc[i]
-        if not _is_cap(t) or t.is_punct:
+        if not _is_cap(t) or t.is_punct or t.lower_ in ("the", "a", "an"):
             i += 1
             continue
         if (t.text in DEMONYMS or t.text in REGION_DEMONYMS) and not (i + 1 < n and _is_cap(doc[i + 1]) and doc[i + 1].text not in DEMONYMS
@@ -171,7 +173,8 @@ def find_runs(doc: Doc, gaz: Gazetteer) -> list[_Run]:
         elif nxt in TOWN_WORDS and _is_cap(doc[j]):
             best = _Run(best.start, j + 1, best.key, "town")
         elif nxt in RIVER_WORDS:
-            best = _Run(best.start, j + 1, best.key, "river")
+            # "the Donets River" is a name; "the Vistula river" a name and a common noun
+            best = _Run(best.start, j + 1 if _is_cap(doc[j]) else j, best.key, "river")
         runs.append(best)
         i = best.end
     return runs
@@ -215,6 +218,8 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
         # part of a person's name ("Jordan Peterson"), unless a preposition shows the tagger ran a title into
         # the name: "Ambassador to Austria Olexander Scherba"
         return es == run.start and bool(prev) and prev[0] in ("to", "of", "in")
+    if run.end - run.start == 1 and doc[run.start].text in _person_words(doc):
+        return False  # "Smith said" after "John Smith": the person, named again
     entries = gaz.lookup_key(run.key)
     top = entries[0]
     prominent = any(e.is_country or e.feature_code in ("ADM1", "PPLC") or e.population >= 100_000
@@ -235,6 +240,16 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
         return label is None or label in ("PERSON", "ORG", "NORP") and ee - es == run.end - run.start \
             or label == "ORG"
     return False
+
+
+def _person_words(doc: Doc) -> frozenset[str]:
+    """Words of multi-word PERSON entities in the doc (memoised on the doc's user_data)."""
+    key = "sitreps_places_person_words"
+    words = doc.user_data.get(key)
+    if words is None:
+        words = frozenset(t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent)
+        doc.user_data[key] = words
+    return words
 
 
 def role_of(doc: Doc, run: _Run, is_capital_or_country: bool) -> str:
