@@ -7,8 +7,11 @@ browser tests (tests/web) fill their database through the real pipeline instead.
 
 from __future__ import annotations
 
+import os
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -97,13 +100,38 @@ def build_results() -> list:
 
 
 @pytest.fixture
-def api_db(tmp_path: Path) -> Iterator[str]:
+def pg_api_url() -> Iterator[str]:
+    """A fresh PostgreSQL schema on the server of ``SITREPS_TEST_PG_URL`` (``.ci/run`` starts one)."""
+    import sqlalchemy as sa
+
+    from sitreps.store import database_url
+
+    base = os.environ.get("SITREPS_TEST_PG_URL")
+    if not base:
+        pytest.skip("PostgreSQL API tests skipped: SITREPS_TEST_PG_URL is unset (.ci/run sets it; "
+                    "scripts/start-postgres.sh starts a server)")
+    name = f"api_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(database_url(base))
+    with admin.begin() as conn:
+        conn.execute(sa.text(f'CREATE SCHEMA "{name}"'))
+    sep = "&" if "?" in base else "?"
+    try:
+        yield f"{base}{sep}options={quote(f'-csearch_path={name}')}"
+    finally:
+        with admin.begin() as conn:
+            conn.execute(sa.text(f'DROP SCHEMA "{name}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def api_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The hand-built records in a SQLite file, and (marker ``postgres``) in a PostgreSQL schema."""
     from sitreps.store import open_store
 
-    path = tmp_path / "api.db"
-    with open_store(path) as store:
+    url = str(tmp_path / "api.db") if request.param == "sqlite" else request.getfixturevalue("pg_api_url")
+    with open_store(url) as store:
         store.save_results(build_results())
-    yield str(path)
+    yield url
 
 
 @pytest.fixture

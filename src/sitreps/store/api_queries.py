@@ -247,7 +247,7 @@ def list_clusters(conn: Connection, f: Filters, limit: int = 50, offset: int = 0
     key = (_E.c.event_type, place, _EVENT_DATE)
     n_articles = func.count(distinct(_E.c.article_id))
     stmt = (select(_E.c.event_type, func.min(_E.c.sub_event_type).label("sub_event_type"),
-                   func.min(_E.c.location).label("location"), func.avg(_E.c.lat).label("lat"),
+                   func.min(_E.c.location["name"].as_string()).label("place"), func.avg(_E.c.lat).label("lat"),
                    func.avg(_E.c.lon).label("lon"), _EVENT_DATE.label("date"), func.count().label("events"),
                    n_articles.label("articles"), func.min(_A.c.published).label("first_reported"),
                    func.max(_E.c.fatalities).label("fatalities_max"), func.min(_E.c.fatalities).label("fatalities_min"),
@@ -259,11 +259,10 @@ def list_clusters(conn: Connection, f: Filters, limit: int = 50, offset: int = 0
     total, rows = _page(conn, stmt, count, limit, offset)
     items = []
     for r in rows:
-        loc = r["location"] if isinstance(r["location"], dict) else None
         lo, hi = r["fatalities_min"], r["fatalities_max"]
         items.append({
             "id": None, "provisional": True, "event_type": r["event_type"], "sub_event_type": r["sub_event_type"],
-            "place": (loc or {}).get("name"), "lat": r["lat"], "lon": r["lon"], "date": r["date"],
+            "place": r["place"], "lat": r["lat"], "lon": r["lon"], "date": r["date"],
             "date_last": r["date"], "events": r["events"], "articles": r["articles"],
             "independent_sources": r["articles"], "first_reported": r["first_reported"],
             "first_event": r["first_key"], "fatalities_min": lo, "fatalities_max": hi,
