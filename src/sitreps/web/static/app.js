@@ -316,7 +316,9 @@
           el("span", { class: "who", text: c.source.name }),
           el("span", { class: "muted", text: " · " + c.source.kind + (c.source.side ? " · " + c.source.side : "") })]),
         el("div", { class: "content", text: "“" + c.evidence.text + "”" }),
-        el("div", { class: "markers", text: markers.join(" · ") })
+        el("div", { class: "markers", text: markers.join(" · ") }),
+        c.primary && c.primary.evidence ? el("div", { class: "primary", text: "Primary source (article " +
+          c.primary.article_id.slice(0, 10) + "): “" + c.primary.evidence.text + "”" }) : null
       ]));
     });
     box.appendChild(el("h3", { text: "Article" }));
