@@ -182,7 +182,8 @@ def _location(sent: SpacySpan, prev: tuple[int, int] | None, places: list[Place]
     def pick(a: int, b: int) -> Place | None:
         cands = [p for p in places if _within(p.evidence, a, b) and p.role not in ("origin", "metonym", "title")]
         located = [p for p in cands if p.role == "event_location"]
-        return (located or cands or [None])[0]
+        chosen = located or cands
+        return chosen[0] if chosen else None
 
     place = pick(sent.start_char, sent.end_char)
     if place is not None:

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError, EvaluationDataMissing, ModelNotFound
 
@@ -36,9 +36,9 @@ class PloverModel:
     """Multinomial logistic regression over TF-IDF word 1-2 grams; labels are ``EVENT|MODE``."""
 
     vocabulary: dict[str, int]
-    idf: np.ndarray
-    coef: np.ndarray  # (n_labels, n_features)
-    intercept: np.ndarray
+    idf: np.ndarray[Any, Any]
+    coef: np.ndarray[Any, Any]  # (n_labels, n_features)
+    intercept: np.ndarray[Any, Any]
     labels: list[str]
 
     def _features(self, texts: list[str]):  # type: ignore[no-untyped-def]
@@ -50,14 +50,15 @@ class PloverModel:
             self._vec = vec
         return vec.transform(texts)
 
-    def predict_proba(self, texts: list[str]) -> np.ndarray:
+    def predict_proba(self, texts: list[str]) -> np.ndarray[Any, Any]:
         import numpy as np
 
         x = self._features(texts)
         logits = x @ self.coef.T + self.intercept
         logits -= logits.max(axis=1, keepdims=True)
         p = np.exp(logits)
-        return p / p.sum(axis=1, keepdims=True)
+        out: np.ndarray[Any, Any] = p / p.sum(axis=1, keepdims=True)
+        return out
 
     def predict(self, texts: list[str]) -> list[tuple[str, str | None, float]]:
         """``(event, mode or None, probability)`` for each text."""
@@ -107,7 +108,7 @@ def load_plover_model(directory: Path | None = None) -> PloverModel:
         base = resources.files("sitreps").joinpath(MODEL_DIR)
         npz, meta = base.joinpath("model.npz"), base.joinpath("meta.json")
     else:
-        npz, meta = directory / "model.npz", directory / "meta.json"  # type: ignore[assignment]
+        npz, meta = directory / "model.npz", directory / "meta.json"
     if not npz.is_file() or not meta.is_file():
         raise ModelNotFound(f"event model not found at {npz}; train it with "
                             f"`sitreps train events --data ../shared/eval/events`")

@@ -36,9 +36,11 @@ class Coding:
 def code_texts(texts: list[str], model: PloverModel | None, *, non_event_check: bool = True) -> list[Coding]:
     """Code each text. ``non_event_check`` lets disaster/crime/diplomacy cues veto an event (snippets)."""
     tax = load_taxonomy()
-    preds = model.predict(texts) if model is not None and texts else [(None, None, 0.0)] * len(texts)
+    preds: list[tuple[str | None, str | None, float]] = (
+        list(model.predict(texts)) if model is not None and texts else [(None, None, 0.0)] * len(texts))
     out: list[Coding] = []
     for text, (ev, mode, prob) in zip(texts, preds, strict=True):
+        sub: str | None
         sub, conf, _ = decide(text, non_event_check=non_event_check)
         by = "rules"
         if sub is None and ev is not None and prob >= FALLBACK_MIN_PROB:
@@ -48,6 +50,8 @@ def code_texts(texts: list[str], model: PloverModel | None, *, non_event_check: 
             continue
         st = tax.sub_types[sub]
         # PLOVER alongside: the model's event when it agrees with the ACLED family, else the table default.
+        plover: str | None
+        pmode: str | None
         if ev is not None and tax.acled_for_plover(ev, mode) == sub:
             plover, pmode = ev, mode
         else:
