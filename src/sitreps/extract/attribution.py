@@ -84,7 +84,6 @@ class AttributionStage:
     needs = frozenset({"parser", "ner", "tagger", "lemma"})
 
     def __init__(self, tagger: CrfTagger | None) -> None:
-        from .attribution_lexicon import load_cue_forms
 
         self.tagger = tagger
         # the selective parser already fully parses sentences with the frequent reporting verbs and quote
