@@ -82,3 +82,19 @@ def test_code_texts_gives_type_and_plover_without_a_model() -> None:
     assert coding.event_type == "Explosions/Remote violence"
     assert coding.plover == "ASSAULT"
     assert coding.plover_mode == "AERIAL"
+
+
+def test_events_stage_works_without_parser_or_other_stages(make_article) -> None:
+    """No parse, no places/claims yet: events still come out, one per paragraph's event, spans valid."""
+    import spacy
+
+    from sitreps.extract.events import EventsStage
+    from sitreps.model import ArticleResult, check_spans
+
+    text = "Artillery shelled the town on Monday.\n\nNurses marched peacefully to the ministry."
+    article = make_article(text, published="2023-01-02")
+    result = ArticleResult(article=article)
+    EventsStage(None)(spacy.blank("en")(article.text), result)
+    check_spans(result)
+    assert [e.sub_event_type for e in result.events] == ["Shelling/artillery/missile attack", "Peaceful protest"]
+    assert all(e.date == "2023-01-02" and e.time_precision == 2 for e in result.events)

@@ -293,6 +293,14 @@ def _merge(into: Event, other: Event, published: str | None) -> None:
         into.certainty = "asserted"
 
 
+def _sentences(doc: Doc, paragraphs: list[Span]) -> list[SpacySpan]:
+    """The doc's sentences; paragraphs when a custom pipeline set no sentence boundaries (no parser/senter)."""
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        return list(doc.sents)
+    spans = [doc.char_span(p.start, p.end, alignment_mode="expand") for p in paragraphs] or [doc[:]]
+    return [s for s in spans if s is not None]
+
+
 class EventsStage:
     """Finds, codes, fills and merges events; appends them to ``result.events``."""
 
@@ -316,7 +324,7 @@ class EventsStage:
         candidates: list[tuple[SpacySpan, Span, tuple[int, int] | None]] = []
         prev: tuple[int, int] | None = None
         i = 0
-        for sent in doc.sents:
+        for sent in _sentences(doc, art.paragraphs):
             a, b = sent.start_char, sent.end_char
             while i < len(hits) and hits[i].start < a:
                 i += 1

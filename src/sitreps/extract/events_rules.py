@@ -258,6 +258,10 @@ def _territory_taker(text: str) -> str | None:
     return last[1] if last else None
 
 
+_REMOTE = ("Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade",
+           "Suicide bomb", "Chemical weapon")
+
+
 def _has(scores: dict[str, float], sub: str, at_least: float = 0.1) -> bool:
     return scores.get(sub, 0.0) >= at_least
 
@@ -321,6 +325,13 @@ def decide(text: str, *, non_event_check: bool = True) -> tuple[str | None, floa
         s["Armed clash"] = s.get("Armed clash", 0.0) + 1.0
     best = max(s.items(), key=lambda kv: kv[1])
     sub, val = best
+    if sub in ("Attack", "Armed clash"):
+        # ACLED codes violence by its method first: civilians killed by shelling, an air strike or a bomb
+        # are "Explosions/Remote violence", whoever the victims were.
+        method = max(((k, v) for k, v in s.items() if k in _REMOTE and v >= 3), key=lambda kv: kv[1],
+                     default=None)
+        if method is not None:
+            sub, val = method
     if non_event_check and non_score >= 3 and val < non_score + 1.5:
         return None, 0.0, scores
     conf = min(0.95, val / (val + sum(v for k, v in s.items() if k != sub) + 1.0))
