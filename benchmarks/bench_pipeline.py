@@ -102,7 +102,7 @@ def run_dask(config: str, articles: list, words: int) -> dict:
     """The batch command's engine on a warm cluster (models already loaded in every worker)."""
     from distributed import Client, LocalCluster
 
-    from sitreps.scale.batch import worker_pipeline
+    from sitreps.scale.batch import warm_worker
     from sitreps.settings import load_settings
 
     n = int(config.split("_")[1])
@@ -113,7 +113,7 @@ def run_dask(config: str, articles: list, words: int) -> dict:
                        encoding="utf-8")
         with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
                 Client(cluster) as client:
-            client.run(worker_pipeline, settings)
+            client.run(warm_worker, settings)
             cpu0 = client.run(time.process_time)
             from sitreps.scale.batch import run_batch
 

@@ -142,8 +142,17 @@ def test_dask_two_workers_equal_local(tmp_path: Path, primed) -> None:
     src = write_jsonl(tmp_path / "in.jsonl", ROWS, bad_line=4)
     local_out, dask_out = str(tmp_path / "local"), str(tmp_path / "dask")
     assert run_batch([str(src)], local_out, engine="local", settings=primed, partition_size=2).ok
-    report = run_batch([str(src)], dask_out, engine="dask", workers=2, settings=primed, partition_size=2)
+    from distributed import Client, LocalCluster
+
+    from sitreps.scale.batch import pipelines_loaded
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        report = run_batch([str(src)], dask_out, engine="dask", scheduler=cluster.scheduler_address,
+                           settings=primed, partition_size=2)
+        loads = client.run(pipelines_loaded)
     assert report.ok and len(report.finished) == 3
+    assert sorted(loads.values()) in ([0, 1], [1, 1])  # three partitions, the models loaded once per worker
     local = [r.to_dict() for r in read_output(local_out)]
     dask = [r.to_dict() for r in read_output(dask_out)]
     assert dask == local

@@ -259,6 +259,20 @@ def worker_pipeline(settings: Settings) -> Pipeline:
     return _PIPELINES[key]
 
 
+def pipelines_loaded() -> int:
+    """How many pipelines this process has loaded (``client.run(pipelines_loaded)`` asks every worker)."""
+    return LOAD_COUNT["pipelines"]
+
+
+def warm_worker(settings: Settings) -> int:
+    """Load the pipeline in this worker ahead of the first partition (``client.run(warm_worker, settings)``).
+
+    Returns the number of pipelines this process has loaded (the pipeline itself does not pickle).
+    """
+    worker_pipeline(settings)
+    return LOAD_COUNT["pipelines"]
+
+
 def run_partition(spec: PartitionSpec, job: BatchJob) -> dict[str, Any]:
     """Read, extract and write one partition; returns its counts. Raises if it cannot finish (engines retry)."""
     pipeline = worker_pipeline(job.settings)
