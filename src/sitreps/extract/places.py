@@ -87,9 +87,10 @@ def _run_for_span(doc: Doc, i: int, j: int, gaz: Gazetteer) -> _Run:
     """A run over tokens [i, j) whose lookup key and kind come from the words: "the Donets River", "Irish"."""
     while i < j - 1 and doc[i].lower_ == "the":
         i += 1
+    exact = doc[i:j].text  # as written: "W.Va." may be two tokens
     words = [t.text for t in doc[i:j]]
-    key = fold(" ".join(words))
-    if len(words) == 1 and (words[0] in DEMONYMS or words[0] in REGION_DEMONYMS):
+    key = fold(exact)
+    if exact in DEMONYMS or exact in REGION_DEMONYMS:
         return _Run(i, j, key, "demonym")
     if gaz.has_key(key):
         kind = "river" if words[-1].lower() in RIVER_WORDS else None
@@ -117,10 +118,11 @@ def _places(doc: Doc, gaz: Gazetteer, runs: list[_Run], chars: list[tuple[int, i
         else:
             start, end = doc[run.start].idx, doc[run.end - 1].idx + len(doc[run.end - 1])
         key, kind = run.key, run.kind
-        if kind == "demonym" and doc[run.start].text in REGION_DEMONYMS:
-            key, kind = fold(REGION_DEMONYMS[doc[run.start].text]), None
+        written = doc[run.start:run.end].text
+        if kind == "demonym" and written in REGION_DEMONYMS:
+            key, kind = fold(REGION_DEMONYMS[written]), None
         elif kind == "demonym":
-            cc = DEMONYMS.get(doc[run.start].text) or DEMONYMS.get(doc[run.start].text.rstrip("s"))
+            cc = DEMONYMS.get(written) or DEMONYMS.get(written.rstrip("s"))
             country = gaz.country(cc) if cc else None
             key, kind = (fold(country.name), "country") if country else (key, None)
         elif kind == "facility":

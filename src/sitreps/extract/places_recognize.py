@@ -137,6 +137,10 @@ def find_runs(doc: Doc, gaz: Gazetteer) -> list[_Run]:
         if not _is_cap(t) or t.is_punct or t.lower_ in ("the", "a", "an"):
             i += 1
             continue
+        if i + 1 < n and f"{t.text} {doc[i + 1].text}" in DEMONYMS:  # "Sri Lankan", "South Korean"
+            runs.append(_Run(i, i + 2, fold(f"{t.text} {doc[i + 1].text}"), "demonym"))
+            i += 2
+            continue
         if (t.text in DEMONYMS or t.text in REGION_DEMONYMS) and not (i + 1 < n and _is_cap(doc[i + 1]) and doc[i + 1].text not in DEMONYMS
                                        and gaz.has_key(fold(f"{t.text} {doc[i + 1].text}"))):
             runs.append(_Run(i, i + 1, fold(t.text), "demonym"))

@@ -157,9 +157,9 @@ def _context(e: Entry, m: Mention, focus: Counter[str], bests: list[tuple[Mentio
     s = 0.0
     total = sum(v for k, v in focus.items() if "/" not in k)
     if total and e.country_code:
-        s += 2.0 * focus[e.country_code] / total
+        s += 3.0 * focus[e.country_code] / total
         if not e.is_country and e.admin1:
-            s += 1.5 * focus[f"{e.country_code}/{e.admin1}"] / total
+            s += 2.5 * focus[f"{e.country_code}/{e.admin1}"] / total
     if m.qualifier:
         areas = qualifiers.get(m.qualifier, [])
         if any(_contains(a, e) for a in areas):

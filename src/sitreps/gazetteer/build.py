@@ -34,7 +34,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import GazetteerError
-from .tables import ADMIN_NAME_SUFFIXES, COUNTRY_ALIASES, COUNTRY_CENTRES, REGIONS, US_STATE_ABBREVIATIONS
+from .tables import (
+    ADMIN_NAME_SUFFIXES,
+    COUNTRY_ALIASES,
+    COUNTRY_CENTRES,
+    REGIONS,
+    US_STATE_ABBREVIATIONS,
+    US_STATE_ABBREVIATIONS_EXTRA,
+)
 
 log = logging.getLogger(__name__)
 
@@ -201,6 +208,7 @@ def _us_state_rows(cities: list[Row]) -> list[Row]:
         alts = [s["name"] + " State"] if s["name"] in ("New York", "Washington") else []
         if code in US_STATE_ABBREVIATIONS:
             alts.append(US_STATE_ABBREVIATIONS[code])
+        alts += US_STATE_ABBREVIATIONS_EXTRA.get(code, ())
         if code == "DC":
             alts += ["D.C.", "Washington, D.C.", "Washington D.C."]
         out.append(Row(int(s["geonameid"]), s["name"], "A", "ADM1", "US", code, lat, lon, pop[code], alts))

@@ -76,7 +76,12 @@ DEMONYMS: dict[str, str] = {
     "Australian": "AU", "Australians": "AU", "New Zealander": "NZ", "Qatari": "QA", "Emirati": "AE",
     "Kuwaiti": "KW", "Omani": "OM", "Bahraini": "BH", "Haitian": "HT", "Congolese": "CD", "Rwandan": "RW",
     "Ugandan": "UG", "Zimbabwean": "ZW", "Kosovar": "XK", "Albanian": "AL", "Slovenian": "SI",
-    "Soviet": "RU", "Crimean": "UA",
+    "Soviet": "RU", "Crimean": "UA", "Sri Lankan": "LK", "Sri Lankans": "LK", "Sinhalese": "LK",
+    "Nepali": "NP", "Nepalese": "NP", "Bangladeshi": "BD", "Burmese": "MM", "Cambodian": "KH",
+    "Nicaraguan": "NI", "Honduran": "HN", "Guatemalan": "GT", "Salvadoran": "SV", "Dominican": "DO",
+    "Puerto Rican": "PR", "Jamaican": "JM", "Bolivian": "BO", "Ecuadorian": "EC", "Uruguayan": "UY",
+    "Paraguayan": "PY", "Tanzanian": "TZ", "Zambian": "ZM", "Angolan": "AO", "Cameroonian": "CM",
+    "Senegalese": "SN", "Ivorian": "CI", "Liberian": "LR", "Eritrean": "ER", "Mongolian": "MN",
 }
 
 # Common English forms of first-level admin areas: "Kharkiv oblast", "Kharkiv region", "the Texas state".
@@ -101,6 +106,12 @@ US_STATE_ABBREVIATIONS: dict[str, str] = {
     "NV": "Nev.", "NH": "N.H.", "NJ": "N.J.", "NM": "N.M.", "NY": "N.Y.", "NC": "N.C.", "ND": "N.D.",
     "OK": "Okla.", "OR": "Ore.", "PA": "Pa.", "RI": "R.I.", "SC": "S.C.", "SD": "S.D.", "TN": "Tenn.",
     "VT": "Vt.", "VA": "Va.", "WA": "Wash.", "WV": "W.Va.", "WI": "Wis.", "WY": "Wyo.",
+}
+# Other spellings news uses for the same abbreviations.
+US_STATE_ABBREVIATIONS_EXTRA: dict[str, tuple[str, ...]] = {
+    "WV": ("W. Va.",), "NY": ("N. Y.",), "NC": ("N. C.",), "SC": ("S. C.",), "ND": ("N. D.", "N. Dak."),
+    "SD": ("S. D.", "S. Dak."), "NH": ("N. H.",), "NJ": ("N. J.",), "NM": ("N. M.", "N. Mex."),
+    "CA": ("Cal.",), "CO": ("Colo.",), "TX": ("Tex.",), "MI": ("Mich.",), "MN": ("Minn.",),
 }
 
 # Regions news names that GeoNames' country lists do not carry: name -> (lat, lon, feature code, aliases).
