@@ -56,6 +56,23 @@ def add_column(table: str, column: Column[Any]) -> Step:
     return step
 
 
+def create_indexes(*names: str) -> Step:
+    """A step creating the named indexes of ``schema.metadata`` (skipped where they exist already: a database
+    created after they were added to ``schema.py`` got them with their table)."""
+
+    def step(conn: Connection) -> None:
+        wanted = set(names)
+        for table in schema.metadata.tables.values():
+            for index in table.indexes:
+                if index.name in wanted:
+                    index.create(conn, checkfirst=True)
+                    wanted.discard(str(index.name))
+        if wanted:
+            raise StoreError(f"no index named {sorted(wanted)} in schema.py; fix the migration step")
+
+    return step
+
+
 MIGRATIONS: list[Migration] = [
     Migration(
         1,
@@ -67,6 +84,8 @@ MIGRATIONS: list[Migration] = [
     ),
     Migration(2, "cross-article linking: signatures, event clusters", create_tables(
         "article_signatures", "event_clusters", "cluster_members")),
+    Migration(3, "indexes for newest-first event lists (API)", create_indexes(
+        "ix_events_date_order", "ix_events_type_date_order")),
 ]
 
 

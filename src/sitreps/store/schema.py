@@ -210,6 +210,10 @@ events = _record_table(
     Index("ix_events_article_event", "article_id", "event_id"),
 )
 
+# Newest-first pages of events, all or of one type, read in index order with no sort (API lists; migration 3).
+Index("ix_events_date_order", events.c.date, events.c.article_id, events.c.ord)
+Index("ix_events_type_date_order", events.c.event_type, events.c.date, events.c.article_id, events.c.ord)
+
 # An event's claims, by Claim.id within the same article (kept even if no such claim row exists).
 event_claims = Table(
     "event_claims",
