@@ -109,7 +109,8 @@ class ApiState:
             self._store = None
 
 
-def get_state(request: Request) -> ApiState:
+async def get_state(request: Request) -> ApiState:
+    # async: FastAPI runs a sync dependency in the thread pool, a hand-off that costs more than this does.
     state: ApiState = request.app.state.sitreps
     return state
 

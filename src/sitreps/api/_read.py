@@ -46,7 +46,7 @@ def parse_bbox(raw: str | None) -> aq.BBox | None:
     return aq.BBox(*values)
 
 
-def filters(
+async def filters(  # async for the same reason as get_state: no I/O here, no thread hand-off
     date_from: Annotated[str | None, Query(pattern=_DATE, description="From this date (ISO, inclusive).")] = None,
     date_to: Annotated[str | None, Query(pattern=_DATE, description="Up to this date (ISO, inclusive).")] = None,
     bbox: Annotated[str | None, Query(max_length=200, description="west,south,east,north in degrees.")] = None,

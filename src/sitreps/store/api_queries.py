@@ -153,10 +153,14 @@ def _events_from() -> Any:
     return _E.join(_A, _A.c.id == _E.c.article_id)
 
 
-def _newest_first(conn: Connection) -> Any:
-    # Undated events last: SQLite sorts NULL lowest already (and keeps using ix_events_date); PostgreSQL
-    # puts NULLs first in DESC unless told.
-    return _E.c.date.desc() if conn.dialect.name == "sqlite" else _E.c.date.desc().nulls_last()
+def _newest_first(conn: Connection) -> list[Any]:
+    """ORDER BY of event lists: all descending so that SQLite reads ix_events_(type_)date_order backwards and
+    stops after one page instead of sorting every match. Undated events come last: SQLite sorts NULL lowest
+    already; PostgreSQL puts NULLs first in DESC unless told."""
+    keys = [_E.c.date.desc(), _E.c.article_id.desc(), _E.c.ord.desc()]
+    if conn.dialect.name != "sqlite":
+        keys[0] = _E.c.date.desc().nulls_last()
+    return keys
 
 
 def _event_item(r: Any) -> dict[str, Any]:
@@ -199,7 +203,7 @@ def list_events(conn: Connection, f: Filters, limit: int = 50, offset: int = 0) 
             _E.c.date, _EVENT_DATE.label("event_date"), _E.c.date_precision, _E.c.fatalities, _E.c.certainty,
             _E.c.start_char, _E.c.end_char, _E.c.evidence, _A.c.title, _A.c.outlet, _A.c.published, _A.c.url]
     stmt = (select(*cols).select_from(_events_from()).where(*conds)
-            .order_by(_newest_first(conn), _E.c.article_id, _E.c.ord))
+            .order_by(*_newest_first(conn)))
     count = select(func.count()).select_from(_events_from()).where(*conds)
     total, rows = _page(conn, stmt, count, limit, offset)
     return Page(total, [_event_item(r) for r in rows])
