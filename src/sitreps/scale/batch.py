@@ -244,6 +244,10 @@ def _read_jsonl_partition(spec: PartitionSpec, options: ReadOptions,
 
 # ------------------------------------------------------------------------------- one partition, any engine
 
+# Articles parsed together in a worker. Long reports (ISW: ~12 k characters) in batches of 32 took a worker to
+# ~1.06 GB peak RSS; batches of 8 stay near 0.76 GB at the same words per CPU-second (docs/BENCHMARKS.md).
+WORKER_BATCH = 8
+
 _PIPELINES: dict[str, Pipeline] = {}
 LOAD_COUNT = {"pipelines": 0}  # how often this process loaded a pipeline (tests check: once per worker)
 
@@ -285,7 +289,7 @@ def run_partition(spec: PartitionSpec, job: BatchJob) -> dict[str, Any]:
         else:
             articles.append(item)
     n_read_errors = len(rows["errors"])
-    for result in pipeline.pipe(articles):
+    for result in pipeline.pipe(articles, batch_size=min(pipeline.settings.batch_size, WORKER_BATCH)):
         for table, trows in result_rows(result).items():
             rows[table].extend(trows)
     write_partition(job.output, spec.id, rows)
