@@ -134,6 +134,17 @@ def run_load(base: str, requests: list[tuple[str, str, dict[str, Any]]], concurr
     return latencies
 
 
+def _cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of a process (Linux /proc), to tell our cost from a busy machine's queueing."""
+    import os
+
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _pct(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
@@ -171,14 +182,18 @@ def main() -> int:
             time.sleep(0.2)
         run_load(base, make_requests(values, args.warmup, seed=1), args.concurrency)
         reqs = make_requests(values, args.requests)
+        cpu0 = _cpu_seconds(server.pid)
         t0 = time.perf_counter()
         lat = run_load(base, reqs, args.concurrency)
         wall = time.perf_counter() - t0
+        cpu1 = _cpu_seconds(server.pid)
     finally:
         server.terminate()
         server.wait(timeout=10)
     total = sum(len(v) for v in lat.values())
     print(f"{total} requests, {args.concurrency} concurrent, {wall:.1f} s, {total / wall:.0f} req/s")
+    if cpu0 is not None and cpu1 is not None:
+        print(f"server CPU: {(cpu1 - cpu0) * 1000 / total:.1f} ms per request (all kinds)")
     print(f"{'kind':<10} {'n':>6} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'mean ms':>8}")
     for kind in sorted(lat):
         v = lat[kind]
