@@ -126,3 +126,22 @@ def test_page_served_with_strict_csp(client):
     assert "<script>" not in r.text  # no inline script at all
     assert client.get("/static/app.js").status_code == 200
     assert client.get("/static/vendor/leaflet/leaflet.js").status_code == 200
+
+
+def test_api_clusters_after_linking(client):
+    from sitreps.link.run import run_linking
+
+    provisional = client.get("/api/clusters").json()["items"]
+    assert provisional and all(c["provisional"] for c in provisional)
+    run_linking(client.app.state.sitreps.store())
+    linked = client.get("/api/clusters").json()
+    assert linked["total"] >= 3 and not any(c["provisional"] for c in linked["items"])
+    full = {c["id"]: c for c in linked["items"]}
+    compact = client.get("/api/clusters", params={"compact": "true"}).json()["items"]
+    assert compact and all("conflicts" not in c and c["members"] for c in compact)
+    one = client.get(f"/api/clusters/{compact[0]['id']}").json()
+    assert one["ok"] and one["conflicts"] == full[one["id"]]["conflicts"] and one["members"] == compact[0]["members"]
+    protests = client.get("/api/clusters", params={"event_type": "Protests"}).json()["items"]
+    assert [c["place"] for c in protests] == ["Kherson"]
+    missing = client.get("/api/clusters/nope")
+    assert missing.status_code == 404 and missing.json()["ok"] is False

@@ -115,9 +115,21 @@ def event_types(state: State) -> JSONResponse:
 
 
 @router.get("/clusters", summary="Groups of events describing one real-world event")
-def clusters(state: State, f: Filt, limit: Limit = 100, offset: Offset = 0) -> JSONResponse:
+def clusters(state: State, f: Filt, limit: Limit = 100, offset: Offset = 0,
+             compact: Annotated[bool, Query(description="Leave out sources, figures and conflicts.")] = False,
+             ) -> JSONResponse:
     with state.store().read() as conn:
-        return _page(aq.list_clusters(conn, f, limit, offset), limit, offset)
+        return _page(aq.list_clusters(conn, f, limit, offset, compact), limit, offset)
+
+
+@router.get("/clusters/{cluster_id}", summary="One cluster (stored by `sitreps link`) with sources and conflicts")
+def cluster(state: State, cluster_id: Annotated[str, Path(max_length=128)]) -> JSONResponse:
+    with state.store().read() as conn:
+        item = aq.get_cluster(conn, cluster_id)
+    if item is None:
+        raise ApiError(404, f"no cluster {cluster_id!r}; clusters are made by `sitreps link` (list them with "
+                            "/api/clusters)")
+    return JSONResponse({"ok": True, **item})
 
 
 @router.get("/claims", summary="Claims: who says what, how sure")

@@ -238,14 +238,15 @@ def has_linked_clusters(conn: Connection) -> bool:
     return conn.execute(select(literal(1)).select_from(t).limit(1)).first() is not None
 
 
-def list_clusters(conn: Connection, f: Filters, limit: int = 50, offset: int = 0) -> Page:
+def list_clusters(conn: Connection, f: Filters, limit: int = 50, offset: int = 0, compact: bool = False) -> Page:
     """Groups of events describing one real-world event, filtered through their member events.
 
     Until the linking stage has run, events are grouped by type, resolved place and date (events without a
-    place stay alone); each item says ``"provisional": true`` then.
+    place stay alone); each item says ``"provisional": true`` then. ``compact`` leaves out the per-source
+    figures, sources and conflicts (what a map needs is a fraction of it; :func:`get_cluster` has the rest).
     """
     if has_linked_clusters(conn):
-        return _linked_clusters(conn, f, limit, offset)
+        return _linked_clusters(conn, f, limit, offset, compact)
     conds = event_conditions(f)
     place = func.coalesce(cast(_E.c.geonameid, Text), _E.c.article_id + ":" + _E.c.event_id)
     key = (_E.c.event_type, place, _EVENT_DATE)
@@ -275,20 +276,34 @@ def list_clusters(conn: Connection, f: Filters, limit: int = 50, offset: int = 0
     return Page(total, items)
 
 
-def _linked_clusters(conn: Connection, f: Filters, limit: int, offset: int) -> Page:
+def _linked_clusters(conn: Connection, f: Filters, limit: int, offset: int, compact: bool) -> Page:
     """Clusters stored by the linking stage (``event_clusters``), selected through their member events."""
     ck, cm = schema.event_clusters, schema.cluster_members
     member_event = and_(_E.c.article_id == cm.c.article_id, _E.c.ord == cm.c.event_ord)
     matching = (select(cm.c.cluster_id).select_from(cm.join(_E, member_event).join(_A, _A.c.id == _E.c.article_id))
                 .where(*event_conditions(f)))
-    stmt = (select(ck).where(ck.c.cluster_id.in_(matching))
+    cols = [c for c in ck.c if not (compact and c.name in ("sources", "figures", "conflicts"))]
+    stmt = (select(*cols).where(ck.c.cluster_id.in_(matching))
             .order_by(ck.c.date_first.desc(), ck.c.n_sources.desc(), ck.c.cluster_id))
     count = select(func.count()).select_from(ck).where(ck.c.cluster_id.in_(matching))
     total, rows = _page(conn, stmt, count, limit, offset)
+    return Page(total, _cluster_items(conn, rows, compact))
+
+
+def get_cluster(conn: Connection, cluster_id: str) -> dict[str, Any] | None:
+    """One stored cluster with its sources, figures and conflicts, or None."""
+    ck = schema.event_clusters
+    rows = list(conn.execute(select(ck).where(ck.c.cluster_id == cluster_id)).mappings())
+    items = _cluster_items(conn, rows, compact=False)
+    return items[0] if items else None
+
+
+def _cluster_items(conn: Connection, rows: list[Any], compact: bool) -> list[dict[str, Any]]:
+    cm = schema.cluster_members
     ids = [r["cluster_id"] for r in rows]
     members: dict[str, list[str]] = {}
-    if ids:
-        ms = (select(cm.c.cluster_id, cm.c.article_id, cm.c.event_id).where(cm.c.cluster_id.in_(ids))
+    for i in range(0, len(ids), 500):  # under SQLite's bound-parameter limit
+        ms = (select(cm.c.cluster_id, cm.c.article_id, cm.c.event_id).where(cm.c.cluster_id.in_(ids[i:i + 500]))
               .order_by(cm.c.cluster_id, cm.c.article_id, cm.c.event_ord))
         for cid, aid, eid in conn.execute(ms):
             members.setdefault(cid, []).append(f"{aid}:{eid}")
@@ -296,16 +311,19 @@ def _linked_clusters(conn: Connection, f: Filters, limit: int, offset: int) -> P
     for r in rows:
         keys = members.get(r["cluster_id"], [])
         first = next((k for k in keys if k.startswith(f"{r['first_article_id']}:")), keys[0] if keys else None)
-        items.append({
+        item = {
             "id": r["cluster_id"], "provisional": False, "event_type": r["event_type"],
             "sub_event_type": r["sub_event_type"], "place": r["location_name"], "admin1": r["admin1"],
             "country_code": r["country_code"], "lat": r["lat"], "lon": r["lon"], "date": r["date_first"],
             "date_last": r["date_last"], "events": r["n_events"], "articles": r["n_articles"],
             "independent_sources": r["n_sources"], "first_reported": r["first_reported"], "first_event": first,
             "fatalities_min": r["fatalities_min"], "fatalities_max": r["fatalities_max"],
-            "sources": r["sources"], "figures": r["figures"], "conflicts": r["conflicts"], "members": keys,
-        })
-    return Page(total, items)
+            "n_conflicts": r["n_conflicts"], "members": keys,
+        }
+        if not compact:
+            item.update(sources=r["sources"], figures=r["figures"], conflicts=r["conflicts"])
+        items.append(item)
+    return items
 
 
 # -- claims, sources, places, articles ------------------------------------------------------------------------

@@ -257,8 +257,11 @@
       if (n.getAttribute("data-key") === key) n.scrollIntoView({ block: "nearest" });
     });
     var cut = key.indexOf(":");
-    api("/api/events/" + encodeURIComponent(key.slice(0, cut)) + "/" + encodeURIComponent(key.slice(cut + 1)))
-      .then(function (body) { drawDetail(body, cluster); })
+    var want = [api("/api/events/" + encodeURIComponent(key.slice(0, cut)) + "/" + encodeURIComponent(key.slice(cut + 1)))];
+    // The map's clusters are compact: fetch sources and conflicts of a stored cluster when it is opened.
+    if (cluster && cluster.id && !cluster.provisional && cluster.events > 1) want.push(api("/api/clusters/" + encodeURIComponent(cluster.id)));
+    Promise.all(want)
+      .then(function (res) { if (state.selected === key) drawDetail(res[0], res[1] || cluster); })
       .catch(function (err) { showError(err.message); });
     var m = state.markers[key];
     if (m) m.openTooltip();
@@ -370,7 +373,7 @@
   var requestSeq = 0;
   function refresh(withTimeline) {
     var f = state.filters, seq = ++requestSeq;
-    var p = [api("/api/events", Object.assign({ limit: 500 }, f)), api("/api/clusters", Object.assign({ limit: 1000 }, f))];
+    var p = [api("/api/events", Object.assign({ limit: 500 }, f)), api("/api/clusters", Object.assign({ limit: 1000, compact: "true" }, f))];
     if (withTimeline) p.push(api("/api/timeline", f));
     return Promise.all(p).then(function (res) {
       if (seq !== requestSeq) return;  // a newer request is on its way: drop this stale answer
