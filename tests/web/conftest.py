@@ -29,6 +29,7 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def web_db(tmp_path_factory: pytest.TempPathFactory, pipeline) -> str:
     from sitreps.ingest import make_article
+    from sitreps.link.run import run_linking
     from sitreps.store import open_store
 
     from .texts import REPORTS, XSS_REPORT
@@ -38,6 +39,7 @@ def web_db(tmp_path_factory: pytest.TempPathFactory, pipeline) -> str:
                 for r in [*REPORTS, XSS_REPORT]]
     with open_store(path) as store:
         store.save_results(list(pipeline.pipe(articles)))
+        run_linking(store)  # as `sitreps ingest` does: the map shows stored clusters
     return str(path)
 
 
