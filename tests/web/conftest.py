@@ -87,6 +87,8 @@ def page(browser, server: str) -> Iterator[object]:
     pg.errors = []  # type: ignore[attr-defined]
     pg.on("request", lambda r: pg.requests.append(r.url))  # type: ignore[attr-defined]
     pg.on("pageerror", lambda e: pg.errors.append(str(e)))  # type: ignore[attr-defined]
+    # Console errors include Content-Security-Policy violations and failed loads (a missing vendored file).
+    pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)  # type: ignore[attr-defined]
     pg.goto(server + "/")
     pg.wait_for_selector("body[data-ready='1']", state="attached")
     yield pg
