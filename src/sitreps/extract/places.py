@@ -269,9 +269,9 @@ class PlacesStage:
     """Pipeline stage: appends the article's places to ``result.places``."""
 
     name = "places"
-    # The selective parser gives NER to sentences with capitalised words; the parse only helps roles.
-    needs = {"ner", "parser"}
-    parse_cues = frozenset({"says", "said", "announced", "focused", "claims", "claimed", "denied", "warned"})
+    # The selective parser gives NER to sentences with capitalised words, which is all recognition needs;
+    # roles read the words around a mention and use a parse only where another stage asked for one.
+    needs = {"ner"}
 
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz

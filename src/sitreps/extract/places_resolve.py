@@ -101,7 +101,22 @@ def _point_distance(a: Entry, b: Entry) -> float:
 
 
 def resolve(mentions: list[Mention], gaz: Gazetteer) -> None:
-    """Fill ``candidates`` and ``scores`` of every mention (best first after sorting)."""
+    """Fill ``candidates`` and ``scores`` of every mention (best first).
+
+    Mentions that repeat a name with the same cues are resolved once: an ISW assessment names "Russian",
+    "Kharkiv" or "Izyum" dozens of times, and the context signals are per name, not per occurrence.
+    """
+    groups: dict[tuple[str, str | None, str | None], list[Mention]] = {}
+    for m in mentions:
+        groups.setdefault((m.key, m.kind, m.qualifier), []).append(m)
+    reps = [ms[0] for ms in groups.values()]
+    _resolve_distinct(reps, gaz)
+    for ms in groups.values():
+        for other in ms[1:]:
+            other.candidates, other.scores = ms[0].candidates, ms[0].scores
+
+
+def _resolve_distinct(mentions: list[Mention], gaz: Gazetteer) -> None:
     for m in mentions:
         found = gaz.lookup_key(m.key)
         pri = sorted(((prior(e, m), e) for e in found), key=lambda t: -t[0])[:MAX_CANDIDATES]
@@ -120,7 +135,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> None:
                                        or e.feature_code in ("PPLC", "PPLA")]
     for _ in range(2):  # context uses the other mentions' current best: two rounds settle it
         votes = _focus(mentions)
-        bests = [(m, m.best()) for m in mentions]
+        bests = _distinct_bests(mentions)
         for m, b, own in zip(mentions, base, votes, strict=True):
             focus: Counter[str] = Counter()
             for other in votes:
@@ -134,6 +149,17 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> None:
         order = sorted(range(len(m.candidates)), key=lambda i: -m.scores[i])
         m.candidates = [m.candidates[i] for i in order]
         m.scores = [m.scores[i] for i in order]
+
+
+def _distinct_bests(mentions: list[Mention]) -> list[tuple[Mention, Entry | None]]:
+    """One (mention, best entry) per distinct name: proximity counts each named place once."""
+    seen: set[str] = set()
+    out = []
+    for m in mentions:
+        if m.key not in seen:
+            seen.add(m.key)
+            out.append((m, m.best()))
+    return out
 
 
 def _focus(mentions: list[Mention]) -> list[tuple[str, float, str]]:
