@@ -17,8 +17,8 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-def showcase_event(db: str) -> str | None:
-    """``article_id:event_id`` of a located event with claims, in the cluster with most conflicts and sources."""
+def showcase_events(db: str, n: int = 200) -> list[str]:
+    """``article_id:event_id`` of located events with claims, in clusters with most conflicts and sources."""
     from sqlalchemy import func, select
 
     from ..store import open_store, schema
@@ -29,10 +29,9 @@ def showcase_event(db: str) -> str | None:
                                     .join(ec, (ec.c.article_id == cm.c.article_id) & (ec.c.event_ord == cm.c.event_ord)))
             .where(ck.c.lat.is_not(None)).group_by(key)
             .order_by(func.max(ck.c.n_conflicts).desc(), func.max(ck.c.n_sources).desc(), func.count().desc(), key)
-            .limit(1))
+            .limit(n))
     with open_store(db, create=False) as store, store.read() as conn:
-        row = conn.execute(stmt).first()
-    return None if row is None else str(row[0])
+        return [str(r[0]) for r in conn.execute(stmt)]
 
 
 def take(db: str, out: Path, chromium: str = "/usr/bin/chromium", width: int = 1600, height: int = 900) -> None:
@@ -49,7 +48,7 @@ def take(db: str, out: Path, chromium: str = "/usr/bin/chromium", width: int = 1
     thread.start()
     while not server.started:
         time.sleep(0.05)
-    key = showcase_event(db)
+    candidates = showcase_events(db)
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
@@ -57,6 +56,8 @@ def take(db: str, out: Path, chromium: str = "/usr/bin/chromium", width: int = 1
             page.goto(f"http://127.0.0.1:{port}/")
             page.wait_for_selector("body[data-ready='1']", state="attached")
             page.wait_for_timeout(1500)  # borders and labels
+            listed = set(page.locator(".event-item").evaluate_all("els => els.map(e => e.dataset.key)"))
+            key = next((k for k in candidates if k in listed), None)
             if key:
                 page.locator(f".event-item[data-key='{key}']").click()
                 page.wait_for_selector("#article-text mark")

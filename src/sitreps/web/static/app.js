@@ -152,10 +152,19 @@
   function dayIndex(iso, first) { return Math.round((Date.parse(iso.slice(0, 10)) - first) / DAY_MS); }
   function isoOf(ms) { return new Date(ms).toISOString().slice(0, 10); }
 
+  // The days holding the middle 98% of events: a few events dated decades away (history in an article)
+  // would otherwise squeeze every bar into one pixel.
+  function coreDays(days) {
+    var total = days.reduce(function (n, d) { return n + d.count; }, 0), seen = 0, lo = 0, hi = days.length - 1;
+    if (total < 50) return days;
+    for (var i = 0; i < days.length; i++) { seen += days[i].count; if (seen <= total * 0.01) lo = i + 1; if (seen < total * 0.99) hi = i + 1; }
+    return days.slice(Math.min(lo, days.length - 1), Math.min(hi, days.length - 1) + 1);
+  }
+
   function drawTimeline() {
     var box = document.getElementById("timeline");
     clear(box);
-    var days = state.days.filter(function (d) { return /^\d{4}-\d{2}-\d{2}$/.test(d.date); });
+    var days = coreDays(state.days.filter(function (d) { return /^\d{4}-\d{2}-\d{2}$/.test(d.date); }));
     var width = box.clientWidth || 600, height = box.clientHeight || 86, pad = 16;
     box.setAttribute("viewBox", "0 0 " + width + " " + height);
     if (!days.length) {
@@ -169,7 +178,8 @@
     state.scale = { first: first, span: span, bw: bw, pad: pad, width: width };
     var f = state.filters;
     days.forEach(function (d) {
-      var i = dayIndex(d.date, first), h = Math.max(2, (height - 24) * d.count / max);
+      // Square-root heights: one day with hundreds of events must not flatten every other day.
+      var i = dayIndex(d.date, first), h = Math.max(2, (height - 24) * Math.sqrt(d.count / max));
       var inRange = (!f.date_from || d.date >= f.date_from) && (!f.date_to || d.date <= f.date_to);
       var r = svg("rect", { x: pad + i * bw, y: height - 16 - h, width: Math.max(1, bw - 1), height: h,
         class: "bar" + (inRange && (f.date_from || f.date_to) ? " in" : ""), "data-date": d.date });
@@ -273,9 +283,10 @@
       el("b", { text: (c.provisional ? "Same type, place and day: " : "Cluster: ") + c.events + " reports from " +
         n + " independent source" + (n === 1 ? "" : "s") }),
       el("span", { class: "muted", text: c.first_reported ? " · first reported " + c.first_reported : "" })]);
-    var names = (c.sources || []).map(function (g) { return (g.names || []).join(" / ") + (g.outlets && g.outlets.length ? " (" + g.outlets.join(", ") + ")" : ""); });
-    if (names.length) box.appendChild(el("div", { text: "Sources: " + names.join("; ") }));
-    (c.conflicts || []).forEach(function (k) {
+    var names = (c.sources || []).map(function (g) { return (g.names || []).join(" / ") || (g.outlets || []).join(", "); });
+    var shown = names.slice(0, 6).join("; ") + (names.length > 6 ? "; and " + (names.length - 6) + " more" : "");
+    if (names.length) box.appendChild(el("div", { class: "sources", text: "Sources: " + shown }));
+    (c.conflicts || []).slice(0, 4).forEach(function (k) {
       var who = (k.claims || []).map(function (x) { return (x.source || "?") + ": " + (x.value !== undefined ? x.value : (x.sub_event_type || "")); });
       box.appendChild(el("div", { class: "conflict", text: "Conflict (" + (k.kind || k.field || "figures") + "): " +
         (who.length ? who.join(" vs ") : JSON.stringify(k.values || "")) }));
