@@ -106,7 +106,7 @@ def _petrarch_gold(path: Path, cameo: dict[str, str]) -> list[tuple[str, str]]:
 
 def evaluate_events(data: str | Path | None = None) -> EventsReport:
     """Run the event coder on every gold set found under ``data`` (default ../shared/eval/events)."""
-    from ..extract.events_classifier import load_plover_model
+    from ..extract.events_classifier import load_acled_model, load_plover_model
     from ..extract.events_classify import code_texts
     from ..extract.events_taxonomy import load_taxonomy
 
@@ -117,7 +117,7 @@ def evaluate_events(data: str | Path | None = None) -> EventsReport:
     tax = load_taxonomy()
     model = load_plover_model()
     texts, gold = _case(case_path)
-    codings = code_texts(texts, model)
+    codings = code_texts(texts, model, acled=load_acled_model())
     pred = [tax.sub_types[c.sub_event_type].case if c.sub_event_type else "NONE" for c in codings]
     report = EventsReport(case_n=len(texts))
     labels = sorted(s.case for s in tax.sub_types.values())

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
     from ..settings import Settings
-    from .events_classifier import PloverModel
+    from .events_classifier import AcledModel, PloverModel
     from .registry import Resources
 
 __all__ = ["EventsStage", "load"]
@@ -311,8 +311,9 @@ class EventsStage:
     parse_cues = ("liberation", "withdrawal", "pulling", "retaking", "regained", "overran", "airstrike",
                   "grenade", "ied", "landmine", "abducted", "kidnapped", "looted", "ceasefire", "shifting")
 
-    def __init__(self, model: PloverModel | None) -> None:
+    def __init__(self, model: PloverModel | None, acled: AcledModel | None = None) -> None:
         self.model = model
+        self.acled = acled
 
     def __call__(self, doc: Doc, result: ArticleResult) -> None:
         art = result.article
@@ -335,7 +336,8 @@ class EventsStage:
             prev = (a, b)
         if not candidates:
             return
-        codings = code_texts([text[s.start_char:s.end_char] for s, _, _ in candidates], self.model, non_event_check=False)
+        codings = code_texts([text[s.start_char:s.end_char] for s, _, _ in candidates], self.model,
+                             non_event_check=False, acled=self.acled)
         events: list[Event] = []
         for (sent, trigger, prev_sent), coding in zip(candidates, codings, strict=True):
             if coding.sub_event_type is None or coding.event_type is None:
@@ -404,7 +406,8 @@ class EventsStage:
 
 
 def load(settings: Settings, resources: Resources) -> EventsStage:
-    """Stage factory: the PLOVER model is loaded once per process through ``resources``."""
-    from .events_classifier import load_plover_model
+    """Stage factory: the PLOVER and ACLED models are loaded once per process through ``resources``."""
+    from .events_classifier import load_acled_model, load_plover_model
 
-    return EventsStage(resources.get("events.plover_model", load_plover_model))
+    return EventsStage(resources.get("events.plover_model", load_plover_model),
+                       resources.get("events.acled_model", load_acled_model))

@@ -1,9 +1,12 @@
 """One function that codes a text (a snippet or a clause) with an ACLED sub-type and a PLOVER event + mode.
 
-Rules (:mod:`.events_rules`) decide first, because they carry ACLED's own distinctions; the learned PLOVER
-model (:mod:`.events_classifier`) gives the PLOVER event alongside and, when no rule fires, a fallback ACLED
-code through the PLOVER→ACLED table. Measured on CASE-2021 dev (docs/EVALUATION-events.md), the fallback
-adds little: the rules carry the score.
+With the ACLED model (:class:`.events_classifier.AcledModel`, trained on our own synthetic ACLED-style
+snippets): its probabilities over the 25 ACLED sub-types and the 5 non-ACLED CASE-2021 classes, plus a bonus
+(chosen by cross-validation on the training data) for the sub-type the rules (:mod:`.events_rules`) choose;
+the best class wins. A non-ACLED winner means no event for a snippet; inside an article (``non_event_check``
+off: the candidate sentence already holds a trigger) the rules' choice, or the best ACLED class, stands.
+Without it, the rules decide and the PLOVER model's guess is a fallback through the PLOVER→ACLED table.
+The PLOVER model gives the PLOVER event alongside either way.
 """
 
 from __future__ import annotations
@@ -15,12 +18,17 @@ from .events_rules import decide
 from .events_taxonomy import load_taxonomy
 
 if TYPE_CHECKING:
-    from .events_classifier import PloverModel
+    from .events_classifier import AcledModel, PloverModel
 
 __all__ = ["Coding", "code_texts"]
 
 # Below this probability the PLOVER model's guess is not used as an ACLED code.
 FALLBACK_MIN_PROB = 0.2
+# Inside an article the ACLED model overrides the rules only when the rules are unsure and the model is sure:
+# article sentences are longer and tell several things (context, the event, its aftermath) where snippets
+# tell one; the founding article's events (sitreps evaluate seed) are the check.
+ARTICLE_RULE_CONF = 0.5
+ARTICLE_MODEL_PROB = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,17 +41,47 @@ class Coding:
     by: str  # "rules", "model" or "none"
 
 
-def code_texts(texts: list[str], model: PloverModel | None, *, non_event_check: bool = True) -> list[Coding]:
-    """Code each text. ``non_event_check`` lets disaster/crime/diplomacy cues veto an event (snippets)."""
+def _acled_choice(probs: list[float], labels: list[str], rule_sub: str | None, bonus: float,
+                  non_event_check: bool) -> tuple[str | None, float]:
+    """The sub-type (None: no ACLED event) and its probability, from the model's row and the rules' pick."""
+    tax = load_taxonomy()
+    row = list(probs)
+    if rule_sub is not None:
+        row[labels.index(tax.sub_types[rule_sub].case)] += bonus
+    order = sorted(range(len(row)), key=row.__getitem__, reverse=True)
+    for i in order:
+        case = labels[i]
+        if case in tax.non_acled:
+            if non_event_check:
+                return None, 0.0
+            if rule_sub is not None:  # a trigger sentence in an article: the rules' event stands
+                return rule_sub, probs[labels.index(tax.sub_types[rule_sub].case)]
+            continue
+        return tax.by_case[case].name, min(1.0, probs[i])
+    return None, 0.0
+
+
+def code_texts(texts: list[str], model: PloverModel | None, *, non_event_check: bool = True,
+               acled: AcledModel | None = None) -> list[Coding]:
+    """Code each text. ``non_event_check``: a snippet may be no ACLED event at all (disaster, crime,
+    diplomacy); off for article sentences that already hold an event trigger."""
     tax = load_taxonomy()
     preds: list[tuple[str | None, str | None, float]] = (
         list(model.predict(texts)) if model is not None and texts else [(None, None, 0.0)] * len(texts))
+    aprobs = acled.predict_proba(texts).tolist() if acled is not None and texts else None
     out: list[Coding] = []
-    for text, (ev, mode, prob) in zip(texts, preds, strict=True):
+    for k, (text, (ev, mode, prob)) in enumerate(zip(texts, preds, strict=True)):
         sub: str | None
         sub, conf, _ = decide(text, non_event_check=non_event_check)
         by = "rules"
-        if sub is None and ev is not None and prob >= FALLBACK_MIN_PROB:
+        if aprobs is not None and acled is not None:
+            new, p = _acled_choice(aprobs[k], acled.labels, sub, acled.rule_bonus, non_event_check)
+            if not non_event_check and sub is not None and (conf >= ARTICLE_RULE_CONF or p < ARTICLE_MODEL_PROB):
+                new, p = sub, conf  # in articles a confident rule decision stands (measured on the seed)
+            if new != sub:
+                by = "model"
+            sub, conf = new, p if new is not None else 0.0
+        elif sub is None and ev is not None and prob >= FALLBACK_MIN_PROB:
             sub, conf, by = tax.acled_for_plover(ev, mode), prob, "model"
         if sub is None:
             out.append(Coding(None, None, ev, mode, 0.0, "none"))
