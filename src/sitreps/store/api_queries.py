@@ -332,7 +332,8 @@ _C = schema.claims
 
 
 def claim_conditions(f: Filters) -> list[ColumnElement[bool]]:
-    conds: list[ColumnElement[bool]] = _date_range(func.coalesce(_C.c.date, _A.c.published), f)
+    # Claims are dated by their article's publication (indexed): when the claim was made, not what it is about.
+    conds: list[ColumnElement[bool]] = _date_range(_A.c.published, f)
     if f.source:
         conds.append(_contains(_C.c.source_name, f.source))
     if f.certainty:
