@@ -48,7 +48,12 @@ def run_dask(specs: list[PartitionSpec], job: BatchJob, on_done: OnDone, *, work
     Single-threaded worker processes because spaCy holds the GIL for most of its work: processes, not
     threads, scale it. Each worker loads the models once (see :func:`~sitreps.scale.batch.worker_pipeline`).
     """
-    from distributed import Client, LocalCluster, as_completed
+    # distributed ships no type hints: its objects are Any here
+    import distributed
+
+    Client: Any = distributed.Client
+    LocalCluster: Any = distributed.LocalCluster
+    as_completed: Any = distributed.as_completed
 
     if workers < 1:
         raise ConfigError(f"--workers must be at least 1, got {workers}")

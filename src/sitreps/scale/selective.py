@@ -29,9 +29,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy
+from numpy.typing import NDArray
 
 from ..errors import ConfigError
 
@@ -194,7 +195,7 @@ class SelectiveDocMaker:
             self._assemble(doc, runs, starts, full_done, ner_done)
         return docs
 
-    def _plan(self, doc: Doc, text: str) -> tuple[list[tuple[int, int, int]], numpy.ndarray]:
+    def _plan(self, doc: Doc, text: str) -> tuple[list[tuple[int, int, int]], NDArray[numpy.bool_]]:
         """Map rule-based sentences to token ranges and merge neighbours of the same tier into runs."""
         n = len(doc)
         starts = numpy.zeros(n, dtype=bool)
@@ -228,7 +229,7 @@ class SelectiveDocMaker:
             self.stats[tier] += 1
         return merged, starts
 
-    def _assemble(self, doc: Doc, runs: list[tuple[int, int, int]], starts: numpy.ndarray,
+    def _assemble(self, doc: Doc, runs: list[tuple[int, int, int]], starts: NDArray[numpy.bool_],
                   full_done: Any, ner_done: Any) -> None:
         """Copy each processed run's annotations into ``doc``; unprocessed runs keep rule sentence starts."""
         n = len(doc)
@@ -245,14 +246,14 @@ class SelectiveDocMaker:
             else:
                 continue
             arr[a:b] = sub.to_array(self._attrs)
-        doc.from_array(self._attrs, arr)
+        doc.from_array(self._attrs, cast(Any, arr))
         # from_array recomputed sentence starts from the heads of the parsed runs; elsewhere use the rules.
         current = doc.to_array([self._sent_start]).astype(numpy.int64)
         rule = numpy.where(starts, 1, -1).astype(numpy.int64)
         merged = numpy.where(parsed, current, rule)
         for a, _b, _tier in runs:  # every run starts a sentence
             merged[a] = 1
-        doc.from_array([self._sent_start], merged.astype(numpy.uint64).reshape(-1, 1))
+        doc.from_array([self._sent_start], cast(Any, merged.astype(numpy.uint64).reshape(-1, 1)))
 
 
 def stage_cues(stages: Iterable[Stage]) -> tuple[set[str], set[str] | None]:
