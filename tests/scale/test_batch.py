@@ -158,3 +158,13 @@ def test_dask_two_workers_equal_local(tmp_path: Path, primed) -> None:
     assert dask == local
     assert read_table(dask_out, "errors").drop(columns=["partition"]).equals(
         read_table(local_out, "errors").drop(columns=["partition"]))
+
+
+def test_folder_input_skips_files_that_are_not_documents(tmp_path: Path) -> None:
+    write_jsonl(tmp_path / "a.jsonl", ROWS[:3])
+    (tmp_path / "README.md").write_text("notes, not input\n", encoding="utf-8")
+    (tmp_path / "gold.yaml").write_text("x: 1\n", encoding="utf-8")
+    specs = plan_partitions([str(tmp_path)], ReadOptions(), 10)
+    assert [(Path(s.url).name, s.n_rows) for s in specs] == [("a.jsonl", 3)]
+    with pytest.raises(ConfigError, match="--format"):
+        plan_partitions([str(tmp_path / "gold.yaml")], ReadOptions(), 10)

@@ -90,6 +90,13 @@ def _format_of(url: str, options: ReadOptions) -> str:
     raise ConfigError(f"{url}: cannot tell the format from the extension; pass --format jsonl|csv|parquet|txt|html")
 
 
+def _known_extension(path: str) -> bool:
+    name = path.lower()
+    for c in _COMPRESSION:
+        name = name.removesuffix(c)
+    return any(name.endswith(ext) for ext in _EXT_FORMAT)
+
+
 def expand_inputs(inputs: Iterable[str]) -> list[str]:
     """Files (as fsspec URLs or local paths) named by paths, folders and globs, sorted within each input."""
     import fsspec
@@ -99,8 +106,9 @@ def expand_inputs(inputs: Iterable[str]) -> list[str]:
         fs, path = fsspec.core.url_to_fs(str(raw))
         if any(ch in path for ch in "*?["):
             found = sorted(fs.glob(path))
-        elif fs.isdir(path):
-            found = sorted(p for p in fs.find(path) if not p.rsplit("/", 1)[-1].startswith((".", "_")))
+        elif fs.isdir(path):  # in a folder, only the files we can read (a README or a YAML is not input)
+            found = sorted(p for p in fs.find(path) if not p.rsplit("/", 1)[-1].startswith((".", "_"))
+                           and _known_extension(p))
         elif fs.exists(path):
             found = [path]
         else:
