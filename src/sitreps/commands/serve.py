@@ -40,7 +40,9 @@ def serve_cli(
     The page works offline: its scripts, styles and map data ship with sitreps.
 
     Examples:
-      sitreps demo && sitreps serve --db var/sitreps-demo.db
-      sitreps serve --db var/sitreps.db --port 8080 --token "$(openssl rand -hex 16)"
+
+        sitreps demo && sitreps serve --db var/sitreps-demo.db
+
+        sitreps serve --db var/sitreps.db --port 8080 --token "$(openssl rand -hex 16)"
     """
     serve(db, host=host, port=port, token=token, log_level=log_level)
