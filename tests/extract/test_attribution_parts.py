@@ -100,3 +100,79 @@ def test_exact_matching_trims_quotes_and_punctuation():
     text = "“We hold,” he said."
     assert match_exact(text, [((1, 8),)], [((0, 10),)]) == 1
     assert match_exact(text, [((1, 5),)], [((0, 10),)]) == 0
+
+
+def test_offset_map_follows_cleaned_text_back_to_the_gold_text():
+    from sitreps.evaluate.attribution import offset_map
+
+    original = "Headline here; \nThe mayor said it rained.\n"
+    clean = "Headline here;\nThe mayor said it rained."
+    to_orig = offset_map(clean, original)
+    i = clean.index("mayor")
+    assert original[to_orig(i):to_orig(i + 4) + 1] == "mayor"
+    assert offset_map("same", "same")(3) == 3
+
+
+def test_univocal_scoring_leaves_out_nested_claims():
+    from sitreps.evaluate.attribution import predicted_spans
+    from sitreps.ingest import make_article
+    from sitreps.model import ArticleResult, Claim, Source, Span
+
+    text = "The mayor said the chief told him the bridge fell."
+    art = make_article(text)
+    outer = Claim(id="c0", evidence=Span.of(text, 15, len(text) - 1), source=Source(
+        "mayor", "government", Span.of(text, 4, 9)), cue=Span.of(text, 10, 14))
+    inner = Claim(id="c1", evidence=Span.of(text, 33, len(text) - 1), source=Source(
+        "chief", "unknown", Span.of(text, 19, 24)), cue=Span.of(text, 25, 29), nested_in="c0")
+    result = ArticleResult(article=art, claims=[outer, inner])
+    assert predicted_spans(result)["cue"] == [((10, 14),)]
+    assert len(predicted_spans(result, univocal=False)["cue"]) == 2
+
+
+def test_crf_content_runs_join_neighbouring_sentences_only():
+    from sitreps.extract.attribution import _contiguous
+    from sitreps.extract.attribution_crf import TaggedSpan
+
+    after = [TaggedSpan("CON", 10, 20, 1), TaggedSpan("CON", 22, 30, 2), TaggedSpan("CON", 90, 99, 5)]
+    assert [t.start for t in _contiguous(after, first=True)] == [10, 22]
+    assert [t.start for t in _contiguous(after, first=False)] == [90]
+    assert _contiguous([], first=True) == []
+
+
+def test_cue_words_are_learned_from_gold_cue_spans():
+    import spacy
+
+    from sitreps.evaluate.attribution import GoldDoc
+    from sitreps.extract.attribution_train import learn_cue_words
+
+    nlp = spacy.blank("en")
+    texts = [f"Officials {w} a new road. The road {w} nothing." for w in ("vowed", "vowed", "vowed")]
+    golds = []
+    for t in texts:
+        s = t.index("vowed")
+        golds.append(GoldDoc("x", t, {"source": [], "cue": [((s, s + 5),)], "content": []}))
+    words = learn_cue_words(golds, [nlp(t) for t in texts], min_count=3, min_share=0.4)
+    assert "vowed" in words
+    assert "road" not in words and "officials" not in words
+
+
+def test_dash_credit_and_colon_speaker_lines():
+    from sitreps.extract.attribution_rules import _colon_speakers, _dash_credits
+
+    text = ("Readers wrote in.\n“The bridge must reopen. Soon.” ― Ana M. Ruiz\u00a0\n"
+            "MAYOR: We open the bridge on Friday.\nNote: times are local.\nfollowed by this: nothing\n")
+    quotes = [(x.start, x.end) for x in find_quotes(text)]
+    dash = _dash_credits(text, quotes)
+    assert [(text[f.source[0]:f.source[1]], text[f.cue[0]:f.cue[1]]) for f in dash] == [("Ana M. Ruiz", "―")]
+    assert text[dash[0].content[0]:dash[0].content[1]] == "“The bridge must reopen. Soon.”"
+    colon = _colon_speakers(text)
+    assert [text[f.source[0]:f.source[1]] for f in colon] == ["MAYOR"]
+    assert text[colon[0].content[0]:colon[0].content[1]] == "We open the bridge on Friday."
+
+
+def test_dash_credit_needs_a_name_at_the_end_of_the_line():
+    from sitreps.extract.attribution_rules import _dash_credits
+
+    text = "“We hold the line” — and then the shelling began.\n"
+    quotes = [(x.start, x.end) for x in find_quotes(text)]
+    assert _dash_credits(text, quotes) == []

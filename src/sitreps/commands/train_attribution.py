@@ -18,7 +18,9 @@ def train_attribution_cli(
     out: Annotated[Path | None, typer.Option(
         "--out", help="Where to write the model (default: the one shipped in the package).")] = None,
     limit: Annotated[int | None, typer.Option("--limit", help="Use only the first N training documents.")] = None,
-    iterations: Annotated[int, typer.Option("--iterations", help="L-BFGS iterations.")] = 60,
+    iterations: Annotated[int, typer.Option("--iterations", help="L-BFGS iterations.")] = 80,
+    c1: Annotated[float, typer.Option("--c1", help="L1 regularisation.")] = 0.05,
+    c2: Annotated[float, typer.Option("--c2", help="L2 regularisation.")] = 0.01,
 ) -> None:
     """Train the source/cue/content CRF on PolNeAR train (CPU, a few minutes; same data gives the same model).
 
@@ -27,7 +29,7 @@ def train_attribution_cli(
     from ..evaluate.common import run_or_skip
     from ..extract.attribution_train import train_attribution
 
-    path = run_or_skip(lambda: train_attribution(data, out, limit=limit, max_iterations=iterations,
+    path = run_or_skip(lambda: train_attribution(data, out, limit=limit, max_iterations=iterations, c1=c1, c2=c2,
                                                  progress=typer.echo), echo=typer.echo)
     if path is not None:
         typer.echo(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")

@@ -165,15 +165,41 @@ def match_exact(text: str, pred: list[Segs], gold: list[Segs]) -> int:
     return n
 
 
-def predicted_spans(result: ArticleResult) -> dict[str, list[Segs]]:
-    """Role -> predicted spans from a result's claims (duplicates once)."""
+def offset_map(clean: str, original: str) -> Callable[[int], int]:
+    """Position in ``clean`` (the article text after ``make_article`` cleaned it) -> position in ``original``
+    (the text the gold offsets refer to). Cleaning only trims or folds a few characters (a space before a line
+    break, a trailing newline), so the two texts align block by block."""
+    if clean == original:
+        return lambda i: i
+    import difflib
+
+    blocks = difflib.SequenceMatcher(None, clean, original, autojunk=False).get_matching_blocks()
+
+    def to_original(i: int) -> int:
+        for a, b, n in blocks:
+            if i < a + n or n == 0:
+                return b + max(0, i - a) if i >= a else b
+        return len(original)
+
+    return to_original
+
+
+def predicted_spans(result: ArticleResult, original: str | None = None,
+                    univocal: bool = True) -> dict[str, list[Segs]]:
+    """Role -> predicted spans from a result's claims (duplicates once), in the coordinates of ``original``.
+
+    With ``univocal`` (PolNeAR's scheme: every token has at most one role in at most one attribution, so an
+    attribution inside another's content is not annotated) claims nested in another claim are left out."""
     out: dict[str, list[Segs]] = {r: [] for r in ROLES}
+    to_orig = offset_map(result.article.text, original) if original is not None else (lambda i: i)
     for c in result.claims:
+        if univocal and c.nested_in is not None:
+            continue
         items = [("content", c.evidence), ("cue", c.cue), ("source", c.source.evidence)]
         for role, span in items:
             if span is None or span.end <= span.start:
                 continue
-            segs: Segs = ((span.start, span.end),)
+            segs: Segs = ((to_orig(span.start), to_orig(span.end - 1) + 1),)
             if segs not in out[role]:
                 out[role].append(segs)
     return out
@@ -229,7 +255,7 @@ def score(docs: list[GoldDoc], results: Iterator[tuple[GoldDoc, ArticleResult | 
                 overlap[role].add(0, 0, len(gold.spans[role]))
             continue
         n_ok += 1
-        pred = predicted_spans(result)
+        pred = predicted_spans(result, gold.text)
         for role in ROLES:
             exact[role].add(match_exact(gold.text, pred[role], gold.spans[role]), len(pred[role]),
                             len(gold.spans[role]))

@@ -8,7 +8,8 @@ Steps, each a function below:
 1. quotations (:mod:`attribution_quotes`, never raises on broken marks);
 2. dependency rules (:mod:`attribution_rules`) for the frequent patterns;
 3. the CRF (:mod:`attribution_crf`) where the rules found nothing: cues it tags outside every rule claim
-   become claims with the source and content spans it tags in the same sentence;
+   become claims with the content it tags after the cue (or before it) within two sentences of its
+   paragraph and the nearest source it tags there;
 4. quote continuations: a later quotation in the same paragraph, or a paragraph that is only a quotation
    right after a direct quote, belongs to the same speaker;
 5. speakers: pronouns resolved to the most recent salient source or PERSON/ORG subject, agentless reporting
@@ -107,46 +108,57 @@ class AttributionStage:
 
     # -- CRF where the rules stop
     def _crf_claims(self, doc: Doc, found: list[Found]) -> list[Found]:
+        """Claims from the CRF's own tags: each cue it tags outside every rule claim takes the contents tagged
+        between it and the next cue (or, when there are none, those since the previous cue) within two
+        sentences, and the nearest source tagged in that stretch."""
         assert self.tagger is not None
-        tagged = self.tagger.tag(doc)
+        tagged = sorted(self.tagger.tag(doc), key=lambda t: t.start)
         taken = [f.content for f in found] + [f.cue for f in found if f.cue] + \
             [f.source for f in found if f.source]
         out: list[Found] = []
-        by_sent: dict[int, list[TaggedSpan]] = {}
-        for t in tagged:
-            by_sent.setdefault(t.sent_index, []).append(t)
-        for k, spans in sorted(by_sent.items()):
-            for cue in (t for t in spans if t.role == "CUE"):
-                if any(_overlap((cue.start, cue.end), s) for s in taken):
-                    continue
-                cons = [t for t in spans if t.role == "CON"]
-                if not cons:
-                    prev = by_sent.get(k - 1, [])
-                    cons = [t for t in prev if t.role == "CON" and not any(
-                        _overlap((t.start, t.end), s) for s in taken)][-1:]
-                if not cons:
-                    nxt = by_sent.get(k + 1, [])
-                    cons = [t for t in nxt if t.role == "CON"][:1]
-                if not cons:
-                    continue
-                start, end = min(c.start for c in cons), max(c.end for c in cons)
-                if _overlap((start, end), (cue.start, cue.end)):  # cue sits inside: keep the side it is not on
-                    after = [c for c in cons if c.start > cue.end]
-                    before = [c for c in cons if c.end <= cue.start]
-                    part = after or before
-                    start, end = min(c.start for c in part), max(c.end for c in part)
-                srcs = sorted((t for t in spans if t.role == "SRC"), key=lambda s: abs(s.start - cue.start))
-                src = (srcs[0].start, srcs[0].end) if srcs else None
-                src_text = doc.text[src[0]:src[1]] if src else ""
-                is_pron = src_text.lower() in _HE | _THEY | {"i", "we", "it"}
-                name = None if (is_pron or src is None) else _name_from_text(src_text)
-                cue_tok = doc.char_span(cue.start, cue.end, alignment_mode="expand")
-                lemma = cue_tok[0].lemma_.lower() if cue_tok is not None and len(cue_tok) else ""
-                f = Found((cue.start, cue.end), (start, end), src, name, "crf", lemma, is_pron,
-                          cue_tok[0].i if cue_tok is not None and len(cue_tok) else None)
-                out.append(f)
-                taken += [f.content, (cue.start, cue.end)] + ([src] if src else [])
+        cue_at = [k for k, t in enumerate(tagged) if t.role == "CUE"]
+        for n, ci in enumerate(cue_at):
+            cue = tagged[ci]
+            if any(_overlap((cue.start, cue.end), s) for s in taken):
+                continue
+            lo = cue_at[n - 1] + 1 if n > 0 else 0
+            hi = cue_at[n + 1] if n + 1 < len(cue_at) else len(tagged)
+            near = [t for t in tagged[lo:hi] if abs(t.sent_index - cue.sent_index) <= 2 and
+                    not any(_overlap((t.start, t.end), s) for s in taken)]
+            after = [t for t in near if t.role == "CON" and t.start >= cue.end]
+            before = [t for t in near if t.role == "CON" and t.end <= cue.start]
+            cons = _contiguous(after, first=True) or _contiguous(before, first=False)
+            if not cons:
+                continue
+            start, end = cons[0].start, cons[-1].end
+            srcs = sorted((t for t in near if t.role == "SRC"), key=lambda s: abs(s.start - cue.start))
+            src = (srcs[0].start, srcs[0].end) if srcs else None
+            src_text = doc.text[src[0]:src[1]] if src else ""
+            is_pron = src_text.lower() in _HE | _THEY | {"i", "we", "it"}
+            name = None if (is_pron or src is None) else _name_from_text(src_text)
+            cue_tok = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+            lemma = cue_tok[0].lemma_.lower() if cue_tok is not None and len(cue_tok) else ""
+            f = Found((cue.start, cue.end), (start, end), src, name, "crf", lemma, is_pron,
+                      cue_tok[0].i if cue_tok is not None and len(cue_tok) else None)
+            out.append(f)
+            taken += [f.content, (cue.start, cue.end)] + ([src] if src else [])
         return out
+
+
+def _contiguous(cons: list[TaggedSpan], first: bool) -> list[TaggedSpan]:
+    """The run of content spans nearest the cue with nothing but other content between them: the first run
+    after a cue, the last one before it."""
+    if not cons:
+        return []
+    run = [cons[0]] if first else [cons[-1]]
+    seq = cons[1:] if first else list(reversed(cons[:-1]))
+    for t in seq:
+        last = run[-1]
+        if (first and t.sent_index - last.sent_index <= 1) or (not first and last.sent_index - t.sent_index <= 1):
+            run.append(t)
+        else:
+            break
+    return sorted(run, key=lambda t: t.start)
 
 
 def _name_from_text(text: str) -> str:
@@ -222,12 +234,24 @@ def _continuations(text: str, drafts: list[_Draft], quotes: list[tuple[int, int]
 
 
 def _speakers_before(doc: Doc, pos: int, seen: list[_Speaker], quotes: list[tuple[int, int]],
-                     ents: list[Any]) -> list[_Speaker]:
+                     ents: list[Any], cache: dict[str, list[_Speaker]] | None = None) -> list[_Speaker]:
     """Candidate antecedents before ``pos``: earlier claim sources, and PERSON/ORG subjects outside quotes.
-    ``ents`` is ``list(doc.ents)`` computed once: ``doc.ents`` walks the whole doc on every access."""
-    cands = [s for s in seen if s.at < pos]
+    ``ents`` is ``list(doc.ents)`` computed once: ``doc.ents`` walks the whole doc on every access; the
+    mentions found in the text are computed once per document into ``cache``."""
+    if cache is None:
+        cache = {}
+    if "mentions" not in cache:
+        cache["mentions"] = _mentions(doc, quotes, ents)
+    cands = [s for s in seen if s.at < pos] + [m for m in cache["mentions"] if m.evidence is not None and
+                                               m.evidence.end <= pos]
+    return sorted(cands, key=lambda s: s.at)
+
+
+def _mentions(doc: Doc, quotes: list[tuple[int, int]], ents: list[Any]) -> list[_Speaker]:
+    """PERSON/ORG subjects outside quotes, and sentence-initial capitalised names, over the whole text."""
+    cands = []
     for ent in ents:
-        if ent.end_char > pos or ent.label_ not in {"PERSON", "ORG"}:
+        if ent.label_ not in {"PERSON", "ORG"}:
             continue
         if any(qs <= ent.start_char < qe for qs, qe in quotes):
             continue
@@ -244,12 +268,12 @@ def _speakers_before(doc: Doc, pos: int, seen: list[_Speaker], quotes: list[tupl
                               ent.start_char, ent.label_ == "PERSON"))
     # names the small NER model does not know ("Oleksandr Syrskyi toured ..."): two or three capitalised words
     # opening a sentence, that name no organisation, side or place kind
-    for m in _SUBJECT_NAME.finditer(doc.text, 0, pos):
+    for m in _SUBJECT_NAME.finditer(doc.text):
         name = m.group(1)
         if kind_of(name) == "unknown" and side_of(name) is None and name.split()[0] not in _NOT_NAMES and \
                 not any(qs <= m.start(1) < qe for qs, qe in quotes):
             cands.append(_Speaker(name, "unknown", None, Span.of(doc.text, m.start(1), m.end(1)), m.start(1), True))
-    return sorted(cands, key=lambda s: s.at)
+    return cands
 
 
 _SUBJECT_NAME = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]+(?:[-’'][A-Za-z]+)?(?: [A-Z][a-z]+"
@@ -259,8 +283,9 @@ _NOT_NAMES = frozenset({"The", "A", "An", "In", "On", "At", "As", "But", "And", 
 
 
 def _resolve_pronoun(word: str, doc: Doc, pos: int, seen: list[_Speaker],
-                     quotes: list[tuple[int, int]], ents: list[Any]) -> _Speaker | None:
-    cands = _speakers_before(doc, pos, seen, quotes, ents)
+                     quotes: list[tuple[int, int]], ents: list[Any],
+                     cache: dict[str, list[_Speaker]] | None = None) -> _Speaker | None:
+    cands = _speakers_before(doc, pos, seen, quotes, ents, cache)
     w = word.lower()
     for s in reversed(cands):
         if w in _HE and s.person:
@@ -273,6 +298,7 @@ def _resolve_pronoun(word: str, doc: Doc, pos: int, seen: list[_Speaker],
 def _resolve(doc: Doc, result: ArticleResult, drafts: list[_Draft], quotes: list[tuple[int, int]]) -> list[Claim]:
     text = doc.text
     ents = list(doc.ents)
+    mention_cache: dict[str, list[_Speaker]] = {}
     seen: list[_Speaker] = []
     claims: list[Claim] = []
     by_draft: dict[int, Claim] = {}
@@ -287,7 +313,8 @@ def _resolve(doc: Doc, result: ArticleResult, drafts: list[_Draft], quotes: list
             speaker = _Speaker(prev.source.name, prev.source.kind, prev.source.side, prev.source.evidence,
                                f.content[0], False, prev.channel)
         elif f.source_is_pronoun and f.source:
-            speaker = _resolve_pronoun(text[f.source[0]:f.source[1]], doc, f.source[0], seen, quotes, ents)
+            speaker = _resolve_pronoun(text[f.source[0]:f.source[1]], doc, f.source[0], seen, quotes, ents,
+                                       mention_cache)
         elif f.source is None and f.pattern == "agentless":
             speaker = _recent_claim_speaker(claims, f.content[0], result)
         if speaker is None and f.source_name and " " not in f.source_name.strip():

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -60,31 +61,58 @@ def _bucket(n: int) -> str:
     return str(n) if n < 4 else ("4-7" if n < 8 else "8+")
 
 
-def sentence_features(sent: SpacySpan, mask: bytearray, forms: frozenset[str]) -> list[list[str]]:
-    """Feature strings for every token of one sentence."""
+CUE_WORDS_FILE = "cue_words.txt"
+
+
+@lru_cache(maxsize=4)
+def load_cue_words(path: str | None = None) -> frozenset[str]:
+    """Lower-case words and lemmas PolNeAR annotators marked as cues often enough (written by training next to
+    the model): "plans", "wants", "called", "―" ... The CRF sees them as a feature and tags only sentence
+    blocks holding one of them (or a GGT form, or a quote mark)."""
+    p = Path(path) if path else default_model_path().parent / CUE_WORDS_FILE
+    if not p.is_file():
+        return frozenset()
+    return frozenset(w.strip() for w in p.read_text(encoding="utf-8").splitlines() if w.strip())
+
+
+def sentence_features(sent: SpacySpan, mask: bytearray, forms: frozenset[str],
+                      learned: frozenset[str] = frozenset(), prev_cue: bool = False,
+                      k_in_block: int = 0) -> list[list[str]]:
+    """Feature strings for every token of one sentence. ``prev_cue``: the sentence before it in the same
+    paragraph had a cue (contents run over sentences); ``k_in_block``: its place in the paragraph."""
     toks = list(sent)
     cue_flags = [_is_cue(t, forms) for t in toks]
+    learned_flags = [t.lower_ in learned or t.lemma_.lower() in learned for t in toks]
     cues = {t.i for t, c in zip(toks, cue_flags, strict=True) if c}
     cue_pos = [t.i for t in toks if t.i in cues]
     sent_has_cue = "scue=1" if cues else "scue=0"
+    sent_has_learned = f"slc={int(any(learned_flags))}"
     inq = [bool(mask[t.idx]) if t.idx < len(mask) else False for t in toks]
     share_q = sum(inq) / max(1, len(toks))
     sent_q = "sq=all" if share_q > 0.9 else ("sq=some" if share_q > 0 else "sq=none")
+    ctx = [f"pcue={int(prev_cue)}", f"sib={_bucket(k_in_block)}", f"pcue_sq={int(prev_cue)}|{sent_q}"]
+    root = next((t for t in toks if t.dep_ == "ROOT"), None)
+    root_l = f"rootl={root.lemma_.lower()}" if root is not None else "rootl=none"
+    doc = toks[0].doc if toks else None
     base: list[list[str]] = []
     for k, t in enumerate(toks):
         rel, dist = _cue_relation(t, cues) if cues else ("none", 0)
         near = min(cue_pos, key=lambda c: abs(c - t.i)) if cue_pos else None
         side = "none" if near is None else ("at" if near == t.i else ("before" if t.i < near else "after"))
+        lc = int(learned_flags[k])
         f = [
             "b", f"w={t.lower_}", f"l={t.lemma_.lower()}", f"p={t.pos_}", f"t={t.tag_}", f"d={t.dep_}",
             f"hl={t.head.lemma_.lower()}", f"hp={t.head.pos_}", f"hd={t.head.dep_}",
             f"e={t.ent_iob_}{t.ent_type_}", f"s3={t.lower_[-3:]}", f"sh={t.shape_[:4]}",
-            f"cue={int(cue_flags[k])}", f"rel={rel}", f"rd={_bucket(dist)}", f"side={side}",
-            f"q={int(inq[k])}", sent_has_cue, sent_q, f"pos={_bucket(k)}",
-            f"rel_p={rel}|{t.pos_}", f"side_q={side}|{int(inq[k])}",
+            f"cue={int(cue_flags[k])}", f"lc={lc}", f"lc_d={lc}|{t.dep_}", f"hlc={int(t.head.i in cues)}",
+            f"rel={rel}", f"rd={_bucket(dist)}", f"side={side}",
+            f"q={int(inq[k])}", sent_has_cue, sent_has_learned, sent_q, f"pos={_bucket(k)}",
+            f"rel_p={rel}|{t.pos_}", f"side_q={side}|{int(inq[k])}", root_l, *ctx,
         ]
-        if near is not None:
-            f.append(f"nearcue={toks[0].doc[near].lemma_.lower()}")
+        if near is not None and doc is not None:
+            f.append(f"nearcue={doc[near].lemma_.lower()}")
+        if k == 0:
+            f.append("first")
         if t.is_sent_end or k == len(toks) - 1:
             f.append("last")
         base.append(f)
@@ -96,29 +124,85 @@ def sentence_features(sent: SpacySpan, mask: bytearray, forms: frozenset[str]) -
             if 0 <= j < len(toks):
                 t = toks[j]
                 g += [f"{off}w={t.lower_}", f"{off}p={t.pos_}", f"{off}cue={int(cue_flags[j])}",
-                      f"{off}q={int(inq[j])}"]
+                      f"{off}lc={int(learned_flags[j])}", f"{off}q={int(inq[j])}"]
             else:
                 g.append(f"{off}pad")
         out.append(g)
     return out
 
 
-def doc_features(doc: Doc, only_cued: bool = False) -> list[tuple[SpacySpan, list[list[str]]]]:
-    """(sentence, features) for every sentence of ``doc``. With ``only_cued`` (tagging, not training) a
-    sentence with no cue word and no quote mark gets no features: the CRF almost never tags one, and
-    featurising every sentence was most of the stage's cost."""
-    forms = load_cue_forms()
-    mask = quote_mask(doc.text)
-    out = []
-    for sent in doc.sents:
-        if only_cued and not any(t.lower_ in forms or t.lower_ == "according" or t.text in "“”\"" for t in sent):
-            out.append((sent, []))
-            continue
-        out.append((sent, sentence_features(sent, mask, forms)))
+@dataclass(slots=True)
+class Block:
+    """Consecutive sentences of one paragraph: one CRF sequence, so a content can run over sentences."""
+
+    tokens: list[Token]
+    sent_index: list[int]  # per token: index of its sentence in the doc
+
+
+def _blocks(doc: Doc) -> list[list[tuple[int, SpacySpan]]]:
+    """Sentences grouped by paragraph (a line break between two sentences ends a block; at most 12 each)."""
+    text = doc.text
+    out: list[list[tuple[int, SpacySpan]]] = []
+    cur: list[tuple[int, SpacySpan]] = []
+    prev_end = 0
+    for k, sent in enumerate(doc.sents):
+        if cur and ("\n" in text[prev_end:sent.start_char] or len(cur) >= 12):
+            out.append(cur)
+            cur = []
+        cur.append((k, sent))
+        prev_end = sent.end_char
+    if cur:
+        out.append(cur)
     return out
 
 
-def token_labels(sent: SpacySpan, spans: Sequence[tuple[str, int, int, int]]) -> list[str]:
+def _wanted(sent: SpacySpan, forms: frozenset[str], learned: frozenset[str]) -> bool:
+    """A sentence worth tagging: a cue word that was parsed, or a quote mark."""
+    for t in sent:
+        low = t.lower_
+        if t.text in QUOTE_MARKS:
+            return True
+        if (low in forms or low in learned or low == "according") and t.dep_:
+            return True
+    return False
+
+
+QUOTE_MARKS = frozenset("“”\"―")
+
+
+def doc_features(doc: Doc, only_cued: bool = False,
+                 learned: frozenset[str] | None = None) -> list[tuple[Block, list[list[str]]]]:
+    """(block, features) for every paragraph block of ``doc``. With ``only_cued`` (tagging, not training) a
+    block with no cue word and no quote mark gets no features: the CRF almost never tags one, and
+    featurising every sentence was most of the stage's cost."""
+    forms = load_cue_forms()
+    learned = load_cue_words() if learned is None else learned
+    mask = quote_mask(doc.text)
+    out: list[tuple[Block, list[list[str]]]] = []
+    for block in _blocks(doc):
+        toks: list[Token] = []
+        sidx: list[int] = []
+        if only_cued:
+            # a wanted sentence and the one after it (a content running on); the others cost without paying
+            want = [_wanted(sent, forms, learned) for _, sent in block]
+            keep = [w or (j > 0 and want[j - 1]) for j, w in enumerate(want)]
+            if not any(keep):
+                out.append((Block([], []), []))
+                continue
+            block = [b for b, k in zip(block, keep, strict=True) if k]
+        feats: list[list[str]] = []
+        prev_cue = False
+        for j, (k, sent) in enumerate(block):
+            f = sentence_features(sent, mask, forms, learned, prev_cue, j)
+            prev_cue = any("scue=1" in x or "slc=1" in x for x in f[:1])
+            feats += f
+            toks += list(sent)
+            sidx += [k] * len(sent)
+        out.append((Block(toks, sidx), feats))
+    return out
+
+
+def token_labels(sent: Iterable[Token], spans: Sequence[tuple[str, int, int, int]]) -> list[str]:
     """BIO labels of a sentence's tokens from gold ``(role, start, end, span_id)`` character spans."""
     labels: list[str] = []
     prev_id = -1
@@ -144,23 +228,26 @@ class TaggedSpan:
     sent_index: int
 
 
-def decode(sent: SpacySpan, tags: Sequence[str], sent_index: int) -> list[TaggedSpan]:
-    """Turn one sentence's BIO tags into character spans (trailing spaces and punctuation kept out of cues)."""
+def decode(block: Block, tags: Sequence[str]) -> list[TaggedSpan]:
+    """Turn one block's BIO tags into character spans (trailing spaces and punctuation kept out of cues)."""
     out: list[TaggedSpan] = []
     cur: list[Token] = []
+    cur_sent = 0
     cur_role = ""
 
     def flush() -> None:
         if cur:
             toks = list(cur)
-            while toks and (toks[-1].is_space or (cur_role != "CON" and toks[-1].is_punct)):
+            while toks and (toks[-1].is_space or (cur_role != "CON" and toks[-1].is_punct and
+                                                   toks[-1].text not in {":", "―"})):
                 toks.pop()
-            while toks and (toks[0].is_space or (cur_role != "CON" and toks[0].is_punct)):
+            while toks and (toks[0].is_space or (cur_role != "CON" and toks[0].is_punct and
+                                                  toks[0].text not in {":", "―"})):
                 toks.pop(0)
             if toks:
-                out.append(TaggedSpan(cur_role, toks[0].idx, toks[-1].idx + len(toks[-1].text), sent_index))
+                out.append(TaggedSpan(cur_role, toks[0].idx, toks[-1].idx + len(toks[-1].text), cur_sent))
 
-    for t, tag in zip(sent, tags, strict=True):
+    for t, k, tag in zip(block.tokens, block.sent_index, tags, strict=True):
         if tag == "O":
             flush()
             cur, cur_role = [], ""
@@ -168,7 +255,7 @@ def decode(sent: SpacySpan, tags: Sequence[str], sent_index: int) -> list[Tagged
         pre, role = tag.split("-", 1)
         if pre == "B" or role != cur_role:
             flush()
-            cur, cur_role = [t], role
+            cur, cur_role, cur_sent = [t], role, k
         else:
             cur.append(t)
     flush()
@@ -181,15 +268,16 @@ class CrfTagger:
     def __init__(self, tagger: object, path: Path) -> None:
         self._tagger = tagger
         self.path = path
+        self.cue_words = load_cue_words(str(path.parent / CUE_WORDS_FILE))
 
     def tag(self, doc: Doc) -> list[TaggedSpan]:
         """Tagged spans of the whole doc."""
         spans: list[TaggedSpan] = []
-        for k, (sent, feats) in enumerate(doc_features(doc, only_cued=True)):
+        for block, feats in doc_features(doc, only_cued=True, learned=self.cue_words):
             if not feats:
                 continue
             tags = self._tagger.tag(feats)  # type: ignore[attr-defined]
-            spans += decode(sent, tags, k)
+            spans += decode(block, tags)
         return spans
 
 

@@ -251,8 +251,58 @@ def find_rule_attributions(doc: Doc, quotes: list[tuple[int, int]]) -> list[Foun
             found += _verb_cues(sent, text, forms, quotes)
             found += _according_to(sent, text)
         found += _agentless(sent, text, found)
+    found += [f for f in _dash_credits(text, quotes) + _colon_speakers(text)
+              if not any(_spans_overlap(f.content, g.content) for g in found)]
     found.sort(key=lambda f: f.content[0])
     return found
+
+
+def _spans_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+_NAME = r"[A-Z][\w.’'\-]*(?: (?:[A-Z][\w.’'\-]*|de|da|del|van|von|la|le))*"
+_DASH_CREDIT = re.compile(r"[ \t\u00a0]*([―—–])[ \t\u00a0]*(" + _NAME + r")[ \t\u00a0.]*(?=\n|$)")
+_COLON_SPEAKER = re.compile(r"^([“\"]?)(" + _NAME + r"):[ \t\u00a0]+(?=\S)", re.MULTILINE)
+_NOT_SPEAKERS = frozenset("""update updated note editor’s editor's watch read related photo photos video source
+sources correction clarification see also more listen caption credit image images q a warning disclaimer
+subscribe follow contact email tags topics advertisement sponsored breaking live key""".split())
+
+
+def _dash_credits(text: str, quotes: list[tuple[int, int]]) -> list[Found]:
+    """A quotation credited after a dash at the end of its line: "“We will vote.” ― Ana Ruiz"."""
+    out = []
+    for qs, qe in quotes:
+        close = qe + 1 if qe < len(text) and text[qe] in "”\"’'" else qe
+        m = _DASH_CREDIT.match(text, close)
+        if m is None or len(m.group(2).split()) > 5:
+            continue
+        start = qs - 1 if qs > 0 and text[qs - 1] in "“\"‘'”" else qs
+        out.append(Found((m.start(1), m.end(1)), (start, close), (m.start(2), m.end(2)), m.group(2).rstrip("."),
+                         "dash_credit", "say"))
+    return out
+
+
+def _colon_speakers(text: str) -> list[Found]:
+    """A line led by a capitalised name and a colon: transcripts ("PENCE: Well, ...") and headlines
+    ("Pat Caddell: Voters Are Worried"). The name is the source, the colon the cue, the rest of the line the
+    content."""
+    out = []
+    for m in _COLON_SPEAKER.finditer(text):
+        name = m.group(2)
+        words = name.split()
+        if len(words) > 6 or words[0].lower().rstrip(".") in _NOT_SPEAKERS or name.lower() in _NOT_SPEAKERS:
+            continue
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        content = (m.end(), end)
+        while content[1] > content[0] and text[content[1] - 1] in " \t\u00a0\"”":
+            content = (content[0], content[1] - 1)
+        if content[1] - content[0] < 3:
+            continue
+        colon = m.end(2)
+        out.append(Found((colon, colon + 1), content, (m.start(2), m.end(2)), name, "colon_speaker", "say"))
+    return out
 
 
 def _verb_cues(sent: SpacySpan, text: str, forms: frozenset[str], quotes: list[tuple[int, int]]) -> list[Found]:

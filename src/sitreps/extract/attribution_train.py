@@ -1,52 +1,93 @@
 """Train the attribution CRF on PolNeAR train: one command, CPU only, a few minutes, same input → same model.
 
 ``sitreps train attribution --data ../shared/eval/attribution/polnear``. The training text is read at run
-time and never stored; only the learned weights (``data/models/attribution/attribution.crfsuite``) are.
+time and never stored; only the learned weights (``data/models/attribution/attribution.crfsuite``) and the
+list of words annotators often marked as cues (``cue_words.txt``, single words, next to it) are.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from .attribution_crf import default_model_path, doc_features, token_labels, train_crf
+from .attribution_crf import CUE_WORDS_FILE, default_model_path, doc_features, token_labels, train_crf
 
 
-def build_sequences(nlp: Any, docs: list[Any], progress: Callable[[str], None] | None = None
+def _gold_spans(gold: Any) -> list[tuple[str, int, int, int]]:
+    spans = []
+    for sid, (role, items) in enumerate((r, s) for r, lst in gold.spans.items() for s in lst):
+        tag = {"source": "SRC", "cue": "CUE", "content": "CON"}[role]
+        for start, end in items:
+            spans.append((tag, start, end, sid))
+    # cues first: a token inside both a cue and a content span (rare, annotator overlap) is a cue
+    spans.sort(key=lambda t: {"CUE": 0, "SRC": 1, "CON": 2}[t[0]])
+    return spans
+
+
+def learn_cue_words(golds: list[Any], docs: list[Any], min_count: int = 3, min_share: float = 0.05
+                    ) -> list[str]:
+    """Words (lower case) and lemmas inside gold cue spans at least ``min_count`` times and in at least
+    ``min_share`` of their occurrences: the cue vocabulary of the annotation scheme, beyond the GGT verbs."""
+    as_cue: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    for gold, doc in zip(golds, docs, strict=True):
+        cue_chars = bytearray(len(doc.text) + 1)
+        for s, e in (seg for segs in gold.spans["cue"] for seg in segs):
+            cue_chars[s:e] = b"\x01" * (e - s)
+        for t in doc:
+            if t.is_space or (t.is_punct and t.text not in {":", "―"}) or t.is_stop and t.lower_ not in {
+                    "according", "call", "called"}:
+                continue
+            keys = {t.lower_, t.lemma_.lower()}
+            for key in keys:
+                seen[key] += 1
+                if cue_chars[t.idx]:
+                    as_cue[key] += 1
+    return sorted(w for w, n in as_cue.items() if n >= min_count and n >= min_share * seen[w])
+
+
+def build_sequences(nlp: Any, golds: list[Any], progress: Callable[[str], None] | None = None, *,
+                    docs: Iterable[Any] | None = None, learned: frozenset[str] = frozenset()
                     ) -> list[tuple[list[list[str]], list[str]]]:
-    """(features, BIO labels) per sentence of every gold document (``GoldDoc`` from evaluate.attribution)."""
+    """(features, BIO labels) per paragraph block of every gold document (``GoldDoc`` from
+    evaluate.attribution); ``docs`` are the parsed texts when already at hand."""
     seqs: list[tuple[list[list[str]], list[str]]] = []
-    texts = [d.text for d in docs]
-    for k, (gold, doc) in enumerate(zip(docs, nlp.pipe(texts, batch_size=16), strict=True)):
-        spans = []
-        for sid, (role, items) in enumerate(
-                (r, s) for r, lst in gold.spans.items() for s in lst):
-            tag = {"source": "SRC", "cue": "CUE", "content": "CON"}[role]
-            for start, end in items:
-                spans.append((tag, start, end, sid))
-        # cues first: a token inside both a cue and a content span (rare, annotator overlap) is a cue
-        spans.sort(key=lambda t: {"CUE": 0, "SRC": 1, "CON": 2}[t[0]])
-        for sent, feats in doc_features(doc):
+    parsed = docs if docs is not None else nlp.pipe([d.text for d in golds], batch_size=16)
+    for k, (gold, doc) in enumerate(zip(golds, parsed, strict=True)):
+        spans = _gold_spans(gold)
+        for block, feats in doc_features(doc, learned=learned):
             if feats:
-                seqs.append((feats, token_labels(sent, spans)))
+                seqs.append((feats, token_labels(block.tokens, spans)))
         if progress and k % 50 == 0:
-            progress(f"featurised {k}/{len(docs)} documents")
+            progress(f"featurised {k}/{len(golds)} documents")
     return seqs
 
 
 def train_attribution(data: str | Path | None = None, out: str | Path | None = None, *,
-                      limit: int | None = None, max_iterations: int = 60, c1: float = 0.05,
+                      limit: int | None = None, max_iterations: int = 80, c1: float = 0.05,
                       c2: float = 0.01, progress: Callable[[str], None] | None = None) -> Path:
-    """Parse PolNeAR train with the configured spaCy model, featurise, train the CRF, write it to ``out``."""
+    """Parse PolNeAR train with the configured spaCy model, learn the cue words, featurise, train the CRF,
+    write both to ``out``'s directory."""
     from ..evaluate.attribution import load_polnear
     from ..nlp import load_nlp
     from ..settings import load_settings
 
-    docs = load_polnear(data, "train", limit)
+    golds = load_polnear(data, "train", limit)
     nlp = load_nlp(load_settings())
-    seqs = build_sequences(nlp, docs, progress)
-    if progress:
-        progress(f"training on {len(seqs)} sentences from {len(docs)} documents")
+    docs = list(nlp.pipe([d.text for d in golds], batch_size=16))
     path = Path(out) if out else default_model_path()
+    return train_from_parsed(golds, docs, path, max_iterations=max_iterations, c1=c1, c2=c2, progress=progress)
+
+
+def train_from_parsed(golds: list[Any], docs: list[Any], path: Path, *, max_iterations: int = 80,
+                      c1: float = 0.05, c2: float = 0.01, progress: Callable[[str], None] | None = None) -> Path:
+    """Cue words + CRF from already parsed gold documents."""
+    words = learn_cue_words(golds, docs)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    (path.parent / CUE_WORDS_FILE).write_text("\n".join(words) + "\n", encoding="utf-8")
+    seqs = build_sequences(None, golds, progress, docs=docs, learned=frozenset(words))
+    if progress:
+        progress(f"training on {len(seqs)} paragraph blocks from {len(golds)} documents, {len(words)} cue words")
     return train_crf(seqs, path, c1=c1, c2=c2, max_iterations=max_iterations)
