@@ -97,7 +97,7 @@ def _align(text: str, start: int, end: int, name: str) -> tuple[int, int] | None
 
 def _f(x: str | None) -> float | None:
     try:
-        return float(x) if x not in (None, "") else None
+        return float(x) if x else None
     except ValueError:
         return None
 

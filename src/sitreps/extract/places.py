@@ -175,8 +175,11 @@ def _locate_unknown(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> dict[i
     Manassas" lies in Manassas), and for streets and buildings the town the text names around them. Streets
     take the town first: they are often named after other places ("Sumska Street" in Kharkiv, "Moscow Avenue").
     """
-    towns = [(m.start, m.best()) for m in mentions if m.candidates and m.best() is not None]
-    towns = [(s, e) for s, e in towns if e is not None and e.feature_class in "PA" and not e.is_country]
+    towns: list[tuple[int, Entry]] = []
+    for m in mentions:
+        b = m.best()
+        if b is not None and b.feature_class in "PA" and not b.is_country:
+            towns.append((m.start, b))
     out: dict[int, tuple[Entry, str]] = {}
     for m in mentions:
         if m.candidates:

@@ -199,7 +199,7 @@ def _facility(doc: Doc, i: int) -> _Run | None:
 
 
 def _prev_words(doc: Doc, i: int, k: int = 3) -> list[str]:
-    out = []
+    out: list[str] = []
     j = i - 1
     while j >= 0 and len(out) < k:
         w = doc[j].lower_

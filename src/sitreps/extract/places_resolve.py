@@ -17,7 +17,6 @@ article's other places in that area all lie far from the town.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from dataclasses import dataclass, field
 
 from ..gazetteer.build import fold
@@ -137,12 +136,12 @@ def _resolve_distinct(mentions: list[Mention], gaz: Gazetteer) -> None:
         votes = _focus(mentions)
         bests = _distinct_bests(mentions)
         for m, b, own in zip(mentions, base, votes, strict=True):
-            focus: Counter[str] = Counter()
+            focus: dict[str, float] = {}
             for other in votes:
                 if other is not own and other[0]:
-                    focus[other[0]] += other[1]
+                    focus[other[0]] = focus.get(other[0], 0.0) + other[1]
                     if other[2]:
-                        focus[other[2]] += other[1]
+                        focus[other[2]] = focus.get(other[2], 0.0) + other[1]
             m.scores = [b[i] + _context(e, m, focus, bests, qualifiers, gaz) for i, e in enumerate(m.candidates)]
     for m in mentions:
         _prefer_area(m, mentions, gaz)
@@ -178,14 +177,14 @@ def _focus(mentions: list[Mention]) -> list[tuple[str, float, str]]:
     return votes
 
 
-def _context(e: Entry, m: Mention, focus: Counter[str], bests: list[tuple[Mention, Entry | None]],
+def _context(e: Entry, m: Mention, focus: dict[str, float], bests: list[tuple[Mention, Entry | None]],
              qualifiers: dict[str, list[Entry]], gaz: Gazetteer) -> float:
     s = 0.0
     total = sum(v for k, v in focus.items() if "/" not in k)
     if total and e.country_code:
-        s += 3.0 * focus[e.country_code] / total
+        s += 3.0 * focus.get(e.country_code, 0.0) / total
         if not e.is_country and e.admin1:
-            s += 2.5 * focus[f"{e.country_code}/{e.admin1}"] / total
+            s += 2.5 * focus.get(f"{e.country_code}/{e.admin1}", 0.0) / total
     if m.qualifier:
         areas = qualifiers.get(m.qualifier, [])
         if any(_contains(a, e) for a in areas):

@@ -32,6 +32,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..errors import GazetteerError
 from .tables import (
@@ -170,7 +171,7 @@ def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
     return round((lats[lo] + lats[hi]) / 2, 4), round((lons[lo] + lons[hi]) / 2, 4)
 
 
-def _country_rows(countries: dict[str, dict], cities: list[Row]) -> list[Row]:
+def _country_rows(countries: dict[str, dict[str, Any]], cities: list[Row]) -> list[Row]:
     by_cc: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for r in cities:
         by_cc[r.cc].append((r.lat, r.lon))
@@ -293,7 +294,7 @@ def read_rivers(path: Path, towns: list[Row]) -> list[Row]:
         if tr:
             a = np.cumsum(a, axis=0) * np.asarray(tr["scale"]) + np.asarray(tr["translate"])
         arcs.append(a)
-    groups: dict[str, dict] = {}
+    groups: dict[str, dict[str, Any]] = {}
     for geom in next(iter(topo["objects"].values()))["geometries"]:
         props = geom.get("properties") or {}
         name = (props.get("name_en") or props.get("name") or "").strip()
@@ -342,8 +343,8 @@ def read_admin_names(path: Path, towns: list[Row], have_admin1: set[str]) -> lis
     import csv
 
     code_of: dict[tuple[str, float, float], Row] = {(t.cc, round(t.lat, 2), round(t.lon, 2)): t for t in towns}
-    a1: dict[tuple[str, str], list] = defaultdict(list)
-    a2: dict[tuple[str, str, str], list] = defaultdict(list)
+    a1: dict[tuple[str, str], list[tuple[float, float, str, int]]] = defaultdict(list)
+    a2: dict[tuple[str, str, str], list[tuple[float, float, str, int]]] = defaultdict(list)
     with path.open(encoding="utf-8", newline="") as fh:
         for rec in csv.DictReader(fh):
             try:
@@ -359,7 +360,7 @@ def read_admin_names(path: Path, towns: list[Row], have_admin1: set[str]) -> lis
                     a2[(cc, rec["admin1"], rec["admin2"])].append(item)
     rows: list[Row] = []
 
-    def make(name: str, cc: str, items: list, fcode: str, n: int) -> Row:
+    def make(name: str, cc: str, items: list[tuple[float, float, str, int]], fcode: str, n: int) -> Row:
         lat, lon = _centre([(i[0], i[1]) for i in items])
         codes = [i[2] for i in items if i[2]]
         code = max(set(codes), key=codes.count) if codes else ""

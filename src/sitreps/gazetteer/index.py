@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 
 import numpy as np
+from numpy.typing import NDArray
 
 from ..errors import GazetteerError
 from .build import FORMAT_HEADER, fold
@@ -49,7 +50,8 @@ class Entry:
 class Gazetteer:
     """Names → entries. ``lookup(name)`` returns every entry whose name or alternate name folds to ``name``."""
 
-    def __init__(self, path: Path, ids: np.ndarray, lat: np.ndarray, lon: np.ndarray, pop: np.ndarray,
+    def __init__(self, path: Path, ids: NDArray[np.int64], lat: NDArray[np.float64], lon: NDArray[np.float64],
+                 pop: NDArray[np.int64],
                  names: list[str], fclass: list[str], fcode: list[str], cc: list[str], admin1: list[str],
                  bboxes: dict[int, tuple[float, float, float, float]], keys: dict[str, int | list[int]]) -> None:
         self.path = path
