@@ -37,6 +37,9 @@ def test_batch_then_load_into_store(tmp_path: Path, pipeline, settings) -> None:
         again = runner.invoke(app, ["batch", str(src), "--output", str(out), "--engine", "local",
                                     "--partition-size", "2"])
         assert "0 finished, 2 skipped" in again.output
+        redone = runner.invoke(app, ["batch", str(src), "--output", str(out), "--engine", "local",
+                                     "--partition-size", "2", "--redo"])
+        assert "2 finished, 0 skipped" in redone.output
         loaded = runner.invoke(app, ["load", str(out), "--db", str(db), "--no-link"])
         assert loaded.exit_code == 0, loaded.output
         assert "articles: 3 new" in loaded.output

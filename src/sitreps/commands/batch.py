@@ -34,6 +34,8 @@ def batch_cli(
     outlet_field: Annotated[str, typer.Option(help="Field/column holding the outlet.")] = "outlet",
     published: Annotated[str | None, typer.Option(help="Publication date (ISO) for records without one.")] = None,
     config: Annotated[str | None, typer.Option(help="Settings TOML file.")] = None,
+    redo: Annotated[bool, typer.Option(help="Run every partition again, finished or not (after changing "
+                                       "stages or settings without a new pipeline version).")] = False,
 ) -> None:
     """Extract every article of INPUT... in partitions and write Parquet tables (articles, places, times,
     quantities, claims, actors, events, errors). A re-run skips finished partitions; a failing partition is
@@ -47,7 +49,8 @@ def batch_cli(
                           url_field=url_field, id_field=id_field, outlet_field=outlet_field, format=fmt,
                           published=settings.published, max_chars=settings.max_chars)
     report = run_batch(inputs, output, engine=engine, settings=settings, read_options=options,
-                       partition_size=partition_size, workers=workers, scheduler=scheduler, retries=retries)
+                       partition_size=partition_size, workers=workers, scheduler=scheduler, retries=retries,
+                       redo=redo)
     typer.echo(f"partitions: {len(report.finished)} finished, {len(report.skipped)} skipped (already done), "
                f"{len(report.failed)} failed; articles: {report.articles}; unreadable records: "
                f"{report.read_errors} (see {output}/errors)")

@@ -359,7 +359,7 @@ Engine = Callable[[list[PartitionSpec], BatchJob, Callable[[PartitionSpec, dict[
 def run_batch(inputs: Iterable[str], output: str, *, engine: str | Engine = "dask",
               settings: Settings | None = None, read_options: ReadOptions | None = None,
               partition_size: int = 64, workers: int = 2, scheduler: str | None = None,
-              retries: int = 2) -> BatchReport:
+              retries: int = 2, redo: bool = False) -> BatchReport:
     """Extract every article of ``inputs`` into Parquet tables under ``output``; skip finished partitions.
 
     ``engine``: "dask" (a LocalCluster of ``workers`` processes, or the scheduler at ``scheduler``), "local"
@@ -373,7 +373,8 @@ def run_batch(inputs: Iterable[str], output: str, *, engine: str | Engine = "das
     read_options = read_options or ReadOptions(published=settings.published, max_chars=settings.max_chars)
     specs = plan_partitions(inputs, read_options, partition_size)
     manifest = read_manifest(output)
-    if manifest.get("pipeline_version") != PIPELINE_VERSION:  # results of another version are redone
+    # results of another pipeline version are redone; ``redo`` redoes everything (stages changed, same version)
+    if redo or manifest.get("pipeline_version") != PIPELINE_VERSION:
         manifest = {"pipeline_version": PIPELINE_VERSION, "partitions": {}}
     done = manifest["partitions"]
     report = BatchReport()
