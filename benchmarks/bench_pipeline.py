@@ -133,7 +133,8 @@ def run_dask(config: str, articles: list, words: int) -> dict:
 def _row(config: str, docs: int, words: int, wall: float, cpu: float, rss: float) -> dict:
     return {"config": config, "docs": docs, "words": words, "wall_s": round(wall, 2), "cpu_s": round(cpu, 2),
             "docs_per_s": round(docs / wall, 2), "words_per_s": round(words / wall),
-            "words_per_cpu_s": round(words / cpu), "peak_rss_mb": round(rss)}
+            "words_per_cpu_s": round(words / cpu), "peak_rss_mb": round(rss),
+            "cores_used": round(cpu / wall, 2)}  # CPU the run got: on a busy machine 2 workers may get < 1 core
 
 
 def main() -> None:
@@ -166,7 +167,8 @@ def main() -> None:
         print(json.dumps(row), file=sys.stderr, flush=True)
     base = next((r["words_per_cpu_s"] for r in rows if r["config"] == "spacy_sm"), None)
     d1 = next((r["words_per_s"] for r in rows if r["config"] == "dask_1"), None)
-    cols = ["config", "docs", "words", "docs_per_s", "words_per_s", "words_per_cpu_s", "peak_rss_mb", "load"]
+    cols = ["config", "docs", "words", "docs_per_s", "words_per_s", "words_per_cpu_s", "peak_rss_mb", "cores_used",
+            "load"]
     print("| " + " | ".join(cols) + " | × spaCy sm (CPU) | × 1 worker (wall) | note |")
     print("|" + "---|" * (len(cols) + 3))
     for r in rows:
