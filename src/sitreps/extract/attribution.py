@@ -39,7 +39,7 @@ from .attribution_lexicon import (
     side_of,
 )
 from .attribution_quotes import find_quotes
-from .attribution_rules import Found, find_rule_attributions
+from .attribution_rules import Found, doc_text, find_rule_attributions
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -92,7 +92,7 @@ class AttributionStage:
         self.parse_cues = ["according", "insisted", "argued", "explained", "declared", "admitted", "stressed"]
 
     def __call__(self, doc: Doc, result: ArticleResult) -> None:
-        text = doc.text
+        text = doc_text(doc)
         quotes = [(q.start, q.end) for q in find_quotes(text)]
         found = find_rule_attributions(doc, quotes)
         if self.tagger is not None:
@@ -112,9 +112,11 @@ class AttributionStage:
         between it and the next cue (or, when there are none, those since the previous cue) within two
         sentences, and the nearest source tagged in that stretch."""
         assert self.tagger is not None
-        tagged = sorted(self.tagger.tag(doc), key=lambda t: t.start)
         taken = [f.content for f in found] + [f.cue for f in found if f.cue] + \
             [f.source for f in found if f.source]
+        # sentences whose cue words and quotes all lie inside rule claims are not tagged: what the CRF finds
+        # there is dropped anyway
+        tagged = sorted(self.tagger.tag(doc, covered=taken), key=lambda t: t.start)
         out: list[Found] = []
         cue_at = [k for k, t in enumerate(tagged) if t.role == "CUE"]
         for n, ci in enumerate(cue_at):
@@ -133,7 +135,7 @@ class AttributionStage:
             start, end = cons[0].start, cons[-1].end
             srcs = sorted((t for t in near if t.role == "SRC"), key=lambda s: abs(s.start - cue.start))
             src = (srcs[0].start, srcs[0].end) if srcs else None
-            src_text = doc.text[src[0]:src[1]] if src else ""
+            src_text = doc_text(doc)[src[0]:src[1]] if src else ""
             is_pron = src_text.lower() in _HE | _THEY | {"i", "we", "it"}
             name = None if (is_pron or src is None) else _name_from_text(src_text)
             cue_tok = doc.char_span(cue.start, cue.end, alignment_mode="expand")
@@ -262,17 +264,17 @@ def _mentions(doc: Doc, quotes: list[tuple[int, int]], ents: list[Any]) -> list[
         name = ent.text.removesuffix("’s").removesuffix("'s")
         if name.lower().startswith("the "):
             name = name[4:]
-        context = doc.text[doc[root.left_edge.i].idx if root.left_edge.i < ent.start else ent.start_char:
+        context = doc_text(doc)[doc[root.left_edge.i].idx if root.left_edge.i < ent.start else ent.start_char:
                            ent.end_char]
-        cands.append(_Speaker(name, kind_of(context), side_of(context), Span.of(doc.text, ent.start_char, ent.end_char),
+        cands.append(_Speaker(name, kind_of(context), side_of(context), Span.of(doc_text(doc), ent.start_char, ent.end_char),
                               ent.start_char, ent.label_ == "PERSON"))
     # names the small NER model does not know ("Oleksandr Syrskyi toured ..."): two or three capitalised words
     # opening a sentence, that name no organisation, side or place kind
-    for m in _SUBJECT_NAME.finditer(doc.text):
+    for m in _SUBJECT_NAME.finditer(doc_text(doc)):
         name = m.group(1)
         if kind_of(name) == "unknown" and side_of(name) is None and name.split()[0] not in _NOT_NAMES and \
                 not any(qs <= m.start(1) < qe for qs, qe in quotes):
-            cands.append(_Speaker(name, "unknown", None, Span.of(doc.text, m.start(1), m.end(1)), m.start(1), True))
+            cands.append(_Speaker(name, "unknown", None, Span.of(doc_text(doc), m.start(1), m.end(1)), m.start(1), True))
     return cands
 
 
@@ -296,7 +298,7 @@ def _resolve_pronoun(word: str, doc: Doc, pos: int, seen: list[_Speaker],
 
 
 def _resolve(doc: Doc, result: ArticleResult, drafts: list[_Draft], quotes: list[tuple[int, int]]) -> list[Claim]:
-    text = doc.text
+    text = doc_text(doc)
     ents = list(doc.ents)
     mention_cache: dict[str, list[_Speaker]] = {}
     seen: list[_Speaker] = []
@@ -376,12 +378,12 @@ def _is_person(doc: Doc, span: tuple[int, int], source: Source) -> bool:
         return True
     if any(t.lower_ in _THEY for t in sp):
         return False
-    if any(e.label_ == "PERSON" for e in sp.ents):
+    if any(t.ent_type_ == "PERSON" for t in sp):  # token attributes: Span.ents walks the whole doc
         return True
     root = sp.root
     if root.tag_ in {"NNS", "NNPS"} or source.kind in {"think_tank", "media"}:
         return False
-    if root.pos_ == "PROPN" and not sp.ents:
+    if root.pos_ == "PROPN" and not any(t.ent_type_ for t in sp):
         return True  # a bare proper name the NER left untyped ("Maxim")
     return root.lemma_.lower() in {"spokesperson", "spokesman", "spokeswoman", "officer", "official",
                                    "member", "engineer", "commander", "soldier", "analyst", "minister",
@@ -406,7 +408,7 @@ def _clause_text(doc: Doc, f: Found) -> str:
     """The words of the cue's sentence outside the content: where "on Twitter", "in a statement" live."""
     if f.cue is None:
         return ""
-    text = doc.text
+    text = doc_text(doc)
     # the cue's sentence, approximated by sentence punctuation inside its paragraph (Token.sent is costly)
     p_lo = text.rfind("\n", 0, f.cue[0]) + 1
     p_hi = text.find("\n", f.cue[1])
@@ -422,7 +424,7 @@ def _clause_text(doc: Doc, f: Found) -> str:
 
 def _channel(doc: Doc, f: Found, hint: str | None) -> str | None:
     said_how = channel_of(_clause_text(doc, f))
-    src_how = channel_of(doc.text[f.source[0]:f.source[1]]) if f.source else None
+    src_how = channel_of(doc_text(doc)[f.source[0]:f.source[1]]) if f.source else None
     if said_how and said_how != "interview":
         return said_how
     if src_how:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from ..errors import ModelNotFound
 from .attribution_lexicon import load_cue_forms
 from .attribution_quotes import quote_mask
+from .attribution_rules import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -141,7 +142,7 @@ class Block:
 
 def _blocks(doc: Doc) -> list[list[tuple[int, SpacySpan]]]:
     """Sentences grouped by paragraph (a line break between two sentences ends a block; at most 12 each)."""
-    text = doc.text
+    text = doc_text(doc)
     out: list[list[tuple[int, SpacySpan]]] = []
     cur: list[tuple[int, SpacySpan]] = []
     prev_end = 0
@@ -156,9 +157,13 @@ def _blocks(doc: Doc) -> list[list[tuple[int, SpacySpan]]]:
     return out
 
 
-def _wanted(sent: SpacySpan, forms: frozenset[str], learned: frozenset[str]) -> bool:
-    """A sentence worth tagging: a cue word that was parsed, or a quote mark."""
+def _wanted(sent: SpacySpan, forms: frozenset[str], learned: frozenset[str], covered: bytearray | None = None
+            ) -> bool:
+    """A sentence worth tagging: a cue word that was parsed, or a quote mark, outside ``covered`` characters
+    (one byte per character of the text, 1 where a rule claim already stands)."""
     for t in sent:
+        if covered is not None and t.idx < len(covered) and covered[t.idx]:
+            continue
         low = t.lower_
         if t.text in QUOTE_MARKS:
             return True
@@ -170,21 +175,27 @@ def _wanted(sent: SpacySpan, forms: frozenset[str], learned: frozenset[str]) -> 
 QUOTE_MARKS = frozenset("“”\"―")
 
 
-def doc_features(doc: Doc, only_cued: bool = False,
-                 learned: frozenset[str] | None = None) -> list[tuple[Block, list[list[str]]]]:
+def doc_features(doc: Doc, only_cued: bool = False, learned: frozenset[str] | None = None,
+                 covered: Sequence[tuple[int, int]] = ()) -> list[tuple[Block, list[list[str]]]]:
     """(block, features) for every paragraph block of ``doc``. With ``only_cued`` (tagging, not training) a
     block with no cue word and no quote mark gets no features: the CRF almost never tags one, and
-    featurising every sentence was most of the stage's cost."""
+    featurising every sentence was most of the stage's cost. ``covered`` character spans (rule claims) do not
+    make a block worth tagging."""
     forms = load_cue_forms()
+    cov: bytearray | None = None
+    if covered:
+        cov = bytearray(len(doc_text(doc)))
+        for a, b in covered:
+            cov[a:b] = b"\x01" * (b - a)
     learned = load_cue_words() if learned is None else learned
-    mask = quote_mask(doc.text)
+    mask = quote_mask(doc_text(doc))
     out: list[tuple[Block, list[list[str]]]] = []
     for block in _blocks(doc):
         toks: list[Token] = []
         sidx: list[int] = []
         if only_cued:
             # a wanted sentence and the one after it (a content running on); the others cost without paying
-            want = [_wanted(sent, forms, learned) for _, sent in block]
+            want = [_wanted(sent, forms, learned, cov) for _, sent in block]
             keep = [w or (j > 0 and want[j - 1]) for j, w in enumerate(want)]
             if not any(keep):
                 out.append((Block([], []), []))
@@ -270,10 +281,10 @@ class CrfTagger:
         self.path = path
         self.cue_words = load_cue_words(str(path.parent / CUE_WORDS_FILE))
 
-    def tag(self, doc: Doc) -> list[TaggedSpan]:
-        """Tagged spans of the whole doc."""
+    def tag(self, doc: Doc, covered: Sequence[tuple[int, int]] = ()) -> list[TaggedSpan]:
+        """Tagged spans of the blocks worth tagging (a cue word or quote mark outside ``covered``)."""
         spans: list[TaggedSpan] = []
-        for block, feats in doc_features(doc, only_cued=True, learned=self.cue_words):
+        for block, feats in doc_features(doc, only_cued=True, learned=self.cue_words, covered=covered):
             if not feats:
                 continue
             tags = self._tagger.tag(feats)  # type: ignore[attr-defined]

@@ -54,6 +54,19 @@ class Found:
     cue_token: int | None = None  # token index of the cue, for clause-level look-ups
 
 
+_TEXT_KEY = "sitreps.attribution.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per doc: spaCy joins every token's text on each access, and the stage reads
+    the text hundreds of times per document (it was most of the stage's time)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.text
+        doc.user_data[_TEXT_KEY] = text
+    return text
+
+
 def _span_of(tokens: list[Token]) -> tuple[int, int] | None:
     toks = [t for t in tokens if not t.is_space]
     while toks and (toks[-1].is_punct or toks[-1].lower_ in {"'s", "’s"}):
@@ -104,7 +117,7 @@ def normalise_source(tokens: list[Token]) -> str:
     """A readable, normalised name for the words naming a source (see the module docstring)."""
     if not tokens:
         return "unknown"
-    text = tokens[0].doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+    text = doc_text(tokens[0].doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
     m = _NAMED.search(text)
     if m:
         return m.group(1)
@@ -171,7 +184,7 @@ def _conj_names(obj: Token) -> list[str]:
 def _join(tokens: list[Token]) -> str:
     if not tokens:
         return ""
-    return tokens[0].doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+    return doc_text(tokens[0].doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
 
 
 def _strip_titles(name: str) -> str:
@@ -243,7 +256,7 @@ def _clip_paragraph(text: str, span: tuple[int, int] | None, anchor: int) -> tup
 def find_rule_attributions(doc: Doc, quotes: list[tuple[int, int]]) -> list[Found]:
     """Every attribution the rules find in ``doc``, in text order."""
     forms = load_cue_forms()
-    text = doc.text
+    text = doc_text(doc)
     found: list[Found] = []
     has_dep = doc.has_annotation("DEP")
     for sent in doc.sents:
