@@ -72,7 +72,9 @@ def prior(e: Entry, m: Mention) -> float:
     s = 1.0 if fold(e.name) == m.key else 0.5
     s += FEATURE_PRIOR.get(e.feature_code, -0.3 if e.feature_class in "STL" else 0.0)
     s += 0.35 * math.log10(1 + e.population)
-    if e.feature_class == "H" and m.kind != "river":
+    if m.surface.isupper() and len(m.surface) <= 5 and e.feature_class == "P" and not e.name.isupper():
+        s -= 3.0  # "EU", "SA": an acronym, not the town of Eu
+    if e.feature_code == "STM" and m.kind != "river":
         # a bare name is a river only when little else carries it ("the Donets"); "Minnesota" is the state
         s += 1.0 if m.after_the and e.bbox is not None else -1.0
     elif e.bbox is not None:  # a river with its extent: as prominent as a mid-sized town

