@@ -80,52 +80,82 @@ def sentence_features(sent: SpacySpan, mask: bytearray, forms: frozenset[str],
                       learned: frozenset[str] = frozenset(), prev_cue: bool = False,
                       k_in_block: int = 0) -> list[list[str]]:
     """Feature strings for every token of one sentence. ``prev_cue``: the sentence before it in the same
-    paragraph had a cue (contents run over sentences); ``k_in_block``: its place in the paragraph."""
+    paragraph had a cue (contents run over sentences); ``k_in_block``: its place in the paragraph.
+
+    Token attributes are read once into lists (a spaCy attribute read builds a Python object each time, and
+    every token's attributes are used by its neighbours and dependents too)."""
     toks = list(sent)
+    n = len(toks)
+    if n == 0:
+        return []
+    s0 = toks[0].i
+    lower = [t.lower_ for t in toks]
+    lemma = [t.lemma_.lower() for t in toks]
+    pos = [t.pos_ for t in toks]
+    dep = [t.dep_ for t in toks]
+    head_abs = [t.head.i for t in toks]
+    head = [h - s0 if 0 <= h - s0 < n else -1 for h in head_abs]
     cue_flags = [_is_cue(t, forms) for t in toks]
-    learned_flags = [t.lower_ in learned or t.lemma_.lower() in learned for t in toks]
-    cues = {t.i for t, c in zip(toks, cue_flags, strict=True) if c}
-    cue_pos = [t.i for t in toks if t.i in cues]
+    learned_flags = [lower[k] in learned or lemma[k] in learned for k in range(n)]
+    cues = {k for k in range(n) if cue_flags[k]}
+    cue_pos = sorted(cues)
     sent_has_cue = "scue=1" if cues else "scue=0"
     sent_has_learned = f"slc={int(any(learned_flags))}"
     inq = [bool(mask[t.idx]) if t.idx < len(mask) else False for t in toks]
-    share_q = sum(inq) / max(1, len(toks))
+    share_q = sum(inq) / n
     sent_q = "sq=all" if share_q > 0.9 else ("sq=some" if share_q > 0 else "sq=none")
     ctx = [f"pcue={int(prev_cue)}", f"sib={_bucket(k_in_block)}", f"pcue_sq={int(prev_cue)}|{sent_q}"]
-    root = next((t for t in toks if t.dep_ == "ROOT"), None)
-    root_l = f"rootl={root.lemma_.lower()}" if root is not None else "rootl=none"
-    doc = toks[0].doc if toks else None
+    root = next((k for k in range(n) if dep[k] == "ROOT"), None)
+    root_l = f"rootl={lemma[root]}" if root is not None else "rootl=none"
+
+    def relation(k: int) -> tuple[str, int]:
+        """How token k hangs from its nearest cue ancestor (see :func:`_cue_relation`)."""
+        child = node = k
+        depth = 0
+        while head[node] >= 0 and head[node] != node and depth < 12:
+            child, node = node, head[node]
+            depth += 1
+            if node in cues:
+                return dep[child], depth
+        return "none", 0
+
     base: list[list[str]] = []
     for k, t in enumerate(toks):
-        rel, dist = _cue_relation(t, cues) if cues else ("none", 0)
-        near = min(cue_pos, key=lambda c: abs(c - t.i)) if cue_pos else None
-        side = "none" if near is None else ("at" if near == t.i else ("before" if t.i < near else "after"))
+        rel, dist = relation(k) if cues else ("none", 0)
+        near = min(cue_pos, key=lambda c: abs(c - k)) if cue_pos else None
+        side = "none" if near is None else ("at" if near == k else ("before" if k < near else "after"))
         lc = int(learned_flags[k])
+        h = head[k]
+        if h >= 0:
+            hl, hp, hd = lemma[h], pos[h], dep[h]
+        else:
+            ht = t.head
+            hl, hp, hd = ht.lemma_.lower(), ht.pos_, ht.dep_
         f = [
-            "b", f"w={t.lower_}", f"l={t.lemma_.lower()}", f"p={t.pos_}", f"t={t.tag_}", f"d={t.dep_}",
-            f"hl={t.head.lemma_.lower()}", f"hp={t.head.pos_}", f"hd={t.head.dep_}",
-            f"e={t.ent_iob_}{t.ent_type_}", f"s3={t.lower_[-3:]}", f"sh={t.shape_[:4]}",
-            f"cue={int(cue_flags[k])}", f"lc={lc}", f"lc_d={lc}|{t.dep_}", f"hlc={int(t.head.i in cues)}",
+            "b", f"w={lower[k]}", f"l={lemma[k]}", f"p={pos[k]}", f"t={t.tag_}", f"d={dep[k]}",
+            f"hl={hl}", f"hp={hp}", f"hd={hd}",
+            f"e={t.ent_iob_}{t.ent_type_}", f"s3={lower[k][-3:]}", f"sh={t.shape_[:4]}",
+            f"cue={int(cue_flags[k])}", f"lc={lc}", f"lc_d={lc}|{dep[k]}", f"hlc={int(h in cues)}",
             f"rel={rel}", f"rd={_bucket(dist)}", f"side={side}",
             f"q={int(inq[k])}", sent_has_cue, sent_has_learned, sent_q, f"pos={_bucket(k)}",
-            f"rel_p={rel}|{t.pos_}", f"side_q={side}|{int(inq[k])}", root_l, *ctx,
+            f"rel_p={rel}|{pos[k]}", f"side_q={side}|{int(inq[k])}", root_l, *ctx,
         ]
-        if near is not None and doc is not None:
-            f.append(f"nearcue={doc[near].lemma_.lower()}")
+        if near is not None:
+            f.append(f"nearcue={lemma[near]}")
         if k == 0:
             f.append("first")
-        if t.is_sent_end or k == len(toks) - 1:
+        if k == n - 1 or t.is_sent_end:
             f.append("last")
         base.append(f)
+    neigh = [[f"w={lower[j]}", f"p={pos[j]}", f"cue={int(cue_flags[j])}", f"lc={int(learned_flags[j])}",
+              f"q={int(inq[j])}"] for j in range(n)]
     out: list[list[str]] = []
     for k, f in enumerate(base):
         g = list(f)
         for off in (-2, -1, 1, 2):
             j = k + off
-            if 0 <= j < len(toks):
-                t = toks[j]
-                g += [f"{off}w={t.lower_}", f"{off}p={t.pos_}", f"{off}cue={int(cue_flags[j])}",
-                      f"{off}lc={int(learned_flags[j])}", f"{off}q={int(inq[j])}"]
+            if 0 <= j < n:
+                g += [f"{off}{x}" for x in neigh[j]]
             else:
                 g.append(f"{off}pad")
         out.append(g)

@@ -180,7 +180,15 @@ def side_of(name: str) -> str | None:
 
 
 def _has_word(padded_lower: str, word: str) -> bool:
-    return re.search(r"(?<![\w])" + re.escape(word.strip()) + r"(?![\w])", padded_lower) is not None
+    w = word.strip()
+    if w not in padded_lower:  # a plain substring test first: most words are absent, and a regex search costs
+        return False
+    return _word_re(w).search(padded_lower) is not None
+
+
+@lru_cache(maxsize=4096)
+def _word_re(word: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)")
 
 
 def channel_of(text: str) -> str | None:
@@ -188,7 +196,9 @@ def channel_of(text: str) -> str | None:
     low = text.lower()
     best: tuple[int, int, str] | None = None
     for word, channel in CHANNEL_WORDS.items():
-        m = re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", low)
+        if word not in low:
+            continue
+        m = _word_re(word).search(low)
         # a named platform or medium beats a generic verb ("posted on Telegram" is telegram)
         rank = 1 if word in _GENERIC_CHANNEL_WORDS else 0
         if m and (best is None or (rank, m.start()) < best[:2]):

@@ -147,8 +147,7 @@ def normalise_source(tokens: list[Token]) -> str:
     person = _person_name(head) if _titled(head) else None
     if person:
         return person
-    persons = [e for e in tokens[0].doc.ents if e.label_ == "PERSON"
-               and e.start >= tokens[0].i and e.end <= tokens[-1].i + 1]
+    persons = _ents_within(tokens[0].doc, tokens[0].i, tokens[-1].i + 1, "PERSON")
     if persons:
         ent = persons[-1]
         doc = ent.doc
@@ -161,6 +160,25 @@ def normalise_source(tokens: list[Token]) -> str:
     name = re.sub(r"\s+([’'],?s\b|[,.)])", r"\1", name).replace("( ", "(")
     alias = ALIASES.get(name.lower())
     return alias or name
+
+
+def _ents_within(doc: Doc, start: int, end: int, label: str) -> list[SpacySpan]:
+    """The ``label`` entities lying wholly inside tokens ``start:end`` (as plain slices), read off the tokens'
+    IOB tags: ``doc.ents`` walks the whole document on every access."""
+    out = []
+    k = start
+    while k < end:
+        t = doc[k]
+        if t.ent_iob_ == "B":
+            j = k + 1
+            while j < len(doc) and doc[j].ent_iob_ == "I":
+                j += 1
+            if j <= end and t.ent_type_ == label:
+                out.append(doc[k:j])
+            k = j
+        else:
+            k += 1
+    return out
 
 
 def _conj_names(obj: Token) -> list[str]:
