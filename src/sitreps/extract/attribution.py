@@ -213,6 +213,10 @@ def _continuations(text: str, drafts: list[_Draft], quotes: list[tuple[int, int]
         if any(_overlap((qs, qe), d.found.content) and not (d.found.cue and qs <= d.found.cue[0] < qe)
                for d in claimed):
             continue
+        # a quotation with its own speaker line ("PENCE: ...", "“…” ― Ana Ruiz") continues nobody
+        if any(d.found.pattern in {"colon_speaker", "dash_credit"} and _overlap((qs, qe), d.found.content)
+               for d in claimed):
+            continue
         pk = _paragraph_of(result, qs)
         src_k: int | None = None
         if pk in direct_by_para and drafts[direct_by_para[pk]].found.cue[0] < qs:  # type: ignore[index]
