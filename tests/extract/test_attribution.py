@@ -133,3 +133,23 @@ def test_attribution_quantity_inherits_claim(extract):
     qs = [q for q in r.quantities if "300" in q.evidence.text]
     assert qs, "the quantities stage found no 300"
     assert qs[0].claim_id == c.id
+
+
+def test_attribution_transcript_lines_keep_their_own_speakers(extract):
+    r = extract("“We will rebuild the bridge,” the mayor said.\n\n"
+                "“HOST: When will the bridge open again?\n\n"
+                "MAYOR: We expect the first trucks by Friday.”")
+    host = _claim_with(r, "When will the bridge open")
+    assert host.source.evidence is not None and host.source.evidence.text == "HOST"
+    assert host.cue is not None and host.cue.text == ":"
+    assert host.nested_in is None
+    mayor = _claim_with(r, "first trucks by Friday")
+    assert mayor.source.evidence is not None and mayor.source.evidence.text == "MAYOR"
+
+
+def test_attribution_dash_credit_after_a_quotation(extract):
+    r = extract("Readers answered our question.\n\n“The ferry should run every hour.” ― Lena Ortiz\n")
+    c = _claim_with(r, "ferry should run")
+    assert c.source.name == "Lena Ortiz"
+    assert c.cue is not None and c.cue.text == "―"
+    assert c.direct
