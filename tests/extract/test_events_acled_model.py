@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 
 import pytest
@@ -55,3 +56,42 @@ def test_article_mode_keeps_a_confident_rule_decision() -> None:
     (with_model,) = code_texts([text], None, non_event_check=False, acled=load_acled_model())
     (rules,) = code_texts([text], None, non_event_check=False)
     assert with_model.sub_event_type == rules.sub_event_type == "Suicide bomb"
+
+
+def test_none_threshold_comes_from_training_and_gates_snippets_only() -> None:
+    model = load_acled_model()
+    assert 0.0 < model.none_threshold < 1.0
+    text = "A fire at a fireworks warehouse killed four workers; police said it was an accident."
+    (snippet,) = code_texts([text], None, acled=model)
+    assert snippet.sub_event_type is None
+    never = dataclasses.replace(model, none_threshold=1.01)  # nothing reaches it: the best ACLED class is given
+    (forced,) = code_texts([text], None, acled=never)
+    assert forced.sub_event_type is not None
+
+
+def test_plover_training_examples_are_headline_and_lead_sentence(tmp_path) -> None:
+    from sitreps.extract.events_classifier import read_ngec
+
+    (tmp_path / "ngec").mkdir()
+    (tmp_path / "ngec" / "gpt_synthetic_events_test.csv").write_text(
+        'disclaimer,text,title,source,prompt,label,mode\n'
+        'x,"Dock workers walked out on Monday over pay. The port was closed. Talks resume next week.",'
+        't,s,"Dockers Strike in {city}\n\n(AP) --",PROTEST,STRIKE\n', "utf-8")
+    texts, labels, groups = read_ngec(tmp_path)
+    assert texts == ["Dockers Strike in", "Dock workers walked out on Monday over pay."]
+    assert labels == ["PROTEST|STRIKE"] * 2
+    assert groups == [1, 1]
+
+
+def test_plover_model_does_not_put_short_sentences_into_one_class() -> None:
+    from sitreps.extract.events_classifier import load_plover_model
+
+    preds = load_plover_model().predict([
+        "Hundreds of teachers marched through the capital demanding higher pay.",
+        "Troops shelled the rebel-held town overnight, killing five.",
+        "The two presidents signed a trade agreement on Friday.",
+        "The minister threatened to cut off aid if the vote went ahead.",
+    ])
+    events = [p[0] for p in preds]
+    assert events[0] == "PROTEST"
+    assert len(set(events)) >= 3  # round 2's model (trained on 700-character leads) said CONCEDE for most

@@ -98,3 +98,18 @@ def test_events_stage_works_without_parser_or_other_stages(make_article) -> None
     check_spans(result)
     assert [e.sub_event_type for e in result.events] == ["Shelling/artillery/missile attack", "Peaceful protest"]
     assert all(e.date == "2023-01-02" and e.time_precision == 2 for e in result.events)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # ACLED: the taker's actor type decides, whatever the verb
+    ("Insurgent fighters recaptured the valley district from Afghan forces overnight.",
+     "Non-state actor overtakes territory"),
+    ("Iraqi forces captured the old quarter from the jihadists after a week of street fighting.",
+     "Government regains territory"),
+    ("The border town fell to the rebels after a brief battle.", "Non-state actor overtakes territory"),
+    ("The militants were driven out of the river port by the army.", "Government regains territory"),
+    ("Government troops lost control of the mining town after an assault by rebels.",
+     "Non-state actor overtakes territory"),
+])
+def test_territory_taker_decides_by_actor_type(text: str, expected: str) -> None:
+    assert decide(text)[0] == expected

@@ -238,6 +238,9 @@ class AcledModel:
     intercept: np.ndarray[Any, Any]
     labels: list[str]
     rule_bonus: float
+    # A snippet is "no ACLED event" when the model's probabilities of the 5 non-ACLED classes sum to at least
+    # this (chosen with rule_bonus by cross-validation on the training data).
+    none_threshold: float = 0.5
 
     def prepare(self) -> AcledModel:
         """Build the vectorisers (about 2 s for 40k terms): done once when the model is loaded, so that the
@@ -276,7 +279,7 @@ class AcledModel:
         words = sorted(self.word_vocab, key=self.word_vocab.__getitem__)
         chars = sorted(self.char_vocab, key=self.char_vocab.__getitem__)
         (directory / ACLED_FILES[1]).write_text(json.dumps(
-            {"labels": self.labels, "rule_bonus": self.rule_bonus, "words": words, "chars": chars}), "utf-8")
+            {"labels": self.labels, "rule_bonus": self.rule_bonus, "none_threshold": self.none_threshold, "words": words, "chars": chars}), "utf-8")
 
 
 def load_acled_model(directory: Path | None = None) -> AcledModel:
@@ -301,10 +304,11 @@ def load_acled_model(directory: Path | None = None) -> AcledModel:
     if coef.shape != (len(info["labels"]), len(wv) + len(cv)):
         raise ConfigError(f"ACLED event model at {npz} is inconsistent; train it again with `sitreps train events`")
     return AcledModel(wv, cv, word_idf, char_idf, coef, intercept, info["labels"],
-                      float(info["rule_bonus"])).prepare()
+                      float(info["rule_bonus"]), float(info.get("none_threshold", 0.5))).prepare()
 
 
 RULE_BONUS_GRID = (0.0, 0.1, 0.2, 0.3, 0.5, 0.8)
+NONE_THRESHOLD_GRID = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 
 
 def train_acled_model(per_class: int = 400, c: float = 4.0, seed: int = 7,
@@ -338,21 +342,27 @@ def train_acled_model(per_class: int = 400, c: float = 4.0, seed: int = 7,
         sub = decide(t)[0]
         rule_case.append(classes.index(tax.sub_types[sub].case) if sub else -1)
     acled = [lab for lab in classes if lab not in NON_ACLED]
-    best = (-1.0, 0.0)
+    acled_idx = np.array([classes.index(lab) for lab in acled])
+    non_sum = oof[:, [classes.index(lab) for lab in NON_ACLED]].sum(axis=1)
+    best = (-1.0, 0.0, 0.5)
     metrics: dict[str, float] = {"n": float(len(texts))}
     for bonus in RULE_BONUS_GRID:
         p = oof.copy()
         for i, j in enumerate(rule_case):
             if j >= 0:
                 p[i, j] += bonus
-        pred = np.array(classes)[p.argmax(axis=1)]
-        f1 = float(f1_score(y, pred, labels=acled, average="weighted", zero_division=0))
-        metrics[f"cv_weighted_f1_bonus_{bonus}"] = f1
-        if f1 > best[0] + 1e-9:
-            best = (f1, bonus)
+        best_acled = np.array(acled)[p[:, acled_idx].argmax(axis=1)]
+        for tau in NONE_THRESHOLD_GRID:  # scored as the evaluation scores: a non-ACLED snippet coded is an FP
+            pred = np.where(non_sum >= tau, "NONE", best_acled)
+            f1 = float(f1_score(y, pred, labels=acled, average="weighted", zero_division=0))
+            metrics[f"cv_wf1_bonus_{bonus}_none_{tau}"] = f1
+            if f1 > best[0] + 1e-9:
+                best = (f1, bonus, tau)
     clf.fit(x, y)
     model = AcledModel(dict(word.vocabulary_), dict(char.vocabulary_), word.idf_.astype(np.float32),
                        char.idf_.astype(np.float32), clf.coef_.astype(np.float32),
-                       clf.intercept_.astype(np.float32), [str(k) for k in clf.classes_], best[1])
+                       clf.intercept_.astype(np.float32), [str(k) for k in clf.classes_], best[1], best[2])
     metrics["rule_bonus"] = best[1]
+    metrics["none_threshold"] = best[2]
+    metrics["cv_weighted_f1"] = best[0]
     return model, metrics

@@ -42,9 +42,13 @@ class Coding:
 
 
 def _acled_choice(probs: list[float], labels: list[str], rule_sub: str | None, bonus: float,
-                  non_event_check: bool) -> tuple[str | None, float]:
-    """The sub-type (None: no ACLED event) and its probability, from the model's row and the rules' pick."""
+                  non_event_check: bool, none_threshold: float) -> tuple[str | None, float]:
+    """The sub-type (None: no ACLED event) and its probability, from the model's row and the rules' pick.
+    With ``non_event_check``, a snippet whose non-ACLED classes together reach ``none_threshold`` is none."""
     tax = load_taxonomy()
+    if non_event_check and sum(p for p, lab in zip(probs, labels, strict=True) if lab in tax.non_acled) \
+            >= none_threshold:
+        return None, 0.0
     row = list(probs)
     if rule_sub is not None:
         row[labels.index(tax.sub_types[rule_sub].case)] += bonus
@@ -52,9 +56,7 @@ def _acled_choice(probs: list[float], labels: list[str], rule_sub: str | None, b
     for i in order:
         case = labels[i]
         if case in tax.non_acled:
-            if non_event_check:
-                return None, 0.0
-            if rule_sub is not None:  # a trigger sentence in an article: the rules' event stands
+            if rule_sub is not None and not non_event_check:  # a trigger sentence in an article: the rules' event stands
                 return rule_sub, probs[labels.index(tax.sub_types[rule_sub].case)]
             continue
         return tax.by_case[case].name, min(1.0, probs[i])
@@ -75,7 +77,8 @@ def code_texts(texts: list[str], model: PloverModel | None, *, non_event_check: 
         sub, conf, _ = decide(text, non_event_check=non_event_check)
         by = "rules"
         if aprobs is not None and acled is not None:
-            new, p = _acled_choice(aprobs[k], acled.labels, sub, acled.rule_bonus, non_event_check)
+            new, p = _acled_choice(aprobs[k], acled.labels, sub, acled.rule_bonus, non_event_check,
+                                   acled.none_threshold)
             if not non_event_check and sub is not None and (conf >= ARTICLE_RULE_CONF or p < ARTICLE_MODEL_PROB):
                 new, p = sub, conf  # in articles a confident rule decision stands (measured on the seed)
             if new != sub:

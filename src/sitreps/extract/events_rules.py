@@ -21,7 +21,12 @@ __all__ = ["RuleMatch", "decide", "find_triggers", "score"]
 # Actor words: who did it decides between territory sub-types and between clash and attack.
 _GOV = (r"(?:army|troops|soldiers|military|government forces|security forces|armed forces|forces of the government|"
         r"police|regime|pro-government|national guard|territorial defen[cs]e|ukrainian forces|"
-        r"government troops|federal forces|special forces|paramilitar(?:y|ies)|peshmerga|SAA|SDF|IDF|FARDC)")
+        r"government troops|federal forces|special forces|paramilitar(?:y|ies)|peshmerga|SAA|SDF|IDF|FARDC|"
+        # a country's forces ("Iraqi forces", "Afghan troops"): state forces by ACLED's actor types
+        r"(?:afghan|iraqi|syrian|yemeni|somali|nigerian|malian|burkinabe|nigerien|congolese|sudanese|"
+        r"ethiopian|myanmar|philippine|colombian|mexican|ukrainian|russian|libyan|cameroonian|mozambican|"
+        r"kenyan|pakistani|indian|israeli|turkish|iranian|egyptian|saudi|chadian|ugandan|lebanese|"
+        r"american|u\.?s\.?|french|thai|bangladeshi|algerian) (?:forces|troops|army|soldiers|military))")
 _NSA = (r"(?:rebels?|insurgents?|militants?|jihadists?|terrorists?|fighters|guerrill?as?|militias?|"
         r"islamic state|isis|isil|daesh|taliban|al[- ]shabaa?b|boko haram|al[- ]qaeda|hts|"
         r"hay'?at tahrir al-sham|houthis?|ansar allah|maoists?|naxal\w*|separatists|jnim|iswap|"
@@ -79,7 +84,7 @@ _RULES: list[tuple[str, float, str]] = [
     ("Non-state actor overtakes territory", 2,
      r"\bcaptur(?:e|ed|es|ing)\b|seiz(?:ed|es|ing) (?:control|the (?:town|city|village|district|area|base|"
      r"territory))|took (?:over|control)|taken (?:over|control)|overr(?:a|u)n\w*|fell to|fallen to|"
-     r"gained control|under (?:their|its|the) control|stormed"),
+     r"gained control|under (?:their|its|the) control|stormed|lost control of"),
     ("Non-violent transfer of territory", 2,
      r"withdr[ae]w\w*|withdrawal|pull(?:ed|ing|s)? out|pulled back|pulling back|handed over|hand(?:ed|s)? over "
      r"(?:control|the)|vacat\w*|abandon(?:ed|s)? (?:their |its )?(?:positions?|bases?|posts?)|"
@@ -226,36 +231,60 @@ def score(text: str) -> tuple[dict[str, float], float]:
 
 _EXPLODED = re.compile(r"\b(?:exploded|went off|detonated|blast (?:killed|injured|wounded)|killing|killed|"
                        r"injuring|injured|wounded)\b", re.IGNORECASE)
-_TERRITORY_VERB = re.compile(r"recaptur\w*|retook|retake\w*|retaken|regain\w*|liberat\w*|took back|reclaim\w*|"
+_TERRITORY_VERB = re.compile(r"fell to|fallen to|came under (?:the )?control of|recaptur\w*|retook|retake\w*|retaken|regain\w*|liberat\w*|took back|reclaim\w*|"
                              r"\bcaptur(?:ed|es|ing)\b|seiz(?:ed|es|ing)|took (?:over|control)|"
                              r"taken (?:over|control)|overr(?:a|u)n\w*|gained control|stormed", re.IGNORECASE)
 
 
-def _territory_taker(text: str) -> str | None:
-    """"gov" or "nsa": who took the territory, from the actor words around the first territory verb."""
+_LOSS = re.compile(r"\b(?:lost (?:control of|the (?:town|city|village|district|area))|(?:were|was|been|being) "
+                   r"(?:driven|forced|pushed|expelled|chased|ousted) (?:out|from)|were routed)\b", re.IGNORECASE)
+
+
+def _first_kind(text: str) -> str | None:
+    """"gov" or "nsa": the kind of the first actor named in ``text``."""
     _, _, actors = _compiled()
+    hits = [(h.start(), kind) for kind in ("gov", "nsa") for h in [actors[kind].search(text)] if h]
+    return min(hits)[1] if hits else None
+
+
+def _last_kind(text: str) -> str | None:
+    """"gov" or "nsa": the kind of the last actor named in ``text``."""
+    _, _, actors = _compiled()
+    hits = [(h.start(), kind) for kind in ("gov", "nsa") for h in actors[kind].finditer(text)]
+    return max(hits)[1] if hits else None
+
+
+def _territory_taker(text: str) -> str | None:
+    """"gov" or "nsa": who took the territory (ACLED: the taker's actor type decides the sub-type, whatever
+    the verb - rebels "recapturing" a town overtake it; an army "capturing" one regains it).
+
+    In order: the actor right after "fell to" / "came under the control of"; the agent after "by"; the side
+    it was taken "from" (the taker is the other); the side that "lost control of" it or "was driven out"
+    (the taker is the other); else the actor named last before the verb.
+    """
+    other = {"gov": "nsa", "nsa": "gov"}
     m = _TERRITORY_VERB.search(text)
-    if m is None:
+    loss = _LOSS.search(text)
+    if m is None and loss is None:
         return None
-    after = text[m.end():m.end() + 60]
+    anchor = m if m is not None and (loss is None or m.start() <= loss.start()) else loss
+    assert anchor is not None
+    after = text[anchor.end():anchor.end() + 60]
+    before = text[max(0, anchor.start() - 120):anchor.start()]
+    if anchor is m and m.group(0).lower().endswith((" to", " of")):  # "fell to the rebels"
+        kind = _first_kind(after[:40])
+        if kind:
+            return kind
     by = re.search(r"\bby (?:the )?(.{0,40})", after)
-    if by:
-        for kind in ("gov", "nsa"):
-            if actors[kind].search(by.group(1)):
-                return kind
+    if by and (kind := _first_kind(by.group(1))):
+        return kind
+    if anchor is loss:  # "the militants were driven out of the town": the loser is named first
+        loser = _last_kind(before)
+        return other[loser] if loser else None
     frm = re.search(r"\bfrom (?:the )?(.{0,40})", after)
-    if frm:  # "recaptured the town from the militants": the loser is named, the taker is the other side
-        if actors["nsa"].search(frm.group(1)):
-            return "gov"
-        if actors["gov"].search(frm.group(1)):
-            return "nsa"
-    before = text[max(0, m.start() - 120):m.start()]
-    last: tuple[int, str] | None = None
-    for kind in ("gov", "nsa"):
-        for hit in actors[kind].finditer(before):
-            if last is None or hit.start() > last[0]:
-                last = (hit.start(), kind)
-    return last[1] if last else None
+    if frm and (kind := _first_kind(frm.group(1))):
+        return other[kind]
+    return _last_kind(before)
 
 
 _REMOTE = ("Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade",

@@ -112,6 +112,9 @@ _NOISE = [
 _FRAMES: dict[str, list[str]] = {
     # --- Battles: two organised armed groups fight; territory changes hands
     "ARMED_CLASH": [
+        "{DATE} {GOV} launched an offensive to {retake|recapture|regain control of} {TOWN} from {NSA}; fighting {continued|was ongoing} {on the outskirts|in the streets|}.",
+        "{NSA} {tried|attempted} to {capture|seize|overrun} {a military post|an army base|{TOWN}}{PLACE} but were {repulsed|pushed back} by {GOV}{, {SRC} said|}.",
+        "{GOV} and {NSA} {fought|battled} for control of {TOWN}{, with {N} fighters killed|}.",
         "{DATE} {GOV} {clashed|exchanged fire|fought a gun battle} with {NSA}{PLACE}{, killing {N} {militants|insurgents|rebels}| leaving {N} soldiers dead|, and casualties were reported on both sides|}.",
         "{DATE} {NSA} attacked {a military post|an army base|a police station|a security checkpoint|an army patrol|a military convoy}{PLACE}, {triggering a gunfight|and soldiers returned fire|sparking clashes that lasted hours}{; {N} soldiers were killed|; {N} attackers died|}.",
         "{N} {soldiers|policemen|security personnel|militants|rebels} {were killed|died|were wounded} in {an encounter|a gunfight|clashes|fighting|an exchange of fire} between {GOV} and {NSA}{PLACE}.",
@@ -126,6 +129,12 @@ _FRAMES: dict[str, list[str]] = {
         "{N} militants and a soldier were killed in {an armed clash|a firefight}{PLACE}, {SRC} said.",
     ],
     "GOV_REGAINS_TERIT": [
+        "{DATE} {GOV} {captured|seized|took control of|took over|stormed|overran|secured} {TOWN}{, a stronghold of {NSA}| from {NSA}|, which {NSA} had held since {MONTH}| after a week-long offensive against {NSA}}.",
+        "{TOWN} {fell to|was captured by|was seized by|came under the control of} {GOV}{ after {NSA} fled| after heavy fighting|}{, {SRC} said|}.",
+        "{NSA} {were driven out of|lost control of|were forced to abandon|were expelled from} {TOWN} {by|after an offensive by|following an assault by} {GOV}.",
+        "{GOV} {advanced into|entered|swept into|pushed into} {TOWN}, {the last|a key|a major} {stronghold|bastion} of {NSA}, and {took control of it|secured the town|hoisted the national flag}.",
+        "{GOV} {took|gained} control of {N} villages {previously held by|from} {NSA}{PLACE}.",
+        "The {ADJ} {army|military|defence ministry} said {its troops|government forces|soldiers} had {cleared|secured|taken} {TOWN} {of|from} {NSA}{ and were combing the area|}.",
         "{DATE} {GOV} {recaptured|retook|regained control of|liberated|took back} {TOWN} from {NSA}{ after days of fighting| following heavy clashes|}.",
         "{GOV} {have|} {regained|restored} control {of|over} {TOWN} {district|village|town|}{, which had been held by {NSA}| after the militants fled|}.",
         "{TOWN} is back under government control after {GOV} {drove|pushed} {NSA} out of the {town|area|district}.",
@@ -135,6 +144,12 @@ _FRAMES: dict[str, list[str]] = {
         "{ADJ} forces {won back|wrested back control of} {TOWN} from {NSA}, {SRC} said.",
     ],
     "NON_STATE_ACTOR_OVERTAKES_TER": [
+        "{DATE} {NSA} {recaptured|retook|regained control of|took back|reclaimed|won back} {TOWN}{ from {GOV}| from a rival militia|, which they had lost last year| after a counter-attack}.",
+        "{GOV} {lost control of|were driven out of|were forced out of|were pushed out of} {TOWN} {after an assault by|by|following an attack by} {NSA}.",
+        "{TOWN} {was captured by|was seized by|came under the control of|was overrun by} {NSA}{ after {GOV} fled| following clashes|}.",
+        "{NSA} {said they had|claimed to have} {liberated|captured|taken} {TOWN} from {ADJ} {troops|forces}{ after heavy fighting|}.",
+        "{MIL} {seized|took control of|captured} {TOWN} from {a rival militia|{NSA}} after {clashes|a gun battle}.",
+        "{NSA} {advanced|pushed} into {TOWN} and {seized government buildings|took control of the police station|hoisted their flag} after {fighting|routing} {GOV}.",
         "{DATE} {NSA} {captured|seized|took control of|overran} {TOWN}{ after {GOV} fled| following clashes with {GOV}| after a night of fighting|}.",
         "{TOWN} {fell to|has fallen to} {NSA}{ after a brief battle| as {GOV} retreated|}.",
         "{NSA} {seized|took over|captured} {a military base|the district headquarters|a police station|several villages|a border post} {in|near} {TOWN}{ and raised their flag|}.",
@@ -191,6 +206,11 @@ _FRAMES: dict[str, list[str]] = {
     ],
     # --- Protests and riots
     "PEACE_PROTEST": [
+        "{DATE} {PROT} {protested|held a rally|marched}{PLACE} {ISSUE}; {police were deployed|a heavy police presence was seen|security was tight} but the protest {remained|passed off} peaceful{ly|}.",
+        "{PROT} {held a candlelight vigil|staged a protest|held a sit-in}{PLACE} {against|to condemn|over} the {police firing|killing of {N} protesters|shooting of a student} {last week|earlier this month|}.",
+        "{PROT} {protested|demonstrated}{PLACE} {against police brutality|against the killing of a protester|demanding action against the police officers} {and dispersed peacefully|, chanting slogans|}.",
+        "{Hundreds|Thousands|Dozens} of {PROT} {marched|rallied|gathered}{PLACE} {ISSUE}; {no incidents were reported|the rally ended without incident|organisers said the march was peaceful}.",
+        "{PROT} {staged a road blockade|blocked the highway|held a protest march}{PLACE} {ISSUE} {for two hours|for several hours} until officials {assured them|promised} of action.",
         "{DATE} {PROT} {staged a protest|held a demonstration|held a rally|marched|staged a sit-in|protested|demonstrated|gathered}{PLACE} {ISSUE}.",
         "{PROT} {went on strike|staged a dharna|observed a hunger strike|held a peaceful march|formed a human chain}{PLACE} {ISSUE}.",
         "{A protest|A rally|A demonstration|A sit-in|A candlelight march} was {held|organised|staged} by {PROT}{PLACE} {ISSUE}.",
@@ -200,6 +220,10 @@ _FRAMES: dict[str, list[str]] = {
         "A {shutdown|general strike|bandh} called by {the {PARTY}|traders} {ISSUE} was observed{PLACE}.",
     ],
     "PROTEST_WITH_INTER": [
+        "{DATE} police {used tear gas and batons|fired tear gas|fired rubber bullets|used water cannon} to disperse {PROT} {protesting|demonstrating} {ISSUE}{PLACE}; {a few|several|{N}} protesters {were slightly injured|suffered minor injuries|were detained}.",
+        "{Police|Security forces|Riot police} {detained|arrested|took into custody} {dozens of|{N}|several} {peaceful protesters|demonstrators|activists} who {had gathered|were marching|staged a sit-in}{PLACE} {ISSUE}.",
+        "{PROT} were {forcibly removed|evicted|cleared} from {the protest site|the sit-in|the square}{PLACE} by {police|security forces}{ and {N} were detained|}.",
+        "Police {stopped|blocked|prevented} {a march|a rally|a protest} by {PROT}{PLACE} {ISSUE}{ and detained its leaders| and briefly detained {N} people|}.",
         "{DATE} police {dispersed|broke up} {a protest|a rally|a demonstration|a sit-in} by {PROT}{PLACE} {ISSUE}{ using tear gas| with batons| with water cannons|}.",
         "Police {fired tear gas|used water cannons|baton-charged|fired rubber bullets} {to disperse|at} {PROT} who were protesting{PLACE} {ISSUE}{; no injuries were reported|}.",
         "{Police|Security forces} {arrested|detained|rounded up} {N} {protesters|demonstrators|activists|students} {during|at} a {protest|rally|demonstration}{PLACE} {ISSUE}.",
@@ -208,6 +232,10 @@ _FRAMES: dict[str, list[str]] = {
         "Police {lathi-charged|baton-charged|used force to disperse} {PROT}{PLACE} {ISSUE}{, injuring a few|}.",
     ],
     "FORCE_AGAINST_PROTEST": [
+        "{DATE} {N} {peaceful protesters|demonstrators|students} were {killed|shot dead|critically injured} when {GOV} {fired live rounds|opened fire|used live ammunition} to disperse a {protest|rally|sit-in}{PLACE} {ISSUE}.",
+        "A {protester|demonstrator|student} {died in hospital|succumbed to injuries|was killed} after {police|security forces|soldiers} {beat|shot|fired at} {him|her|the crowd} during a {peaceful |}{protest|march}{PLACE}.",
+        "{GOV} {fired on|shot at|beat} {unarmed|peaceful} {protesters|demonstrators}{PLACE} {ISSUE}{, killing {N}|, leaving {N} seriously injured|}.",
+        "Rights groups {condemned|denounced} the {killing|shooting} of {N} {unarmed |peaceful |}{protesters|demonstrators} by {GOV} during a {rally|protest}{PLACE}.",
         "{DATE} {GOV} {opened fire on|fired live ammunition at|shot at} {peaceful protesters|demonstrators|a crowd of protesters|{PROT}}{PLACE}{, killing {N}|, killing {N} people and injuring dozens|}.",
         "{N} {protesters|demonstrators} were {killed|shot dead} when {GOV} {fired on|opened fire on} a {peaceful |}{protest|rally}{PLACE} {ISSUE}.",
         "{GOV} {beat|brutally beat|fatally shot} {protesters|demonstrators|{PROT}} {during|at} a peaceful {protest|demonstration|march}{PLACE}{, leaving {N} dead|}.",
@@ -216,6 +244,10 @@ _FRAMES: dict[str, list[str]] = {
         "{A bloody|A violent} crackdown by {GOV} on peaceful protesters{PLACE} left {N} dead.",
     ],
     "VIOL_DEMONSTR": [
+        "{DATE} {PROT} protesting {ISSUE} {pelted police with stones|threw rocks and bottles at police|set tyres and vehicles on fire|attacked a police post}{PLACE}; police {fired tear gas|used batons|fired in the air} to disperse them.",
+        "{PROT} {clashed with|fought running battles with} {police|security forces}{PLACE} {ISSUE}{; {N} people were injured|; police arrested {N} of them|}.",
+        "{Protesters|Demonstrators|An angry crowd of protesters} {blocked the road with burning tyres|torched a police vehicle|stormed and damaged the district office|smashed windows of government buildings}{PLACE} {ISSUE}.",
+        "A {protest|demonstration|rally} {ISSUE}{PLACE} turned {violent|into a riot} as {protesters|demonstrators} {hurled stones|set fire to shops|attacked security personnel}{, and police {fired tear gas|opened fire}|}.",
         "{DATE} {PROT} protesting {ISSUE} {threw stones at police|pelted police with stones|torched vehicles|set tyres on fire|vandalised {government offices|shops|a police station}|blocked the highway and burned tyres}{PLACE}.",
         "{A protest|A demonstration|A rally} {ISSUE} turned violent{PLACE} when {protesters|demonstrators} {attacked police|set fire to vehicles|hurled stones|smashed shop windows}.",
         "{Rioters|Protesters|Angry demonstrators} {clashed with|fought} police{PLACE} {ISSUE}{; police fired tear gas to disperse them|; several officers were injured|}.",
@@ -224,6 +256,8 @@ _FRAMES: dict[str, list[str]] = {
         "Supporters of {the {PARTY}|rival parties} clashed{PLACE} {during a rally|after a protest}, hurling stones and bricks.",
     ],
     "MOB_VIOL": [
+        "{DATE} {a mob|an angry crowd|a group of villagers} {attacked|set fire to|ransacked} {a police station|the house of a suspect|a shop|a vehicle}{PLACE} after {a road accident|a custodial death|rumours of child kidnapping|a dispute}{, injuring {N}|}.",
+        "{Members of two communities|Rival groups of villagers|Supporters of two families} {clashed|fought}{PLACE} {with sticks and stones|over a land dispute|over a temple dispute}; {N} people were {injured|hurt}.",
         "{DATE} {a mob|an angry mob|a crowd of villagers|angry residents} {beat|lynched|attacked} {a man|two men|a suspected thief|a woman accused of witchcraft|a cattle trader|a suspected kidnapper}{PLACE}{, killing him|, who later died|}.",
         "A {suspected thief|man accused of theft|cattle rustler|child lifter} was {beaten to death|lynched|set ablaze} by {a mob|villagers|an angry crowd}{PLACE}.",
         "{Villagers|Residents|A mob} {attacked|torched} the house of {a man|a family|a suspect}{PLACE} after {a dispute|rumours|an argument}{, injuring {N}|}.",
@@ -242,6 +276,7 @@ _FRAMES: dict[str, list[str]] = {
         "{NSA} {massacred|executed|beheaded} {N} {civilians|villagers|hostages|men}{PLACE}.",
     ],
     "ABDUCT_DISSAP": [
+        "{NSA} {captured|seized|took} {N} {soldiers|policemen|villagers|aid workers} {during a raid|}{PLACE} and are holding them {hostage|captive}.",
         "{DATE} {NSA|gunmen|{MIL}|bandits|kidnappers|armed men} {abducted|kidnapped|seized} {CIV}{PLACE}{ and demanded a ransom|, {SRC} said|}.",
         "{CIV} {was|were} {abducted|kidnapped|taken hostage} by {NSA|gunmen|bandits|unknown men}{PLACE}.",
         "{A student|An activist|A journalist|A local official|A businessman} {went missing|disappeared}{PLACE} after being picked up by {men in plain clothes|security forces|unknown persons}{; his whereabouts remain unknown|}.",
@@ -266,6 +301,7 @@ _FRAMES: dict[str, list[str]] = {
         "{N} {rebels|militants|fighters} {surrendered|laid down their arms} {under an amnesty deal|as part of a peace agreement}{PLACE}.",
     ],
     "ARREST": [
+        "{GOV} {captured|caught|nabbed} {a {GROUP} commander|{N} suspected militants|a wanted rebel leader}{PLACE} {during a raid|in a search operation|}.",
         "{DATE} {police|{GOV}|security forces|the anti-terror squad} {arrested|detained|apprehended} {N} {suspects|people|militants|{GROUP} members|opposition activists|persons}{PLACE}{ in a raid| during a search operation|}.",
         "{A {GROUP} commander|A suspected militant|An opposition leader|A journalist|A former minister|A wanted criminal} was {arrested|detained|taken into custody}{PLACE}{, {SRC} said|}.",
         "{Police|Security forces} {rounded up|picked up|nabbed} {N} {youths|people|suspects}{PLACE} {in connection with|over} {the killing of a policeman|last week's attack|the violence}.",
@@ -305,6 +341,11 @@ _FRAMES: dict[str, list[str]] = {
         "{Miscreants|Unknown persons} {vandalised|set fire to} {a mobile tower|a school building|a temple|a vehicle}{PLACE}.",
     ],
     "NON_VIOL_TERRIT_TRANSFER": [
+        "{GOV|NSA} {took over|took control of|entered|moved into} {TOWN} {without a fight|without resistance|unopposed|peacefully} {after|as} {GOV|NSA} {withdrew|pulled out|left the area}.",
+        "{GOV} handed {TOWN|the base|the district|control of the checkpoint} over to {{GOV}|{NSA}|the local administration|peacekeepers|police}{ under a deal|}.",
+        "{NSA} {took over|assumed control of} {TOWN} after {GOV} {withdrew|abandoned their positions}; no fighting was reported.",
+        "{DATE} {GOV|NSA} {began withdrawing|withdrew} {their|its} {forces|fighters|troops} from {TOWN}{ as agreed| under a ceasefire deal| and handed over their positions}.",
+        "{ADJ} troops {left|vacated} {the base|their positions|the town} in {TOWN}, which was then occupied by {NSA|{GOV}} without clashes.",
         "{DATE} {GOV|NSA} {withdrew|pulled out} from {TOWN}{ without a fight| and handed control to {GOV}|}.",
         "{NSA} {handed over|ceded} {TOWN|control of the area} to {GOV|a rival group|local authorities} {under an agreement|peacefully|without resistance}.",
         "{GOV} {took over|took control of|entered} {TOWN} {after|following} the withdrawal of {NSA}{, without any fighting|}.",
@@ -320,6 +361,8 @@ _FRAMES: dict[str, list[str]] = {
     ],
     # --- the five non-ACLED CASE-2021 classes
     "NATURAL_DISASTER": [
+        "{Rescue workers|Soldiers|Disaster teams} {evacuated|rescued} {N} {families|people|villagers} {after|as} {floods|a landslide|the cyclone} {hit|submerged|cut off} {TOWN}.",
+        "{The government|Authorities} declared a state of emergency{PLACE} after {floods|the earthquake|a drought|the storm} {killed|displaced} {N} people.",
         "{DATE} {heavy rains|flash floods|floods|a landslide|an earthquake|a cyclone|a storm|lightning} {hit|struck|killed|swept through|affected} {TOWN|{N} people{PLACE}|villages{PLACE}}{, leaving {N} dead|, destroying houses|}.",
         "{N} people {died|were killed|went missing} {in|after} {floods|a landslide|an earthquake|a mudslide|a lightning strike|a cyclone}{PLACE}.",
         "{An earthquake of magnitude {N}|A powerful tremor|A typhoon|A tropical storm} {struck|jolted|hit} {TOWN}{, damaging buildings|, causing panic|}.",
@@ -328,6 +371,10 @@ _FRAMES: dict[str, list[str]] = {
         "{N} {new cases|deaths} of {COVID-19|cholera|dengue} were reported{PLACE}.",
     ],
     "MAN_MADE_DISASTER": [
+        "{DATE} {an explosion|a blast|a huge explosion} {at|in} {a fireworks factory|a fuel depot|a gas station|an oil refinery|a chemical warehouse}{PLACE} {killed|injured} {N} {people|workers}; {officials|police} said it was an accident.",
+        "{N} people {were hospitalised|fell ill|died} after inhaling {toxic fumes|poisonous gas|ammonia} that leaked from {a factory|a plant|a tanker}{PLACE}.",
+        "{A fire|A blaze} {gutted|destroyed|burned down} {N} {shops|houses|shanties}{PLACE}{; the cause was believed to be a short circuit|}.",
+        "{A plane|A helicopter|A military helicopter|A ferry} {crashed|went down|sank}{PLACE} {due to bad weather|after a technical fault|}{, killing {N} people on board|}.",
         "{DATE} {a fire broke out|a blaze erupted|an explosion occurred|a gas cylinder exploded|a boiler exploded} {in|at} {a factory|a market|a hospital|a warehouse|a chemical plant|a residential building}{PLACE}{, killing {N}|, injuring {N} workers|}.",
         "{N} people were killed when {a bus|a truck|a boat|a train|a minibus} {overturned|collided with a lorry|capsized|derailed|plunged into a gorge}{PLACE}.",
         "{A building|A bridge|A wall|A mine shaft} collapsed{PLACE}{, killing {N} workers|, trapping {N} people|}.",
@@ -337,6 +384,9 @@ _FRAMES: dict[str, list[str]] = {
         "Fireworks {stored|kept} in {a house|a shop} exploded accidentally{PLACE}, killing {N}.",
     ],
     "DIPLO": [
+        "{DATE} {COUNTRY} and {COUNTRY2} held {talks|a round of negotiations} on {a ceasefire|the withdrawal of troops|a peace deal|border demarcation} {in {CAPITAL}|}{ but no agreement was reached|}.",
+        "{The {ADJ} president|The prime minister of {COUNTRY}|The {ADJ} foreign ministry} {called for|urged|welcomed} {an end to the fighting|the release of the hostages|the ceasefire} {in|between} {COUNTRY2|the two sides}.",
+        "{The UN Security Council|The European Union|The United States} {extended|renewed|imposed} {sanctions|an arms embargo|the peacekeeping mandate} {on|in} {COUNTRY}.",
         "{DATE} {the {ADJ} president|the {ADJ} foreign minister|the prime minister of {COUNTRY}} {met|held talks with|hosted} {his|their} {ADJ2} counterpart {in|during a visit to} {CAPITAL}.",
         "{COUNTRY} and {COUNTRY2} {agreed to|discussed ways to} {strengthen bilateral ties|boost trade|cooperate on security} {during talks|at a summit}{ in {CAPITAL}|}.",
         "{The {ADJ} government|The foreign ministry of {COUNTRY}} {condemned|criticised|protested against} {the attack|the decision of {COUNTRY2}|the remarks} {in a statement|and summoned the ambassador}.",
@@ -345,6 +395,9 @@ _FRAMES: dict[str, list[str]] = {
         "{The United Nations|The African Union|The European Union} {called for|urged} {restraint|a ceasefire|dialogue} in {COUNTRY}.",
     ],
     "ORG_CRIME": [
+        "{DATE} {police|the anti-narcotics force|the army} {seized|recovered|confiscated} {weapons and|rifles and|} {N} kg of {drugs|cocaine|heroin} from {a drug cartel|traffickers|a gang}{PLACE}.",
+        "{Gang members|Suspected cartel gunmen|Members of a criminal gang} {shot dead|killed|kidnapped} {a businessman|{N} people|a shop owner} who refused to pay {extortion money|protection money}{PLACE}.",
+        "{Police|Authorities} {arrested|detained} {N} {members of a kidnapping gang|car thieves|robbers|members of the {CARTEL}}{PLACE}{ and recovered stolen goods|}.",
         "{DATE} {police|the anti-narcotics force|customs officials|{GOV}} {seized|confiscated|recovered} {N} kg of {heroin|cocaine|methamphetamine|cannabis|hashish|opium}{PLACE}{ and arrested the smugglers|}.",
         "{A drug cartel|A criminal gang|Gang members|Drug traffickers} {killed|shot dead|attacked} {a rival gang member|{N} people|a police officer}{PLACE} in a {turf war|dispute over drug routes|settling of scores}.",
         "{Police|Authorities} {busted|dismantled} {a human trafficking ring|a smuggling network|a drug trafficking gang|an extortion racket}{PLACE}{, arresting {N}|}.",
@@ -353,6 +406,8 @@ _FRAMES: dict[str, list[str]] = {
         "The {CARTEL} {is fighting|clashed with} the {CARTEL2} for control of {drug routes|the local drug market} {in|around} {TOWN}.",
     ],
     "ATTRIB": [
+        "{Officials|The army|Police|The government} said {NSA|the {GROUP}|the {ADJ2} intelligence service} {was|were} {responsible for|behind} {the attack|the bombing|last week's ambush|the killings}{PLACE}.",
+        "{The {GROUP}|{NSA}} {claimed|said they carried out} {the attack|the ambush|the bombing|the assassination}{PLACE} {on its website|in a video|on social media|in a statement}.",
         "{The {GROUP}|{NSA}|A spokesman for the {GROUP}} {claimed responsibility for|said it carried out} {the attack|the bombing|the killing of the soldiers|the ambush} {PLACE}{ in a statement|}.",
         "{The government|Officials|The army|The police} {blamed|accused} {the {GROUP}|{NSA}|rebels} {for|of carrying out} {the attack|the bombing|the killings}{PLACE}.",
         "{The {GROUP}|The militant group} {denied|rejected claims of} involvement in {the attack|the blast|the killing}{PLACE}.",
