@@ -104,3 +104,21 @@ def test_gazetteer_truncated_row_is_reported_as_corrupt(dump: Path, tmp_path: Pa
         fh.write("\n".join([lines[0], lines[1][:5]]) + "\n")
     with pytest.raises(GazetteerError, match="corrupt"):
         load_gazetteer(out)
+
+
+def test_gazetteer_columnar_copy_answers_like_the_tsv_and_survives_damage(dump: Path, rivers: Path,
+                                                                         tmp_path: Path) -> None:
+    out, _ = build_gazetteer([dump, rivers], tmp_path / "idx.tsv.gz")
+    first = load_gazetteer(out)  # parses the TSV and writes the copy
+    copies = list((tmp_path / "cache").glob("gazetteer-idx-*.npz"))
+    assert len(copies) == 1
+    second = load_gazetteer(out)  # reads the copy
+    fresh = load_gazetteer(out, cache=False)
+    for gaz in (second, fresh):
+        assert gaz.keys == first.keys
+        assert [e.geonameid for e in gaz.lookup("Lugansk")] == [2, 3]
+        assert gaz.lookup("Donets")[0].bbox == first.lookup("Donets")[0].bbox
+        assert gaz.by_id(4) is not None and gaz.by_id(4).name == "Tykhe Pole"
+        assert gaz.by_id(999) is None
+    copies[0].write_bytes(b"not a numpy archive")
+    assert [e.geonameid for e in load_gazetteer(out).lookup("Lugansk")] == [2, 3]

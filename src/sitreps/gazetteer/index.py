@@ -8,7 +8,10 @@ alternate names cost well under the 300 MB budget; lookups go through one dict f
 from __future__ import annotations
 
 import gzip
+import hashlib
+import logging
 import math
+import os
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -20,6 +23,8 @@ from ..errors import GazetteerError
 from .build import FORMAT_HEADER, fold
 
 DEFAULT_INDEX = "world-ua.tsv.gz"
+CACHE_VERSION = 2  # bump when the columnar layout changes
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,14 +58,18 @@ class Gazetteer:
     def __init__(self, path: Path, ids: NDArray[np.int64], lat: NDArray[np.float64], lon: NDArray[np.float64],
                  pop: NDArray[np.int64],
                  names: list[str], fclass: list[str], fcode: list[str], cc: list[str], admin1: list[str],
-                 bboxes: dict[int, tuple[float, float, float, float]], keys: dict[str, int | list[int]]) -> None:
+                 bboxes: dict[int, tuple[float, float, float, float]], keys: dict[str, int],
+                 groups: NDArray[np.int64] | None = None, group_start: NDArray[np.int64] | None = None) -> None:
         self.path = path
         self.ids, self.lat, self.lon, self.pop = ids, lat, lon, pop
         self.names, self.fclass, self.fcode, self.cc, self.admin1 = names, fclass, fcode, cc, admin1
         self.bboxes = bboxes
-        # folded name -> row (one entry) or rows (several): most keys name one place, an int is cheaper.
+        # folded name -> row (>= 0, the key names one place) or -(g + 1) for group g of several rows, whose
+        # rows are groups[group_start[g]:group_start[g + 1]]: most keys name one place, an int is cheapest.
         self.keys = keys
-        self._by_id = {int(g): i for i, g in enumerate(ids)}
+        self.groups = groups if groups is not None else np.zeros(0, dtype=np.int64)
+        self.group_start = group_start if group_start is not None else np.zeros(1, dtype=np.int64)
+        self._by_id_map: dict[int, int] | None = None  # built on first use: only evaluation asks by id
         self._country_row: dict[str, int] = {}
         self._admin_row: dict[tuple[str, str], int] = {}
         for i, code in enumerate(fcode):
@@ -78,21 +87,28 @@ class Gazetteer:
                      self.bboxes.get(row))
 
     def by_id(self, geonameid: int) -> Entry | None:
-        row = self._by_id.get(geonameid)
+        if self._by_id_map is None:
+            self._by_id_map = dict(zip(self.ids.tolist(), range(len(self.ids)), strict=True))
+        row = self._by_id_map.get(geonameid)
         return None if row is None else self.entry(row)
 
     def lookup(self, name: str) -> list[Entry]:
         """Entries named ``name`` (any spelling that folds to the same key), most populous first."""
         return self.lookup_key(fold(name))
 
+    def rows_of(self, key: str) -> list[int]:
+        """Row numbers of the entries whose folded name is ``key``."""
+        v = self.keys.get(key)
+        if v is None:
+            return []
+        if v >= 0:
+            return [v]
+        g = -v - 1
+        return self.groups[self.group_start[g]:self.group_start[g + 1]].tolist()
+
     def lookup_key(self, key: str) -> list[Entry]:
         """Like :meth:`lookup` for an already folded key."""
-        rows = self.keys.get(key)
-        if rows is None:
-            return []
-        if isinstance(rows, int):
-            return [self.entry(rows)]
-        return sorted((self.entry(r) for r in rows), key=lambda e: -e.population)
+        return sorted((self.entry(r) for r in self.rows_of(key)), key=lambda e: -e.population)
 
     def has_key(self, key: str) -> bool:
         return key in self.keys
@@ -121,54 +137,143 @@ def default_index_path() -> Path:
     return Path(str(resources.files("sitreps.data") / "gazetteer" / DEFAULT_INDEX))
 
 
-def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
-    """Load an index file (``None``: the shipped default). Raises :class:`GazetteerError` when it is unusable."""
+def cache_dir() -> Path:
+    """Where columnar copies of indexes are kept: ``$SITREPS_CACHE_DIR``, else ``$XDG_CACHE_HOME/sitreps``,
+    else ``~/.cache/sitreps``."""
+    env = os.environ.get("SITREPS_CACHE_DIR")
+    if env:
+        return Path(env)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sitreps"
+
+
+def load_gazetteer(path: str | Path | None = None, cache: bool = True) -> Gazetteer:
+    """Load an index file (``None``: the shipped default). Raises :class:`GazetteerError` when it is unusable.
+
+    Parsing the gzip'd TSV takes a few seconds; the first load writes a columnar copy (numpy arrays, no pickle)
+    to :func:`cache_dir`, keyed by the file's path, size and modification time, and later loads read that copy
+    (about a quarter of a second). ``cache=False`` always parses the TSV. An unwritable or damaged cache is
+    ignored.
+    """
     p = Path(path) if path else default_index_path()
     if not p.is_file():
         raise GazetteerError(f"gazetteer index {p} does not exist; build one with `sitreps gazetteer build "
                              f"cities500 XX.zip --output {p}` or unset the `gazetteer` setting to use the default")
-    ids: list[int] = []
-    lat: list[float] = []
-    lon: list[float] = []
-    pop: list[int] = []
-    names: list[str] = []
-    fclass: list[str] = []
-    fcode: list[str] = []
-    cc: list[str] = []
-    admin1: list[str] = []
-    bboxes: dict[int, tuple[float, float, float, float]] = {}
-    keys: dict[str, int | list[int]] = {}
-    intern: dict[str, str] = {}
+    cached = _cache_path(p) if cache else None
+    if cached is not None and cached.is_file():
+        try:
+            return _from_columns(p, _read_columns(cached))
+        except (OSError, ValueError, KeyError, IndexError, EOFError):
+            log.warning("gazetteer cache %s is unreadable; parsing %s", cached, p)
+    cols = _parse_tsv(p)
+    if cached is not None:
+        try:
+            _write_columns(cols, cached)
+        except OSError as exc:
+            log.info("gazetteer cache not written (%s)", exc)
+    return _from_columns(p, cols)
+
+
+def _cache_path(p: Path) -> Path:
+    st = p.stat()
+    sig = hashlib.sha1(f"{CACHE_VERSION}|{p.resolve()}|{st.st_size}|{st.st_mtime_ns}".encode()).hexdigest()[:16]
+    return cache_dir() / f"gazetteer-{p.name.split('.')[0]}-{sig}.npz"
+
+
+def _parse_tsv(p: Path) -> dict[str, np.ndarray]:
+    """Columns of a gzip'd TSV index (see :func:`sitreps.gazetteer.build.write_index`)."""
     try:
         with gzip.open(p, "rt", encoding="utf-8") as fh:
             header = fh.readline().rstrip("\n")
             if header != FORMAT_HEADER:
                 raise GazetteerError(f"{p} is not a sitreps gazetteer index (first line {header[:40]!r}); "
                                      f"build one with `sitreps gazetteer build`")
-            for n, line in enumerate(fh):
-                cols = line.rstrip("\n").split("\t")
-                ids.append(int(cols[0]))
-                names.append(cols[1])
-                fclass.append(intern.setdefault(cols[2], cols[2]))
-                fcode.append(intern.setdefault(cols[3], cols[3]))
-                cc.append(intern.setdefault(cols[4], cols[4]))
-                admin1.append(intern.setdefault(cols[5], cols[5]))
-                lat.append(float(cols[6]))
-                lon.append(float(cols[7]))
-                pop.append(int(cols[8]))
-                if cols[9]:
-                    s, w, no, e = (float(v) for v in cols[9].split(","))
-                    bboxes[n] = (s, w, no, e)
-                for k in cols[10].split("|"):
-                    rows = keys.get(k)
-                    if rows is None:
-                        keys[k] = n
-                    elif isinstance(rows, int):
-                        keys[k] = [rows, n]
-                    else:
-                        rows.append(n)
+            cols: list[list[str]] = [[] for _ in range(11)]
+            for line in fh:
+                row = line.rstrip("\n").split("\t")
+                if len(row) != 11:
+                    raise ValueError(f"row {len(cols[0]) + 1} has {len(row)} columns, not 11")
+                for col, v in zip(cols, row, strict=True):
+                    col.append(v)
+        multi: dict[str, list[int]] = {}
+        single: dict[str, int] = {}
+        for n, ks in enumerate(cols[10]):
+            for k in ks.split("|"):
+                if k in multi:
+                    multi[k].append(n)
+                elif k in single:
+                    multi[k] = [single.pop(k), n]
+                else:
+                    single[k] = n
+        # A key of one row maps to the row; a key of several to -(g + 1), group g of the CSR arrays.
+        key_text = list(single) + list(multi)
+        key_value = list(single.values()) + [-(g + 1) for g in range(len(multi))]
+        group_start = [0]
+        for rs in multi.values():
+            group_start.append(group_start[-1] + len(rs))
+        groups = [r for rs in multi.values() for r in rs]
+        bbox_rows = [n for n, b in enumerate(cols[9]) if b]
+        bbox_vals = [float(v) for n in bbox_rows for v in cols[9][n].split(",")]
+        return {
+            "ids": np.asarray([int(v) for v in cols[0]], dtype=np.int64),
+            "lat": np.asarray([float(v) for v in cols[6]], dtype=np.float64),
+            "lon": np.asarray([float(v) for v in cols[7]], dtype=np.float64),
+            "pop": np.asarray([int(v) for v in cols[8]], dtype=np.int64),
+            "names": _pack(cols[1]), **_categorical("fclass", cols[2]), **_categorical("fcode", cols[3]),
+            **_categorical("cc", cols[4]), **_categorical("admin1", cols[5]),
+            "bbox_rows": np.asarray(bbox_rows, dtype=np.int64),
+            "bbox": np.asarray(bbox_vals, dtype=np.float64).reshape(-1, 4),
+            "key_text": _pack(key_text), "key_value": np.asarray(key_value, dtype=np.int64),
+            "groups": np.asarray(groups, dtype=np.int64), "group_start": np.asarray(group_start, dtype=np.int64),
+        }
     except (OSError, EOFError, ValueError, IndexError) as exc:
         raise GazetteerError(f"gazetteer index {p} is corrupt ({exc}); rebuild it with `sitreps gazetteer build`") \
             from exc
-    return Gazetteer(p, np.asarray(ids, dtype=np.int64), np.asarray(lat), np.asarray(lon),
-                     np.asarray(pop, dtype=np.int64), names, fclass, fcode, cc, admin1, bboxes, keys)
+
+
+def _pack(strings: list[str]) -> np.ndarray:
+    """Strings as one UTF-8 byte array, newline-separated (no pickle needed to store it)."""
+    return np.frombuffer("\n".join(strings).encode("utf-8"), dtype=np.uint8)
+
+
+def _unpack(a: np.ndarray) -> list[str]:
+    return a.tobytes().decode("utf-8").split("\n")
+
+
+def _write_columns(cols: dict[str, np.ndarray], path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.part")
+    with tmp.open("wb") as fh:
+        np.savez(fh, **cols)
+    os.replace(tmp, path)  # a reader never sees a half-written copy
+
+
+def _read_columns(path: Path) -> dict[str, np.ndarray]:
+    with np.load(path, allow_pickle=False) as z:
+        return {k: z[k] for k in z.files}
+
+
+def _categorical(name: str, values: list[str]) -> dict[str, np.ndarray]:
+    """A column of few distinct short strings (feature codes, countries) as a vocabulary and codes."""
+    vocab: dict[str, int] = {}
+    codes = [vocab.setdefault(v, len(vocab)) for v in values]
+    return {f"{name}_vocab": _pack(list(vocab)), f"{name}_codes": np.asarray(codes, dtype=np.int32)}
+
+
+def _decoded(cols: dict[str, np.ndarray], name: str) -> list[str]:
+    """One shared string object per distinct value: the lists cost a pointer per row."""
+    vocab = _unpack(cols[f"{name}_vocab"])
+    return list(map(vocab.__getitem__, cols[f"{name}_codes"].tolist()))
+
+
+def _from_columns(p: Path, cols: dict[str, np.ndarray]) -> Gazetteer:
+    n = len(cols["ids"])
+    names = _unpack(cols["names"]) if n else []
+    fclass, fcode, cc, admin1 = (_decoded(cols, c) for c in ("fclass", "fcode", "cc", "admin1"))
+    if not (len(names) == len(fclass) == len(fcode) == len(cc) == len(admin1) == n):
+        raise ValueError("column lengths differ")
+    bboxes = {int(r): (float(b[0]), float(b[1]), float(b[2]), float(b[3]))
+              for r, b in zip(cols["bbox_rows"].tolist(), cols["bbox"].tolist(), strict=True)}
+    key_text = _unpack(cols["key_text"]) if len(cols["key_value"]) else []
+    keys = dict(zip(key_text, cols["key_value"].tolist(), strict=True))
+    return Gazetteer(p, cols["ids"], cols["lat"], cols["lon"], cols["pop"], names, fclass, fcode, cc, admin1,
+                     bboxes, keys, cols["groups"], cols["group_start"])
