@@ -15,6 +15,7 @@ import os
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -104,7 +105,8 @@ class Gazetteer:
         if v >= 0:
             return [v]
         g = -v - 1
-        return self.groups[self.group_start[g]:self.group_start[g + 1]].tolist()
+        rows: list[int] = self.groups[self.group_start[g]:self.group_start[g + 1]].tolist()
+        return rows
 
     def lookup_key(self, key: str) -> list[Entry]:
         """Like :meth:`lookup` for an already folded key."""
@@ -179,7 +181,7 @@ def _cache_path(p: Path) -> Path:
     return cache_dir() / f"gazetteer-{p.name.split('.')[0]}-{sig}.npz"
 
 
-def _parse_tsv(p: Path) -> dict[str, np.ndarray]:
+def _parse_tsv(p: Path) -> dict[str, NDArray[Any]]:
     """Columns of a gzip'd TSV index (see :func:`sitreps.gazetteer.build.write_index`)."""
     try:
         with gzip.open(p, "rt", encoding="utf-8") as fh:
@@ -230,42 +232,42 @@ def _parse_tsv(p: Path) -> dict[str, np.ndarray]:
             from exc
 
 
-def _pack(strings: list[str]) -> np.ndarray:
+def _pack(strings: list[str]) -> NDArray[Any]:
     """Strings as one UTF-8 byte array, newline-separated (no pickle needed to store it)."""
     return np.frombuffer("\n".join(strings).encode("utf-8"), dtype=np.uint8)
 
 
-def _unpack(a: np.ndarray) -> list[str]:
+def _unpack(a: NDArray[Any]) -> list[str]:
     return a.tobytes().decode("utf-8").split("\n")
 
 
-def _write_columns(cols: dict[str, np.ndarray], path: Path) -> None:
+def _write_columns(cols: dict[str, NDArray[Any]], path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.part")
     with tmp.open("wb") as fh:
-        np.savez(fh, **cols)
+        np.savez(fh, **cols)  # type: ignore[arg-type]
     os.replace(tmp, path)  # a reader never sees a half-written copy
 
 
-def _read_columns(path: Path) -> dict[str, np.ndarray]:
+def _read_columns(path: Path) -> dict[str, NDArray[Any]]:
     with np.load(path, allow_pickle=False) as z:
         return {k: z[k] for k in z.files}
 
 
-def _categorical(name: str, values: list[str]) -> dict[str, np.ndarray]:
+def _categorical(name: str, values: list[str]) -> dict[str, NDArray[Any]]:
     """A column of few distinct short strings (feature codes, countries) as a vocabulary and codes."""
     vocab: dict[str, int] = {}
     codes = [vocab.setdefault(v, len(vocab)) for v in values]
     return {f"{name}_vocab": _pack(list(vocab)), f"{name}_codes": np.asarray(codes, dtype=np.int32)}
 
 
-def _decoded(cols: dict[str, np.ndarray], name: str) -> list[str]:
+def _decoded(cols: dict[str, NDArray[Any]], name: str) -> list[str]:
     """One shared string object per distinct value: the lists cost a pointer per row."""
     vocab = _unpack(cols[f"{name}_vocab"])
     return list(map(vocab.__getitem__, cols[f"{name}_codes"].tolist()))
 
 
-def _from_columns(p: Path, cols: dict[str, np.ndarray]) -> Gazetteer:
+def _from_columns(p: Path, cols: dict[str, NDArray[Any]]) -> Gazetteer:
     n = len(cols["ids"])
     names = _unpack(cols["names"]) if n else []
     fclass, fcode, cc, admin1 = (_decoded(cols, c) for c in ("fclass", "fcode", "cc", "admin1"))
