@@ -95,3 +95,20 @@ def test_plover_model_does_not_put_short_sentences_into_one_class() -> None:
     events = [p[0] for p in preds]
     assert events[0] == "PROTEST"
     assert len(set(events)) >= 3  # round 2's model (trained on 700-character leads) said CONCEDE for most
+
+
+def test_weak_labels_keep_only_confident_sentences_the_rules_agree_with(tmp_path) -> None:
+    from sitreps.extract.events_classifier import weak_acled_labels
+    from sitreps.extract.events_rules import decide
+
+    d = tmp_path / "conflibert" / "satp_relevant"
+    d.mkdir(parents=True)
+    (d / "train.tsv").write_text(
+        "Suspected militants hurled a hand grenade at a police post in the market, wounding two constables. "
+        "The weather was pleasant and the market reopened in the afternoon.\t1\t0\t0\t0\n", "utf-8")
+    model = load_acled_model()
+    texts, labels = weak_acled_labels(tmp_path, model)
+    assert texts == ["Suspected militants hurled a hand grenade at a police post in the market, wounding two "
+                     "constables."]
+    assert labels == ["GRENADE"] and decide(texts[0])[0] == "Grenade"
+    assert weak_acled_labels(tmp_path, model, min_prob=1.01) == ([], [])

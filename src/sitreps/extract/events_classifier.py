@@ -311,8 +311,53 @@ RULE_BONUS_GRID = (0.0, 0.1, 0.2, 0.3, 0.5, 0.8)
 NONE_THRESHOLD_GRID = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 
 
-def train_acled_model(per_class: int = 400, c: float = 4.0, seed: int = 7,
-                      folds: int = 3) -> tuple[AcledModel, dict[str, float]]:
+WEAK_MIN_PROB = 0.8
+WEAK_PER_CLASS = 150
+
+
+def weak_acled_labels(data: Path, model: AcledModel, min_prob: float = WEAK_MIN_PROB,
+                      per_class: int = WEAK_PER_CLASS) -> tuple[list[str], list[str]]:
+    """Weak supervision: sentences of the ConfliBERT sets (satp_relevant, insightCrime train splits; real
+    news about South Asian militancy and Latin American crime) coded by ``model`` + the rules, kept only where
+    both agree and the model's probability is at least ``min_prob`` (high precision), at most ``per_class``
+    per class (first come, in file order)."""
+    import numpy as np
+
+    from .events_rules import decide
+    from .events_taxonomy import load_taxonomy
+
+    tax = load_taxonomy()
+    sents: list[str] = []
+    for name in ("satp_relevant", "insightCrime"):
+        path = data / "conflibert" / name / "train.tsv"
+        if not path.is_file():
+            continue
+        for line in path.read_text("utf-8").splitlines():
+            text = line.split("\t", 1)[0]
+            sents.extend(s for s in _sentences(text) if 40 <= len(s) <= 400)
+    if not sents:
+        return [], []
+    probs = model.predict_proba(sents)
+    texts: list[str] = []
+    labels: list[str] = []
+    count: dict[str, int] = {}
+    for text, row in zip(sents, probs, strict=True):
+        i = int(np.argmax(row))
+        case = model.labels[i]
+        if row[i] < min_prob or count.get(case, 0) >= per_class:
+            continue
+        if case not in tax.non_acled:
+            sub = decide(text)[0]
+            if sub is None or tax.sub_types[sub].case != case:
+                continue
+        count[case] = count.get(case, 0) + 1
+        texts.append(text)
+        labels.append(case)
+    return texts, labels
+
+
+def train_acled_model(per_class: int = 400, c: float = 4.0, seed: int = 7, folds: int = 3,
+                      extra: tuple[list[str], list[str]] | None = None) -> tuple[AcledModel, dict[str, float]]:
     """Fit the ACLED model on :func:`.events_synth.generate` snippets (CASE-2021 is never read).
 
     The weight given to the rules' choice is chosen by ``folds``-fold cross-validation on the same synthetic
@@ -330,6 +375,8 @@ def train_acled_model(per_class: int = 400, c: float = 4.0, seed: int = 7,
 
     tax = load_taxonomy()
     texts, labels = generate(per_class=per_class, seed=seed)
+    if extra is not None:
+        texts, labels = texts + list(extra[0]), labels + list(extra[1])
     word, char = _acled_vectorizers()
     x = sp.hstack([word.fit_transform(texts), char.fit_transform(texts)]).tocsr()
     y = np.array(labels)
