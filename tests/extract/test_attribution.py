@@ -153,3 +153,17 @@ def test_attribution_dash_credit_after_a_quotation(extract):
     assert c.source.name == "Lena Ortiz"
     assert c.cue is not None and c.cue.text == "―"
     assert c.direct
+
+
+def test_attribution_cue_complement_from_the_parse(nlp):
+    from sitreps.extract.attribution import _complement
+
+    doc = nlp("The senator called on her colleagues to drop the bill. She has not mentioned the audit since May.")
+    s = doc.text.index("called")
+    span = _complement(doc, s, s + len("called"), [])
+    assert span is not None and doc.text[span[0]:span[1]].startswith("on her colleagues")
+    s2 = doc.text.index("mentioned")
+    span2 = _complement(doc, s2, s2 + len("mentioned"), [])
+    assert span2 is not None and "the audit" in doc.text[span2[0]:span2[1]]
+    bill = doc.text.index("bill")
+    assert _complement(doc, s, s + len("called"), [(bill, bill + 4)]) is None  # already claimed: no span

@@ -130,9 +130,13 @@ class AttributionStage:
             after = [t for t in near if t.role == "CON" and t.start >= cue.end]
             before = [t for t in near if t.role == "CON" and t.end <= cue.start]
             cons = _contiguous(after, first=True) or _contiguous(before, first=False)
-            if not cons:
-                continue
-            start, end = cons[0].start, cons[-1].end
+            if cons:
+                start, end = cons[0].start, cons[-1].end
+            else:  # a cue with no content tagged: its complement in the parse ("called on X to do Y")
+                comp = _complement(doc, cue.start, cue.end, taken)
+                if comp is None:
+                    continue
+                start, end = comp
             srcs = sorted((t for t in near if t.role == "SRC"), key=lambda s: abs(s.start - cue.start))
             src = (srcs[0].start, srcs[0].end) if srcs else None
             src_text = doc_text(doc)[src[0]:src[1]] if src else ""
@@ -145,6 +149,32 @@ class AttributionStage:
             out.append(f)
             taken += [f.content, (cue.start, cue.end)] + ([src] if src else [])
         return out
+
+
+_COMPLEMENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "prep", "attr", "dative", "oprd"})
+
+
+def _complement(doc: Doc, start: int, end: int, taken: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The words after a cue that its last token governs (object, clause, prepositional phrase), as one span,
+    when the sentence is parsed and they lie outside every claim found so far."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    head = span[-1]
+    if not head.dep_:
+        return None
+    deps = [c for c in head.children if c.dep_ in _COMPLEMENT_DEPS and c.i > head.i]
+    if not deps:
+        return None
+    toks = [t for c in deps for t in c.subtree if not t.is_space]
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    if not toks:
+        return None
+    lo, hi = min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks)
+    if lo < end or any(_overlap((lo, hi), s) for s in taken):
+        return None
+    return lo, hi
 
 
 def _contiguous(cons: list[TaggedSpan], first: bool) -> list[TaggedSpan]:
