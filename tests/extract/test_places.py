@@ -179,3 +179,16 @@ def test_places_streets_and_buildings_are_located_in_their_town(parse):
     town = _by_text(places, "Kharkiv")
     assert street.geonameid is None and not street.resolved  # not in the gazetteer: kept unresolved
     assert (street.lat, street.lon) == (town.lat, town.lon) and street.precision == "town"
+
+
+def test_places_an_enumeration_names_places_of_one_level(parse):
+    # Wyoming and Oregon are also towns; beside other states in one list they are the states.
+    places = parse("Outbreaks were confirmed in Arizona, Colorado, Illinois, Oregon and Wyoming last week.")
+    for name in ("Oregon", "Wyoming"):
+        p = _by_text(places, name)
+        assert p.country_code == "US" and p.feature_code == "ADM1", (name, p.feature_code, p.name)
+
+
+def test_places_a_bare_ocean_name_is_the_ocean(parse):
+    p = _by_text(parse("The storm formed over the Atlantic and moved toward Bermuda."), "Atlantic")
+    assert p.feature_code == "OCN"

@@ -19,6 +19,7 @@ ranking in ``places_resolve``.
 from __future__ import annotations
 
 import math
+import re
 from typing import TYPE_CHECKING, Any
 
 from ..gazetteer.build import fold
@@ -133,6 +134,7 @@ def _places(doc: Doc, gaz: Gazetteer, runs: list[_Run], chars: list[tuple[int, i
                 and doc[run.end + 1].text[:1].isupper():
             m.qualifier = fold(doc[run.end + 1].text)
         mentions.append((run, m))
+    _mark_lists([m for _, m in mentions], text)
     resolve([m for _, m in mentions], gaz)
     located = _locate_unknown(doc, [m for _, m in mentions], gaz)
     places = []
@@ -160,6 +162,22 @@ def _places(doc: Doc, gaz: Gazetteer, runs: list[_Run], chars: list[tuple[int, i
                                           e.population, 0.0)]
         places.append(place)
     return places
+
+
+LIST_GAP = re.compile(r"\s*(?:,|;|&|/|,?\s+(?:and|or))\s*")
+
+
+def _mark_lists(mentions: list[Mention], text: str) -> None:
+    """Give the mentions of one enumeration ("Arizona, Georgia, Illinois and Ohio") a shared ``list_id``:
+    consecutive mentions of a sentence separated only by a comma, "and", "or" or "&"."""
+    order = sorted(mentions, key=lambda m: m.start)
+    for prev, m in zip(order, order[1:], strict=False):
+        if prev.qualifier is not None and prev.qualifier == m.key:
+            continue  # "Ruska Lozova, Kharkiv": a place and the area it lies in, not an enumeration
+        if prev.sent == m.sent and prev.end <= m.start and LIST_GAP.fullmatch(text[prev.end:m.start]):
+            if prev.list_id is None:
+                prev.list_id = prev.start
+            m.list_id = prev.list_id
 
 
 STREET_WORDS = frozenset("street avenue boulevard road lane drive square plaza st st. rd rd. ave ave. blvd".split())

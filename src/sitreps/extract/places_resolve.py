@@ -25,6 +25,8 @@ from ..gazetteer.index import Entry, Gazetteer, haversine_km
 FEATURE_PRIOR = {
     "PCLI": 3.0, "PCLD": 2.5, "PCLS": 2.5, "PCLF": 2.5, "PCL": 2.5, "ADM1": 0.6, "ADM2": 0.2, "RGN": 0.6,
     "PPLC": 1.5, "PPLA": 0.8, "PPLA2": 0.4, "PPLA3": 0.2, "PPL": 0.0, "STM": 0.0,
+    # oceans and seas carry no population: "the Atlantic" is the ocean, not Atlantic County or a town
+    "OCN": 2.5, "SEA": 1.5,
 }
 MAX_CANDIDATES = 40  # per mention, by prior: 42 Hryhorivkas fit, 800 "Springfield"s are cut to the likeliest
 
@@ -43,6 +45,7 @@ class Mention:
     sent: int = 0
     qualifier: str | None = None  # folded key of a place named right after: "Ruska Lozova, Kharkiv"
     after_the: bool = False  # "the Donets": a bare name after "the" is likely a river or region
+    list_id: int | None = None  # mentions of one enumeration ("Arizona, Georgia, Oregon and Ohio") share it
     candidates: list[Entry] = field(default_factory=list)
     scores: list[float] = field(default_factory=list)
 
@@ -200,6 +203,12 @@ def _context(e: Entry, m: Mention, focus: dict[str, float], bests: list[tuple[Me
         # like its own capital ("Kharkiv") is left to _prefer_area
         held = {o.key for o, ob in bests if o is not m and ob is not None and _contains(e, ob)}
         s += min(2.0, 1.0 * len(held))
+    if m.list_id is not None:
+        # an enumeration names places of one level: "Georgia, Illinois, Oregon and Wyoming" are states
+        level = _level(e)
+        same = {o.key for o, ob in bests if o is not m and o.list_id == m.list_id and o.key != m.key
+                and ob is not None and _level(ob) == level}
+        s += 1.0 * min(len(same), 3)
     if e.is_country:
         return s
     near = 0.0
@@ -216,6 +225,14 @@ def _context(e: Entry, m: Mention, focus: dict[str, float], bests: list[tuple[Me
         if _contains(ob, e):
             near += 1.0
     return s + min(near, 4.0)
+
+
+def _level(e: Entry) -> str:
+    if e.is_country:
+        return "country"
+    if e.feature_code == "ADM1":
+        return "admin1"
+    return "town" if e.feature_class == "P" else e.feature_code
 
 
 def _prefer_area(m: Mention, mentions: list[Mention], gaz: Gazetteer) -> None:
