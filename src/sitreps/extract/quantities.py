@@ -60,12 +60,24 @@ KIND_WORDS: dict[str, set[str]] = {
                "eliminate", "eliminated", "lose", "lost", "neutralize", "neutralise", "liquidate", "body"},
     "wounded": {"wound", "wounded", "injure", "injured", "hurt", "injury"},
     "captured": {"capture", "captured", "prisoner", "pow", "surrender", "detain", "detained", "captive",
-                 "seize", "seized", "take", "abduct", "trophy"},
+                 "seize", "seized", "abduct", "trophy"},
     "destroyed": {"destroy", "destroyed", "damage", "damaged", "shoot", "down", "downed", "hit", "knock",
                   "burn", "burned", "burnt", "eliminate", "lose", "lost", "wreck", "sink", "sunk", "strike"},
     "displaced": {"displace", "displaced", "flee", "fled", "evacuate", "evacuated", "refugee", "homeless",
-                  "idp", "leave"},
+                  "idp"},
 }
+# verbs whose *active* subject is the one the kind happens to ("200 soldiers died", "three ships sank")
+_SUBJECT_KINDS = {"die", "perish", "drown", "surrender", "flee", "sink", "burn", "crash", "defect", "desert"}
+DURATION = {"second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month",
+            "months", "year", "years", "decade", "decades", "century", "centuries", "night", "nights"}
+_FOOTNOTE_GLUE = re.compile(r"[.,;:]?\[\d*\]?$")
+_MONEY_BEFORE = re.compile(r"(?:US\$|\$|€|£)\s?$")
+_AREA_AFTER = re.compile(r"\s*(?:sq\.?|square)\s+(kilomet(?:er|re)s?|km|miles?)\b|\s*(km)(?:2|²)(?!\w)")
+_VAGUE_WORDS = {"dozen", "dozens", "hundreds", "thousands", "millions", "scores", "several"}
+_DESIGNATION_WORDS = re.compile(r"\b(?:Article|Group\s+of|Chapter|Section|Paragraph|Phase|Level|Protocol|Stage)\s+$")
+_CALIBRE_AFTER = re.compile(r"(?i)^(?:-|\s)?(?:mm|millimet(?:er|re)s?|cal(?:iber|ibre)?)\b")
+_SUBSET_BEFORE = re.compile(r"(?i)\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+$")
+_OF_THEM = re.compile(r"\s+of\s+(?:them|whom)\b")
 _DESIGNATION_BEFORE = re.compile(r"(?:[A-Za-z]-?|No\.\s*|[Nn]umber\s+|#\s*|(?:Article|Resolution|Route|Highway|"
                                  r"Section|Chapter|Paragraph|Level|Grade|Phase|Block|Unit|Corps|Brigade|Battalion|"
                                  r"Regiment|Division|Army|Group|Page|Flight|Room|Building|Gate|Line)\s+)$")
@@ -95,6 +107,8 @@ def _unit_of(word: str) -> tuple[str | None, str | None]:
         return EQUIPMENT_UNITS[w], "equipment"
     if w in SETTLEMENT:
         return "settlement", "settlement"
+    if w.endswith("s") and len(w) > 3 and w[:-1] in PERSON | EQUIPMENT_UNITS.keys() | SETTLEMENT:
+        return _unit_of(w[:-1])  # a plural the lemmatizer left alone ("vehicles.[19]" glued to a footnote)
     return None, None
 
 
@@ -108,6 +122,10 @@ def _excluded(text: str, n: NumberMatch, phones: list[tuple[int, int]], times: l
         return True
     if not n.words and _DESIGNATION_BEFORE.search(before):
         return True
+    if n.words and token[:1].isupper() and _DESIGNATION_WORDS.search(before):
+        return True  # "Article Five", "the Group of Seven nations": a name, not a count
+    if _CALIBRE_AFTER.match(after):
+        return True  # "152 millimeter howitzers", "122mm": a calibre
     if any(n.num_start < e and s < n.end for s, e in times):
         return True
     if any(s <= n.num_start and n.end <= e for s, e in phones):
@@ -130,6 +148,27 @@ def _plural_between(num: Token, noun: Token) -> Token:
         return noun
     plural = [t for t in num.doc[num.i + 1:noun.i] if t.tag_ in ("NNS", "NNPS")]
     return plural[0] if plural else noun
+
+
+def _clean(word: str) -> str:
+    """A token with a footnote glued on ("personnel.[34", "vehicles.[19]") without it."""
+    return _FOOTNOTE_GLUE.sub("", word)
+
+
+def _own_subject(verb: Token) -> bool:
+    """True when a clause has a subject of its own that is not a relative pronoun."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("who", "that", "which", "whom")
+               for c in verb.children)
+
+
+def _clause_of(tok: Token) -> Token:
+    """The verb heading the clause a token belongs to (the root when none)."""
+    t = tok
+    for _ in range(12):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass") or t.head is t:
+            return t
+        t = t.head
+    return t
 
 
 class QuantityExtractor:
@@ -187,43 +226,115 @@ class QuantityExtractor:
         """Extend over coordinated nouns: "vehicles and tanks", "towns or villages"."""
         last = head
         for c in head.children:
-            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i > last.i and c.i - last.i <= 4:
+            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i > last.i and c.i - last.i <= 4 \
+                    and not any(t.like_num or t.lower_ in _VAGUE_WORDS for t in head.doc[last.i + 1:c.i + 1]):
                 last = c
                 for cc in c.children:
-                    if cc.dep_ == "conj" and cc.pos_ in ("NOUN", "PROPN") and cc.i > last.i:
+                    if cc.dep_ == "conj" and cc.pos_ in ("NOUN", "PROPN") and cc.i > last.i and not any(
+                            t.like_num or t.lower_ in _VAGUE_WORDS for t in head.doc[last.i + 1:cc.i + 1]):
                         last = cc
         return last
 
-    def _governors(self, head: Token) -> set[str]:
-        """Lemmas and forms of the words that say what happened to the counted thing."""
+    def _governors(self, anchor: Token) -> tuple[set[str], bool]:
+        """Words that say what happened to the counted thing, read from the number's own clause only.
+
+        ``anchor`` is the counted noun (or the number itself when nothing is counted). Its own modifiers count
+        ("wounded civilians", "51 severely wounded"), except a relative clause with a subject of its own
+        ("fighters, dozens of them wounded"). Then the parse is climbed over "of"-phrases, compounds and
+        coordination to the verb whose subject or object it is: the verb, its particles and open complements
+        ("were reported to be destroyed", "were dead", "left 12 dead", "took 45 soldiers prisoner") say the
+        kind; a killing verb in another clause ("waited …, killing 50") or a verb whose *active* subject the
+        thing is ("two missiles struck the port") does not, unless it happens to its subject ("died", "sank",
+        "surrendered"). Returns (words, governed): governed is False when no such verb was found, and only
+        then may the caller look at the surrounding clause.
+        """
         words: set[str] = set()
-        for t in head.children:
-            if t.dep_ in ("amod", "acl", "relcl", "compound"):
-                words |= {_lemma(t), t.lower_}
-        verb = head.head if head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos") else None
-        if verb is not None and head.dep_ == "pobj":
-            verb = verb.head
-        hops = 0
-        while verb is not None and hops < 3:
-            words |= {_lemma(verb), verb.lower_}
-            for c in verb.children:
-                if c.dep_ in ("acomp", "xcomp", "oprd", "ccomp", "prt", "attr", "conj", "advcl") and c.i > head.i - 12:
-                    words |= {_lemma(c), c.lower_}
-                    for cc in c.children:
-                        if cc.dep_ in ("xcomp", "acomp", "ccomp", "prt", "auxpass"):
-                            words |= {_lemma(cc), cc.lower_}
-                            for ccc in cc.children:
-                                if ccc.dep_ in ("xcomp", "acomp"):
-                                    words |= {_lemma(ccc), ccc.lower_}
-            if verb.pos_ in ("VERB", "AUX") and verb.dep_ not in ("xcomp", "conj", "advcl"):
+
+        def add(t: Token) -> None:
+            words.update((_lemma(t), t.lower_))
+
+        for t in anchor.children:
+            if t.dep_ in ("amod", "compound") or t.dep_ in ("acl", "relcl") and not _own_subject(t):
+                add(t)
+                for c in t.children:
+                    if c.dep_ in ("xcomp", "acomp", "prt", "oprd"):
+                        add(c)
+        tok, role = anchor, None
+        for _ in range(6):
+            dep = tok.dep_
+            if dep == "pobj" and tok.head.lower_ in ("of", "including", "among") and tok.head.head is not tok.head \
+                    and not (tok is anchor and anchor.like_num and tok.head.lower_ == "of"):
+                # (a bare number after "of" is the value of its noun: "a population of about 150,000")
+                tok = tok.head.head  # "thousands of people", "50 people, including five children"
+                if tok.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+                    add(tok)
+                    continue
                 break
-            verb, hops = verb.head if verb.head is not verb else None, hops + 1
+            if dep in ("compound", "conj", "appos") and tok.head is not tok:
+                tok = tok.head
+                add(tok)
+                continue
+            if dep in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative"):
+                role = dep
+            break
+        if role is None:
+            return words, False
+        verb = tok.head
+        passive_like = role != "nsubj" or (verb.tag_ == "VBN" and not any(
+            c.dep_ == "aux" and _lemma(c) == "have" for c in verb.children))
+        if passive_like or _lemma(verb) in _SUBJECT_KINDS:
+            add(verb)
+        if _lemma(verb) == "lay" and any(c.lower_ in ("arms", "weapons") for c in verb.children):
+            words.add("surrender")  # "laid down their arms"
+        if role == "nsubj" and _lemma(verb) in ("leave", "flee"):
+            words.add("flee")  # "2,000 residents left the city"; "leaving 10 million people without power" is not
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("for", "with") and passive_like:
+                # "were treated for injuries", "were hospitalised with wounds"
+                words.update(_lemma(g) for g in c.children if g.dep_ == "pobj" and _lemma(g) in KIND_WORDS["wounded"])
+            if c.dep_ in ("acomp", "xcomp", "oprd", "prt", "attr") or (
+                    c.dep_ in ("ccomp", "conj") and c.pos_ in ("VERB", "AUX", "ADJ") and not _own_subject(c)) or (
+                    c.dep_ in ("dobj", "npadvmod") and c is not tok and role == "dobj"):
+                if c.dep_ == "prt" and not passive_like and _lemma(verb) not in _SUBJECT_KINDS:
+                    continue
+                add(c)
+                for cc in c.children:
+                    if cc.dep_ in ("xcomp", "acomp", "prt", "auxpass", "oprd"):
+                        add(cc)
+                        for ccc in cc.children:
+                            if ccc.dep_ in ("xcomp", "acomp"):
+                                add(ccc)
+        return words, True
+
+    def _tally_words(self, num: Token) -> set[str]:
+        """A bare number that is the value of a tally: "a toll of 50", "put the death toll at around 30",
+        "the number of people killed has risen to 52"."""
+        if num.dep_ != "pobj" or num.head.lower_ not in ("of", "at", "to"):
+            return set()
+        gov = num.head.head
+        if gov.dep_ == "conj" and gov.pos_ == "ADP":
+            gov = gov.head  # "… at around 30, and then at 39"
+        nouns = [gov] if gov.pos_ in ("NOUN", "PROPN") else \
+            [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        words: set[str] = set()
+        for n in nouns:
+            if _lemma(n) in ("toll", "number", "count", "figure", "tally", "total"):
+                for t in n.subtree:
+                    if t.i < num.i:
+                        words.update((_lemma(t), t.lower_))
+        if "toll" in words and not words & (KIND_WORDS["wounded"] | KIND_WORDS["captured"]):
+            words.add("death")
         return words
 
     def _window_words(self, num: Token) -> set[str]:
+        """Words near the number; with a parse, only those of the number's own clause."""
         sent = num.sent if num.doc.has_annotation("SENT_START") else num.doc[max(0, num.i - 8): num.i + 12]
         lo, hi = max(sent.start, num.i - 8), min(sent.end, num.i + 12)
-        return {w for t in num.doc[lo:hi] for w in (_lemma(t), t.lower_)}
+        toks = list(num.doc[lo:hi])
+        if num.doc.has_annotation("DEP"):
+            own = _clause_of(num)
+            toks = [t for t in toks if _clause_of(t) is own]
+        return {w for t in toks for w in (_lemma(t), t.lower_)}
 
     def _kind(self, category: str | None, governors: set[str], window: set[str], head_lemma: str) -> str:
         if category == "distance":
@@ -253,35 +364,51 @@ class QuantityExtractor:
         unit = category = counted = None
         end = n.end
         kind = "other"
+        money = _MONEY_BEFORE.search(self.text[max(0, n.num_start - 4):n.num_start])
+        if money:
+            return self._money(n, money.group(0))
+        area = _AREA_AFTER.match(self.text[n.end:n.end + 24])
+        if area:
+            unit = "sq mile" if (area.group(1) or "").lower().startswith("mile") else "km2"
+            q = Quantity(Span.of(self.text, n.start, n.end + len(area.group(0))), n.value, unit,
+                         value_max=n.value_max, kind="other", approximate=n.approximate)
+            q.normalized_value = round(n.value * (2.589988 if unit == "sq mile" else 1.0), 1)
+            q.normalized_unit = "km2"
+            return q
         if num is not None:
             head = self._head_noun(num)
             governors: set[str] = set()
+            governed = False
             head_lemma = ""
             if head is not None and re.search(r"[\[\]()\n\r;:]", self.text[n.end:head.idx]):
                 head = None  # the "counted noun" lies past a bracket or line break: the parse jumped
             if head is not None:
-                head_lemma = _lemma(head)
+                head_lemma = _clean(_lemma(head))
+                if head_lemma in DURATION or _clean(head.lower_) in DURATION:
+                    return None  # "two months", "48-72 hours": a duration is the time stage's business
                 unit, category = _unit_of(head_lemma)
                 if unit is None:
-                    unit, category = _unit_of(head.lower_)
+                    unit, category = _unit_of(_clean(head.lower_))
                 last = self._counted_end(head) if head.doc.has_annotation("DEP") else head
-                end = max(end, last.idx + len(last.text))
+                end = max(end, last.idx + len(_clean(last.text)))
                 if category not in ("distance", "percent"):
                     first = num.i + 1
                     while first <= last.i and (num.doc[first].lower_ == "of" or num.doc[first].like_num):
                         first += 1
                     if first <= last.i:
-                        counted = self.text[num.doc[first].idx: last.idx + len(last.text)]
+                        counted = self.text[num.doc[first].idx: last.idx + len(_clean(last.text))]
                     if unit is None:
                         unit = head_lemma
-                if head.doc.has_annotation("DEP"):
-                    governors = self._governors(head)
             elif re.match(r"\s*(?:%|per\s?cent|percent)", self.text[n.end:n.end + 10]):
                 unit, category = "percent", "percent"
                 end = n.end + len(re.match(r"\s*(?:%|per\s?cent|percent)", self.text[n.end:]).group(0))  # type: ignore[union-attr]
             if n.words and n.value == 1 and category is None:
                 return None  # "one more push": "one" counts only things we know how to count
-            window = self._window_words(num)
+            if num.doc.has_annotation("DEP"):
+                governors, governed = self._governors(head if head is not None else num)
+                if head is None:
+                    governors |= self._tally_words(num)
+            window = set() if governed else self._window_words(num)
             kind = self._kind(category, governors, window, head_lemma)
             if head is None and kind == "other" and category is None:
                 return None  # a bare number with nothing counted and no telling context
@@ -296,9 +423,20 @@ class QuantityExtractor:
             unit, category = _unit_of(word) if word not in ("%",) else ("percent", "percent")
             end = n.end + len(m.group(0))
             kind = "distance" if category == "distance" else "other"
+        of_them = _OF_THEM.match(self.text[n.end:n.end + 16]) if counted is None else None
+        if of_them:
+            end = max(end, n.end + len(of_them.group(0)))  # "dozens of them badly wounded"
         q = Quantity(Span.of(self.text, n.start, end), n.value, unit, value_max=n.value_max, counted=counted,
                      kind=kind, approximate=n.approximate)
         _normalise(q, category)
+        return q
+
+    def _money(self, n: NumberMatch, symbol: str) -> Quantity:
+        sym = symbol.strip()
+        unit = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}.get(sym, sym)
+        q = Quantity(Span.of(self.text, min(n.start, n.num_start - len(symbol)), n.end), n.value, unit,
+                     value_max=n.value_max, kind="other", approximate=n.approximate)
+        q.normalized_value, q.normalized_unit = n.value, unit
         return q
 
 
@@ -326,9 +464,29 @@ def find_quantities(text: str, doc: Doc | None = None,
         if _excluded(text, n, phones, times or []):
             continue
         q = ex.build(n)
-        if q is not None:
-            out.append(q)
+        if q is None:
+            continue
+        marker = _SUBSET_BEFORE.search(text[max(0, n.start - 24):n.start])
+        if marker and out:
+            _mark_subset(text, q, out[-1], n.start - len(marker.group(0)))
+        out.append(q)
     return out
+
+
+def _mark_subset(text: str, q: Quantity, total: Quantity, start: int) -> None:
+    """"killing 50 people, including five children": the five are part of the 50, not 5 more dead. The
+    subset keeps its own record (value, counted "children", its own ``approximate``), its evidence starts at
+    the subset word ("including five children", "among them five children") so that a reader adding up or
+    comparing totals can tell it from a total, and it takes the total's kind and unit when its own clause
+    says nothing ("…, among them five children")."""
+    between = text[total.evidence.end:start]
+    if re.search(r"[.!?]\s|\n", between) or len(between) > 200:
+        return  # not the same sentence: no total to be part of
+    q.evidence = Span.of(text, start, q.evidence.end)
+    if q.kind == "other" and total.unit == "person" and q.unit in ("person", None):
+        q.kind, q.unit = total.kind, "person"
+        if q.normalized_value is None:
+            q.normalized_value, q.normalized_unit = q.value, "person"
 
 
 class QuantitiesStage:

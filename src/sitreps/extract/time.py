@@ -88,6 +88,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ago", re.compile(rf"(?i)\b(?P<n>{_NUMW})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b")),
 ]
 
+# what follows "two days after" when it counts from an event: a determiner, a noun or a clause
+_EVENT_AFTER = re.compile(r"\s+(?!(?:and|or|but|that|when|as)\b)[A-Za-z]")
+# a dateline: a capitalised place (and country) at the start of a paragraph, then the date
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'’-]+,(?:\s*[A-Z][\w .'’-]*,)?\s*$")
+_FUTURE_GOVERNORS = {"plan", "intend", "expect", "schedule", "due", "set", "aim", "prepare", "hope", "want",
+                     "go", "propose", "agree", "promise", "threaten", "vow", "pledge"}
 _SINCE = re.compile(r"(?i)\b(since)\s+$")
 _MODAL_VETO = {"MD", "VB", "VBP", "VBZ", "VBD", "VBG", "VBN"}
 _AMBIGUOUS_MONTHS = {"May", "March"}
@@ -161,7 +167,16 @@ class _Resolver:
             if tok.head is tok:
                 break
             tok = tok.head
-        return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo") for c in tok.children)
+        for _ in range(3):
+            if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo") for c in tok.children):
+                return True
+            # "plans to hold talks on Friday", "is due to meet on Monday", "are set to vote on Sunday"
+            if tok.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+                return False
+            tok = tok.head
+            if tok.lemma_.lower() in _FUTURE_GOVERNORS and not (tok.lemma_.lower() == "go" and tok.tag_ != "VBG"):
+                return True
+        return False
 
     def vetoed(self, c: _Cand) -> bool:
         """"May" the modal, "March" the verb: a capitalised May/March without a day or year needs a temporal
@@ -213,6 +228,8 @@ class _Resolver:
         return getattr(self, f"_r_{c.kind}")(c)  # type: ignore[no-any-return]
 
     def _day(self, d: dt.date, c: _Cand, explicit: bool = True) -> tuple[str, None, str, str]:
+        if explicit and _DATELINE_BEFORE.search(self.text[max(0, c.start - 80):c.start]):
+            explicit = False  # "KYIV, March 25 (Outlet) —" dates the report, not an event to count from
         if explicit:
             self.last_explicit = (c.start, d)
         return d.isoformat(), None, "day", "published"
@@ -372,6 +389,8 @@ class _Resolver:
             return None, None, "day", "published"
         base = anchor[1]
         direction = (c.m["dir1"] or c.m["dir2"] or c.m["dir3"] or "").lower()
+        if direction in ("before", "after") and _EVENT_AFTER.match(self.text[c.end:c.end + 30]):
+            return None, None, "day", "published"  # "two days after the blast": counted from an event
         sign = -1 if direction in ("previous", "before", "earlier") else 1
         n = _num(c.m["n"]) if c.m["n"] else 1
         if n is None:
@@ -427,6 +446,8 @@ def _interval_start(value: str) -> str:
     return value
 
 
+_NOT_A_DATE = re.compile(r"(?i)\d+[- ](?:year|month|week|day)s?[- ]old\b|^(?:about|around|some|nearly|almost|"
+                         r"roughly|approximately|over|under|at\s+least|more\s+than|up\s+to)?\s*\d+$")
 _ENT_HINT = re.compile(rf"\d|\b(?:{_MON_FULL}|{_WD})\b")
 
 
@@ -441,6 +462,8 @@ def _unresolved_entities(doc: Doc, found: list[TimeExpr]) -> Iterator[TimeExpr]:
             continue
         if re.fullmatch(r"\d+", ent.text) and not re.fullmatch(r"(?:19|20)\d\d", ent.text):
             continue
+        if _NOT_A_DATE.search(ent.text) and not re.fullmatch(r"(?:19|20)\d\d", ent.text):
+            continue  # an age ("27-year-old") or a bare approximate number ("around 30")
         if re.fullmatch(r"(?:19|20)\d\d", ent.text):
             yield TimeExpr(Span.of(doc.text, ent.start_char, ent.end_char), ent.text, None, "year")
             continue
