@@ -360,43 +360,56 @@ class ArticleResult:
         }
 
 
+Record = Place | TimeExpr | Quantity | Claim | Actor | Event
+
+
+def spans_of(record: Record) -> Iterator[Span]:
+    """Every evidence span one record carries, nested ones included."""
+    yield record.evidence
+    if isinstance(record, Claim):
+        if record.cue:
+            yield record.cue
+        if record.source.evidence:
+            yield record.source.evidence
+    elif isinstance(record, Event):
+        if record.trigger:
+            yield record.trigger
+        for actor in (record.actor1, record.actor2):
+            if actor:
+                yield actor.evidence
+        if record.location:
+            yield record.location.evidence
+        for q in record.quantities:
+            yield q.evidence
+
+
+def iter_records(result: ArticleResult) -> Iterator[Record]:
+    yield from result.places
+    yield from result.times
+    yield from result.quantities
+    yield from result.claims
+    yield from result.actors
+    yield from result.events
+
+
 def iter_spans(result: ArticleResult) -> Iterator[Span]:
     """Every evidence span of every record in ``result`` (including nested ones)."""
     for b in result.article.boilerplate:
         yield b.evidence
     yield from result.article.paragraphs
-    for p in result.places:
-        yield p.evidence
-    for t in result.times:
-        yield t.evidence
-    for q in result.quantities:
-        yield q.evidence
-    for c in result.claims:
-        yield c.evidence
-        if c.cue:
-            yield c.cue
-        if c.source.evidence:
-            yield c.source.evidence
-    for a in result.actors:
-        yield a.evidence
-    for e in result.events:
-        yield e.evidence
-        if e.trigger:
-            yield e.trigger
-        for actor in (e.actor1, e.actor2):
-            if actor:
-                yield actor.evidence
-        if e.location:
-            yield e.location.evidence
-        for q in e.quantities:
-            yield q.evidence
+    for record in iter_records(result):
+        yield from spans_of(record)
+
+
+def span_matches(text: str, span: Span) -> bool:
+    return 0 <= span.start <= span.end <= len(text) and text[span.start : span.end] == span.text
 
 
 def check_spans(result: ArticleResult) -> None:
     """Raise :class:`SpanError` if any span does not equal the article text it points at."""
     text = result.article.text
     for span in iter_spans(result):
-        if not (0 <= span.start <= span.end <= len(text)) or text[span.start : span.end] != span.text:
+        if not span_matches(text, span):
             raise SpanError(
                 f"span [{span.start}, {span.end}) {span.text!r} does not match the article text there "
                 f"({text[span.start:span.end]!r}); the extractor that made it has a bug"

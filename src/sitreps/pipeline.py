@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import SitrepsError
 from .extract.registry import Resources, Stage, available_stages, load_stage
-from .model import ArticleResult, check_spans
+from .model import ArticleResult, check_spans, span_matches, spans_of
 from .nlp import load_nlp
 from .settings import Settings, load_settings
 
@@ -74,6 +74,7 @@ class Pipeline:
                 log.exception("stage %s failed on article %s", stage.name, article.id)
                 result.errors.append(f"{stage.name}: {type(exc).__name__}: {exc}")
         _drop_skipped(result)
+        _drop_bad_spans(result)
         check_spans(result)
         return result
 
@@ -91,7 +92,20 @@ def _drop_skipped(result: ArticleResult) -> None:
     result.events = [e for e in result.events if not art.skipped(e.evidence)]
 
 
-def load_pipeline(settings: Settings | None = None, **overrides: object) -> Pipeline:
+def _drop_bad_spans(result: ArticleResult) -> None:
+    """Drop (and report) any record whose evidence does not match the text: a stage bug on one record must
+    neither reach the store nor cost the article its other records."""
+    text = result.article.text
+    for kind in ("places", "times", "quantities", "claims", "actors", "events"):
+        records = getattr(result, kind)
+        good = [r for r in records if all(span_matches(text, s) for s in spans_of(r))]
+        if len(good) != len(records):
+            result.errors.append(f"{kind}: dropped {len(records) - len(good)} record(s) whose evidence does not "
+                                 f"match the article text (a bug in that stage; please report it)")
+            setattr(result, kind, good)
+
+
+def load_pipeline(settings: Settings | None = None, **overrides: Any) -> Pipeline:
     """Load the spaCy model and every stage named in ``settings.stages`` (those available here)."""
     settings = settings or load_settings(**overrides)
     nlp = load_nlp(settings)
