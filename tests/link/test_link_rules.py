@@ -57,6 +57,8 @@ def test_link_region_level_places_match_by_admin1_and_same_entry_always_matches(
     assert places_compatible(ref(gid=5, lat=None, lon=None), ref("b", gid=5, lat=None, lon=None))
     assert not places_compatible(ref(lat=None, lon=None, level="none"), ref("b"))
     assert not places_compatible(ref(level="country", gid=1), ref("b", level="country", gid=2))
+    # the same country twice is still too coarse to tie two reports
+    assert not places_compatible(ref(level="country", gid=1), ref("b", level="country", gid=1))
 
 
 @pytest.mark.parametrize(("a", "b", "expected"), [

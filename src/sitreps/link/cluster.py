@@ -8,7 +8,8 @@ Two events are *compatible* when all four hold (each rule is one function below,
 * **place** — the same GeoNames entry, or within a distance set by the looser of the two geo precisions:
   :data:`DISTANCE_KM` (10 km for a town, 30 km near a town or a district, 100 km for a larger part of a
   region); a region-level place (an oblast) matches any place in the same country and admin1; a country-
-  level place only the same entry; an event without a resolved place matches nothing;
+  level place matches nothing (a whole country is too coarse to tie two reports); an event without a
+  resolved place matches nothing;
 * **date** — the date intervals (a day, a week from its start, a whole month) lie within a gap set by the
   looser precision: ±1 day for days, ±7 days for weeks, overlap for months; a year-level date matches
   nothing (a year says too little to tie two reports). An event without a date takes its article's
@@ -167,10 +168,11 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def places_compatible(a: EventRef, b: EventRef) -> bool:
-    if a.geonameid is not None and a.geonameid == b.geonameid:
-        return True
+    # A whole country says too little to tie two reports: "fighting in Ukraine" on one day is many events.
     if "none" in (a.place_level, b.place_level) or "country" in (a.place_level, b.place_level):
         return False
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return True
     if "region" in (a.place_level, b.place_level):
         return bool(a.country_code and a.admin1 and a.country_code == b.country_code and a.admin1 == b.admin1)
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
