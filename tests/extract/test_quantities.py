@@ -125,3 +125,93 @@ def test_quantities_without_parse_still_reads_units():
     text = "The column stopped 25 miles from the border."
     (q,) = find_quantities(text, None)
     assert (q.value, q.unit, q.normalized_value) == (25, "mile", 40.2)
+
+
+def q_by_text(qs, text):
+    return next(q for q in qs if q.evidence.text == text)
+
+
+@pytest.mark.slow
+def test_quantities_kind_comes_from_the_numbers_own_clause(nlp):
+    text = ("A shell hit the market as hundreds of shoppers queued for bread, killing at least 12 people, "
+            "including three children.")
+    qs = find_quantities(text, nlp(text))
+    crowd = q_by_value(qs, 200)
+    assert (crowd.counted, crowd.kind, crowd.approximate, crowd.value_max) == ("shoppers", "other", True, None)
+    assert q_by_value(qs, 12).kind == "killed"
+    # a subset: its own record, the total's kind, evidence starting at the subset word
+    kids = q_by_value(qs, 3)
+    assert (kids.counted, kids.kind, kids.approximate) == ("children", "killed", False)
+    assert kids.evidence.text == "including three children"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "value", "kind"),
+    [
+        ("Three cruise missiles struck the depot and two more were shot down.", 3, "other"),
+        ("The strikes left some 2 million people without power for days.", 2_000_000, "other"),
+        ("Thousands of residents fled the city after the dam burst.", 2000, "displaced"),
+        ("A group of 75 marines laid down their arms at the port.", 75, "captured"),
+        ("More than 40 people were treated for injuries at the local hospital.", 40, "wounded"),
+        ("Some 200 soldiers died in the assault on the airfield.", 200, "killed"),
+        ("Dozens of civilians had been hiding in the cellar when the shelling began.", 24, "other"),
+    ],
+)
+def test_quantities_kind_from_role_of_counted_noun(nlp, sentence, value, kind):
+    assert q_by_value(find_quantities(sentence, nlp(sentence)), value).kind == kind
+
+
+@pytest.mark.slow
+def test_quantities_appositive_subset_of_them(nlp):
+    text = "About 90 defenders, dozens of them seriously wounded, were carried out of the tunnels."
+    qs = find_quantities(text, nlp(text))
+    assert q_by_value(qs, 90).kind == "other"
+    part = q_by_value(qs, 24)
+    assert (part.kind, part.unit, part.approximate, part.evidence.text) == ("wounded", "person", True,
+                                                                            "dozens of them")
+
+
+@pytest.mark.slow
+def test_quantities_tallies_without_a_counted_noun(nlp):
+    text = ("The number of people killed in the blast rose to 23, the mayor said, among them two children. "
+            "Earlier the governor had put the death toll at 17.")
+    qs = find_quantities(text, nlp(text))
+    assert [(q.value, q.kind, q.unit) for q in qs if q.value in (23, 17)] == [(23, "killed", "person"),
+                                                                            (17, "killed", "person")]
+    kids = q_by_value(qs, 2)
+    assert (kids.kind, kids.evidence.text) == ("killed", "among them two children")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The garrison held out for nearly three months before the order came.",
+        "Gunners fired 152 mm shells at the ridge.",
+        "Leaders of the Group of Seven nations met in the capital.",
+        "Allies cited their Article Five commitments again.",
+    ],
+)
+def test_quantities_durations_calibres_and_names_are_not_counts(nlp, sentence):
+    assert find_quantities(sentence, nlp(sentence)) == []
+
+
+@pytest.mark.slow
+def test_quantities_areas_money_footnotes_and_coordinated_counts(nlp):
+    text = ("Troops recaptured about 500 square kilometres and some 100 square miles of farmland. "
+            "Recruits were offered $2,000 a month. Defenders killed about 40 personnel.[12] "
+            "Russia launched 30 missiles and a dozen drones overnight.")
+    qs = find_quantities(text, nlp(text))
+    km2 = q_by_value(qs, 500)
+    assert (km2.unit, km2.kind, km2.normalized_value, km2.normalized_unit) == ("km2", "other", 500, "km2")
+    sq = q_by_value(qs, 100)
+    assert (sq.unit, sq.normalized_value) == ("sq mile", 259.0)
+    pay = q_by_value(qs, 2000)
+    assert (pay.unit, pay.counted, pay.evidence.text) == ("USD", None, "$2,000")
+    dead = q_by_value(qs, 40)
+    assert (dead.unit, dead.counted, dead.kind) == ("person", "personnel", "killed")
+    assert q_by_value(qs, 30).counted == "missiles"
+    assert q_by_value(qs, 12).counted == "drones"
+    for q in qs:
+        assert text[q.evidence.start:q.evidence.end] == q.evidence.text

@@ -103,3 +103,32 @@ def test_time_stage_in_pipeline(pipeline, make_article):
     assert got["on Saturday"] == "2022-05-14"
     for t in result.times:
         assert art.text[t.evidence.start:t.evidence.end] == t.evidence.text
+
+
+def test_time_dateline_resolves_in_publication_year_but_anchors_nothing():
+    text = "ODESA, Ukraine, Dec 30 (Test Wire) — Port officials confirmed the closure a day later."
+    found = by_text(text, published="2023-01-02")
+    assert (found["Dec 30"].value, found["Dec 30"].precision) == ("2022-12-30", "day")
+    # the dateline dates the report: "a day later" is not counted from it
+    assert found["a day later"].value is None
+
+
+def test_time_days_after_an_event_are_not_counted_from_the_last_date():
+    text = "On 3 March 2022 the depot burned, two days after the first strike. Two days later it was rebuilt."
+    found = by_text(text)
+    assert found["two days after"].value is None
+    assert found["Two days later"].value == "2022-03-05"
+
+
+@pytest.mark.slow
+def test_time_entities_that_are_ages_or_bare_numbers_are_not_dates(nlp):
+    text = "A 19-year-old conscript said the governor had put the toll at around 40 in 2021."
+    times = find_times(text, PUB, nlp(text))
+    assert [t.evidence.text for t in times] == ["in 2021"]
+
+
+@pytest.mark.slow
+def test_time_planned_action_on_a_weekday_is_the_next_one(nlp):
+    text = "The minister plans to visit the front on Friday, after troops withdrew on Friday."
+    times = find_times(text, PUB, nlp(text))
+    assert [(t.evidence.text, t.value) for t in times] == [("on Friday", "2022-05-20"), ("on Friday", "2022-05-13")]

@@ -8,9 +8,26 @@ stage, a time of day, an age ("a 34-year-old", "aged 34"), a phone number, a mod
 
 The counted thing is the noun the number modifies (``nummod`` / ``quantmod`` in the parse) with its
 coordinated nouns ("armored vehicles and tanks"); when the parse disagrees or is absent (selective parsing),
-a fallback walks right over adjectives to the first noun. The kind comes from the words that govern that
-noun — its verb and the verb's open complements ("were reported to be destroyed"), predicate adjectives
-("were dead"), modifiers ("wounded civilians") — then from a small window of the sentence.
+a fallback walks right over adjectives to the first noun. The kind comes from the number's own clause only
+(see ``QuantityExtractor._governors``): the verb whose subject or object the counted noun is, with its open
+complements ("were reported to be destroyed", "left 12 dead", "took 45 soldiers prisoner"), predicate
+adjectives ("were dead"), modifiers ("wounded civilians"); never a killing verb of another clause ("as
+thousands waited …, killing 50") nor a verb whose active subject the thing is ("two missiles struck the
+port"), except verbs that happen to their subject ("died", "surrendered", "fled"). Only when no such verb
+exists (fragments, tallies) is a window of the same clause read. A bare number that is a tally's value ("a
+toll of 50", "put the death toll at around 30", "the number of people killed rose to 52") counts persons.
+
+Vague amounts are approximate lower-ish bounds with ``value_max`` None (``numbers.VAGUE``): dozens 24,
+scores 40, hundreds 200, thousands 2,000; "several/a few hundred" 300; "tens of thousands" 20,000.
+Subsets ("…, including five children", "among them five children", "dozens of them wounded") are records of
+their own with their own value and ``approximate``; their evidence starts at the subset word ("including five
+children") so a consumer adding or comparing totals can tell them from a total, and they take the kind of the
+total they belong to when their own clause says nothing.
+
+Not counts: durations ("two months", "48-72 hours" — the time stage's business), calibres ("152 mm"), names
+("Article Five", "Group of Seven"). Areas are unit ``km2`` / ``sq mile`` (normalised to km2, kind other),
+money after a currency sign is ``USD``/``EUR``/``GBP`` (kind other). A footnote glued to the noun
+("personnel.[34]") is left out of the counted words.
 Distances are normalised to km (miles × 1.609344, rounded to 0.1; metres / 1000).
 """
 
