@@ -215,3 +215,8 @@ def test_quantities_areas_money_footnotes_and_coordinated_counts(nlp):
     assert q_by_value(qs, 12).counted == "drones"
     for q in qs:
         assert text[q.evidence.start:q.evidence.end] == q.evidence.text
+
+
+def test_numbers_range_with_repeated_currency_sign():
+    (n,) = scan_numbers("$300-$600")
+    assert (n.value, n.value_max, n.start, n.end) == (300, 600, 1, 9)

@@ -173,7 +173,10 @@ def scan_numbers(text: str) -> list[NumberMatch]:
             joiner = toks[j].text
             between = i > 0 and toks[i - 1].low == "between"
             if joiner != "and" or between:
-                nxt = _scan_atom(toks, j + 1, text)
+                k = j + 1
+                if k + 1 < len(toks) and toks[k].text in ("$", "€", "£") and toks[k + 1].start == toks[k].end:
+                    k += 1  # "$300-$600": the currency sign is repeated on the upper end
+                nxt = _scan_atom(toks, k, text)
                 if nxt is not None and (joiner != "-" or toks[j].start == end):
                     j2, v2, a2, _ = nxt
                     if v2 > value:
