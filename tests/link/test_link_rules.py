@@ -177,3 +177,19 @@ def test_link_status_conflict_retaken_versus_fighting_goes_on() -> None:
     assert len(conflicts) == 1
     assert conflicts[0]["kind"] == "status"
     assert {s["article_id"] for s in conflicts[0]["claims"]} == {"a", "b"}
+
+
+def test_link_subset_figure_is_neither_the_toll_nor_a_conflict():
+    from sitreps.link.corroborate import Figure, Member, figure_conflicts, summarise
+
+    total = Figure("killed", 50.0, None, "person", "people", "Governor",
+                   {"start": 0, "end": 16, "text": "at least 50 people"})
+    part = Figure("killed", 5.0, None, "person", "children", "Governor",
+                  {"start": 20, "end": 44, "text": "including five children"})
+    other = Figure("killed", 52.0, None, "person", "people", "Police",
+                   {"start": 0, "end": 9, "text": "52 people"})
+    a = Member(ref=ref("a"), outlet="Demo Wire", figures=[total, part])
+    b = Member(ref=ref("b"), outlet="Sample Gazette", figures=[other])
+    assert part.subset and not total.subset
+    assert figure_conflicts([a, b], [0, 1]) == []
+    assert summarise([a, b])["fatalities_min"] == 50

@@ -40,6 +40,12 @@ class Figure:
     source: str | None  # claim source name, or None when the outlet says it
     evidence: dict[str, Any]  # {"start", "end", "text"} into the member's article
 
+    @property
+    def subset(self) -> bool:
+        """A part of a total ("including five children", "among them 12 soldiers"): the quantities stage
+        marks it by starting the evidence at the subset word. It is neither a toll nor a rival figure."""
+        return str(self.evidence.get("text", "")).lower().startswith(_SUBSET_WORDS)
+
 
 @dataclass(slots=True)
 class Member:
@@ -104,6 +110,9 @@ def source_groups(members: Sequence[Member]) -> list[int]:
     return out
 
 
+_SUBSET_WORDS = ("including", "among")
+
+
 def _overlaps_or_close(a: Figure, b: Figure) -> bool:
     lo_a, hi_a = a.value, a.value_max if a.value_max is not None else a.value
     lo_b, hi_b = b.value, b.value_max if b.value_max is not None else b.value
@@ -117,7 +126,7 @@ def figure_conflicts(members: Sequence[Member], groups: Sequence[int]) -> list[d
     """Pairs of figures (same kind and unit, different independent sources) that disagree."""
     conflicts: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
-    flat = [(g, m, f) for m, g in zip(members, groups, strict=True) for f in m.figures]
+    flat = [(g, m, f) for m, g in zip(members, groups, strict=True) for f in m.figures if not f.subset]
     for i, (ga, ma, fa) in enumerate(flat):
         for gb, mb, fb in flat[i + 1 :]:
             if ga == gb or fa.kind != fb.kind or (fa.unit or "") != (fb.unit or ""):
@@ -189,7 +198,7 @@ def summarise(members: Sequence[Member]) -> dict[str, Any]:
         for m, g in zip(members, groups, strict=True) for f in m.figures
     ]
     conflicts = figure_conflicts(members, groups) + status_conflicts(members, groups)
-    killed = [f for m in members for f in m.figures if f.kind == "killed"]
+    killed = [f for m in members for f in m.figures if f.kind == "killed" and not f.subset]
     return {
         "groups": groups,
         "sources": sources,
