@@ -21,11 +21,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
+from functools import lru_cache
+from datetime import date as _Date
 from typing import TYPE_CHECKING
 
 from ..model import Actor, ArticleResult, Event, Place, Quantity, Span, TimeExpr
 from .events_classify import code_texts
-from .events_rules import find_triggers
+from .events_rules import find_triggers, not_agreed
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -53,6 +56,35 @@ _HYPO_AUX = {"would", "could", "might", "may", "should", "can", "could've", "wou
 _GEO_PRECISION = {"point": 1, "town": 1, "district": 2, "region": 3, "country": 3}
 _TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3, "interval": 2}
 _KILLED = {"killed", "dead", "fatalities", "deaths"}
+# Roles of a place that say it is not where anything happened ("Moscow said", "the Kharkiv governor", "Russian").
+_NOT_LOCATION = ("origin", "metonym", "title")
+_PRECISION_RANK = {"point": 0, "town": 0, "district": 1, "region": 2, "country": 3}
+# A place right before these is a speaker or an institution, not a scene: "Moscow said", "Russia's Defence
+# Ministry", "a Washington-based think tank".
+_SPEAKER_AFTER = re.compile(r"(?:-based\b|['’]s\s+(?:\w+\s+){0,2}(?:ministry|defen[cs]e|foreign|military|army|"
+                            r"armed|air force|navy|general staff|government|president|prime|parliament|"
+                            r"human rights|investigative|security|intelligence|ambassador|envoy|leader|"
+                            r"officials?|spokes\w*|embassy|state|authorities)\b|\s+(?:has |had |have |also |later |again )?(?:said|says|say|"
+                            r"claimed|claims|denied|denies|believes|believed|announced|accused|warned|insisted|"
+                            r"maintains|maintained|confirmed|acknowledged|admitted|reported|stated)\b)")
+# What comes before the story in a sentence: a byline, a photo credit, a dateline, a closing quote left over.
+_LEAD = re.compile(
+    r"\s*(?:By (?:[A-Z][\w.'’-]+ ?){1,4}\s*\n+"                                  # byline on its own line
+    r"|\((?:Photo|Picture|Image|Credit|Source|Video)\b[^)\n]{0,80}\)\s*"          # (Photo: ...)
+    r"|\([A-Z][\w.'’ -]{1,40}/[\w.'’ -]{1,40}\)\s*"                               # (Name/Agency)
+    r"|[\"“”']\s*\n+"                                                              # a quote closed on the line before
+    r"|[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*,[^\n—–]{0,60}?\s[—–-]{1,2}\s"           # KYIV, Ukraine, May 4 (X) —
+    r")")
+# Weapon words alone ("the remains of the missile", "an advantage in artillery") are no attack: a remote-violence
+# event needs an attack said in its sentence.
+_REMOTE_SUBS = ("Shelling/artillery/missile attack", "Air/drone strike", "Remote explosive/landmine/IED")
+_ATTACK_WORDS = re.compile(
+    r"\b(?:shell(?:ed|ing)?|bombard\w*|barrages?|strikes?|struck|striking|hit|hits|fired|fire|firing|launch\w*|"
+    r"pound\w*|attack\w*|land(?:ed|ing)|kill\w*|wound\w*|injur\w*|destroy\w*|damag\w*|target\w*|"
+    r"explo(?:ded|sions?|sives?)|blasts?|air ?raids?|airstrikes?|bomb(?:ed|ing|s)?|rained|detonat\w*|went off|"
+    r"shot|lost\b[^.]{0,60}\bto|trading|exchang\w*)\b", re.IGNORECASE)
+# A direct quote of at least four words: a witness's or an officer's words, not the report itself.
+_QUOTE = re.compile(r"[\"“]([^\"“”\n]{12,})[\"”]")
 
 
 def _event_id(article_id: str, start: int, sub: str) -> str:
@@ -154,6 +186,32 @@ def _actors_for(sent: SpacySpan, trigger: Span, actors: list[Actor],
 _PRONOUNS = {"they", "it", "he", "she"}
 
 
+_WEAPON = (r"(?:\w+[- ])?(?:air ?strikes?|airstrikes?|air raids?|missiles?|shell(?:s|ing)|artillery|drones?|"
+           r"rockets?|bombs?|aircraft|jets?|warplanes?|bombers?|strikes?|mortars?)\b")
+
+
+def _weapon_owner(text: str, a: int, b: int) -> Actor | None:
+    """For "a Russian air strike", "Ukrainian artillery struck": the state forces whose weapon it was."""
+    from .actors import load_actor_tables
+
+    tables = load_actor_tables()
+    rx = _weapon_rx(tuple(sorted(tables.adjectives, key=len, reverse=True)))
+    m = rx.search(text, a, b)
+    if m is None:
+        return None
+    cc = tables.adjectives.get(m.group(1).lower().replace("’", "'"))
+    name = tables.country_names.get(cc or "")
+    if not cc or not name:
+        return None
+    return Actor(Span.of(text, m.start(1), m.end(1)), f"Military Forces of {name}", cc, "state_forces", 1)
+
+
+@lru_cache(maxsize=2)
+def _weapon_rx(adjectives: tuple[str, ...]) -> re.Pattern[str]:
+    words = "|".join(re.escape(w).replace("'", "['’]") for w in adjectives)
+    return re.compile(r"\b(" + words + r")\s+" + _WEAPON, re.IGNORECASE)
+
+
 def _pronoun_antecedent(sent: SpacySpan, prev: tuple[int, int], actors: list[Actor],
                         sources: list[Span]) -> Actor | None:
     """For "They were also shifting efforts": the armed actor that was the subject of the sentence before.
@@ -178,22 +236,86 @@ def _pronoun_antecedent(sent: SpacySpan, prev: tuple[int, int], actors: list[Act
     return subject
 
 
-def _location(sent: SpacySpan, prev: tuple[int, int] | None, places: list[Place]) -> tuple[Place | None, int]:
-    def pick(a: int, b: int) -> Place | None:
-        cands = [p for p in places if _within(p.evidence, a, b) and p.role not in ("origin", "metonym", "title")]
-        located = [p for p in cands if p.role == "event_location"]
-        chosen = located or cands
-        return chosen[0] if chosen else None
+def _lead_end(text: str, a: int, b: int) -> int:
+    """Where the story starts in the sentence ``text[a:b]``: after any byline, photo credit, dateline or a
+    closing quote left over from the paragraph before (repeated: "By X / KYIV, Ukraine, May 4 (Y) — ...")."""
+    pos = a
+    while pos < b:
+        m = _LEAD.match(text, pos, b)
+        if m is None or m.end() == pos:
+            break
+        pos = m.end()
+    while pos < b and text[pos].isspace():
+        pos += 1
+    return pos
 
-    place = pick(sent.start_char, sent.end_char)
+
+def _usable_place(p: Place, text: str) -> bool:
+    return p.role not in _NOT_LOCATION and not _SPEAKER_AFTER.match(text, p.evidence.end)
+
+
+def _rank(p: Place) -> int:
+    return _PRECISION_RANK.get(p.precision or "", 2)
+
+
+def _location(sent: tuple[int, int], prev: tuple[int, int] | None, para: tuple[int, int] | None,
+              dateline: Place | None, places: list[Place], text: str) -> tuple[Place | None, int]:
+    """The event's place: the finest place in the sentence whose role is the event location, else one in the
+    sentence before, the paragraph, another place named in the sentence, the dateline's town; a country only
+    when nothing finer is there. Speakers ("Moscow said"), titles and origins are never the place."""
+    def inside(a: int, b: int) -> list[Place]:
+        return [p for p in places if _within(p.evidence, a, b) and _usable_place(p, text)]
+
+    def finest(cands: list[Place]) -> Place | None:
+        fine = [p for p in cands if _rank(p) < 3]
+        return min(fine, key=_rank) if fine else None
+
+    here = inside(*sent)
+    located = [p for p in here if p.role == "event_location"]
+    place = finest(located)
     if place is not None:
         return place, _GEO_PRECISION.get(place.precision or "", 2)
-    if prev is not None:
-        place = pick(*prev)
-        if place is not None:
-            # Carried over from the sentence before: "near" at best.
-            return place, max(2, _GEO_PRECISION.get(place.precision or "", 2))
+    for span in (prev, para):
+        if span is not None:
+            place = finest([p for p in inside(*span) if p.role == "event_location"])
+            if place is not None:  # carried over: "near" at best
+                return place, max(2, _GEO_PRECISION.get(place.precision or "", 2))
+    place = finest(here)
+    if place is not None:
+        return place, _GEO_PRECISION.get(place.precision or "", 2)
+    if dateline is not None:
+        return dateline, 2
+    country = (located or here)[:1]
+    if country:
+        return country[0], 3
     return None, 0
+
+
+def _dateline_place(text: str, places: list[Place]) -> Place | None:
+    """The town of a dateline ("KHARKIV, Ukraine, May 14 (Wire) — ..."), if the article opens with one and it
+    lies in the country most of the article's events are placed in (a story from "LONDON" or "RIGA" about
+    Ukraine happened in Ukraine, not there)."""
+    end = _lead_end(text, 0, min(len(text), 400))
+    if end == 0:
+        return None
+    cands = [p for p in places if p.evidence.end <= end and _rank(p) < 3 and p.evidence.text.isupper()
+             and p.role not in _NOT_LOCATION]
+    if not cands:
+        return None
+    place = min(cands, key=_rank)
+    countries = Counter(p.country_code for p in places if p.role == "event_location" and p.country_code
+                        and p.evidence.start >= end)
+    if countries and place.country_code != countries.most_common(1)[0][0]:
+        return None
+    return place
+
+
+def _quoted(text: str, para: tuple[int, int], trigger: Span) -> tuple[int, int] | None:
+    """The direct quote of at least four words around ``trigger`` in its paragraph, if any."""
+    for m in _QUOTE.finditer(text, para[0], para[1]):
+        if m.start() <= trigger.start and trigger.end <= m.end() and len(m.group(1).split()) >= 4:
+            return m.start(), m.end()
+    return None
 
 
 def _date(sent: SpacySpan, times: list[TimeExpr], published: str | None) -> tuple[str | None, str | None, int | None]:
@@ -210,7 +332,7 @@ def _flags(sent: SpacySpan, trigger: Span, text: str) -> tuple[bool, bool, bool]
     """(negated, hypothetical, future) for the trigger in its sentence."""
     doc = sent.doc
     before = text[sent.start_char:trigger.start]
-    clause = before[max(before.rfind(","), before.rfind(";"), before.rfind(" and ")) + 1:]
+    clause = before[max(before.rfind(","), before.rfind(";"), before.rfind(" and "), before.rfind(" but ")) + 1:]
     negated = bool(_NEG.search(clause[-60:]))
     hypothetical = future = False
     words = re.findall(r"[\w']+", clause.lower())[-8:]
@@ -218,7 +340,11 @@ def _flags(sent: SpacySpan, trigger: Span, text: str) -> tuple[bool, bool, bool]
                                                          r"intend\w*|prepar\w*|pledg\w*|warn\w*) to\b",
                                                          clause[-80:], re.IGNORECASE):
         future = True
-    if any(w in _HYPO_AUX for w in words) or re.search(r"\bprevent\w*\b[^.]{0,60}\bfrom\b", clause, re.IGNORECASE):
+    if re.search(r"\b(?:likely|expected|set|poised|due|bound) to\b", clause[-80:], re.IGNORECASE):
+        future = True  # "likely to continue the strikes": an expectation, not a report
+    if any(w in _HYPO_AUX for w in words) or re.search(r"\bprevent\w*\b[^.]{0,60}\bfrom\b|\bmust\b|"
+                                                       r"\b(?:call(?:s|ed|ing)? (?:on|for)|urg(?:e|es|ed|ing))\b",
+                                                       clause, re.IGNORECASE):
         hypothetical = True
     if doc.has_annotation("DEP"):
         tok_span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
@@ -249,14 +375,30 @@ def _near_duplicate(a: str, b: str) -> bool:
     return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= 0.7
 
 
-def _same_event(a: Event, b: Event, a_last_end: int) -> bool:
+def _days_after(a: str | None, b: str | None) -> int:
+    """Days from date ``a`` to date ``b`` (both YYYY-MM-DD), else -1."""
+    if not a or not b or len(a) != 10 or len(b) != 10:
+        return -1
+    try:
+        return (_Date.fromisoformat(b) - _Date.fromisoformat(a)).days
+    except ValueError:
+        return -1
+
+
+def _fallback_date(ev: Event, published: str | None) -> bool:
+    return ev.date is None or (ev.date == published and ev.date_precision == "week")
+
+
+def _same_event(a: Event, b: Event, a_last_end: int, published: str | None = None) -> bool:
     """Same real-world event: a repeated description (near-duplicate evidence), the same sub-type by the same
-    actor at the same place, or one fight (battle/remote-violence family) told over neighbouring sentences."""
+    actor at the same place, one fight (battle/remote-violence family) told over neighbouring sentences, or a
+    later sentence of the same family that names no other place, date or actor ("the missile", "the strike",
+    "rescuers at the station": one report tells one strike in several sentences)."""
     if _near_duplicate(a.evidence.text, b.evidence.text):
         return True
     fam_a = _FAMILY.get(a.sub_event_type, _FAMILY.get(a.event_type, a.sub_event_type))
     fam_b = _FAMILY.get(b.sub_event_type, _FAMILY.get(b.event_type, b.sub_event_type))
-    if fam_a != fam_b:
+    if fam_a != fam_b and {fam_a, fam_b} != {"fight", "Attack"}:
         return False
     names_a = {x.name for x in (a.actor1, a.actor2) if x}
     names_b = {x.name for x in (b.actor1, b.actor2) if x}
@@ -265,29 +407,59 @@ def _same_event(a: Event, b: Event, a_last_end: int) -> bool:
     if a.sub_event_type == b.sub_event_type and (a.actor1 and a.actor1.name) == (b.actor1 and b.actor1.name) \
             and loc_a is not None and loc_a == loc_b:
         return True
+    coarse_a = a.location is None or (a.geo_precision or 3) >= 2
+    coarse_b = b.location is None or (b.geo_precision or 3) >= 2
     close = 0 <= b.evidence.start - a_last_end < _NEAR_CHARS and b.evidence.start - a.evidence.start < 3 * _NEAR_CHARS
     loc_ok = loc_a is None or loc_b is None or loc_a == loc_b or (a.geo_precision or 3) >= 3 \
         or (b.geo_precision or 3) >= 3
-    return bool(close and (names_a & names_b) and loc_ok)
+    if fam_a == fam_b and close and (names_a & names_b) and loc_ok:
+        return True
+    # A later mention of the same kind of event with nothing of its own to tell it apart.
+    same_kind = a.sub_event_type == b.sub_event_type or fam_a == fam_b == "fight"
+    if not same_kind and coarse_b and {fam_a, fam_b} == {"fight", "Attack"}:
+        same_kind = True  # "people were killed" / "an attack on civilians" after the strike that killed them
+    if not same_kind:
+        return False
+    place_ok = loc_a == loc_b or coarse_b or coarse_a and ((a.geo_precision or 3) >= 3 or loc_a is None)
+    date_ok = a.date == b.date or _fallback_date(b, published) or _fallback_date(a, published) \
+        or bool(a.date and b.date and (a.date.startswith(b.date) or b.date.startswith(a.date))) \
+        or (coarse_b and _days_after(a.date, b.date) in range(0, 4))  # said the day after, nothing new
+    # Civilians named first are victims, not a different perpetrator.
+    actor_ok = a.actor1 is None or b.actor1 is None or a.actor1.name == b.actor1.name \
+        or 7 in (a.actor1.inter, b.actor1.inter)
+    return same_kind and place_ok and date_ok and actor_ok
 
 
 def _merge(into: Event, other: Event, published: str | None) -> None:
-    """Fold ``other`` into ``into``: keep the first evidence, fill gaps, add figures and claims."""
+    """Fold ``other`` into ``into``: keep the first evidence and place (a finer one replaces a country or
+    none), take the explicit date and the
+    highest toll (a toll that rises in later sentences), add figures and claims."""
     if into.actor1 and other.actor1 and other.actor1.unit and not into.actor1.unit \
             and other.actor1.name == into.actor1.name:
         into.actor1 = other.actor1  # the named unit says more than "Ukrainian troops"
+    if into.sub_event_type == "Attack" and other.event_type == "Explosions/Remote violence":
+        # ACLED codes by method: civilians killed by a strike are remote violence, not an "Attack".
+        into.event_type, into.sub_event_type = other.event_type, other.sub_event_type
+        into.plover, into.plover_mode = other.plover, other.plover_mode
     into.actor1 = into.actor1 or other.actor1
     into.actor2 = into.actor2 or other.actor2
-    if into.location is None:  # the first description's place stands; later sentences only fill a gap
-        if other.location is not None:
-            into.location, into.geo_precision = other.location, other.geo_precision
+    # The first description's place stands unless it was none or a whole country ("Russia fired missiles at
+    # Ukraine" then "... hit the station in Kramatorsk").
+    if other.location is not None and (into.location is None or (into.location.precision == "country"
+                                                                 and (other.geo_precision or 3) < 3)):
+        into.location, into.geo_precision = other.location, other.geo_precision
     into_fallback = into.date == published and into.date_precision == "week"
     other_explicit = not (other.date == published and other.date_precision == "week")
-    if (into_fallback and other_explicit and other.date) or (other.time_precision or 9) < (into.time_precision or 9):
+    # An explicit date beats the publication-date fallback; a finer date beats a coarser one it falls in
+    # ("in April" then "on April 30"); a fallback never replaces an explicit date.
+    finer = bool(into.date and other.date and other.date.startswith(into.date)) \
+        and (other.time_precision or 9) < (into.time_precision or 9)
+    if other_explicit and other.date and (into_fallback or finer):
         into.date, into.date_precision, into.time_precision = other.date, other.date_precision, other.time_precision
     seen = {(q.evidence.start, q.evidence.end) for q in into.quantities}
     into.quantities += [q for q in other.quantities if (q.evidence.start, q.evidence.end) not in seen]
-    into.fatalities = into.fatalities if into.fatalities is not None else other.fatalities
+    if other.fatalities is not None and (into.fatalities is None or other.fatalities > into.fatalities):
+        into.fatalities = other.fatalities
     into.claim_ids += [c for c in other.claim_ids if c not in into.claim_ids]
     if into.certainty != "asserted" and other.certainty == "asserted":
         into.certainty = "asserted"
@@ -322,58 +494,86 @@ class EventsStage:
         hits = [m for m in find_triggers(text) if m.weight >= MIN_TRIGGER_WEIGHT]
         if not hits:
             return
-        candidates: list[tuple[SpacySpan, Span, tuple[int, int] | None]] = []
+        candidates: list[tuple[SpacySpan, int, Span, tuple[int, int] | None]] = []
         prev: tuple[int, int] | None = None
         i = 0
         for sent in _sentences(doc, art.paragraphs):
             a, b = sent.start_char, sent.end_char
             while i < len(hits) and hits[i].start < a:
                 i += 1
-            inside = [m for m in hits[i:i + 50] if m.start >= a and m.end <= b]
-            if inside and not art.skipped(Span.of(text, a, b)):
+            lead = _lead_end(text, a, b)
+            # A trigger in a byline, a credit or a dateline ("..., March 17 (Wire) —") starts no event.
+            inside = [m for m in hits[i:i + 50] if m.start >= lead and m.end <= b]
+            if inside and lead < b and not art.skipped(Span.of(text, a, b)):
                 t = inside[0]
-                candidates.append((sent, Span.of(text, t.start, t.end), prev))
+                candidates.append((sent, lead, Span.of(text, t.start, t.end), prev))
             prev = (a, b)
         if not candidates:
             return
-        codings = code_texts([text[s.start_char:s.end_char] for s, _, _ in candidates], self.model,
+        codings = code_texts([text[lead:s.end_char] for s, lead, _, _ in candidates], self.model,
                              non_event_check=False, acled=self.acled)
+        dateline = _dateline_place(text, result.places)
         events: list[Event] = []
-        for (sent, trigger, prev_sent), coding in zip(candidates, codings, strict=True):
+        quoted: dict[str, bool] = {}
+        for (sent, lead, trigger, prev_sent), coding in zip(candidates, codings, strict=True):
             if coding.sub_event_type is None or coding.event_type is None:
                 continue
+            body = text[lead:sent.end_char]
+            if coding.sub_event_type == "Agreement" and not_agreed(body):
+                continue  # a ceasefire broken or promised, a deal left: no agreement
+            if coding.sub_event_type in _REMOTE_SUBS and not _ATTACK_WORDS.search(body):
+                continue  # "the remains of the missile", "an advantage in artillery": no attack told
             # Prefer a trigger of the chosen sub-type for the slots and flags.
             for m in hits:
-                if m.sub_type == coding.sub_event_type and sent.start_char <= m.start and m.end <= sent.end_char:
+                if m.sub_type == coding.sub_event_type and lead <= m.start and m.end <= sent.end_char:
                     trigger = Span.of(text, m.start, m.end)
                     break
-            events.append(self._event(result, sent, trigger, prev_sent, coding.event_type,
-                                      coding.sub_event_type, coding.plover, coding.plover_mode))
+            para = next(((p.start, p.end) for p in art.paragraphs if p.start <= lead < p.end), None)
+            ev = self._event(result, sent, lead, trigger, prev_sent, para, dateline, coding.event_type,
+                             coding.sub_event_type, coding.plover, coding.plover_mode)
+            quote = _quoted(text, para or (sent.start_char, sent.end_char), trigger)
+            if quote is not None:
+                # A witness's or an officer's words ("We heard two explosions"): they add to the event the
+                # report tells, or stand alone only when the quote itself names a town or a point.
+                ev_place = ev.location
+                if ev_place is None or not _within(ev_place.evidence, *quote) or _rank(ev_place) > 1:
+                    quoted[ev.id] = True
+            events.append(ev)
+        published = result.article.published
         merged: list[Event] = []
         last_end: dict[str, int] = {}
         for ev in events:
-            target = next((m for m in merged if not (m.negated or m.future or m.hypothetical)
+            # The latest matching event first: a sentence continues the story told just before it.
+            target = next((m for m in reversed(merged) if not (m.negated or m.future or m.hypothetical)
                            and not (ev.negated or ev.future or ev.hypothetical)
-                           and _same_event(m, ev, last_end.get(m.id, m.evidence.end))), None)
+                           and _same_event(m, ev, last_end.get(m.id, m.evidence.end), published)), None)
+            if target is None and quoted.get(ev.id):
+                target = next((m for m in reversed(merged) if _FAMILY.get(m.sub_event_type, m.event_type)
+                               == _FAMILY.get(ev.sub_event_type, ev.event_type)), None)
+                if target is None:
+                    continue  # a quote alone, with no place of its own, is no event
             if target is None:
                 merged.append(ev)
             else:
-                _merge(target, ev, result.article.published)
+                _merge(target, ev, published)
                 last_end[target.id] = ev.evidence.end
         result.events.extend(merged)
 
-    def _event(self, result: ArticleResult, sent: SpacySpan, trigger: Span, prev: tuple[int, int] | None,
+    def _event(self, result: ArticleResult, sent: SpacySpan, lead: int, trigger: Span,
+               prev: tuple[int, int] | None, para: tuple[int, int] | None, dateline: Place | None,
                event_type: str, sub: str, plover: str | None, mode: str | None) -> Event:
         text = result.article.text
-        evidence = Span.of(text, sent.start_char, len(text[:sent.end_char].rstrip()))
+        evidence = Span.of(text, lead, len(text[:sent.end_char].rstrip()))
         sources = [c.source.evidence for c in result.claims if c.source.evidence is not None]
         actor1, actor2 = _actors_for(sent, trigger, result.actors, sources)
         if actor1 is None and prev is not None:
             actor1 = _pronoun_antecedent(sent, prev, result.actors, sources)
+        if actor1 is None and event_type == "Explosions/Remote violence":
+            actor1 = _weapon_owner(text, evidence.start, sent.end_char)
         if sub == "Attack" and actor2 is not None and actor2.inter in (1, 2, 3, 8):
             # ACLED: violence against civilians needs civilian victims; an attack on armed forces is a battle.
             event_type, sub = "Battles", "Armed clash"
-        location, geo = _location(sent, prev, result.places)
+        location, geo = _location((lead, sent.end_char), prev, para, dateline, result.places, text)
         if sub == "Government regains territory" and location is not None and location.country_code \
                 and (actor1 is None or actor1.side != location.country_code):
             # Territory regained by a government is regained by the forces of the country it lies in.

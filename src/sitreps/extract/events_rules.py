@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["RuleMatch", "decide", "find_triggers", "score"]
+__all__ = ["RuleMatch", "decide", "find_triggers", "not_agreed", "score"]
 
 # Actor words: who did it decides between territory sub-types and between clash and attack.
 _GOV = (r"(?:army|troops|soldiers|military|government forces|security forces|armed forces|forces of the government|"
@@ -31,7 +31,7 @@ _NSA = (r"(?:rebels?|insurgents?|militants?|jihadists?|terrorists?|fighters|guer
         r"islamic state|isis|isil|daesh|taliban|al[- ]shabaa?b|boko haram|al[- ]qaeda|hts|"
         r"hay'?at tahrir al-sham|houthis?|ansar allah|maoists?|naxal\w*|separatists|jnim|iswap|"
         r"gunmen|armed group|armed men|bandits|opposition forces|tigray\w*|tplf|M23|ADF|wagner)")
-_PROTEST = (r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march(?:ed|ers)?\b|sit-in|picket\w*|"
+_PROTEST = (r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|(?-i:march(?:ed|ers|es|ing)?\b|March(?:ed|ers|es|ing)\b)|sit-in|picket\w*|"
             r"agitat\w*|dharna|bandh|hartal|vigil|walkout|boycott\w*|"
             r"(?:went|go|going|are|were) on (?:a )?strike|general strike|hunger strike|"
             r"(?:workers|teachers|doctors|nurses|employees|drivers|farmers|students|unions?)\b[^.]{0,40}\bstrike)")
@@ -51,7 +51,8 @@ _RULES: list[tuple[str, float, str]] = [
                             r"(?:helicopter )?gunships?|drone (?:strikes?|attacks?)|\bUAVs?\b|"
                             r"(?:armed|combat|kamikaze|attack) drones?|barrel bombs?|bombers? (?:struck|hit|bombed)|"
                             r"\b(?:air ?force|aircraft|helicopters?|planes?)\b[^.]{0,40}\b(?:bomb\w*|struck|strikes?|"
-                            r"pounded|hit|targeted|raid\w*|fired)|bomb(?:ed|ing)? from the air"),
+                            r"pounded|hit|targeted|raid\w*|fired)|bomb(?:ed|ing)? from the air|"
+                            r"bombs? (?:was |were )?dropped from (?:an? |the )?(?:aircraft|plane|jet|helicopter|drone)s?"),
     ("Air/drone strike", 1, r"\bdrones?\b|\bjets\b|\bairstrike"),
     ("Shelling/artillery/missile attack", 3,
      r"\bshell(?:ed|ing|s)?\b|artillery|mortars?\b|rockets?\b|missiles?\b|howitzers?|\bgrads?\b|"
@@ -101,7 +102,7 @@ _RULES: list[tuple[str, float, str]] = [
                      r"\baccords?\b|\bsigned\b|memorandum|prisoner (?:swap|exchange)|exchange of prisoners|"
                      r"\bdeal\b|\bpact\b|reconcil\w*|released? (?:of )?(?:\d+ )?(?:hostages|prisoners|detainees)"),
     ("Arrests", 3, r"\barrest(?:ed|s|ing)?\b|detain(?:ed|s|ing)?\b|apprehend\w*|taken into custody|"
-                   r"in (?:police )?custody|\bnabbed\b|rounded up|round-up|held for questioning|\bcaught\b|"
+                   r"in (?:police )?custody|\bnabbed\b|rounded up|round-up|held for questioning|\bcaught\b(?! off[- ]guard| by surprise| up in| on (?:camera|video|film)| in (?:the )?(?:crossfire|fighting|shelling))|"
                    r"\bnab\b|detention"),
     ("Change to group/activity", 2,
      r"curfew|state of emergency|martial law|\bmerg(?:ed|er|ing)\b|\bsplit\b|defect\w*|pledged allegiance|"
@@ -112,7 +113,7 @@ _RULES: list[tuple[str, float, str]] = [
     ("Disrupted weapons use", 3,
      r"defus\w*|bomb disposal|\bfoil(?:ed|s)?\b|thwart\w*|intercept\w*|shot down|downed|"
      r"(?:seized|recovered|found|discovered|confiscated|unearthed|dismantled|destroyed|neutrali[sz]ed)"
-     r" (?:\w+ ){0,4}(?:weapons?|arms|ammunition|explosives?|rifles?|guns?|cache|IEDs?|bombs?|mines?|"
+     r" (?!by\b)(?:\w+ ){0,4}(?:weapons?|arms|ammunition|explosives?|rifles?|guns?|cache|IEDs?|bombs?|mines?|"
      r"devices?|rockets?|missiles?|drones?|grenades?|depots?)|(?:weapons?|arms|ammunition) (?:cache|depot|"
      r"haul|dump)|made safe|disarmed|deactivat\w*|air defen[cs]e"),
     ("Looting/property destruction", 3,
@@ -131,6 +132,7 @@ _RULES: list[tuple[str, float, str]] = [
      r"dispers\w*|tear ?gas|water cannons?|broke up|break up|prevented (?:\w+ ){0,3}from|"
      r"(?:arrested|detained|rounded up) (?:\w+ ){0,4}(?:protesters?|demonstrators?|activists?|students|"
      r"participants)|(?:protesters?|demonstrators?|activists?)[^.]{0,40}(?:arrested|detained)|"
+     r"(?:arrested|detained|rounded up)\b[^.]{0,40}\bat (?:the )?(?:protests?|demonstrations?|rall(?:y|ies))|"
      r"baton[- ]charg\w*|lathi[- ]?charg\w*|rubber bullets|stun grenades?|blocked by police|cordon\w*"),
     ("Excessive force against protesters", 3,
      r"(?:fired|opened fire|shot) (?:\w+ ){0,3}(?:on|at|into) (?:the )?(?:\w+ )?(?:protesters?|demonstrators?|crowds?|"
@@ -240,6 +242,21 @@ _LOSS = re.compile(r"\b(?:lost (?:control of|the (?:town|city|village|district|a
                    r"(?:driven|forced|pushed|expelled|chased|ousted) (?:out|from)|were routed)\b", re.IGNORECASE)
 
 
+# An agreement named only to say it was broken, promised, left, hoped or called for.
+_NOT_AGREED = re.compile(
+    r"\b(?:broke(?:n)?|break(?:ing|s)?|violat\w*|breach\w*|collaps\w*|"
+    r"promis\w*|pull(?:ed|ing|s)? out of|withdr[ae]w\w* from|quit|rejoin\w*|call(?:ed|s|ing)? for|"
+    r"push(?:ed|ing)? for|hope[sd]? (?:for|of)|seek\w*|sought|talks (?:on|about)|"
+    r"propos\w*|refus\w*|reject\w*)\b[^.;]{0,40}\b(?:agreement|ceasefire|cease-fire|truce|deal|accord|pact)"
+    r"|\b(?:agreement|ceasefire|cease-fire|truce|deal|accord|pact)\b[^.;]{0,25}\b(?:was|were|has been|had been)"
+    r" (?:broken|violated|breached)|\bdeal with\b", re.IGNORECASE)
+
+
+def not_agreed(text: str) -> bool:
+    """True when ``text`` names an agreement only as broken, promised, left or called for."""
+    return bool(_NOT_AGREED.search(text))
+
+
 def _first_kind(text: str) -> str | None:
     """"gov" or "nsa": the kind of the first actor named in ``text``."""
     _, _, actors = _compiled()
@@ -346,6 +363,11 @@ def decide(text: str, *, non_event_check: bool = True) -> tuple[str | None, floa
             s.pop("Non-state actor overtakes territory", None)
             key = "Government regains territory" if taker == "gov" else "Non-state actor overtakes territory"
             s[key] = regain + overtake
+    if "Agreement" in s and _NOT_AGREED.search(text):
+        # A ceasefire broken or only promised, a deal left or called for: no agreement was reached.
+        s.pop("Agreement")
+        if not s:
+            return None, 0.0, scores
     # Remote violence: one method word settles it, unless a clash is the main event.
     if _has(s, "Grenade", 3.5):
         s["Grenade"] += 2
