@@ -68,3 +68,54 @@ def test_events_caption_repeating_the_body_counts_once(pipeline, make_article) -
 def test_events_empty_when_nothing_happened(pipeline, make_article) -> None:
     _, events = _events(pipeline, make_article, "The weather in the capital was mild and sunny today.")
     assert events == []
+
+
+# Whole articles (round 4): sentences written for these tests.
+
+def test_events_month_march_is_no_protest(pipeline, make_article) -> None:
+    text = ("About 40 people were killed when a Russian air strike hit a school in Lysychansk, officials said. "
+            "The town has been under siege since early March.")
+    _, events = _events(pipeline, make_article, text, published="2022-04-20")
+    assert not any(e.event_type == "Protests" for e in events)
+    strike = next(e for e in events if e.sub_event_type == "Air/drone strike")
+    assert strike.actor1 is not None and strike.actor1.name == "Military Forces of Russia"
+    assert strike.fatalities == 40
+    assert strike.location is not None and strike.location.name == "Lysychansk"
+
+
+def test_events_evidence_starts_after_byline_and_dateline(pipeline, make_article) -> None:
+    text = ("By Petra Exampleton\n\nKHARKIV, Ukraine, May 3 (Test Wire) — Russian artillery shelled the "
+            "village of Tsyrkuny on Tuesday, the regional governor said.")
+    result, events = _events(pipeline, make_article, text, published="2022-05-03")
+    ev = next(e for e in events if e.sub_event_type == "Shelling/artillery/missile attack")
+    assert ev.evidence.text.startswith("Russian artillery")
+    assert ev.location is not None and ev.location.precision != "country"
+
+
+def test_events_a_speaker_is_not_the_place(pipeline, make_article) -> None:
+    text = ("A missile struck a railway depot in Kramatorsk on Friday, killing three workers. "
+            "Moscow said on Saturday that the missile had been fired by Ukrainian forces.")
+    _, events = _events(pipeline, make_article, text, published="2022-04-10")
+    remote = [e for e in events if e.event_type == "Explosions/Remote violence"]
+    assert len(remote) == 1, [e.evidence.text for e in remote]
+    assert remote[0].location is not None and remote[0].location.name == "Kramatorsk"
+    assert all(e.location is None or e.location.name != "Moscow" for e in events)
+
+
+def test_events_one_strike_told_in_several_sentences_is_one_event(pipeline, make_article) -> None:
+    text = ("A Russian missile hit a market in Kostiantynivka on Wednesday, killing at least 11 people, the "
+            "regional governor said.\n\n"
+            "Fragments of the missile were collected by investigators near the stalls.\n\n"
+            "\"We heard a loud explosion and then the roof fell in,\" one trader said.\n\n"
+            "By Thursday the number of people killed in the strike had risen to 16, officials said.")
+    _, events = _events(pipeline, make_article, text, published="2022-09-08")
+    remote = [e for e in events if e.event_type == "Explosions/Remote violence"]
+    assert len(remote) == 1, [e.evidence.text for e in remote]
+    assert remote[0].fatalities == 16
+    assert remote[0].location is not None and remote[0].location.evidence.text == "Kostiantynivka"
+
+
+def test_events_a_broken_ceasefire_is_no_agreement(pipeline, make_article) -> None:
+    text = "Officials in Zaporizhzhia say the Russian side has broken its promises of a ceasefire around the plant."
+    _, events = _events(pipeline, make_article, text, published="2022-05-05")
+    assert not any(e.sub_event_type == "Agreement" for e in events)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sitreps.extract.events_classify import code_texts
-from sitreps.extract.events_rules import decide, find_triggers
+from sitreps.extract.events_rules import decide, find_triggers, not_agreed
 from sitreps.extract.events_taxonomy import load_taxonomy
 
 
@@ -113,3 +113,22 @@ def test_events_stage_works_without_parser_or_other_stages(make_article) -> None
 ])
 def test_territory_taker_decides_by_actor_type(text: str, expected: str) -> None:
     assert decide(text)[0] == expected
+
+
+def test_rules_month_march_and_caught_off_guard_trigger_nothing() -> None:
+    assert decide("The siege of the port began in early March.")[0] is None
+    assert decide("Thousands marched through the capital demanding new elections.")[0] == "Peaceful protest"
+    assert decide("The garrison appeared to have been caught off guard by the night raid.")[0] != "Arrests"
+
+
+def test_rules_broken_or_promised_ceasefire_is_not_agreed() -> None:
+    assert not_agreed("The rebels say the army has broken its promises of a ceasefire.")
+    assert not_agreed("Both sides violated the truce within hours.")
+    assert not not_agreed("The two sides agreed a ceasefire on Monday.")
+    assert decide("The two sides agreed a ceasefire on Monday.")[0] == "Agreement"
+
+
+def test_rules_bomb_dropped_from_aircraft_is_an_air_strike() -> None:
+    assert decide("The hospital was destroyed by a bomb dropped from an aircraft.")[0] == "Air/drone strike"
+    assert decide("Police detained more than 200 people at protests against the decree.")[0] \
+        == "Protest with intervention"
