@@ -12,24 +12,11 @@ stages found, so those run first, untimed). Best of ``--repeat`` runs; skips (ex
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-import time
-from pathlib import Path
 
-from sitreps.errors import EvaluationDataMissing
-from sitreps.evaluate.common import find_shared
+from _common import best_of, read_corpus
 
 OURS = ("actors", "events")
-
-
-def _best(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t0)
-    return best
 
 
 def main() -> int:
@@ -38,17 +25,9 @@ def main() -> int:
     ap.add_argument("--docs", type=int, default=30)
     ap.add_argument("--repeat", type=int, default=2)
     args = ap.parse_args()
-    try:
-        path = find_shared("corpus/ukraine-news-2022-2024.jsonl", args.data, what="Ukraine news corpus")
-    except EvaluationDataMissing as exc:
-        print(f"skipped: {exc}")
+    rows = read_corpus("corpus/ukraine-news-2022-2024.jsonl", args.data, args.docs, "Ukraine news corpus")
+    if rows is None:
         return 0
-    rows = []
-    with Path(path).open(encoding="utf-8") as fh:
-        for line in fh:
-            rows.append(json.loads(line))
-            if len(rows) >= args.docs:
-                break
 
     from sitreps.extract.registry import available_stages
     from sitreps.ingest import make_article
@@ -64,8 +43,8 @@ def main() -> int:
     n_events = sum(len(r.events) for r in results)
     n_actors = sum(len(r.actors) for r in results)
 
-    t_with = _best(lambda: list(full.pipe(articles)), args.repeat)
-    t_without = _best(lambda: list(without.pipe(articles)), args.repeat)
+    t_with = best_of(lambda: list(full.pipe(articles)), args.repeat)
+    t_without = best_of(lambda: list(without.pipe(articles)), args.repeat)
 
     docs = full._make_docs([a.text for a in articles])  # noqa: SLF001 - the same docs the pipeline makes
     before = [s for s in full.stages if s.name not in OURS]
@@ -83,7 +62,7 @@ def main() -> int:
             for s in ours:
                 s(d, r)
 
-    t_ours = _best(ours_only, args.repeat)
+    t_ours = best_of(ours_only, args.repeat)
     n = len(articles)
     chars = sum(len(a.text) for a in articles)
     print(f"{n} docs, {chars:,} chars, {n_actors} actors, {n_events} events; stages: {', '.join(stages)}")

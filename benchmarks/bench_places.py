@@ -12,24 +12,11 @@ parse) with and without the places stage. Best of ``--repeat`` runs; skips (exit
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
-from pathlib import Path
 
 import psutil
-
-from sitreps.errors import EvaluationDataMissing
-from sitreps.evaluate.common import find_shared
-
-
-def _best(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t0)
-    return best
+from _common import best_of, read_corpus
 
 
 def main() -> int:
@@ -38,17 +25,10 @@ def main() -> int:
     ap.add_argument("--docs", type=int, default=20)
     ap.add_argument("--repeat", type=int, default=2)
     args = ap.parse_args()
-    try:
-        path = find_shared("corpus/isw-assessments-2022-02-to-08.jsonl", args.data, what="ISW assessments")
-    except EvaluationDataMissing as exc:
-        print(f"skipped: {exc}")
+    rows = read_corpus("corpus/isw-assessments-2022-02-to-08.jsonl", args.data, args.docs, "ISW assessments")
+    if rows is None:
         return 0
-    texts = []
-    with Path(path).open(encoding="utf-8") as fh:
-        for line in fh:
-            texts.append(json.loads(line)["text"])
-            if len(texts) >= args.docs:
-                break
+    texts = [r["text"] for r in rows]
     words = sum(len(t.split()) for t in texts)
 
     from sitreps.extract.places import geoparse
@@ -73,8 +53,8 @@ def main() -> int:
     def parse() -> None:
         docs[:] = list(nlp.pipe(texts, batch_size=16))
 
-    spacy_s = _best(parse, args.repeat)
-    places_s = _best(lambda: [geoparse(d, gaz) for d in docs], args.repeat)
+    spacy_s = best_of(parse, args.repeat)
+    places_s = best_of(lambda: [geoparse(d, gaz) for d in docs], args.repeat)
     n_places = sum(len(geoparse(d, gaz)) for d in docs)
     print(f"{len(texts)} ISW texts, {words} words, {n_places} places")
     print(f"spaCy alone (full parse): {spacy_s:.2f} s ({words / spacy_s:.0f} words/s)")
@@ -84,8 +64,8 @@ def main() -> int:
     stages = tuple(s for s in settings.stages)
     with_p = load_pipeline(settings.replace(stages=stages))
     without = load_pipeline(settings.replace(stages=tuple(s for s in stages if s != "places")))
-    t_with = _best(lambda: list(with_p.pipe(arts)), args.repeat)
-    t_without = _best(lambda: list(without.pipe(arts)), args.repeat)
+    t_with = best_of(lambda: list(with_p.pipe(arts)), args.repeat)
+    t_without = best_of(lambda: list(without.pipe(arts)), args.repeat)
     print(f"sitreps pipeline (default stages, selective parse): {t_with:.2f} s with places, "
           f"{t_without:.2f} s without: +{100 * (t_with - t_without) / t_without:.1f}%")
     return 0

@@ -9,13 +9,10 @@ with the configured spaCy model, then times the two stages on the parsed docs. P
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
-from pathlib import Path
 
-from sitreps.errors import EvaluationDataMissing
-from sitreps.evaluate.common import find_shared
+from _common import read_corpus
 
 
 def main() -> int:
@@ -23,17 +20,9 @@ def main() -> int:
     ap.add_argument("--data", default=None)
     ap.add_argument("--docs", type=int, default=30)
     args = ap.parse_args()
-    try:
-        path = find_shared("corpus/isw-assessments-2022-02-to-08.jsonl", args.data, what="ISW assessments")
-    except EvaluationDataMissing as exc:
-        print(f"skipped: {exc}")
+    rows = read_corpus("corpus/isw-assessments-2022-02-to-08.jsonl", args.data, args.docs, "ISW assessments")
+    if rows is None:
         return 0
-    rows = []
-    with Path(path).open(encoding="utf-8") as fh:
-        for line in fh:
-            rows.append(json.loads(line))
-            if len(rows) >= args.docs:
-                break
 
     from sitreps.extract.quantities import find_quantities
     from sitreps.extract.time import find_times
