@@ -190,8 +190,8 @@ def _stem(w: str) -> str:
 def _norm_unit(u: Any) -> str | None:
     if u is None:
         return None
-    u = str(u).lower().strip()
-    return u[:-1] if u.endswith("s") and len(u) > 3 else u
+    unit = str(u).lower().strip()
+    return unit[:-1] if unit.endswith("s") and len(unit) > 3 else unit
 
 
 def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
