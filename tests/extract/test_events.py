@@ -119,3 +119,9 @@ def test_events_a_broken_ceasefire_is_no_agreement(pipeline, make_article) -> No
     text = "Officials in Zaporizhzhia say the Russian side has broken its promises of a ceasefire around the plant."
     _, events = _events(pipeline, make_article, text, published="2022-05-05")
     assert not any(e.sub_event_type == "Agreement" for e in events)
+
+
+def test_events_leaving_a_deal_is_no_territory_transfer(pipeline, make_article) -> None:
+    text = "Officials in Ankara regretted that Russia had decided to withdraw from the Black Sea shipping deal."
+    _, events = _events(pipeline, make_article, text, published="2023-07-20")
+    assert not any(e.event_type == "Strategic developments" and "territory" in e.sub_event_type for e in events)

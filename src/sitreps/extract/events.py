@@ -83,6 +83,9 @@ _ATTACK_WORDS = re.compile(
     r"pound\w*|attack\w*|land(?:ed|ing)|kill\w*|wound\w*|injur\w*|destroy\w*|damag\w*|target\w*|"
     r"explo(?:ded|sions?|sives?)|blasts?|air ?raids?|airstrikes?|bomb(?:ed|ing|s)?|rained|detonat\w*|went off|"
     r"shot|lost\b[^.]{0,60}\bto|trading|exchang\w*)\b", re.IGNORECASE)
+_LEFT_DEAL = re.compile(r"\b(?:withdr[ae]w\w*|pull\w* out|exit\w*|quit\w*)\s+(?:from|of)\s+(?:[\w’'-]+\s+){0,4}"
+                        r"(?:deal|agreement|treaty|talks|accord|pact|initiative|negotiations|convention)\b",
+                        re.IGNORECASE)
 # A direct quote of at least four words: a witness's or an officer's words, not the report itself.
 _QUOTE = re.compile(r"[\"“]([^\"“”\n]{12,})[\"”]")
 
@@ -196,7 +199,9 @@ def _weapon_owner(text: str, a: int, b: int) -> Actor | None:
 
     tables = load_actor_tables()
     rx = _weapon_rx(tuple(sorted(tables.adjectives, key=len, reverse=True)))
-    m = rx.search(text, a, b)
+    # The target's weapons are not the attacker's: "its strikes hit Ukrainian artillery positions".
+    m = next((m for m in rx.finditer(text, a, b)
+              if not _TARGET_BEFORE.search(text, max(a, m.start() - 25), m.start())), None)
     if m is None:
         return None
     cc = tables.adjectives.get(m.group(1).lower().replace("’", "'"))
@@ -204,6 +209,10 @@ def _weapon_owner(text: str, a: int, b: int) -> Actor | None:
     if not cc or not name:
         return None
     return Actor(Span.of(text, m.start(1), m.end(1)), f"Military Forces of {name}", cc, "state_forces", 1)
+
+
+_TARGET_BEFORE = re.compile(r"\b(?:hit|hits|struck|targeted|targeting|at|on|against|destroyed|of|with)\s+"
+                            r"(?:the |a |an |\w+ )?$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=2)
@@ -280,7 +289,9 @@ def _location(sent: tuple[int, int], prev: tuple[int, int] | None, para: tuple[i
             place = finest([p for p in inside(*span) if p.role == "event_location"])
             if place is not None:  # carried over: "near" at best
                 return place, max(2, _GEO_PRECISION.get(place.precision or "", 2))
-    place = finest(here)
+    # Another place named in the sentence, unless it is a capital not placed as the scene: "accused
+    # Moscow of ...", "talks with Beijing" speak of a government.
+    place = finest([p for p in here if p.feature_code != "PPLC"])
     if place is not None:
         return place, _GEO_PRECISION.get(place.precision or "", 2)
     if dateline is not None:
@@ -442,7 +453,9 @@ def _merge(into: Event, other: Event, published: str | None) -> None:
         into.event_type, into.sub_event_type = other.event_type, other.sub_event_type
         into.plover, into.plover_mode = other.plover, other.plover_mode
     into.actor1 = into.actor1 or other.actor1
-    into.actor2 = into.actor2 or other.actor2
+    if into.actor2 is None and other.actor2 is not None \
+            and (into.actor1 is None or other.actor2.name != into.actor1.name):
+        into.actor2 = other.actor2  # never the same actor on both sides
     # The first description's place stands unless it was none or a whole country ("Russia fired missiles at
     # Ukraine" then "... hit the station in Kramatorsk").
     if other.location is not None and (into.location is None or (into.location.precision == "country"
@@ -521,6 +534,8 @@ class EventsStage:
             body = text[lead:sent.end_char]
             if coding.sub_event_type == "Agreement" and not_agreed(body):
                 continue  # a ceasefire broken or promised, a deal left: no agreement
+            if coding.sub_event_type == "Non-violent transfer of territory" and _LEFT_DEAL.search(body):
+                continue  # pulling out of a deal or talks hands over no territory
             if coding.sub_event_type in _REMOTE_SUBS and not _ATTACK_WORDS.search(body):
                 continue  # "the remains of the missile", "an advantage in artillery": no attack told
             # Prefer a trigger of the chosen sub-type for the slots and flags.
