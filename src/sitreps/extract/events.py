@@ -22,8 +22,8 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from functools import lru_cache
 from datetime import date as _Date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..model import Actor, ArticleResult, Event, Place, Quantity, Span, TimeExpr
