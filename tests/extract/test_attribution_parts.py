@@ -176,3 +176,45 @@ def test_dash_credit_needs_a_name_at_the_end_of_the_line():
     text = "“We hold the line” — and then the shelling began.\n"
     quotes = [(x.start, x.end) for x in find_quotes(text)]
     assert _dash_credits(text, quotes) == []
+
+
+def _blank_doc(text: str):
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp(text)
+
+
+def test_crf_blocks_run_twelve_sentences_and_decode_keeps_colon_cues():
+    from sitreps.extract.attribution_crf import _blocks, decode, doc_features
+
+    assert [len(b) for b in _blocks(_blank_doc(" ".join(["It rained."] * 14)))] == [12, 2]
+    doc = _blank_doc("Ana said the road is shut.\nBen: the bridge is fine.")
+    feats = doc_features(doc, learned=frozenset({"said", ":"}))
+    assert len(feats) == 1
+    block, f = feats[0]
+    assert len(f) == len(block.tokens) and all(isinstance(x, str) for x in f[0])
+    block.tokens, block.sent_index = block.tokens[-7:], block.sent_index[-7:]  # "Ben: the bridge is fine."
+    tags = ["B-SRC", "B-CUE", "B-CON", "I-CON", "I-CON", "I-CON", "I-CON"]
+    spans = decode(block, tags)
+    assert [(s.role, doc.text[s.start:s.end]) for s in spans] == [
+        ("SRC", "Ben"), ("CUE", ":"), ("CON", "the bridge is fine.")]
+
+
+def test_crf_learns_and_tags_a_cue(tmp_path):
+    from sitreps.extract.attribution_crf import doc_features, load_tagger, token_labels, train_crf
+
+    seqs = []
+    for name, what in [("Ana", "rain"), ("Ben", "snow"), ("Cho", "wind"), ("Dan", "hail")] * 3:
+        text = f"{name} said {what} fell."
+        doc = _blank_doc(text)
+        spans = [("SRC", 0, 3, 0), ("CUE", 4, 8, 0), ("CON", 9, len(text), 0)]
+        for block, feats in doc_features(doc, learned=frozenset({"said"})):
+            seqs.append((feats, token_labels(block.tokens, spans)))
+    path = train_crf(seqs, tmp_path / "m.crfsuite", max_iterations=30, min_freq=1)
+    (tmp_path / "cue_words.txt").write_text("said\n", encoding="utf-8")
+    tagger = load_tagger(path)
+    doc = _blank_doc("Eve said fog fell.")
+    tagged = {(t.role, doc.text[t.start:t.end]) for t in tagger.tag(doc)}
+    assert ("CUE", "said") in tagged and ("SRC", "Eve") in tagged

@@ -9,7 +9,7 @@ Steps, each a function below:
 2. dependency rules (:mod:`attribution_rules`) for the frequent patterns;
 3. the CRF (:mod:`attribution_crf`) where the rules found nothing: cues it tags outside every rule claim
    become claims with the content it tags after the cue (or before it) within two sentences of its
-   paragraph and the nearest source it tags there;
+   block and the nearest source it tags there;
 4. quote continuations: a later quotation in the same paragraph, or a paragraph that is only a quotation
    right after a direct quote, belongs to the same speaker;
 5. speakers: pronouns resolved to the most recent salient source or PERSON/ORG subject, agentless reporting

@@ -80,7 +80,7 @@ def sentence_features(sent: SpacySpan, mask: bytearray, forms: frozenset[str],
                       learned: frozenset[str] = frozenset(), prev_cue: bool = False,
                       k_in_block: int = 0) -> list[list[str]]:
     """Feature strings for every token of one sentence. ``prev_cue``: the sentence before it in the same
-    paragraph had a cue (contents run over sentences); ``k_in_block``: its place in the paragraph.
+    block had a cue (contents run over sentences); ``k_in_block``: its place in the block.
 
     Token attributes are read once into lists (a spaCy attribute read builds a Python object each time, and
     every token's attributes are used by its neighbours and dependents too)."""
@@ -164,40 +164,39 @@ def sentence_features(sent: SpacySpan, mask: bytearray, forms: frozenset[str],
 
 @dataclass(slots=True)
 class Block:
-    """Consecutive sentences of one paragraph: one CRF sequence, so a content can run over sentences."""
+    """Consecutive sentences: one CRF sequence, so a content can run over sentences."""
 
     tokens: list[Token]
     sent_index: list[int]  # per token: index of its sentence in the doc
 
 
 def _blocks(doc: Doc) -> list[list[tuple[int, SpacySpan]]]:
-    """Sentences grouped by paragraph (a line break between two sentences ends a block; at most 12 each)."""
-    text = doc_text(doc)
+    """Runs of at most 12 consecutive sentences. Paragraph breaks do not cut them: a quotation's speaker is
+    often named a paragraph before it, and the CRF uses that context."""
     out: list[list[tuple[int, SpacySpan]]] = []
     cur: list[tuple[int, SpacySpan]] = []
-    prev_end = 0
     for k, sent in enumerate(doc.sents):
-        if cur and ("\n" in text[prev_end:sent.start_char] or len(cur) >= 12):
+        if len(cur) >= 12:
             out.append(cur)
             cur = []
         cur.append((k, sent))
-        prev_end = sent.end_char
     if cur:
         out.append(cur)
     return out
 
 
-def _wanted(sent: SpacySpan, forms: frozenset[str], learned: frozenset[str], covered: bytearray | None = None
-            ) -> bool:
-    """A sentence worth tagging: a cue word that was parsed, or a quote mark, outside ``covered`` characters
-    (one byte per character of the text, 1 where a rule claim already stands)."""
+def _wanted(sent: SpacySpan, forms: frozenset[str], learned: frozenset[str], covered: bytearray | None = None,
+            parsed_doc: bool = True) -> bool:
+    """A sentence worth tagging: a cue word that was parsed (any cue word when nothing in the doc was), or a
+    quote mark, outside ``covered`` characters (one byte per character of the text, 1 where a rule claim
+    already stands)."""
     for t in sent:
         if covered is not None and t.idx < len(covered) and covered[t.idx]:
             continue
         low = t.lower_
         if t.text in QUOTE_MARKS:
             return True
-        if (low in forms or low in learned or low == "according") and t.dep_:
+        if (low in forms or low in learned or low == "according") and (t.dep_ or not parsed_doc):
             return True
     return False
 
@@ -207,11 +206,12 @@ QUOTE_MARKS = frozenset("“”\"―")
 
 def doc_features(doc: Doc, only_cued: bool = False, learned: frozenset[str] | None = None,
                  covered: Sequence[tuple[int, int]] = ()) -> list[tuple[Block, list[list[str]]]]:
-    """(block, features) for every paragraph block of ``doc``. With ``only_cued`` (tagging, not training) a
+    """(block, features) for every block of sentences of ``doc``. With ``only_cued`` (tagging, not training) a
     block with no cue word and no quote mark gets no features: the CRF almost never tags one, and
     featurising every sentence was most of the stage's cost. ``covered`` character spans (rule claims) do not
     make a block worth tagging."""
     forms = load_cue_forms()
+    parsed_doc = doc.has_annotation("DEP")
     cov: bytearray | None = None
     if covered:
         cov = bytearray(len(doc_text(doc)))
@@ -225,7 +225,7 @@ def doc_features(doc: Doc, only_cued: bool = False, learned: frozenset[str] | No
         sidx: list[int] = []
         if only_cued:
             # a wanted sentence and the one after it (a content running on); the others cost without paying
-            want = [_wanted(sent, forms, learned, cov) for _, sent in block]
+            want = [_wanted(sent, forms, learned, cov, parsed_doc) for _, sent in block]
             keep = [w or (j > 0 and want[j - 1]) for j, w in enumerate(want)]
             if not any(keep):
                 out.append((Block([], []), []))

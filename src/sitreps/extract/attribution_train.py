@@ -51,7 +51,7 @@ def learn_cue_words(golds: list[Any], docs: list[Any], min_count: int = 3, min_s
 def build_sequences(nlp: Any, golds: list[Any], progress: Callable[[str], None] | None = None, *,
                     docs: Iterable[Any] | None = None, learned: frozenset[str] = frozenset()
                     ) -> list[tuple[list[list[str]], list[str]]]:
-    """(features, BIO labels) per paragraph block of every gold document (``GoldDoc`` from
+    """(features, BIO labels) per block of sentences of every gold document (``GoldDoc`` from
     evaluate.attribution); ``docs`` are the parsed texts when already at hand."""
     seqs: list[tuple[list[list[str]], list[str]]] = []
     parsed = docs if docs is not None else nlp.pipe([d.text for d in golds], batch_size=16)
@@ -89,5 +89,5 @@ def train_from_parsed(golds: list[Any], docs: list[Any], path: Path, *, max_iter
     (path.parent / CUE_WORDS_FILE).write_text("\n".join(words) + "\n", encoding="utf-8")
     seqs = build_sequences(None, golds, progress, docs=docs, learned=frozenset(words))
     if progress:
-        progress(f"training on {len(seqs)} paragraph blocks from {len(golds)} documents, {len(words)} cue words")
+        progress(f"training on {len(seqs)} sentence blocks from {len(golds)} documents, {len(words)} cue words")
     return train_crf(seqs, path, c1=c1, c2=c2, max_iterations=max_iterations)
