@@ -125,3 +125,10 @@ def test_events_leaving_a_deal_is_no_territory_transfer(pipeline, make_article) 
     text = "Officials in Ankara regretted that Russia had decided to withdraw from the Black Sea shipping deal."
     _, events = _events(pipeline, make_article, text, published="2023-07-20")
     assert not any(e.event_type == "Strategic developments" and "territory" in e.sub_event_type for e in events)
+
+
+def test_events_a_call_or_a_plan_is_not_an_event(pipeline, make_article) -> None:
+    text = ("The ministers called on Moscow to ensure a prompt and complete withdrawal of its troops from the "
+            "occupied districts.")
+    _, events = _events(pipeline, make_article, text, published="2022-08-20")
+    assert all(e.hypothetical or e.future or e.negated for e in events)

@@ -83,6 +83,10 @@ _ATTACK_WORDS = re.compile(
     r"pound\w*|attack\w*|land(?:ed|ing)|kill\w*|wound\w*|injur\w*|destroy\w*|damag\w*|target\w*|"
     r"explo(?:ded|sions?|sives?)|blasts?|air ?raids?|airstrikes?|bomb(?:ed|ing|s)?|rained|detonat\w*|went off|"
     r"shot|lost\b[^.]{0,60}\bto|trading|exchang\w*)\b", re.IGNORECASE)
+# A demand or a plan governs everything after it in its sentence, whatever commas and "and"s follow.
+_CALL_FOR = re.compile(r"\b(?:call(?:s|ed|ing)? (?:on|upon)\b[^.;]{0,60}\bto|urg(?:e|es|ed|ing)\b[^.;]{0,60}\bto|"
+                       r"demand(?:s|ed|ing)? (?:that|an?|the)|plans? (?:involving|under discussion|for|to)|"
+                       r"proposals? (?:for|to|involving))\b", re.IGNORECASE)
 _LEFT_DEAL = re.compile(r"\b(?:withdr[ae]w\w*|pull\w* out|exit\w*|quit\w*)\s+(?:from|of)\s+(?:[\w’'-]+\s+){0,4}"
                         r"(?:deal|agreement|treaty|talks|accord|pact|initiative|negotiations|convention)\b",
                         re.IGNORECASE)
@@ -357,6 +361,8 @@ def _flags(sent: SpacySpan, trigger: Span, text: str) -> tuple[bool, bool, bool]
                                                        r"\b(?:call(?:s|ed|ing)? (?:on|for)|urg(?:e|es|ed|ing))\b",
                                                        clause, re.IGNORECASE):
         hypothetical = True
+    if _CALL_FOR.search(before):
+        hypothetical = True  # "we call on Russia to ensure a withdrawal", "a peace plan involving a withdrawal"
     if doc.has_annotation("DEP"):
         tok_span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
         if tok_span is not None and len(tok_span):

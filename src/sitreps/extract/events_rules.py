@@ -101,7 +101,7 @@ _RULES: list[tuple[str, float, str]] = [
     ("Agreement", 3, r"\bagreements?\b|\bagreed\b|peace (?:deal|accord|treaty|pact)|ceasefire|cease-fire|truce|"
                      r"\baccords?\b|\bsigned\b|memorandum|prisoner (?:swap|exchange)|exchange of prisoners|"
                      r"\bdeal\b|\bpact\b|reconcil\w*|released? (?:of )?(?:\d+ )?(?:hostages|prisoners|detainees)"),
-    ("Arrests", 3, r"\barrest(?:ed|s|ing)?\b|detain(?:ed|s|ing)?\b|apprehend\w*|taken into custody|"
+    ("Arrests", 3, r"\barrest(?:ed|s|ing)?\b(?! warrants?)|detain(?:ed|s|ing)?\b|apprehend\w*|taken into custody|"
                    r"in (?:police )?custody|\bnabbed\b|rounded up|round-up|held for questioning|\bcaught\b(?! off[- ]guard| by surprise| up in| on (?:camera|video|film)| in (?:the )?(?:crossfire|fighting|shelling))|"
                    r"\bnab\b|detention"),
     ("Change to group/activity", 2,
