@@ -132,3 +132,10 @@ def test_events_a_call_or_a_plan_is_not_an_event(pipeline, make_article) -> None
             "occupied districts.")
     _, events = _events(pipeline, make_article, text, published="2022-08-20")
     assert all(e.hypothetical or e.future or e.negated for e in events)
+
+
+def test_events_the_country_that_fired_is_actor1(pipeline, make_article) -> None:
+    text = "Russia fired about 40 cruise missiles at power stations in Vinnytsia on Monday, officials said."
+    _, events = _events(pipeline, make_article, text, published="2022-10-31")
+    ev = next(e for e in events if e.event_type == "Explosions/Remote violence")
+    assert ev.actor1 is not None and ev.actor1.name == "Military Forces of Russia"

@@ -198,7 +198,8 @@ _WEAPON = (r"(?:\w+[- ])?(?:air ?strikes?|airstrikes?|air raids?|missiles?|shell
 
 
 def _weapon_owner(text: str, a: int, b: int) -> Actor | None:
-    """For "a Russian air strike", "Ukrainian artillery struck": the state forces whose weapon it was."""
+    """For "a Russian air strike", "Ukrainian artillery struck", "Russia fired ...": the state forces whose
+    weapon it was."""
     from .actors import load_actor_tables
 
     tables = load_actor_tables()
@@ -222,7 +223,9 @@ _TARGET_BEFORE = re.compile(r"\b(?:hit|hits|struck|targeted|targeting|at|on|agai
 @lru_cache(maxsize=2)
 def _weapon_rx(adjectives: tuple[str, ...]) -> re.Pattern[str]:
     words = "|".join(re.escape(w).replace("'", "['’]") for w in adjectives)
-    return re.compile(r"\b(" + words + r")\s+" + _WEAPON, re.IGNORECASE)
+    # "a Russian air strike", "Russian missiles"; or a country named as the attacker: "Russia fired ..."
+    return re.compile(r"\b(" + words + r")\s+(?:" + _WEAPON + r"|(?:has |had |have |also |again )?"
+                      r"(?:fired|launched|struck|shelled|attacked|bombed|hit|pounded|targeted)\b)", re.IGNORECASE)
 
 
 def _pronoun_antecedent(sent: SpacySpan, prev: tuple[int, int], actors: list[Actor],
