@@ -69,6 +69,22 @@ def test_places_common_words_and_person_names_are_not_places(parse, text):
     assert parse(text) == []
 
 
+def test_places_capitalised_short_forms_of_countries_are_places(parse):
+    places = parse("Let us be clear: the US and the EU will send inspectors to the port next week.")
+    texts = [p.evidence.text for p in places]
+    assert "us" not in texts  # the pronoun
+    assert _by_text(places, "US").country_code == "US"
+    assert "EU" in texts
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Analysts at Fox News said the talks had stalled.", "Fox"),
+    ("The Ministry of Commerce said on Monday that the tariffs were unfair.", "Commerce"),
+])
+def test_places_a_word_of_an_organisation_name_is_not_a_place(parse, text, word):
+    assert word not in {p.evidence.text for p in parse(text)}
+
+
 def test_places_country_names_never_resolve_to_towns(parse):
     places = parse("Ukraine asked Russia to withdraw, and Georgia and Jordan watched.")
     for name in ("Ukraine", "Russia", "Jordan"):

@@ -84,6 +84,14 @@ appears appeared seems seemed has have had is was are were will would could may 
 AUX = {"is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "may", "might", "must",
        "should", "did", "does", "appears", "seems", "continues", "not", "also", "now", "still", "likely", "reportedly", "again", "already", "itself", "then"}
 _STRONG_LABELS = {"GPE", "LOC", "FAC", "NORP"}
+# Words that follow a place's name in the name of its local body: "Lombard Police", "Ozark School District".
+LOCAL_BODY_WORDS = frozenset("""
+county city town township village borough parish police sheriff sheriff's fire rescue school schools district
+public high middle elementary community regional municipal council board department court courts library
+hospital medical chamber water housing area state city's county's town's village's
+""".split())
+# Labels of names that hold place names without being places ("Fox News", "the Dubai World Cup").
+_NAME_LABELS = {"ORG", "WORK_OF_ART", "EVENT", "PRODUCT"}
 # Capitalised words that end the name of a street, building or site ("Royal Street", "Manila Cathedral"):
 # news names these as places; most are not in GeoNames, so they are located through the town around them.
 FACILITY_WORDS = frozenset("""
@@ -155,7 +163,7 @@ def find_runs(doc: Doc, gaz: Gazetteer) -> list[_Run]:
                 continue
             span_text = doc[i:j].text
             key = fold(span_text)
-            if j - i == 1 and key in STOPLIST:
+            if j - i == 1 and key in STOPLIST and not _acronym_of_area(t.text, key, gaz):
                 break
             if gaz.has_key(key):
                 best = _Run(i, j, key, None)
@@ -182,6 +190,13 @@ def find_runs(doc: Doc, gaz: Gazetteer) -> list[_Run]:
         runs.append(best)
         i = best.end
     return runs
+
+
+def _acronym_of_area(text: str, key: str, gaz: Gazetteer) -> bool:
+    """"US" is the country though "us" is a pronoun: a stop-listed word written in capitals is kept when it
+    is the short form of a country or region in the gazetteer."""
+    return len(text) >= 2 and text.isupper() and any(e.is_country or e.feature_code in ("RGN", "CONT")
+                                                     for e in gaz.lookup_key(key))
 
 
 def _facility(doc: Doc, i: int) -> _Run | None:
@@ -222,12 +237,17 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
         # part of a person's name ("Jordan Peterson"), unless a preposition shows the tagger ran a title into
         # the name: "Ambassador to Austria Olexander Scherba"
         return es == run.start and bool(prev) and prev[0] in ("to", "of", "in")
+    if label in _NAME_LABELS and _inside_name(doc, run, es, ee) \
+            and not _prominent(gaz.lookup_key(run.key), rivers=False) \
+            and not (run.end < ee and doc[run.end].lower_ in LOCAL_BODY_WORDS):
+        # a word of a longer name that is no place ("Fox News", "the Ministry of Commerce", "Johnson & Johnson");
+        # a local body keeps its place ("Laurel County Sheriff's Office", "Lombard Police Department")
+        return False
     if run.end - run.start == 1 and doc[run.start].text in _person_words(doc):
         return False  # "Smith said" after "John Smith": the person, named again
     entries = gaz.lookup_key(run.key)
     top = entries[0]
-    prominent = any(e.is_country or e.feature_code in ("ADM1", "PPLC") or e.population >= 100_000
-                    or e.bbox is not None for e in entries)
+    prominent = _prominent(entries)
     first = doc[run.start].is_sent_start or run.start == 0
     if label in _STRONG_LABELS and not (first and run.end - run.start == 1 and not prominent
                                         and doc[run.start].lower_ in STOPLIST):
@@ -244,6 +264,18 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
         return label is None or label in ("PERSON", "ORG", "NORP") and ee - es == run.end - run.start \
             or label == "ORG"
     return False
+
+
+def _inside_name(doc: Doc, run: _Run, es: int, ee: int) -> bool:
+    """The entity [es, ee) runs on past the mention through a word, not a comma: "Fox News" but not the
+    "Izyum, Kharkiv" the small model sometimes tags as one name."""
+    return (es < run.start and not doc[run.start - 1].is_punct) or (ee > run.end and not doc[run.end].is_punct)
+
+
+def _prominent(entries: list, rivers: bool = True) -> bool:
+    """A country, region, first-level area, capital, big town (or river with an extent) among ``entries``."""
+    return any(e.is_country or e.feature_code in ("ADM1", "PPLC", "RGN", "CONT") or e.population >= 100_000
+               or rivers and e.bbox is not None for e in entries)
 
 
 def _person_words(doc: Doc) -> frozenset[str]:
