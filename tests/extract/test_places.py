@@ -85,6 +85,14 @@ def test_places_a_word_of_an_organisation_name_is_not_a_place(parse, text, word)
     assert word not in {p.evidence.text for p in parse(text)}
 
 
+def test_places_acronyms_are_not_towns_and_plural_demonyms_are_origins(parse):
+    places = parse("NATO said the Nigerians and the Venezuelans had joined the talks in Geneva.")
+    texts = {p.evidence.text for p in places}
+    assert "NATO" not in texts  # not the town of Nato in the Philippines
+    assert _by_text(places, "Nigerians").role == "origin" and _by_text(places, "Nigerians").country_code == "NG"
+    assert _by_text(places, "Venezuelans").country_code == "VE"
+
+
 def test_places_country_names_never_resolve_to_towns(parse):
     places = parse("Ukraine asked Russia to withdraw, and Georgia and Jordan watched.")
     for name in ("Ukraine", "Russia", "Jordan"):

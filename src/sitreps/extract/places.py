@@ -35,6 +35,7 @@ from .places_recognize import (
     _Run,
     accept,
     find_runs,
+    is_demonym,
     role_of,
 )
 from .places_resolve import Mention, precision_of, resolve, softmax_score
@@ -91,7 +92,7 @@ def _run_for_span(doc: Doc, i: int, j: int, gaz: Gazetteer) -> _Run:
     exact = doc[i:j].text  # as written: "W.Va." may be two tokens
     words = [t.text for t in doc[i:j]]
     key = fold(exact)
-    if exact in DEMONYMS or exact in REGION_DEMONYMS:
+    if is_demonym(exact) or exact in REGION_DEMONYMS:
         return _Run(i, j, key, "demonym")
     if gaz.has_key(key):
         kind = "river" if words[-1].lower() in RIVER_WORDS else None

@@ -90,6 +90,8 @@ county city town township village borough parish police sheriff sheriff's fire r
 public high middle elementary community regional municipal council board department court courts library
 hospital medical chamber water housing area state city's county's town's village's
 """.split())
+# A name that says it is an area keeps it inside an organisation's name: "the Walker County Fair".
+AREA_TYPE_WORDS = frozenset({"county", "parish", "province", "oblast", "state", "region", "district"})
 # Labels of names that hold place names without being places ("Fox News", "the Dubai World Cup").
 _NAME_LABELS = {"ORG", "WORK_OF_ART", "EVENT", "PRODUCT"}
 # Capitalised words that end the name of a street, building or site ("Royal Street", "Manila Cathedral"):
@@ -145,11 +147,11 @@ def find_runs(doc: Doc, gaz: Gazetteer) -> list[_Run]:
         if not _is_cap(t) or t.is_punct or t.lower_ in ("the", "a", "an"):
             i += 1
             continue
-        if i + 1 < n and f"{t.text} {doc[i + 1].text}" in DEMONYMS:  # "Sri Lankan", "South Korean"
+        if i + 1 < n and is_demonym(f"{t.text} {doc[i + 1].text}"):  # "Sri Lankan", "South Africans"
             runs.append(_Run(i, i + 2, fold(f"{t.text} {doc[i + 1].text}"), "demonym"))
             i += 2
             continue
-        if (t.text in DEMONYMS or t.text in REGION_DEMONYMS) and not (i + 1 < n and _is_cap(doc[i + 1]) and doc[i + 1].text not in DEMONYMS
+        if (is_demonym(t.text) or t.text in REGION_DEMONYMS) and not (i + 1 < n and _is_cap(doc[i + 1]) and doc[i + 1].text not in DEMONYMS
                                        and gaz.has_key(fold(f"{t.text} {doc[i + 1].text}"))):
             runs.append(_Run(i, i + 1, fold(t.text), "demonym"))
             i += 1
@@ -190,6 +192,11 @@ def find_runs(doc: Doc, gaz: Gazetteer) -> list[_Run]:
         runs.append(best)
         i = best.end
     return runs
+
+
+def is_demonym(text: str) -> bool:
+    """A country's adjective or its people, singular or plural: "Nigerian", "Nigerians", "South Africans"."""
+    return text in DEMONYMS or text.endswith("s") and text[:-1] in DEMONYMS and text[-2:-1] != "s"
 
 
 def _acronym_of_area(text: str, key: str, gaz: Gazetteer) -> bool:
@@ -237,7 +244,7 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
         # part of a person's name ("Jordan Peterson"), unless a preposition shows the tagger ran a title into
         # the name: "Ambassador to Austria Olexander Scherba"
         return es == run.start and bool(prev) and prev[0] in ("to", "of", "in")
-    if label in _NAME_LABELS and _inside_name(doc, run, es, ee) \
+    if label in _NAME_LABELS and _inside_name(doc, run, es, ee) and doc[run.end - 1].lower_ not in AREA_TYPE_WORDS \
             and not _prominent(gaz.lookup_key(run.key), rivers=False) \
             and not (run.end < ee and doc[run.end].lower_ in LOCAL_BODY_WORDS):
         # a word of a longer name that is no place ("Fox News", "the Ministry of Commerce", "Johnson & Johnson");
@@ -247,6 +254,11 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
         return False  # "Smith said" after "John Smith": the person, named again
     entries = gaz.lookup_key(run.key)
     top = entries[0]
+    text = doc[run.start:run.end].text
+    if run.end - run.start == 1 and text.isupper() and 2 <= len(text) <= 5 and label not in ("GPE", "LOC") \
+            and not any(e.is_country or e.is_admin or e.feature_code in ("RGN", "CONT") or e.name.isupper()
+                        for e in entries):
+        return False  # "NATO", "BA", "APC": an acronym, not the town of Nato or Ba
     prominent = _prominent(entries)
     first = doc[run.start].is_sent_start or run.start == 0
     if label in _STRONG_LABELS and not (first and run.end - run.start == 1 and not prominent
