@@ -93,6 +93,11 @@ def test_places_acronyms_are_not_towns_and_plural_demonyms_are_origins(parse):
     assert _by_text(places, "Venezuelans").country_code == "VE"
 
 
+def test_places_a_name_after_a_town_and_a_comma_is_the_area(parse):
+    p = _by_text(parse("A school bus crashed outside Buffalo, New York, on Monday morning."), "New York")
+    assert p.feature_code == "ADM1" and p.country_code == "US"
+
+
 def test_places_country_names_never_resolve_to_towns(parse):
     places = parse("Ukraine asked Russia to withdraw, and Georgia and Jordan watched.")
     for name in ("Ukraine", "Russia", "Jordan"):

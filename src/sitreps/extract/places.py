@@ -134,7 +134,14 @@ def _places(doc: Doc, gaz: Gazetteer, runs: list[_Run], chars: list[tuple[int, i
         if run.end > run.start and run.end + 1 < len(doc) and doc[run.end].text == "," \
                 and doc[run.end + 1].text[:1].isupper():
             m.qualifier = fold(doc[run.end + 1].text)
+        if run.end < len(doc) and doc[run.end].text in AREA_CUE_WORDS:
+            m.area_cue = True
         mentions.append((run, m))
+    for (_, prev), (_, m), (_, nxt) in zip(mentions, mentions[1:], [*mentions[2:], (None, None)], strict=False):
+        listed = nxt is not None and nxt.start > m.end and LIST_GAP.fullmatch(text[m.end:nxt.start])
+        if text[prev.end:m.start].strip() == "," and prev.qualifier and m.key.startswith(prev.qualifier) \
+                and not listed:
+            m.area_cue = True  # "Buffalo, New York" but not "Sharon, Cornwall and Salisbury"
     _mark_lists([m for _, m in mentions], text)
     resolve([m for _, m in mentions], gaz)
     located = _locate_unknown(doc, [m for _, m in mentions], gaz)
@@ -181,6 +188,8 @@ def _mark_lists(mentions: list[Mention], text: str) -> None:
             m.list_id = prev.list_id
 
 
+# A word after a name that says it is the area, not its namesake town: "New York state", "the Georgia Governor".
+AREA_CUE_WORDS = frozenset({"state", "governor", "Governor", "legislature", "Legislature", "Gov."})
 STREET_WORDS = frozenset("street avenue boulevard road lane drive square plaza st st. rd rd. ave ave. blvd".split())
 LOCATED_WORDS = FACILITY_WORDS | frozenset("""
 st st. rd rd. ave ave. blvd blvd. center centre club hall building tower court courthouse neighborhood

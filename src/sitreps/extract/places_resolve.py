@@ -46,6 +46,7 @@ class Mention:
     qualifier: str | None = None  # folded key of a place named right after: "Ruska Lozova, Kharkiv"
     after_the: bool = False  # "the Donets": a bare name after "the" is likely a river or region
     list_id: int | None = None  # mentions of one enumeration ("Arizona, Georgia, Oregon and Ohio") share it
+    area_cue: bool = False  # it qualifies a place before it ("Buffalo, New York") or "state"/"Governor" follows
     candidates: list[Entry] = field(default_factory=list)
     scores: list[float] = field(default_factory=list)
 
@@ -82,6 +83,8 @@ def prior(e: Entry, m: Mention) -> float:
         s += 1.0 if m.after_the and e.bbox is not None else -1.0
     elif e.bbox is not None:  # a river with its extent: as prominent as a mid-sized town
         s += 1.5
+    if m.area_cue and (e.is_admin or e.is_country):
+        s += 1.5  # "Buffalo, New York", "New York Governor ...": the state, not the city
     return s + _type_fit(e, m.kind)
 
 
@@ -110,9 +113,9 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> None:
     Mentions that repeat a name with the same cues are resolved once: an ISW assessment names "Russian",
     "Kharkiv" or "Izyum" dozens of times, and the context signals are per name, not per occurrence.
     """
-    groups: dict[tuple[str, str | None, str | None], list[Mention]] = {}
+    groups: dict[tuple[str, str | None, str | None, bool], list[Mention]] = {}
     for m in mentions:
-        groups.setdefault((m.key, m.kind, m.qualifier), []).append(m)
+        groups.setdefault((m.key, m.kind, m.qualifier, m.area_cue), []).append(m)
     reps = [ms[0] for ms in groups.values()]
     _resolve_distinct(reps, gaz)
     for ms in groups.values():
