@@ -167,3 +167,20 @@ def test_attribution_cue_complement_from_the_parse(nlp):
     assert span2 is not None and "the audit" in doc.text[span2[0]:span2[1]]
     bill = doc.text.index("bill")
     assert _complement(doc, s, s + len("called"), [(bill, bill + 4)]) is None  # already claimed: no span
+
+
+def test_attribution_cue_subject_from_the_parse(nlp):
+    from sitreps.extract.attribution import _subject
+
+    doc = nlp("The county sheriff wants to close the ferry landing. Farmers met and demanded new fences.")
+    s = doc.text.index("wants")
+    span = _subject(doc, s, s + len("wants"), [])
+    assert span is not None and doc.text[span[0]:span[1]] == "The county sheriff"
+    # an infinitive cue shares the subject of the verb it completes
+    c = doc.text.index("close")
+    span_c = _subject(doc, c, c + len("close"), [])
+    assert span_c is not None and doc.text[span_c[0]:span_c[1]] == "The county sheriff"
+    d = doc.text.index("demanded")
+    span_d = _subject(doc, d, d + len("demanded"), [])
+    assert span_d is not None and doc.text[span_d[0]:span_d[1]] == "Farmers"
+    assert _subject(doc, s, s + len("wants"), [(0, 3)]) is None  # subject already claimed: no span

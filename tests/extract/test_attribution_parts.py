@@ -218,3 +218,34 @@ def test_crf_learns_and_tags_a_cue(tmp_path):
     doc = _blank_doc("Eve said fog fell.")
     tagged = {(t.role, doc.text[t.start:t.end]) for t in tagger.tag(doc)}
     assert ("CUE", "said") in tagged and ("SRC", "Eve") in tagged
+
+
+def test_recover_cues_turns_likely_cue_words_into_cues_and_leaves_punctuation_out():
+    from sitreps.extract.attribution_crf import recover_cues
+
+    doc = _blank_doc("The mayor plans to reopen the market , aides hinted .")
+    toks = list(doc)
+    tags = ["B-SRC", "I-SRC", "O", "B-CON", "I-CON", "I-CON", "I-CON", "O", "O", "O", "O"]
+    probs = {2: 0.45, 7: 0.9, 9: 0.2}  # "plans", the comma, "hinted"
+
+    def marginal(label: str, i: int) -> float:
+        return probs.get(i, 0.0) / 2  # split evenly over B-CUE and I-CUE
+
+    out = recover_cues(tags, toks, 0.3, marginal)
+    assert out[2] == "B-CUE"  # 0.45 reaches the threshold
+    assert out[7] == "O"  # punctuation is never a cue, however likely
+    assert out[9] == "O"  # 0.2 does not
+    assert out[:2] == tags[:2] and out[3:7] == tags[3:7]  # tagged tokens keep their tags
+    assert recover_cues(tags, toks, 0.5, marginal)[2] == "O"
+
+
+def test_recover_cues_continues_a_cue_on_the_token_before():
+    from sitreps.extract.attribution_crf import decode, doc_features, recover_cues
+
+    doc = _blank_doc("Rebels called for a truce.")
+    block, _ = doc_features(doc, learned=frozenset({"called"}))[0]
+    tags = ["B-SRC", "B-CUE", "O", "B-CON", "I-CON", "O"]
+    out = recover_cues(tags, block.tokens, 0.3, lambda label, i: 0.4 if i == 2 else 0.0)
+    assert out[2] == "I-CUE"
+    assert [(s.role, doc.text[s.start:s.end]) for s in decode(block, out)] == [
+        ("SRC", "Rebels"), ("CUE", "called for"), ("CON", "a truce")]

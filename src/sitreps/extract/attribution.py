@@ -138,7 +138,7 @@ class AttributionStage:
                     continue
                 start, end = comp
             srcs = sorted((t for t in near if t.role == "SRC"), key=lambda s: abs(s.start - cue.start))
-            src = (srcs[0].start, srcs[0].end) if srcs else None
+            src = (srcs[0].start, srcs[0].end) if srcs else _subject(doc, cue.start, cue.end, taken)
             src_text = doc_text(doc)[src[0]:src[1]] if src else ""
             is_pron = src_text.lower() in _HE | _THEY | {"i", "we", "it"}
             name = None if (is_pron or src is None) else _name_from_text(src_text)
@@ -175,6 +175,32 @@ def _complement(doc: Doc, start: int, end: int, taken: list[tuple[int, int]]) ->
     if lo < end or any(_overlap((lo, hi), s) for s in taken):
         return None
     return lo, hi
+
+
+def _subject(doc: Doc, start: int, end: int, taken: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The parse's subject of a cue the CRF tagged with no source near it ("Rebels plan to ...", "the senator
+    wants ..."), climbing from an ``xcomp`` / ``conj`` cue to the verb whose subject it shares; a clause or
+    pronoun-free subject phrase outside every claim found so far."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span) or not span[0].dep_:
+        return None
+    node = span[0]
+    for _ in range(3):
+        subj = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
+        if subj:
+            toks = [t for t in subj[0].subtree if not t.is_space]
+            while toks and toks[-1].is_punct:
+                toks.pop()
+            if not toks:
+                return None
+            lo, hi = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            if any(_overlap((lo, hi), s) for s in taken) or lo <= start < hi:
+                return None
+            return lo, hi
+        if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
 
 
 def _contiguous(cons: list[TaggedSpan], first: bool) -> list[TaggedSpan]:

@@ -12,7 +12,7 @@ of "said" is content).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -56,6 +56,11 @@ def _cue_relation(tok: Token, cues: set[int]) -> tuple[str, int]:
         if node.i in cues:
             return child.dep_, depth
     return "none", 0
+
+
+_SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
+_CLAUSE = frozenset({"ccomp", "xcomp", "advcl"})
+_OBJ = frozenset({"dobj", "pobj", "prep", "dative", "attr"})
 
 
 def _bucket(n: int) -> str:
@@ -108,20 +113,33 @@ def sentence_features(sent: SpacySpan, mask: bytearray, forms: frozenset[str],
     root = next((k for k in range(n) if dep[k] == "ROOT"), None)
     root_l = f"rootl={lemma[root]}" if root is not None else "rootl=none"
 
-    def relation(k: int) -> tuple[str, int]:
-        """How token k hangs from its nearest cue ancestor (see :func:`_cue_relation`)."""
+    def relation(k: int, among: set[int]) -> tuple[str, int]:
+        """How token k hangs from its nearest ancestor in ``among`` (see :func:`_cue_relation`)."""
         child = node = k
         depth = 0
         while head[node] >= 0 and head[node] != node and depth < 12:
             child, node = node, head[node]
             depth += 1
-            if node in cues:
+            if node in among:
                 return dep[child], depth
         return "none", 0
 
+    # argument structure of learned cue words ("plans to", "called for", "attacked X"): which of subject /
+    # clause / object a word has, and how every token hangs from the nearest such word
+    kids: list[set[str]] = [set() for _ in range(n)]
+    for j in range(n):
+        if head[j] >= 0 and head[j] != j:
+            kids[head[j]].add(dep[j])
+    lcues = {k for k in range(n) if learned_flags[k] and pos[k] in ("VERB", "NOUN", "AUX")}
+    args = []
+    for k in range(n):
+        c = kids[k]
+        args.append(f"{int(bool(c & _SUBJ))}{int(bool(c & _CLAUSE))}{int(bool(c & _OBJ))}")
+
     base: list[list[str]] = []
     for k, t in enumerate(toks):
-        rel, dist = relation(k) if cues else ("none", 0)
+        rel, dist = relation(k, cues) if cues else ("none", 0)
+        lrel = relation(k, lcues)[0] if lcues else "none"
         near = min(cue_pos, key=lambda c: abs(c - k)) if cue_pos else None
         side = "none" if near is None else ("at" if near == k else ("before" if k < near else "after"))
         lc = int(learned_flags[k])
@@ -139,6 +157,8 @@ def sentence_features(sent: SpacySpan, mask: bytearray, forms: frozenset[str],
             f"rel={rel}", f"rd={_bucket(dist)}", f"side={side}",
             f"q={int(inq[k])}", sent_has_cue, sent_has_learned, sent_q, f"pos={_bucket(k)}",
             f"rel_p={rel}|{pos[k]}", f"side_q={side}|{int(inq[k])}", root_l, *ctx,
+            f"lrel={lrel}", f"lrel_p={lrel}|{pos[k]}", f"args={lc}|{pos[k]}|{args[k]}",
+            f"hargs={int(h in lcues)}|{args[h] if h >= 0 else 'x'}",
         ]
         if near is not None:
             f.append(f"nearcue={lemma[near]}")
@@ -303,13 +323,35 @@ def decode(block: Block, tags: Sequence[str]) -> list[TaggedSpan]:
     return out
 
 
+# A token the best path leaves outside every role becomes a cue when the model's marginal probability of a cue
+# tag there is at least this high (PolNeAR's long tail of cues: the best path drops many the model half sees).
+# Chosen on a held-out third of PolNeAR train with a model trained on the other two thirds (docs/EVALUATION-
+# attribution.md); None keeps the best path alone.
+CUE_THRESHOLD: float | None = 0.2
+
+
+def recover_cues(tags: Sequence[str], tokens: Sequence[Token], threshold: float,
+                 marginal: Callable[[str, int], float]) -> list[str]:
+    """``tags`` with every ``O`` word token whose marginal P(B-CUE) + P(I-CUE) reaches ``threshold`` made a
+    cue (continuing a cue right before it). Punctuation and spaces stay out: a cue is a word or a dash."""
+    out = list(tags)
+    for i, t in enumerate(tokens):
+        if out[i] != "O" or t.is_space or (t.is_punct and t.text != "―"):
+            continue
+        p = marginal("B-CUE", i) + marginal("I-CUE", i)
+        if p >= threshold:
+            out[i] = "I-CUE" if i > 0 and out[i - 1].endswith("-CUE") else "B-CUE"
+    return out
+
+
 class CrfTagger:
     """The trained tagger. Load with :func:`load_tagger`; nothing is read in the constructor."""
 
-    def __init__(self, tagger: object, path: Path) -> None:
+    def __init__(self, tagger: object, path: Path, cue_threshold: float | None = CUE_THRESHOLD) -> None:
         self._tagger = tagger
         self.path = path
         self.cue_words = load_cue_words(str(path.parent / CUE_WORDS_FILE))
+        self.cue_threshold = cue_threshold
 
     def tag(self, doc: Doc, covered: Sequence[tuple[int, int]] = ()) -> list[TaggedSpan]:
         """Tagged spans of the blocks worth tagging (a cue word or quote mark outside ``covered``)."""
@@ -317,7 +359,12 @@ class CrfTagger:
         for block, feats in doc_features(doc, only_cued=True, learned=self.cue_words, covered=covered):
             if not feats:
                 continue
-            tags = self._tagger.tag(feats)  # type: ignore[attr-defined]
+            tagger = self._tagger
+            tagger.set(feats)  # type: ignore[attr-defined]
+            tags = tagger.tag()  # type: ignore[attr-defined]
+            if self.cue_threshold is not None:
+                tags = recover_cues(tags, block.tokens, self.cue_threshold,
+                                    lambda lab, i: tagger.marginal(lab, i))  # type: ignore[attr-defined]
             spans += decode(block, tags)
         return spans
 
