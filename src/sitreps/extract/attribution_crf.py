@@ -58,11 +58,6 @@ def _cue_relation(tok: Token, cues: set[int]) -> tuple[str, int]:
     return "none", 0
 
 
-_SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
-_CLAUSE = frozenset({"ccomp", "xcomp", "advcl"})
-_OBJ = frozenset({"dobj", "pobj", "prep", "dative", "attr"})
-
-
 def _bucket(n: int) -> str:
     return str(n) if n < 4 else ("4-7" if n < 8 else "8+")
 
@@ -124,22 +119,9 @@ def sentence_features(sent: SpacySpan, mask: bytearray, forms: frozenset[str],
                 return dep[child], depth
         return "none", 0
 
-    # argument structure of learned cue words ("plans to", "called for", "attacked X"): which of subject /
-    # clause / object a word has, and how every token hangs from the nearest such word
-    kids: list[set[str]] = [set() for _ in range(n)]
-    for j in range(n):
-        if head[j] >= 0 and head[j] != j:
-            kids[head[j]].add(dep[j])
-    lcues = {k for k in range(n) if learned_flags[k] and pos[k] in ("VERB", "NOUN", "AUX")}
-    args = []
-    for k in range(n):
-        c = kids[k]
-        args.append(f"{int(bool(c & _SUBJ))}{int(bool(c & _CLAUSE))}{int(bool(c & _OBJ))}")
-
     base: list[list[str]] = []
     for k, t in enumerate(toks):
         rel, dist = relation(k, cues) if cues else ("none", 0)
-        lrel = relation(k, lcues)[0] if lcues else "none"
         near = min(cue_pos, key=lambda c: abs(c - k)) if cue_pos else None
         side = "none" if near is None else ("at" if near == k else ("before" if k < near else "after"))
         lc = int(learned_flags[k])
@@ -157,8 +139,6 @@ def sentence_features(sent: SpacySpan, mask: bytearray, forms: frozenset[str],
             f"rel={rel}", f"rd={_bucket(dist)}", f"side={side}",
             f"q={int(inq[k])}", sent_has_cue, sent_has_learned, sent_q, f"pos={_bucket(k)}",
             f"rel_p={rel}|{pos[k]}", f"side_q={side}|{int(inq[k])}", root_l, *ctx,
-            f"lrel={lrel}", f"lrel_p={lrel}|{pos[k]}", f"args={lc}|{pos[k]}|{args[k]}",
-            f"hargs={int(h in lcues)}|{args[h] if h >= 0 else 'x'}",
         ]
         if near is not None:
             f.append(f"nearcue={lemma[near]}")
