@@ -339,12 +339,11 @@ class CrfTagger:
         for block, feats in doc_features(doc, only_cued=True, learned=self.cue_words, covered=covered):
             if not feats:
                 continue
-            tagger = self._tagger
-            tagger.set(feats)  # type: ignore[attr-defined]
-            tags = tagger.tag()  # type: ignore[attr-defined]
+            self._tagger.set(feats)  # type: ignore[attr-defined]
+            tags = self._tagger.tag()  # type: ignore[attr-defined]
             if self.cue_threshold is not None:
                 tags = recover_cues(tags, block.tokens, self.cue_threshold,
-                                    lambda lab, i: tagger.marginal(lab, i))  # type: ignore[attr-defined]
+                                    self._tagger.marginal)  # type: ignore[attr-defined]
             spans += decode(block, tags)
         return spans
 
