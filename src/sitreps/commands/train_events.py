@@ -23,7 +23,12 @@ def train_events_cli(
     news sentences it labels confidently (weak supervision), and the PLOVER event model on NGEC's synthetic
     stories at sentence level (headline + first sentence). CASE-2021 dev is never read here."""
     from ..evaluate.common import find_shared, run_or_skip
-    from ..extract.events_classifier import MODEL_DIR, train_acled_model, train_plover_model, weak_acled_labels
+    from ..extract.events_classifier import (
+        MODEL_DIR,
+        train_acled_model,
+        train_plover_model,
+        weak_acled_labels,
+    )
 
     def run() -> Path:
         base = find_shared("eval/events", data, what="NGEC training stories")

@@ -76,9 +76,9 @@ def parse_ann(ann: str) -> tuple[dict[str, list[Segs]], list[dict[str, Segs]]]:
             if rel:
                 relations.append(rel)
     spans: dict[str, list[Segs]] = {r: [] for r in ROLES}
-    for role, segs in tspans.values():
-        if segs not in spans[role]:
-            spans[role].append(segs)
+    for role, role_segs in tspans.values():
+        if role_segs not in spans[role]:
+            spans[role].append(role_segs)
     return spans, relations
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..gazetteer.build import fold
-from ..gazetteer.index import Gazetteer
+from ..gazetteer.index import Entry, Gazetteer
 from ..gazetteer.tables import DEMONYMS, REGION_DEMONYMS
 
 if TYPE_CHECKING:
@@ -284,7 +284,7 @@ def _inside_name(doc: Doc, run: _Run, es: int, ee: int) -> bool:
     return (es < run.start and not doc[run.start - 1].is_punct) or (ee > run.end and not doc[run.end].is_punct)
 
 
-def _prominent(entries: list, rivers: bool = True) -> bool:
+def _prominent(entries: list[Entry], rivers: bool = True) -> bool:
     """A country, region, first-level area, capital, big town (or river with an extent) among ``entries``."""
     return any(e.is_country or e.feature_code in ("ADM1", "PPLC", "RGN", "CONT") or e.population >= 100_000
                or rivers and e.bbox is not None for e in entries)
