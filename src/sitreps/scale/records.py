@@ -13,18 +13,16 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..model import (
-    Actor,
     Article,
     ArticleResult,
     Boilerplate,
-    Candidate,
-    Claim,
-    Event,
-    Place,
-    Quantity,
-    Source,
     Span,
-    TimeExpr,
+    actor_from_dict,
+    claim_from_dict,
+    event_from_dict,
+    place_from_dict,
+    quantity_from_dict,
+    time_from_dict,
 )
 
 TABLES = ("articles", "places", "times", "quantities", "claims", "actors", "events", "errors")
@@ -112,68 +110,6 @@ def result_rows(result: ArticleResult) -> dict[str, list[dict[str, Any]]]:
 
 
 # --------------------------------------------------------------------------- inverse of to_dict()
-
-def _span(d: Mapping[str, Any] | None) -> Span | None:
-    return None if d is None else Span(int(d["start"]), int(d["end"]), str(d["text"]))
-
-
-def _req_span(d: Mapping[str, Any]) -> Span:
-    return Span(int(d["start"]), int(d["end"]), str(d["text"]))
-
-
-def time_from_dict(d: Mapping[str, Any]) -> TimeExpr:
-    return TimeExpr(evidence=_req_span(d["evidence"]), value=d["value"], end=d.get("end"),
-                    precision=d.get("precision"), anchor=d.get("anchor", "published"))
-
-
-def quantity_from_dict(d: Mapping[str, Any]) -> Quantity:
-    norm = d.get("normalized") or {}
-    return Quantity(evidence=_req_span(d["evidence"]), value=d["value"], unit=d["unit"],
-                    normalized_value=norm.get("value"), normalized_unit=norm.get("unit"),
-                    value_max=d.get("value_max"), counted=d.get("counted"), kind=d.get("kind", "other"),
-                    approximate=bool(d.get("approximate", False)), claim_id=d.get("claim"))
-
-
-def place_from_dict(d: Mapping[str, Any]) -> Place:
-    return Place(evidence=_req_span(d["evidence"]), geonameid=d.get("geonameid"), name=d.get("name"),
-                 feature_class=d.get("feature_class"), feature_code=d.get("feature_code"),
-                 country_code=d.get("country_code"), admin1=d.get("admin1"), lat=d.get("lat"), lon=d.get("lon"),
-                 role=d.get("role", "other"), precision=d.get("precision"), score=d.get("score"),
-                 candidates=[Candidate(**c) for c in d.get("candidates", [])])
-
-
-def claim_from_dict(d: Mapping[str, Any]) -> Claim:
-    s = d["source"]
-    primary = d.get("primary")
-    return Claim(id=d["id"], evidence=_req_span(d["evidence"]),
-                 source=Source(name=s["name"], kind=s.get("kind", "unknown"), evidence=_span(s.get("evidence")),
-                               side=s.get("side")),
-                 cue=_span(d["cue"]["evidence"]) if d.get("cue") else None, channel=d.get("channel"),
-                 direct=bool(d.get("direct", False)), hedges=list(d.get("hedges", [])),
-                 reporting=list(d.get("reporting", [])), certainty=d.get("certainty", "reported"),
-                 nested_in=d.get("nested_in"), date=d.get("date"),
-                 primary_article_id=primary["article_id"] if primary else None,
-                 primary_evidence=_span(primary.get("evidence")) if primary else None)
-
-
-def actor_from_dict(d: Mapping[str, Any]) -> Actor:
-    return Actor(evidence=_req_span(d["evidence"]), name=d["name"], side=d.get("side"), kind=d.get("kind"),
-                 inter=d.get("inter"), unit=d.get("unit"))
-
-
-def event_from_dict(d: Mapping[str, Any]) -> Event:
-    return Event(id=d["id"], evidence=_req_span(d["evidence"]), event_type=d["event_type"],
-                 sub_event_type=d["sub_event_type"], plover=d.get("plover"), plover_mode=d.get("plover_mode"),
-                 actor1=actor_from_dict(d["actor1"]) if d.get("actor1") else None,
-                 actor2=actor_from_dict(d["actor2"]) if d.get("actor2") else None,
-                 location=place_from_dict(d["location"]) if d.get("location") else None,
-                 geo_precision=d.get("geo_precision"), date=d.get("date"), date_precision=d.get("date_precision"),
-                 time_precision=d.get("time_precision"), fatalities=d.get("fatalities"),
-                 quantities=[quantity_from_dict(q) for q in d.get("quantities", [])],
-                 claim_ids=list(d.get("claims", [])), certainty=d.get("certainty", "reported"),
-                 negated=bool(d.get("negated", False)), hypothetical=bool(d.get("hypothetical", False)),
-                 future=bool(d.get("future", False)), trigger=_span(d.get("trigger")))
-
 
 _FROM_DICT = {"places": place_from_dict, "times": time_from_dict, "quantities": quantity_from_dict,
               "claims": claim_from_dict, "actors": actor_from_dict, "events": event_from_dict}

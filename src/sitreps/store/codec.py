@@ -23,6 +23,8 @@ from ..model import (
     Source,
     Span,
     TimeExpr,
+    actor_from_dict,
+    place_from_dict,
 )
 
 Row = dict[str, Any]
@@ -49,35 +51,6 @@ def _span(row: Mapping[str, Any], prefix: str = "") -> Span:
 
 def _span_opt(row: Mapping[str, Any], prefix: str) -> Span | None:
     return None if row[f"{prefix}_start"] is None else _span(row, prefix)
-
-
-def _span_json(d: Mapping[str, Any]) -> Span:
-    return Span(d["start"], d["end"], d["text"])
-
-
-# -- nested objects stored as JSON -------------------------------------------------------------------------
-
-def actor_from_dict(d: Mapping[str, Any]) -> Actor:
-    return Actor(evidence=_span_json(d["evidence"]), name=d["name"], side=d.get("side"), kind=d.get("kind"),
-                 inter=d.get("inter"), unit=d.get("unit"))
-
-
-def place_from_dict(d: Mapping[str, Any]) -> Place:
-    return Place(
-        evidence=_span_json(d["evidence"]),
-        geonameid=d.get("geonameid"),
-        name=d.get("name"),
-        feature_class=d.get("feature_class"),
-        feature_code=d.get("feature_code"),
-        country_code=d.get("country_code"),
-        admin1=d.get("admin1"),
-        lat=d.get("lat"),
-        lon=d.get("lon"),
-        role=d.get("role", "other"),
-        precision=d.get("precision"),
-        score=d.get("score"),
-        candidates=[Candidate(**c) for c in d.get("candidates", [])],
-    )
 
 
 # -- result -> rows ------------------------------------------------------------------------------------------
