@@ -59,13 +59,17 @@ async def filters(  # async for the same reason as get_state: no I/O here, no th
     article_id: Annotated[str | None, Query(max_length=128)] = None,
     country: Annotated[str | None, Query(min_length=2, max_length=2, description="ISO country code.")] = None,
     include_negated: Annotated[bool, Query(description="Also denied, hypothetical and future events.")] = False,
+    include_copies: Annotated[bool, Query(description="Also events of near-duplicate copies of an article "
+                                                      "(syndicated or lightly edited), which are counted once "
+                                                      "by default.")] = False,
 ) -> aq.Filters:
     if date_from and date_to and date_from > date_to:
         raise ApiError(422, f"date_from {date_from} is after date_to {date_to}; swap them",
                        [{"location": "query", "param": "date_from", "message": "after date_to", "type": "value_error"}])
     return aq.Filters(date_from=date_from, date_to=date_to, bbox=parse_bbox(bbox), event_type=event_type,
                       sub_event_type=sub_event_type, actor=actor, source=source, certainty=certainty, q=q,
-                      article_id=article_id, country=country, include_negated=include_negated)
+                      article_id=article_id, country=country, include_negated=include_negated,
+                      include_copies=include_copies)
 
 
 Filt = Annotated[aq.Filters, Depends(filters)]

@@ -69,6 +69,7 @@ class Filters:
     article_id: str | None = None
     country: str | None = None
     include_negated: bool = False
+    include_copies: bool = False
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,9 @@ def event_conditions(f: Filters, *, with_dates: bool = True) -> list[ColumnEleme
     conds: list[ColumnElement[bool]] = []
     if not f.include_negated:
         conds += [_E.c.negated == false(), _E.c.hypothetical == false(), _E.c.future == false()]
+    if not f.include_copies:
+        # a syndicated or lightly edited copy (marked by linking) repeats its original's events: count them once
+        conds.append(_A.c.near_duplicate_of.is_(None))
     if with_dates:
         # On the indexed column itself, not on _EVENT_DATE: an expression would scan and sort every event.
         conds += _date_range(_E.c.date, f)
