@@ -12,22 +12,9 @@ when the data is absent.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-import time
-from pathlib import Path
 
-from sitreps.errors import EvaluationDataMissing
-from sitreps.evaluate.common import find_shared
-
-
-def _best(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t0)
-    return best
+from _common import best_of, read_corpus
 
 
 def main() -> int:
@@ -36,17 +23,9 @@ def main() -> int:
     ap.add_argument("--docs", type=int, default=30)
     ap.add_argument("--repeat", type=int, default=2)
     args = ap.parse_args()
-    try:
-        path = find_shared("corpus/ukraine-news-2022-2024.jsonl", args.data, what="Ukraine news corpus")
-    except EvaluationDataMissing as exc:
-        print(f"skipped: {exc}")
+    rows = read_corpus("corpus/ukraine-news-2022-2024.jsonl", args.data, args.docs, "Ukraine news corpus")
+    if rows is None:
         return 0
-    rows = []
-    with Path(path).open(encoding="utf-8") as fh:
-        for line in fh:
-            rows.append(json.loads(line))
-            if len(rows) >= args.docs:
-                break
 
     from sitreps.extract.registry import available_stages
     from sitreps.ingest import make_article
@@ -60,8 +39,8 @@ def main() -> int:
     without = load_pipeline(load_settings(stages=tuple(s for s in stages if s != "attribution")))
     n_claims = sum(len(r.claims) for r in with_attr.pipe(articles))  # warm-up and count
 
-    t_with = _best(lambda: list(with_attr.pipe(articles)), args.repeat)
-    t_without = _best(lambda: list(without.pipe(articles)), args.repeat)
+    t_with = best_of(lambda: list(with_attr.pipe(articles)), args.repeat)
+    t_without = best_of(lambda: list(without.pipe(articles)), args.repeat)
 
     stage = next(s for s in with_attr.stages if s.name == "attribution")
     docs = with_attr._make_docs([a.text for a in articles])  # noqa: SLF001 - the same docs the pipeline makes
@@ -70,7 +49,7 @@ def main() -> int:
         for a, d in zip(articles, docs, strict=True):
             stage(d, ArticleResult(article=a))
 
-    t_stage = _best(stage_only, args.repeat)
+    t_stage = best_of(stage_only, args.repeat)
     n = len(articles)
     chars = sum(len(a.text) for a in articles)
     print(f"{n} docs, {chars:,} chars, {n_claims} claims; stages: {', '.join(stages)}")
