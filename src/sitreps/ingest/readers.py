@@ -356,10 +356,6 @@ def record_to_article(rec: Mapping[str, Any], location: str, options: ReadOption
     )
 
 
-# The name the distributed runner first imported; kept so both spellings work.
-_record = record_to_article
-
-
 def _jsonl_lines(src: _Source, options: ReadOptions) -> Iterator[tuple[int, bytes | str]]:
     """(line number, line) pairs; streamed as bytes unless the file is UTF-16/32 or a non-UTF-8 encoding."""
     head = src.head(4)
@@ -406,7 +402,7 @@ def _read_jsonl(src: _Source, options: ReadOptions) -> Iterator[Article | InputE
                 yield InputError(location, f"a JSON {type(rec).__name__}, not an object with a "
                                            f"{options.text_field!r} field; write one object per line")
                 continue
-            yield _record(rec, location, options, "field", "jsonl")
+            yield record_to_article(rec, location, options, "field", "jsonl")
     except EncodingError as exc:
         yield exc
 
@@ -431,12 +427,12 @@ def _read_json(src: _Source, options: ReadOptions) -> Iterator[Article | InputEr
                                    "fix it, or pass --format jsonl if it holds one object per line")
         return
     if isinstance(data, dict):
-        yield _record(data, src.name, options, "field", "json")
+        yield record_to_article(data, src.name, options, "field", "json")
     elif isinstance(data, list):
         for n, rec in enumerate(data, start=1):
             location = f"{src.name}:item {n}"
             if isinstance(rec, dict):
-                yield _record(rec, location, options, "field", "json")
+                yield record_to_article(rec, location, options, "field", "json")
             else:
                 yield InputError(location, f"a JSON {type(rec).__name__}, not an object with a "
                                            f"{options.text_field!r} field")
@@ -493,7 +489,7 @@ def _read_csv(src: _Source, options: ReadOptions) -> Iterator[Article | InputErr
         if not any(cell.strip() for cell in row):
             row_no -= 1  # blank lines are not rows
             continue
-        yield _record(dict(zip(columns, row, strict=False)), location, options, "column", "csv")
+        yield record_to_article(dict(zip(columns, row, strict=False)), location, options, "column", "csv")
 
 
 def _read_parquet(src: _Source, options: ReadOptions) -> Iterator[Article | InputError]:
@@ -519,7 +515,7 @@ def _read_parquet(src: _Source, options: ReadOptions) -> Iterator[Article | Inpu
         for batch in handle.iter_batches(batch_size=512, columns=columns):
             for rec in batch.to_pylist():
                 row_no += 1
-                yield _record(rec, f"{src.name}:row {row_no}", options, "column", "parquet")
+                yield record_to_article(rec, f"{src.name}:row {row_no}", options, "column", "parquet")
     except (pa.ArrowException, OSError) as exc:
         yield InputError(f"{src.name}:row {row_no + 1}", f"Parquet data cannot be read from here on ({exc}); "
                                                          "the file may be truncated")

@@ -199,17 +199,17 @@ def _iter_rows(url: str, fmt: str, options: ReadOptions) -> Iterator[tuple[str, 
 
 def read_partition(spec: PartitionSpec, options: ReadOptions) -> Iterator[Article | InputError]:
     """The articles of one partition, built by the readers' own row → article function; bad rows as errors."""
-    from ..ingest.readers import _record, read_document_bytes
+    from ..ingest.readers import read_document_bytes, record_to_article
 
     if spec.fmt == "jsonl":
-        yield from _read_jsonl_partition(spec, options, _record)
+        yield from _read_jsonl_partition(spec, options, record_to_article)
     elif spec.fmt in ("csv", "parquet"):
         end = spec.start_row + spec.n_rows
         for i, (location, rec) in enumerate(_iter_rows(spec.url, spec.fmt, options)):
             if i >= end:
                 break
             if i >= spec.start_row:
-                yield _record(rec, location, options, "column", spec.fmt)
+                yield record_to_article(rec, location, options, "column", spec.fmt)
     else:
         with _open(spec.url) as f:
             data = f.read()
