@@ -5,7 +5,11 @@ Tests never read ../shared: fixtures are texts written for this project (see tes
 
 from __future__ import annotations
 
+import contextlib
+import uuid
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -49,3 +53,29 @@ def make_article():
     from sitreps.ingest import make_article
 
     return make_article
+
+
+@contextlib.contextmanager
+def _pg_schema(base_url: str, prefix: str) -> Iterator[str]:
+    """A URL on ``base_url``'s server whose connections use a fresh, empty schema (search_path), dropped after."""
+    import sqlalchemy as sa
+
+    from sitreps.store import database_url
+
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(database_url(base_url))
+    with admin.begin() as conn:
+        conn.execute(sa.text(f'CREATE SCHEMA "{name}"'))
+    sep = "&" if "?" in base_url else "?"
+    try:
+        yield f"{base_url}{sep}options={quote(f'-csearch_path={name}')}"
+    finally:
+        with admin.begin() as conn:
+            conn.execute(sa.text(f'DROP SCHEMA "{name}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def pg_schema() -> Callable[[str, str], contextlib.AbstractContextManager[str]]:
+    """``with pg_schema(base_url, prefix) as url:`` — a throw-away PostgreSQL schema for one test."""
+    return _pg_schema

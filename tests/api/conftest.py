@@ -8,10 +8,8 @@ browser tests (tests/web) fill their database through the real pipeline instead.
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 
@@ -100,27 +98,14 @@ def build_results() -> list:
 
 
 @pytest.fixture
-def pg_api_url() -> Iterator[str]:
+def pg_api_url(pg_schema) -> Iterator[str]:  # type: ignore[no-untyped-def]
     """A fresh PostgreSQL schema on the server of ``SITREPS_TEST_PG_URL`` (``.ci/run`` starts one)."""
-    import sqlalchemy as sa
-
-    from sitreps.store import database_url
-
     base = os.environ.get("SITREPS_TEST_PG_URL")
     if not base:
         pytest.skip("PostgreSQL API tests skipped: SITREPS_TEST_PG_URL is unset (.ci/run sets it; "
                     "scripts/start-postgres.sh starts a server)")
-    name = f"api_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(database_url(base))
-    with admin.begin() as conn:
-        conn.execute(sa.text(f'CREATE SCHEMA "{name}"'))
-    sep = "&" if "?" in base else "?"
-    try:
-        yield f"{base}{sep}options={quote(f'-csearch_path={name}')}"
-    finally:
-        with admin.begin() as conn:
-            conn.execute(sa.text(f'DROP SCHEMA "{name}" CASCADE'))
-        admin.dispose()
+    with pg_schema(base, "api") as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

@@ -11,10 +11,8 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 
@@ -54,23 +52,10 @@ def pg_url() -> Iterator[str]:
 
 
 @pytest.fixture
-def pg_schema_url(pg_url: str) -> Iterator[str]:
+def pg_schema_url(pg_url: str, pg_schema) -> Iterator[str]:  # type: ignore[no-untyped-def]
     """A URL whose connections use a fresh, empty schema (search_path) that is dropped after the test."""
-    import sqlalchemy as sa
-
-    from sitreps.store import database_url
-
-    name = f"t_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(database_url(pg_url))
-    with admin.begin() as conn:
-        conn.execute(sa.text(f'CREATE SCHEMA "{name}"'))
-    sep = "&" if "?" in pg_url else "?"
-    try:
-        yield f"{pg_url}{sep}options={quote(f'-csearch_path={name}')}"
-    finally:
-        with admin.begin() as conn:
-            conn.execute(sa.text(f'DROP SCHEMA "{name}" CASCADE'))
-        admin.dispose()
+    with pg_schema(pg_url, "t") as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
