@@ -38,7 +38,6 @@ Matching rules (chosen to be what an analyst would accept, no stricter and no lo
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -46,6 +45,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import EvaluationDataMissing
+from ..gazetteer.index import haversine_km
 from .common import find_shared, format_table
 
 if TYPE_CHECKING:
@@ -194,13 +194,6 @@ def _norm_unit(u: Any) -> str | None:
     return unit[:-1] if unit.endswith("s") and len(unit) > 3 else unit
 
 
-def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(a))
-
-
 def _choices(s: Any) -> list[str]:
     return [c.strip().lower() for c in re.split(r"[|;]", str(s)) if c.strip()]
 
@@ -323,7 +316,7 @@ def _place_fails(p: Place, exp: dict[str, Any]) -> list[str]:
         if p.lat is None or p.lon is None:
             fails.append("no coordinates")
         else:
-            d = _haversine_km(float(exp["lat"]), float(exp["lon"]), p.lat, p.lon)
+            d = haversine_km(float(exp["lat"]), float(exp["lon"]), p.lat, p.lon)
             if d > 25:
                 fails.append(f"{d:.0f} km from expected point (max 25)")
     return fails

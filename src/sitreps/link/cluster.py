@@ -31,10 +31,11 @@ from __future__ import annotations
 
 import calendar
 import hashlib
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+
+from ..gazetteer.index import haversine_km
 
 DISTANCE_KM = {1: 10.0, 2: 30.0, 3: 100.0}
 DATE_TOLERANCE_DAYS = {"day": 1, "week": 7, "month": 0}
@@ -158,13 +159,6 @@ def types_compatible(a: EventRef, b: EventRef) -> bool:
     if a.event_type != b.event_type:
         return False
     return a.event_type != "Strategic developments" or a.sub_event_type == b.sub_event_type
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def places_compatible(a: EventRef, b: EventRef) -> bool:
