@@ -129,6 +129,26 @@ def test_univocal_scoring_leaves_out_nested_claims():
     assert len(predicted_spans(result, univocal=False)["cue"]) == 2
 
 
+def test_quote_passages_of_one_cue_score_as_one_discontinuous_content():
+    from sitreps.evaluate.attribution import match_exact, match_overlap, predicted_spans
+    from sitreps.ingest import make_article
+    from sitreps.model import ArticleResult, Claim, Source, Span
+
+    text = "“We will win,” the coach said. “Next week, too.” The fans cheered."
+    art = make_article(text)
+    src = Span.of(text, 15, 24)
+    cue = Span.of(text, 25, 29)
+    first = Claim(id="c0", evidence=Span.of(text, 1, 12), source=Source("coach", "unknown", src), cue=cue)
+    second = Claim(id="c1", evidence=Span.of(text, 32, 47), source=Source("coach", "unknown", src), cue=cue)
+    other = Claim(id="c2", evidence=Span.of(text, 49, 57), source=Source("unknown", "unknown", None), cue=None)
+    pred = predicted_spans(ArticleResult(article=art, claims=[first, second, other]))
+    assert pred["content"][0] == ((1, 12), (32, 47))
+    assert len(pred["content"]) == 2  # a claim with no cue stays alone
+    gold = [((0, 14), (31, 48))]
+    assert match_exact(text, pred["content"], gold) == 1
+    assert match_overlap(pred["content"], gold) == 1
+
+
 def test_crf_content_runs_join_neighbouring_sentences_only():
     from sitreps.extract.attribution import _contiguous
     from sitreps.extract.attribution_crf import TaggedSpan

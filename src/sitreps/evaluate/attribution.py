@@ -14,7 +14,8 @@ Matching, per role (source, cue, content), over all spans of a document:
 
 Predicted spans come from the claims the attribution stage produces (``claim.evidence`` = content,
 ``claim.cue``, ``claim.source.evidence``); a content split over several quote passages is one claim per
-passage. A document that raises counts as not processed, and its gold spans count as missed.
+passage, and the passages of claims sharing one cue and source are scored as one discontinuous content (one
+attribution, as PolNeAR annotates it). A document that raises counts as not processed, and its gold spans count as missed.
 """
 
 from __future__ import annotations
@@ -192,6 +193,7 @@ def predicted_spans(result: ArticleResult, original: str | None = None,
     attribution inside another's content is not annotated) claims nested in another claim are left out."""
     out: dict[str, list[Segs]] = {r: [] for r in ROLES}
     to_orig = offset_map(result.article.text, original) if original is not None else (lambda i: i)
+    contents: dict[object, list[tuple[int, int]]] = {}
     for c in result.claims:
         if univocal and c.nested_in is not None:
             continue
@@ -199,9 +201,20 @@ def predicted_spans(result: ArticleResult, original: str | None = None,
         for role, span in items:
             if span is None or span.end <= span.start:
                 continue
-            segs: Segs = ((to_orig(span.start), to_orig(span.end - 1) + 1),)
-            if segs not in out[role]:
-                out[role].append(segs)
+            seg = (to_orig(span.start), to_orig(span.end - 1) + 1)
+            if role == "content":
+                # one attribution, one content: the passages of a quotation interrupted by its cue ("“…,” she
+                # said. “…”") or continued in the next paragraph share the claim's cue and source, and PolNeAR
+                # annotates them as one discontinuous content
+                key: object = (c.cue.start, c.cue.end, c.source.evidence.start if c.source.evidence else -1) \
+                    if c.cue is not None else id(c)
+                contents.setdefault(key, []).append(seg)
+            elif (seg,) not in out[role]:
+                out[role].append((seg,))
+    for segs in contents.values():
+        merged: Segs = tuple(sorted(set(segs)))
+        if merged not in out["content"]:
+            out["content"].append(merged)
     return out
 
 
