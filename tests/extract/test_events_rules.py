@@ -132,3 +132,33 @@ def test_rules_bomb_dropped_from_aircraft_is_an_air_strike() -> None:
     assert decide("The hospital was destroyed by a bomb dropped from an aircraft.")[0] == "Air/drone strike"
     assert decide("Police detained more than 200 people at protests against the decree.")[0] \
         == "Protest with intervention"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a weapon found, seized or intercepted is disrupted weapons use; "intercepted" alone is not a weapon
+    ("Two parcels holding what looked like pipe bombs were found at a railway station.", "Disrupted weapons use"),
+    ("Officers seized four pistols and 200 rounds of ammunition from the car.", "Disrupted weapons use"),
+    ("Air defences intercepted three rockets fired towards the coastal city.", "Disrupted weapons use"),
+    ("Jets destroyed an ammunition depot of the rebels in an air strike on the valley.", "Air/drone strike"),
+    # ACLED lists surrenders among agreements
+    ("Forty fighters of the rebel group surrendered to the army with their weapons.", "Agreement"),
+    # troop deployments and new units change a group's activity
+    ("The army dispatched hundreds of troops and armoured vehicles to the northern border.",
+     "Change to group/activity"),
+    ("A new brigade was formed in the eastern command to guard the pipeline.", "Change to group/activity"),
+    # protests: violent crowds make a violent demonstration; violent dispersal is excessive force
+    ("During the march bottles and stones were thrown at riot police outside parliament.",
+     "Violent demonstration"),
+    ("Police violently dispersed a peaceful protest by teachers, leaving many injured.",
+     "Excessive force against protesters"),
+])
+def test_rules_acled_definitions_round5(text: str, expected: str) -> None:
+    assert decide(text)[0] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Border guards intercepted a lorry driver suspected of smuggling people.",
+    "The coast guard intercepted a boat carrying migrants off the island.",
+])
+def test_rules_interception_of_people_is_no_disrupted_weapon(text: str) -> None:
+    assert decide(text)[0] != "Disrupted weapons use"

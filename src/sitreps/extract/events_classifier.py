@@ -313,6 +313,8 @@ NONE_THRESHOLD_GRID = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 
 WEAK_MIN_PROB = 0.8
 WEAK_PER_CLASS = 150
+# Unlabelled real news the weak labels are drawn from (paths under the events/ folder).
+WEAK_SOURCES: tuple[str, ...] = ("conflibert/satp_relevant/train.tsv", "conflibert/insightCrime/train.tsv")
 
 
 def weak_acled_labels(data: Path, model: AcledModel, min_prob: float = WEAK_MIN_PROB,
@@ -328,12 +330,17 @@ def weak_acled_labels(data: Path, model: AcledModel, min_prob: float = WEAK_MIN_
 
     tax = load_taxonomy()
     sents: list[str] = []
-    for name in ("satp_relevant", "insightCrime"):
-        path = data / "conflibert" / name / "train.tsv"
+    for rel in WEAK_SOURCES:
+        path = data / rel
         if not path.is_file():
             continue
-        for line in path.read_text("utf-8").splitlines():
-            text = line.split("\t", 1)[0]
+        if path.suffix == ".csv":  # NGEC's Guardian sample: real articles, one per row ("text")
+            csv.field_size_limit(10_000_000)
+            with path.open(encoding="utf-8", newline="") as fh:
+                docs = [row.get("text") or "" for row in csv.DictReader(fh)]
+        else:
+            docs = [line.split("\t", 1)[0] for line in path.read_text("utf-8").splitlines()]
+        for text in docs:
             sents.extend(s for s in _sentences(text) if 40 <= len(s) <= 400)
     if not sents:
         return [], []

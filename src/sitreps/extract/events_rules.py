@@ -35,6 +35,10 @@ _PROTEST = (r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|(?-i:march(?:ed|er
             r"agitat\w*|dharna|bandh|hartal|vigil|walkout|boycott\w*|"
             r"(?:went|go|going|are|were) on (?:a )?strike|general strike|hunger strike|"
             r"(?:workers|teachers|doctors|nurses|employees|drivers|farmers|students|unions?)\b[^.]{0,40}\bstrike)")
+# Weapons a seizure, a find or a defusal is about (ACLED "Disrupted weapons use").
+_WEAPON_NOUNS = (r"(?:weapons?|arms|ammunitions?|explosives?|rifles?|guns?|firearms?|pistols?|revolvers?|"
+                 r"carbines?|muskets?|cartridges|magazines|rounds|caches?|IEDs?|bombs?|mines?|devices?|rockets?|"
+                 r"missiles?|drones?|grenades?|depots?|detonators?)")
 _CIVIL = (r"(?:civilians?|villagers?|residents?|farmers?|women|children|man|woman|boy|girl|people|family|"
           r"worshippers|passengers|journalists?|teachers?|students?|businessm[ae]n|shopkeepers?|"
           r"trader|herders?|villages?|houses?|homes?|shops?)")
@@ -100,7 +104,9 @@ _RULES: list[tuple[str, float, str]] = [
      r"garrisons?|positions?|checkpoints?|command (?:centre|center|post))|new (?:military )?base"),
     ("Agreement", 3, r"\bagreements?\b|\bagreed\b|peace (?:deal|accord|treaty|pact)|ceasefire|cease-fire|truce|"
                      r"\baccords?\b|\bsigned\b|memorandum|prisoner (?:swap|exchange)|exchange of prisoners|"
-                     r"\bdeal\b|\bpact\b|reconcil\w*|released? (?:of )?(?:\d+ )?(?:hostages|prisoners|detainees)"),
+                     r"\bdeal\b|\bpact\b|reconcil\w*|released? (?:of )?(?:\d+ )?(?:hostages|prisoners|detainees)|"
+                     # ACLED lists surrenders among agreements (with prisoner releases and exchanges)
+                     r"surrender(?:ed|s|ing)?\b|laid down (?:their |its )?(?:arms|weapons)|gave themselves up"),
     ("Arrests", 3, r"\barrest(?:ed|s|ing)?\b(?! warrants?)|detain(?:ed|s|ing)?\b|apprehend\w*|taken into custody|"
                    r"in (?:police )?custody|\bnabbed\b|rounded up|round-up|held for questioning|\bcaught\b(?! off[- ]guard| by surprise| up in| on (?:camera|video|film)| in (?:the )?(?:crossfire|fighting|shelling))|"
                    r"\bnab\b|detention"),
@@ -109,13 +115,25 @@ _RULES: list[tuple[str, float, str]] = [
      r"new (?:leader|commander|chief)|appointed|dissol\w*|\bdisband\w*|recruit\w*|mobili[sz]\w*|"
      r"(?:deployed|deploy\w*|sent) (?:\w+ ){0,3}(?:troops|soldiers|forces|police|personnel)|"
      r"relocat\w*|renamed|changed (?:its|their) name|suspend\w*|banned|\bban\b|lockdown|closed|closure|"
-     r"announced|surrender\w*|joined|training|drills?|exercises?|reinforce\w*|ultimatum|shut down"),
+     r"announced|joined|training|drills?|exercises?|reinforce\w*|ultimatum|shut down|"
+     # ACLED: troop deployments and build-ups, new units, fortified lines change a group's activity
+     r"dispatch\w* (?:\w+ ){0,4}(?:troops|forces|reinforcements|soldiers|fighters|units|convoys?|vehicles)|"
+     r"fortif(?:y|ied|ies|ying)|mass(?:ed|ing) (?:\w+ ){0,2}(?:troops|forces|soldiers|fighters)|"
+     r"(?:formed|created|set up|established) (?:a |an |the |two |several )?(?:new )?(?:\w+ ){0,2}"
+     r"(?:units?|brigades?|battalions?|task force|divisions?|regiments?)|(?:units?|brigades?|battalions?|groups of "
+     r"troops|forces)\b[^.;]{0,30}\b(?:were|was|have been|has been) (?:formed|created|set up)"),
     ("Disrupted weapons use", 3,
-     r"defus\w*|bomb disposal|\bfoil(?:ed|s)?\b|thwart\w*|intercept\w*|shot down|downed|"
-     r"(?:seized|recovered|found|discovered|confiscated|unearthed|dismantled|destroyed|neutrali[sz]ed)"
-     r" (?!by\b)(?:\w+ ){0,4}(?:weapons?|arms|ammunition|explosives?|rifles?|guns?|cache|IEDs?|bombs?|mines?|"
-     r"devices?|rockets?|missiles?|drones?|grenades?|depots?)|(?:weapons?|arms|ammunition) (?:cache|depot|"
-     r"haul|dump)|made safe|disarmed|deactivat\w*|air defen[cs]e"),
+     r"defus\w*|bomb disposal|\bfoil(?:ed|s)?\b|thwart\w*|shot down|downed|"
+     # ACLED: a weapon intercepted, a device found or defused, a cache seized - the weapon was not used.
+     # "Intercepted" alone is no weapon (a trafficker or a robber is intercepted too).
+     r"intercept\w* (?:\w+ ){0,4}(?:missiles?|rockets?|drones?|projectiles?|shells?|weapons?|arms|explosives?|"
+     r"bombs?|shipments?|consignments?)|(?:missiles?|rockets?|drones?|projectiles?)\b[^.]{0,40}\bintercept\w*|"
+     r"interceptors?|"
+     r"(?:seized|recovered|found|discovered|confiscated|unearthed|dismantled|destroyed|neutrali[sz]ed|identified)"
+     r" (?!by\b)(?:\w+ ){0,4}" + _WEAPON_NOUNS + r"|(?:weapons?|arms|ammunition) (?:cache|depot|"
+     r"haul|dump)|" + _WEAPON_NOUNS + r"\b[^.;]{0,60}\b(?:were|was|been|being|are|is) (?:\w+ ){0,2}(?:found|"
+     r"discovered|seized|recovered|defused|confiscated|identified|cleared|unearthed|dismantled|neutrali[sz]ed|"
+     r"made safe)|suspicious (?:packages?|objects?|devices?|parcels?)|made safe|disarmed|deactivat\w*"),
     ("Looting/property destruction", 3,
      r"\bloot\w*|ransack\w*|vandali[sz]\w*|plunder\w*|pillag\w*|arson|torch(?:ed|ing)|"
      r"set (?:on )?fire|set ablaze|burn(?:ed|t|ing) (?:down )?(?:\w+ ){0,3}(?:houses?|homes?|shops?|"
@@ -139,10 +157,16 @@ _RULES: list[tuple[str, float, str]] = [
      r"students|marchers|rally)|live (?:ammunition|rounds|fire|bullets)|"
      r"(?:protesters?|demonstrators?|marchers)[^.]{0,60}(?:killed|shot dead|shot|beaten|injured|wounded|died)|"
      r"(?:killed|shot dead|beat(?:en)?|injured|wounded) (?:\w+ ){0,3}(?:protesters?|demonstrators?|marchers)|"
-     r"brutal(?:ly)? (?:attack\w*|crackdown|beat\w*|assault\w*)|crackdown|beat(?:en)? up"),
+     r"brutal(?:ly)? (?:attack\w*|crackdown|beat\w*|assault\w*)|crackdown|beat(?:en)? up|"
+     r"violent(?:ly)? (?:dispers\w*|suppress\w*|crush\w*|broke up|break up)|excessive (?:use of )?force|"
+     r"(?<!rubber )(?<!plastic )(?<!non-lethal )\bbullets\b"),
     ("Violent demonstration", 3,
-     r"\briot\w*|\bmobs?\b[^.]{0,40}(?:protest\w*)|(?:threw|throwing|hurled|hurling|pelted|pelting) "
-     r"(?:\w+ ){0,3}(?:stones|rocks|bricks|petrol bombs|molotov\w*|bottles|objects|firecrackers)|"
+     r"\briot\w*|\bmobs?\b[^.]{0,40}(?:protest\w*)|(?:threw|throwing|hurled|hurling|pelted|pelting|lobbed) "
+     r"(?:\w+ ){0,3}(?:stones|rocks|bricks|petrol bombs|molotov\w*|bottles|objects|firecrackers|fireworks|"
+     r"projectiles|missiles|eggs|debris)|(?:stones|rocks|bricks|bottles|projectiles|fireworks|firecrackers|"
+     r"objects)\b[^.;]{0,30}\b(?:were|was|being) (?:thrown|hurled|lobbed)|"
+     r"smash(?:ed|ing) (?:\w+ ){0,3}windows|street violence|confront(?:ed|ing) (?:the )?(?:police|riot police|"
+     r"security forces)|"
      r"stone[- ]pelt\w*|molotov\w*|petrol bombs?|burn(?:ed|t|ing) tyres|burning tires|"
      r"(?:protesters?|demonstrators?)[^.]{0,60}(?:clash\w*|attack\w*|torch\w*|vandali[sz]\w*|set fire|"
      r"stormed|damaged|smashed|burn\w*|looted|blocked)|violent (?:protests?|demonstrations?)|"
@@ -233,6 +257,8 @@ def score(text: str) -> tuple[dict[str, float], float]:
 
 _EXPLODED = re.compile(r"\b(?:exploded|went off|detonated|blast (?:killed|injured|wounded)|killing|killed|"
                        r"injuring|injured|wounded)\b", re.IGNORECASE)
+_DISRUPTED_ONLY = re.compile(r"\b(?:defus\w*|intercept\w*|shot down|downed|foil\w*|thwart\w*|disarmed)",
+                             re.IGNORECASE)
 _TERRITORY_VERB = re.compile(r"fell to|fallen to|came under (?:the )?control of|recaptur\w*|retook|retake\w*|retaken|regain\w*|liberat\w*|took back|reclaim\w*|"
                              r"\bcaptur(?:ed|es|ing)\b|seiz(?:ed|es|ing)|took (?:over|control)|"
                              r"taken (?:over|control)|overr(?:a|u)n\w*|gained control|stormed", re.IGNORECASE)
@@ -342,7 +368,9 @@ def decide(text: str, *, non_event_check: bool = True) -> tuple[str | None, floa
             return "Peaceful protest", 0.8, scores
     if _has(s, "Mob violence", 2.5) and not gov and not nsa:
         return "Mob violence", 0.7, scores
-    if _has(s, "Disrupted weapons use", 2.5) and not _EXPLODED.search(text):
+    if _has(s, "Disrupted weapons use", 2.5) and not _EXPLODED.search(text) and not (
+            _has(s, "Air/drone strike", 3) and not _DISRUPTED_ONLY.search(text)):
+        # (an air strike that destroyed an arms depot is an air strike; a drone shot down is disrupted)
         # A device defused, a missile intercepted, a cache seized: the weapon was not used.
         return "Disrupted weapons use", 0.7, scores
     if not protest:
