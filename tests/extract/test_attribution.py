@@ -184,3 +184,20 @@ def test_attribution_cue_subject_from_the_parse(nlp):
     span_d = _subject(doc, d, d + len("demanded"), [])
     assert span_d is not None and doc.text[span_d[0]:span_d[1]] == "Farmers"
     assert _subject(doc, s, s + len("wants"), [(0, 3)]) is None  # subject already claimed: no span
+
+
+def test_attribution_cue_keeps_auxiliaries_adverbs_and_colon(extract):
+    r = extract("The harbour master has also said that the pier will reopen in May. The mayor did not say "
+                "whether the ferry would run. The captain said: “We sail at dawn.”")
+    assert _claim_with(r, "pier will reopen").cue.text == "has also said"
+    assert _claim_with(r, "ferry would run").cue.text == "did not say"
+    assert _claim_with(r, "We sail at dawn").cue.text == "said:"
+
+
+def test_attribution_speaker_inside_a_continued_quote_is_nested(extract):
+    r = extract("“The river is rising fast,” said Mara Odell, who runs the shelter. “I think the levee will hold "
+                "until Sunday.”")
+    cont = _claim_with(r, "I think the levee")
+    assert cont.source.name == "Mara Odell" and cont.direct
+    inner = [c for c in r.claims if c.cue is not None and c.cue.text == "think"]
+    assert inner and inner[0].nested_in == cont.id

@@ -261,7 +261,8 @@ def _continuations(text: str, drafts: list[_Draft], quotes: list[tuple[int, int]
     claimed = drafts
     direct_by_para: dict[int, int] = {}
     for k, d in enumerate(drafts):
-        if d.direct and d.found.cue:
+        # a speaker line outside the quotes: "I think" inside a quotation continues nobody, it is nested
+        if d.direct and d.found.cue and not any(qs <= d.found.cue[0] < qe for qs, qe in quotes):
             direct_by_para[_paragraph_of(result, d.found.cue[0])] = k
     for qs, qe in quotes:
         # taken when a claim found outside it already has it as content (a claim whose cue lies inside the

@@ -381,13 +381,39 @@ def _verb_cues(sent: SpacySpan, text: str, forms: frozenset[str], quotes: list[t
         content = _clip_paragraph(text, content, tok.idx)
         if content is None:
             continue
-        cue_span = (tok.idx, tok.idx + len(tok.text))
+        cue_span = cue_extent(tok)
         name = None if is_pron else normalise_source(src_tokens)
         named = _NAMED.search(_join([t for t in src_tok.subtree if t.i < tok.i]))
         if named and not is_pron:  # "a medic named Taras": the relative/participial clause holds the name
             name = named.group(1)
         out.append(Found(cue_span, content, src_span, name, pattern, tok.lemma_.lower(), is_pron, tok.i))
     return out
+
+
+_CUE_AUX_DEPS = frozenset({"aux", "auxpass", "neg"})
+_NOT_CUE_ADVERBS = frozenset({"when", "where", "how", "why", "then", "so", "thus", "however", "therefore"})
+
+
+def cue_extent(tok: Token) -> tuple[int, int]:
+    """The characters of a verb cue as PolNeAR draws it: with the auxiliaries, negation and adverbs written
+    right before the verb ("has also said", "did not say", "is now claiming") and a colon right after it
+    ("said:"). Counted on PolNeAR train: "has" stands inside a cue 378 times and just before one 4 times,
+    "also" 182 / 10, "not" 129 / 2; a colon right after a cue is inside it 212 times, outside 12."""
+    doc = tok.doc
+    lo = tok.i
+    while lo - 1 >= tok.sent.start:
+        prev = doc[lo - 1]
+        if prev.head.i != tok.i or prev.is_space:
+            break
+        if prev.dep_ in _CUE_AUX_DEPS or (prev.dep_ == "advmod" and prev.tag_ == "RB" and
+                                          prev.lower_ not in _NOT_CUE_ADVERBS):
+            lo -= 1
+        else:
+            break
+    end = tok.idx + len(tok.text)
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":" and doc[tok.i + 1].idx == end:
+        end += 1
+    return doc[lo].idx, end
 
 
 def _np_tokens(tok: Token) -> list[Token]:
