@@ -120,7 +120,13 @@ def _event_source_match(source: str) -> ColumnElement[bool]:
                                                        c.c.claim_id == ec.c.claim_id)))
         .where(ec.c.article_id == _E.c.article_id, ec.c.event_ord == _E.c.ord, _contains(c.c.source_name, source))
     )
-    return or_(by_claim, _contains(_A.c.outlet, source))
+    return or_(by_claim, _E.c.article_id.in_(_article_ids_where(_contains(_A.c.outlet, source))))
+
+
+def _article_ids_where(cond: ColumnElement[bool]) -> Any:
+    """``SELECT id FROM articles WHERE cond``: an uncorrelated list evaluated once per statement, so that an
+    event condition on an article's field needs no join (counting stays on the events table and its indexes)."""
+    return select(_A.c.id).where(cond).scalar_subquery()
 
 
 def event_conditions(f: Filters, *, with_dates: bool = True) -> list[ColumnElement[bool]]:
@@ -129,9 +135,10 @@ def event_conditions(f: Filters, *, with_dates: bool = True) -> list[ColumnEleme
         conds += [_E.c.negated == false(), _E.c.hypothetical == false(), _E.c.future == false()]
     if not f.include_copies:
         # a syndicated or lightly edited copy (marked by linking) repeats its original's events: count them once
-        # (as NOT IN over the few copies, so counting stays on the events indexes instead of joining articles)
-        conds.append(_E.c.article_id.not_in(select(_A.c.id).where(_A.c.near_duplicate_of.is_not(None))
-                                            .scalar_subquery()))
+        # (as NOT IN over the few copies, so counting stays on the events indexes instead of joining articles;
+        # "> ''" rather than IS NOT NULL so that SQLite reads the few copies from ix_articles_near_duplicate_of
+        # instead of scanning every article row: ids are never empty)
+        conds.append(_E.c.article_id.not_in(_article_ids_where(_A.c.near_duplicate_of > "")))
     if with_dates:
         # On the indexed column itself, not on _EVENT_DATE: an expression would scan and sort every event.
         conds += _date_range(_E.c.date, f)
@@ -151,7 +158,9 @@ def event_conditions(f: Filters, *, with_dates: bool = True) -> list[ColumnEleme
     if f.source:
         conds.append(_event_source_match(f.source))
     if f.q:
-        conds.append(or_(_contains(_E.c.evidence, f.q), _contains(_A.c.title, f.q)))
+        conds.append(or_(_contains(_E.c.evidence, f.q), _E.c.article_id.in_(_article_ids_where(_contains(_A.c.title, f.q)))))
+    # Only the events table is referenced (articles through uncorrelated id lists): callers may join articles
+    # for its columns, and counts need not.
     return conds
 
 
@@ -194,10 +203,14 @@ def _event_item(r: Any) -> dict[str, Any]:
 
 
 def _page(conn: Connection, stmt: Select[Any], count_stmt: Select[Any], limit: int, offset: int) -> tuple[int, list[Any]]:
-    total = int(conn.execute(count_stmt).scalar_one())
-    if total == 0 or offset >= total:
-        return total, []
-    return total, list(conn.execute(stmt.limit(limit).offset(offset)).mappings())
+    """One page of ``stmt`` and the exact number of matches. The page is read first: a page that is not full
+    and not past the end tells the total already (``offset + rows``), so ``count_stmt`` — which has to visit
+    every match — runs only when the page is full or comes back empty after an offset. Selective filters
+    (text search, a source, a rare actor) are the slow ones, and their pages are rarely full."""
+    rows = list(conn.execute(stmt.limit(limit).offset(offset)).mappings())
+    if 0 < len(rows) < limit or (not rows and offset == 0):
+        return offset + len(rows), rows
+    return int(conn.execute(count_stmt).scalar_one()), rows
 
 
 def list_events(conn: Connection, f: Filters, limit: int = 50, offset: int = 0) -> Page:
@@ -210,7 +223,8 @@ def list_events(conn: Connection, f: Filters, limit: int = 50, offset: int = 0) 
             _E.c.start_char, _E.c.end_char, _E.c.evidence, _A.c.title, _A.c.outlet, _A.c.published, _A.c.url]
     stmt = (select(*cols).select_from(_events_from()).where(*conds)
             .order_by(*_newest_first(conn)))
-    count = select(func.count()).select_from(_events_from()).where(*conds)
+    # The count reads the events table alone (ix_events_date_filter covers the common filters), not the join.
+    count = select(func.count()).select_from(_E).where(*conds)
     total, rows = _page(conn, stmt, count, limit, offset)
     return Page(total, [_event_item(r) for r in rows])
 
@@ -219,7 +233,7 @@ def event_histogram(conn: Connection, f: Filters) -> list[dict[str, Any]]:
     """Events per day of their own date (reduced dates such as ``2022-05`` count on their own key),
     ignoring the date filter so that the timeline always shows the whole range."""
     day = func.substr(_E.c.date, 1, 10)
-    stmt = (select(day.label("day"), _E.c.event_type, func.count().label("n")).select_from(_events_from())
+    stmt = (select(day.label("day"), _E.c.event_type, func.count().label("n")).select_from(_E)
             .where(*event_conditions(f, with_dates=False), _E.c.date.is_not(None))
             .group_by(day, _E.c.event_type).order_by(day))
     out: dict[str, dict[str, Any]] = {}
@@ -286,8 +300,7 @@ def _linked_clusters(conn: Connection, f: Filters, limit: int, offset: int, comp
     """Clusters stored by the linking stage (``event_clusters``), selected through their member events."""
     ck, cm = schema.event_clusters, schema.cluster_members
     member_event = and_(_E.c.article_id == cm.c.article_id, _E.c.ord == cm.c.event_ord)
-    matching = (select(cm.c.cluster_id).select_from(cm.join(_E, member_event).join(_A, _A.c.id == _E.c.article_id))
-                .where(*event_conditions(f)))
+    matching = select(cm.c.cluster_id).select_from(cm.join(_E, member_event)).where(*event_conditions(f))
     cols = [c for c in ck.c if not (compact and c.name in ("sources", "figures", "conflicts"))]
     stmt = (select(*cols).where(ck.c.cluster_id.in_(matching))
             .order_by(ck.c.date_first.desc(), ck.c.n_sources.desc(), ck.c.cluster_id))

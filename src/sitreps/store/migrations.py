@@ -73,6 +73,18 @@ def create_indexes(*names: str) -> Step:
     return step
 
 
+def create_index_ddl(name: str, table: str, columns: tuple[str, ...]) -> Step:
+    """A step creating an index defined here rather than in ``schema.py`` (plain ``CREATE INDEX IF NOT
+    EXISTS``, the same on SQLite and PostgreSQL): one that only a query's plan needs, such as a covering index."""
+
+    def step(conn: Connection) -> None:
+        prep = conn.dialect.identifier_preparer
+        cols = ", ".join(prep.quote(c) for c in columns)
+        conn.execute(text(f"CREATE INDEX IF NOT EXISTS {prep.quote(name)} ON {prep.quote(table)} ({cols})"))
+
+    return step
+
+
 MIGRATIONS: list[Migration] = [
     Migration(
         1,
@@ -86,6 +98,9 @@ MIGRATIONS: list[Migration] = [
         "article_signatures", "event_clusters", "cluster_members")),
     Migration(3, "indexes for newest-first event lists (API)", create_indexes(
         "ix_events_date_order", "ix_events_type_date_order")),
+    Migration(4, "covering index for counting filtered events (API)", create_index_ddl(
+        "ix_events_date_filter", "events",
+        ("date", "negated", "hypothetical", "future", "article_id", "event_type", "lat", "lon"))),
 ]
 
 
