@@ -112,3 +112,17 @@ def test_weak_labels_keep_only_confident_sentences_the_rules_agree_with(tmp_path
                      "constables."]
     assert labels == ["GRENADE"] and decide(texts[0])[0] == "Grenade"
     assert weak_acled_labels(tmp_path, model, min_prob=1.01) == ([], [])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rebel fighters retook the river port from government troops after two days of fighting.",
+     "Non-state actor overtakes territory"),
+    ("The national army seized control of the market town, a former insurgent stronghold.",
+     "Government regains territory"),
+    ("Insurgents gained control of the garrison after heavy fighting, an army spokesman said.",
+     "Non-state actor overtakes territory"),
+])
+def test_territory_side_is_the_takers_whatever_the_verb(text: str, expected: str) -> None:
+    # The model may say "territory"; which side took it is read by the rules (ACLED: the taker decides).
+    (coding,) = code_texts([text], None, acled=load_acled_model())
+    assert coding.sub_event_type == expected

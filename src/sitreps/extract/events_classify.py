@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .events_rules import decide
+from .events_rules import decide, territory_taker
 from .events_taxonomy import load_taxonomy
 
 if TYPE_CHECKING:
@@ -41,8 +41,11 @@ class Coding:
     by: str  # "rules", "model" or "none"
 
 
+_TERRITORY = {"gov": "GOV_REGAINS_TERIT", "nsa": "NON_STATE_ACTOR_OVERTAKES_TER"}
+
+
 def _acled_choice(probs: list[float], labels: list[str], rule_sub: str | None, bonus: float,
-                  non_event_check: bool, none_threshold: float) -> tuple[str | None, float]:
+                  non_event_check: bool, none_threshold: float, text: str | None = None) -> tuple[str | None, float]:
     """The sub-type (None: no ACLED event) and its probability, from the model's row and the rules' pick.
     With ``non_event_check``, a snippet whose non-ACLED classes together reach ``none_threshold`` is none."""
     tax = load_taxonomy()
@@ -59,6 +62,11 @@ def _acled_choice(probs: list[float], labels: list[str], rule_sub: str | None, b
             if rule_sub is not None and not non_event_check:  # a trigger sentence in an article: the rules' event stands
                 return rule_sub, probs[labels.index(tax.sub_types[rule_sub].case)]
             continue
+        if case in _TERRITORY.values() and text is not None and (taker := territory_taker(text)) is not None:
+            # Family from the model, side from the rules: ACLED codes territory by the taker's actor type,
+            # which the words alone ("captured", "retook") do not tell; the rules read who took it.
+            case = _TERRITORY[taker]
+            return tax.by_case[case].name, min(1.0, probs[i])
         return tax.by_case[case].name, min(1.0, probs[i])
     return None, 0.0
 
@@ -78,7 +86,7 @@ def code_texts(texts: list[str], model: PloverModel | None, *, non_event_check: 
         by = "rules"
         if aprobs is not None and acled is not None:
             new, p = _acled_choice(aprobs[k], acled.labels, sub, acled.rule_bonus, non_event_check,
-                                   acled.none_threshold)
+                                   acled.none_threshold, text)
             if not non_event_check and sub is not None and (conf >= ARTICLE_RULE_CONF or p < ARTICLE_MODEL_PROB):
                 new, p = sub, conf  # in articles a confident rule decision stands (measured on the seed)
             if new != sub:

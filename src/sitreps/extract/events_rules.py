@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["RuleMatch", "decide", "find_triggers", "not_agreed", "score"]
+__all__ = ["RuleMatch", "decide", "find_triggers", "not_agreed", "score", "territory_taker"]
 
 # Actor words: who did it decides between territory sub-types and between clash and attack.
 _GOV = (r"(?:army|troops|soldiers|military|government forces|security forces|armed forces|forces of the government|"
@@ -328,6 +328,17 @@ def _territory_taker(text: str) -> str | None:
     if frm and (kind := _first_kind(frm.group(1))):
         return other[kind]
     return _last_kind(before)
+
+
+def territory_taker(text: str) -> str | None:
+    """"gov" or "nsa": who took the territory told in ``text`` (None: not told or not found), by the rules of
+    :func:`_territory_taker`, falling back to the only armed side named."""
+    taker = _territory_taker(text)
+    if taker is None:
+        _, _, actors = _compiled()
+        gov, nsa = bool(actors["gov"].search(text)), bool(actors["nsa"].search(text))
+        taker = "gov" if gov and not nsa else "nsa" if nsa and not gov else None
+    return taker
 
 
 _REMOTE = ("Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade",
