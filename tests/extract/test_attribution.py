@@ -201,3 +201,11 @@ def test_attribution_speaker_inside_a_continued_quote_is_nested(extract):
     assert cont.source.name == "Mara Odell" and cont.direct
     inner = [c for c in r.claims if c.cue is not None and c.cue.text == "think"]
     assert inner and inner[0].nested_in == cont.id
+
+
+def test_attribution_parenthetical_speaker_takes_the_clause_around_it(extract):
+    r = extract("The old dam was a disaster, the engineer said, until it was rebuilt in 1999.")
+    c = _claim_with(r, "old dam was a disaster")
+    assert c.cue is not None and c.cue.text == "said"
+    assert c.source.evidence is not None and c.source.evidence.text == "the engineer"
+    assert c.evidence.text.endswith("rebuilt in 1999")

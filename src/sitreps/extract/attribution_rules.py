@@ -4,6 +4,8 @@ Patterns (each gives a :class:`Found` with source, cue and content character spa
 
 - speech verb with a subject and a clausal complement: "ISW reported that …", "“…,” a spokesperson said";
 - speech verb whose complement is an adjacent quotation: "“Step by step,” he said", "He said: “…”";
+- a parenthetical speaker (spaCy's ``parataxis``): "Back then, he said, the bridge was open" -- the clause it
+  interrupts is the content;
 - "according to X, …": X is the source, the rest of the sentence the content;
 - relative subjects: "a member named Maxim, who claimed that …", "a video, which shows that …" take the
   nearest noun before the pronoun (spaCy's attachment of relative clauses is unreliable);
@@ -359,6 +361,11 @@ def _verb_cues(sent: SpacySpan, text: str, forms: frozenset[str], quotes: list[t
         if content is None:
             content = _adjacent_quote(tok, subj, text, quotes)
             pattern = "verb+quote"
+        if content is None and tok.dep_ == "parataxis" and subj.dep_ == "nsubj" and tok.head.i != tok.i:
+            # a parenthetical speaker: "Too often, he said, the debate is ..." -- the content is the clause the
+            # speaker interrupts, on both sides of it (PolNeAR: one discontinuous content)
+            content = _span_of(list(tok.head.subtree))
+            pattern = "parenthetical"
         if content is None:
             continue
         src_tok = subj
