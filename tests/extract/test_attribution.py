@@ -209,3 +209,10 @@ def test_attribution_parenthetical_speaker_takes_the_clause_around_it(extract):
     assert c.cue is not None and c.cue.text == "said"
     assert c.source.evidence is not None and c.source.evidence.text == "the engineer"
     assert c.evidence.text.endswith("rebuilt in 1999")
+
+
+def test_attribution_quoted_clause_takes_the_whole_quotation(extract):
+    r = extract("“The water is high. The road is closed,” said Ilse Marten, the county engineer.")
+    c = _claim_with(r, "The road is closed")
+    assert c.evidence.text.startswith("The water is high.")
+    assert c.direct and c.source.name == "Ilse Marten"

@@ -357,6 +357,13 @@ def _verb_cues(sent: SpacySpan, text: str, forms: frozenset[str], quotes: list[t
         if lemma == "continue" and comp is not None:
             comp = None
         content = _content_span(comp, text) if comp is not None else None
+        if content is not None:
+            # "“This is one. This is two,” said X": the parse gives the quote's last sentence as the clause;
+            # a clause wholly inside a quotation that the cue stands outside of means the whole quotation
+            q = next(((qs, qe) for qs, qe in quotes if qs <= content[0] and content[1] <= qe
+                      and not qs <= tok.idx < qe), None)
+            if q is not None:
+                content = q
         pattern = "verb+ccomp"
         if content is None:
             content = _adjacent_quote(tok, subj, text, quotes)
