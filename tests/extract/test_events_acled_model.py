@@ -126,3 +126,13 @@ def test_territory_side_is_the_takers_whatever_the_verb(text: str, expected: str
     # The model may say "territory"; which side took it is read by the rules (ACLED: the taker decides).
     (coding,) = code_texts([text], None, acled=load_acled_model())
     assert coding.sub_event_type == expected
+
+
+def test_remote_violence_sub_type_follows_the_method_words() -> None:
+    # A missile fired from a jet is an air strike (ACLED codes explosions by method), whatever the model's
+    # ranking within the family.
+    texts = ["Fighter jets fired two missiles at a farmhouse outside the village, killing a family of five.",
+             "An army helicopter fired rockets at a group of fighters near the river.",
+             "A drone fired a missile at a car on the highway, killing two."]
+    codings = code_texts(texts, None, acled=load_acled_model())
+    assert [c.sub_event_type for c in codings] == ["Air/drone strike"] * 3

@@ -42,6 +42,7 @@ class Coding:
 
 
 _TERRITORY = {"gov": "GOV_REGAINS_TERIT", "nsa": "NON_STATE_ACTOR_OVERTAKES_TER"}
+_REMOTE_CASES = frozenset({"AIR_STRIKE", "ART_MISS_ATTACK", "REM_EXPLOS", "GRENADE", "SUIC_BOMB", "CHEM_WEAP"})
 
 
 def _acled_choice(probs: list[float], labels: list[str], rule_sub: str | None, bonus: float,
@@ -62,6 +63,10 @@ def _acled_choice(probs: list[float], labels: list[str], rule_sub: str | None, b
             if rule_sub is not None and not non_event_check:  # a trigger sentence in an article: the rules' event stands
                 return rule_sub, probs[labels.index(tax.sub_types[rule_sub].case)]
             continue
+        if case in _REMOTE_CASES and rule_sub is not None and tax.sub_types[rule_sub].case in _REMOTE_CASES:
+            # Remote violence: the model tells the family, the method words the rules read tell the sub-type
+            # (ACLED codes explosions by method: a missile fired from a jet is an air strike).
+            return rule_sub, min(1.0, probs[i])
         if case in _TERRITORY.values() and text is not None and (taker := territory_taker(text)) is not None:
             # Family from the model, side from the rules: ACLED codes territory by the taker's actor type,
             # which the words alone ("captured", "retook") do not tell; the rules read who took it.

@@ -54,7 +54,7 @@ _RULES: list[tuple[str, float, str]] = [
                             r"war ?planes?|fighter jets?|jets? (?:bombed|struck|pounded|targeted)|"
                             r"(?:helicopter )?gunships?|drone (?:strikes?|attacks?)|\bUAVs?\b|"
                             r"(?:armed|combat|kamikaze|attack) drones?|barrel bombs?|bombers? (?:struck|hit|bombed)|"
-                            r"\b(?:air ?force|aircraft|helicopters?|planes?)\b[^.]{0,40}\b(?:bomb\w*|struck|strikes?|"
+                            r"\b(?:air ?force|aircraft|helicopters?|planes?|jets?|drones?|UAVs?)\b[^.]{0,40}\b(?:bomb\w*|struck|strikes?|launched|"
                             r"pounded|hit|targeted|raid\w*|fired)|bomb(?:ed|ing)? from the air|"
                             r"bombs? (?:was |were )?dropped from (?:an? |the )?(?:aircraft|plane|jet|helicopter|drone)s?"),
     ("Air/drone strike", 1, r"\bdrones?\b|\bjets\b|\bairstrike"),
