@@ -20,6 +20,7 @@ from sqlalchemy import (
     Select,
     Text,
     and_,
+    bindparam,
     cast,
     distinct,
     exists,
@@ -41,8 +42,11 @@ def like_pattern(text: str) -> str:
     return f"%{escaped}%"
 
 
-def _contains(column: Any, text: str) -> ColumnElement[bool]:
-    return func.lower(column).like(like_pattern(text.lower()), escape=_ESCAPE)
+def _contains(column: Any, text: str, name: str | None = None) -> ColumnElement[bool]:
+    """``column`` contains ``text`` (case-insensitively); ``name`` names the bound parameter (see
+    :func:`_event_values`)."""
+    pattern = like_pattern(text.lower())
+    return func.lower(column).like(pattern if name is None else bindparam(name, pattern), escape=_ESCAPE)
 
 
 @dataclass(frozen=True)
@@ -101,14 +105,19 @@ def _date_range(column: Any, f: Filters) -> list[ColumnElement[bool]]:
     return out
 
 
-def _bbox(lat: Any, lon: Any, box: BBox | None) -> list[ColumnElement[bool]]:
+def _bbox(lat: Any, lon: Any, box: BBox | None, prefix: str | None = None) -> list[ColumnElement[bool]]:
     if box is None:
         return []
-    conds: list[ColumnElement[bool]] = [lat >= box.south, lat <= box.north]
+
+    def v(side: str) -> Any:
+        value = getattr(box, side)
+        return value if prefix is None else bindparam(f"{prefix}_{side}", value)
+
+    conds: list[ColumnElement[bool]] = [lat >= v("south"), lat <= v("north")]
     if box.west <= box.east:
-        conds += [lon >= box.west, lon <= box.east]
+        conds += [lon >= v("west"), lon <= v("east")]
     else:  # crosses the antimeridian
-        conds.append(or_(lon >= box.west, lon <= box.east))
+        conds.append(or_(lon >= v("west"), lon <= v("east")))
     return conds
 
 
@@ -118,9 +127,10 @@ def _event_source_match(source: str) -> ColumnElement[bool]:
     by_claim = exists(
         select(literal(1)).select_from(ec.join(c, and_(c.c.article_id == ec.c.article_id,
                                                        c.c.claim_id == ec.c.claim_id)))
-        .where(ec.c.article_id == _E.c.article_id, ec.c.event_ord == _E.c.ord, _contains(c.c.source_name, source))
+        .where(ec.c.article_id == _E.c.article_id, ec.c.event_ord == _E.c.ord,
+               _contains(c.c.source_name, source, "ev_source"))
     )
-    return or_(by_claim, _E.c.article_id.in_(_article_ids_where(_contains(_A.c.outlet, source))))
+    return or_(by_claim, _E.c.article_id.in_(_article_ids_where(_contains(_A.c.outlet, source, "ev_source"))))
 
 
 def _article_ids_where(cond: ColumnElement[bool]) -> Any:
@@ -129,7 +139,36 @@ def _article_ids_where(cond: ColumnElement[bool]) -> Any:
     return select(_A.c.id).where(cond).scalar_subquery()
 
 
+def _event_values(f: Filters, *, with_dates: bool = True) -> dict[str, Any]:
+    """The values :func:`event_conditions` binds for ``f``, by parameter name (those of the filters given).
+
+    Two filters with the same parameter names give statements of the same shape, so a statement built once
+    for a shape serves every later request of that shape with these values (see :func:`list_events`)."""
+    v: dict[str, Any] = {}
+    if with_dates and f.date_from:
+        v["ev_date_from"] = f.date_from
+    if with_dates and f.date_to:
+        v["ev_date_to"] = f.date_to
+    if f.bbox is not None:
+        v.update(ev_box_south=f.bbox.south, ev_box_north=f.bbox.north, ev_box_west=f.bbox.west,
+                 ev_box_east=f.bbox.east)
+    for name, value in (("ev_type", f.event_type), ("ev_sub_type", f.sub_event_type), ("ev_certainty", f.certainty),
+                        ("ev_country", f.country.upper() if f.country else None), ("ev_article", f.article_id)):
+        if value:
+            v[name] = value
+    for name, text in (("ev_actor", f.actor), ("ev_source", f.source), ("ev_q", f.q)):
+        if text:
+            v[name] = like_pattern(text.lower())
+    return v
+
+
+def _event_shape(f: Filters, values: dict[str, Any]) -> tuple[Any, ...]:
+    return (*values, f.include_negated, f.include_copies, f.bbox is not None and f.bbox.west > f.bbox.east)
+
+
 def event_conditions(f: Filters, *, with_dates: bool = True) -> list[ColumnElement[bool]]:
+    """WHERE conditions on ``events`` for ``f``; every value is a named bound parameter (:func:`_event_values`)."""
+    v = _event_values(f, with_dates=with_dates)
     conds: list[ColumnElement[bool]] = []
     if not f.include_negated:
         conds += [_E.c.negated == false(), _E.c.hypothetical == false(), _E.c.future == false()]
@@ -139,26 +178,26 @@ def event_conditions(f: Filters, *, with_dates: bool = True) -> list[ColumnEleme
         # "> ''" rather than IS NOT NULL so that SQLite reads the few copies from ix_articles_near_duplicate_of
         # instead of scanning every article row: ids are never empty)
         conds.append(_E.c.article_id.not_in(_article_ids_where(_A.c.near_duplicate_of > "")))
-    if with_dates:
-        # On the indexed column itself, not on _EVENT_DATE: an expression would scan and sort every event.
-        conds += _date_range(_E.c.date, f)
-    conds += _bbox(_E.c.lat, _E.c.lon, f.bbox)
-    if f.event_type:
-        conds.append(_E.c.event_type == f.event_type)
-    if f.sub_event_type:
-        conds.append(_E.c.sub_event_type == f.sub_event_type)
+    # Dates on the indexed column itself, not on _EVENT_DATE: an expression would scan and sort every event.
+    # "2022-05-31" must keep "2022-05-31" itself; a reduced date such as "2022-05" sorts before it.
+    if "ev_date_from" in v:
+        conds.append(_E.c.date >= bindparam("ev_date_from", v["ev_date_from"]))
+    if "ev_date_to" in v:
+        conds.append(_E.c.date <= bindparam("ev_date_to", v["ev_date_to"]))
+    conds += _bbox(_E.c.lat, _E.c.lon, f.bbox, "ev_box")
+    for name, column in (("ev_type", _E.c.event_type), ("ev_sub_type", _E.c.sub_event_type),
+                         ("ev_certainty", _E.c.certainty), ("ev_country", _E.c.country_code),
+                         ("ev_article", _E.c.article_id)):
+        if name in v:
+            conds.append(column == bindparam(name, v[name]))
     if f.actor:
-        conds.append(or_(_contains(_E.c.actor1_name, f.actor), _contains(_E.c.actor2_name, f.actor)))
-    if f.certainty:
-        conds.append(_E.c.certainty == f.certainty)
-    if f.country:
-        conds.append(_E.c.country_code == f.country.upper())
-    if f.article_id:
-        conds.append(_E.c.article_id == f.article_id)
+        conds.append(or_(_contains(_E.c.actor1_name, f.actor, "ev_actor"),
+                         _contains(_E.c.actor2_name, f.actor, "ev_actor")))
     if f.source:
         conds.append(_event_source_match(f.source))
     if f.q:
-        conds.append(or_(_contains(_E.c.evidence, f.q), _E.c.article_id.in_(_article_ids_where(_contains(_A.c.title, f.q)))))
+        conds.append(or_(_contains(_E.c.evidence, f.q, "ev_q"),
+                         _E.c.article_id.in_(_article_ids_where(_contains(_A.c.title, f.q, "ev_q")))))
     # Only the events table is referenced (articles through uncorrelated id lists): callers may join articles
     # for its columns, and counts need not.
     return conds
@@ -179,53 +218,75 @@ def _newest_first(conn: Connection) -> list[Any]:
 
 
 def _event_item(r: Any) -> dict[str, Any]:
+    (article_id, event_id, event_type, sub_event_type, actor1, actor2, place, admin1, country_code, lat, lon,
+     geo_precision, date, event_date, date_precision, fatalities, certainty, start, end, evidence, title, outlet,
+     published, url) = r
     return {
-        "key": f"{r['article_id']}:{r['event_id']}",
-        "id": r["event_id"],
-        "article_id": r["article_id"],
-        "event_type": r["event_type"],
-        "sub_event_type": r["sub_event_type"],
-        "actor1": r["actor1_name"],
-        "actor2": r["actor2_name"],
-        "place": r["place"],
-        "admin1": r["admin1"],
-        "country_code": r["country_code"],
-        "lat": r["lat"],
-        "lon": r["lon"],
-        "geo_precision": r["geo_precision"],
-        "date": r["event_date"],
-        "date_precision": r["date_precision"] if r["date"] else "published",
-        "fatalities": r["fatalities"],
-        "certainty": r["certainty"],
-        "evidence": _span(r["start_char"], r["end_char"], r["evidence"]),
-        "article": {"title": r["title"], "outlet": r["outlet"], "published": r["published"], "url": r["url"]},
+        "key": f"{article_id}:{event_id}",
+        "id": event_id,
+        "article_id": article_id,
+        "event_type": event_type,
+        "sub_event_type": sub_event_type,
+        "actor1": actor1,
+        "actor2": actor2,
+        "place": place,
+        "admin1": admin1,
+        "country_code": country_code,
+        "lat": lat,
+        "lon": lon,
+        "geo_precision": geo_precision,
+        "date": event_date,
+        "date_precision": date_precision if date else "published",
+        "fatalities": fatalities,
+        "certainty": certainty,
+        "evidence": _span(start, end, evidence),
+        "article": {"title": title, "outlet": outlet, "published": published, "url": url},
     }
 
 
-def _page(conn: Connection, stmt: Select[Any], count_stmt: Select[Any], limit: int, offset: int) -> tuple[int, list[Any]]:
+def _page(conn: Connection, stmt: Select[Any], count_stmt: Select[Any], limit: int, offset: int,
+          params: dict[str, Any] | None = None) -> tuple[int, list[Any]]:
     """One page of ``stmt`` and the exact number of matches. The page is read first: a page that is not full
     and not past the end tells the total already (``offset + rows``), so ``count_stmt`` — which has to visit
     every match — runs only when the page is full or comes back empty after an offset. Selective filters
-    (text search, a source, a rare actor) are the slow ones, and their pages are rarely full."""
-    rows = list(conn.execute(stmt.limit(limit).offset(offset)).mappings())
+    (text search, a source, a rare actor) are the slow ones, and their pages are rarely full.
+
+    With ``params`` (a prepared statement, see :func:`list_events`) ``stmt`` binds ``page_limit`` and
+    ``page_offset`` itself and rows come back as tuples; without, as mappings."""
+    if params is None:
+        rows: list[Any] = list(conn.execute(stmt.limit(limit).offset(offset)).mappings())
+    else:
+        rows = list(conn.execute(stmt, {**params, "page_limit": limit, "page_offset": offset}))
     if 0 < len(rows) < limit or (not rows and offset == 0):
         return offset + len(rows), rows
-    return int(conn.execute(count_stmt).scalar_one()), rows
+    return int(conn.execute(count_stmt, params).scalar_one()), rows
+
+
+_EVENT_COLUMNS = [
+    _E.c.article_id, _E.c.event_id, _E.c.event_type, _E.c.sub_event_type, _E.c.actor1_name, _E.c.actor2_name,
+    _E.c.location["name"].as_string().label("place"), _E.c.location["admin1"].as_string().label("admin1"),
+    _E.c.country_code, _E.c.lat, _E.c.lon, _E.c.geo_precision, _E.c.date, _EVENT_DATE.label("event_date"),
+    _E.c.date_precision, _E.c.fatalities, _E.c.certainty, _E.c.start_char, _E.c.end_char, _E.c.evidence,
+    _A.c.title, _A.c.outlet, _A.c.published, _A.c.url,
+]
+# (page statement, count statement) by dialect and filter shape: building a statement and its cache key costs
+# about as much as running an indexed query, and there are few shapes (which filters are given, not values).
+_EVENT_STATEMENTS: dict[tuple[Any, ...], tuple[Select[Any], Select[Any]]] = {}
 
 
 def list_events(conn: Connection, f: Filters, limit: int = 50, offset: int = 0) -> Page:
     """Events matching ``f``, newest first."""
-    conds = event_conditions(f)
-    cols = [_E.c.article_id, _E.c.event_id, _E.c.event_type, _E.c.sub_event_type, _E.c.actor1_name,
-            _E.c.actor2_name, _E.c.location["name"].as_string().label("place"),
-            _E.c.location["admin1"].as_string().label("admin1"), _E.c.country_code, _E.c.lat, _E.c.lon, _E.c.geo_precision,
-            _E.c.date, _EVENT_DATE.label("event_date"), _E.c.date_precision, _E.c.fatalities, _E.c.certainty,
-            _E.c.start_char, _E.c.end_char, _E.c.evidence, _A.c.title, _A.c.outlet, _A.c.published, _A.c.url]
-    stmt = (select(*cols).select_from(_events_from()).where(*conds)
-            .order_by(*_newest_first(conn)))
-    # The count reads the events table alone (ix_events_date_filter covers the common filters), not the join.
-    count = select(func.count()).select_from(_E).where(*conds)
-    total, rows = _page(conn, stmt, count, limit, offset)
+    values = _event_values(f)
+    shape = (conn.dialect.name, *_event_shape(f, values))
+    statements = _EVENT_STATEMENTS.get(shape)
+    if statements is None:
+        conds = event_conditions(f)
+        stmt = (select(*_EVENT_COLUMNS).select_from(_events_from()).where(*conds).order_by(*_newest_first(conn))
+                .limit(bindparam("page_limit")).offset(bindparam("page_offset")))
+        # The count reads the events table alone (ix_events_date_filter covers the common filters).
+        count = select(func.count()).select_from(_E).where(*conds)
+        statements = _EVENT_STATEMENTS[shape] = (stmt, count)
+    total, rows = _page(conn, statements[0], statements[1], limit, offset, values)
     return Page(total, [_event_item(r) for r in rows])
 
 
