@@ -23,34 +23,86 @@ def test_serve_refuses_missing_database(tmp_path):
     assert not (tmp_path / "missing.db").exists()
 
 
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _serve(api_db: str, *extra: str):
+    """Start `sitreps serve` on a free loopback port; wait until it answers. Returns (process, base URL)."""
+    import httpx
+
+    port = _free_port()
+    sitreps = str(Path(sys.executable).with_name("sitreps"))
+    proc = subprocess.Popen([sitreps, "serve", "--db", api_db, "--port", str(port), "--log-level", "warning", *extra],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(300):  # up to 30 s on a busy machine
+        try:
+            httpx.get(base + "/api/event-types", timeout=2)
+            return proc, base
+        except httpx.TransportError:
+            if proc.poll() is not None:
+                pytest.fail(f"sitreps serve exited: {proc.stderr.read().decode()[-500:] if proc.stderr else ''}")
+            time.sleep(0.1)
+    proc.terminate()
+    proc.communicate(timeout=10)
+    pytest.fail("sitreps serve did not answer within 30 s")
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    proc.communicate(timeout=20)  # also closes the stderr pipe
+
+
 def test_serve_runs_uvicorn_on_loopback(api_db, tmp_path):
     import httpx
 
     if not api_db.endswith(".db"):
         pytest.skip("one database kind is enough to check the command")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    sitreps = str(Path(sys.executable).with_name("sitreps"))
-    proc = subprocess.Popen([sitreps, "serve", "--db", api_db, "--port", str(port), "--log-level", "warning"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
+    proc, base = _serve(api_db)
     try:
-        for _ in range(300):  # up to 30 s on a busy machine
-            try:
-                r = httpx.get(base + "/api/events", timeout=2)
-                break
-            except httpx.TransportError:
-                if proc.poll() is not None:
-                    pytest.fail(f"sitreps serve exited: {proc.stderr.read().decode()[-500:] if proc.stderr else ''}")
-                time.sleep(0.1)
-        else:
-            pytest.fail("sitreps serve did not answer within 30 s")
+        r = httpx.get(base + "/api/events", timeout=10)
         assert r.status_code == 200 and r.json()["total"] == 3
         page = httpx.get(base + "/")
         assert page.status_code == 200 and "content-security-policy" in page.headers
         r = httpx.post(base + "/api/articles", json={"text": "x"})
         assert r.status_code == 403  # no --token given
     finally:
-        proc.terminate()
-        proc.communicate(timeout=10)  # also closes the stderr pipe
+        _stop(proc)
+
+
+def test_serve_with_two_workers_serves_the_same_database_and_token(api_db, monkeypatch):
+    """--workers 2: uvicorn's supervisor and two processes built by app_from_env from the environment."""
+    import httpx
+
+    if not api_db.endswith(".db"):
+        pytest.skip("one database kind is enough to check the command")
+    monkeypatch.delenv("SITREPS_API_TOKEN", raising=False)
+    proc, base = _serve(api_db, "--workers", "2", "--token", "w0rker-token")
+    try:
+        with httpx.Client(base_url=base, timeout=10) as client:
+            totals = {client.get("/api/events", params={"limit": 1}).json()["total"] for _ in range(20)}
+            assert totals == {3}
+            # the token reached the workers: without it the write endpoint asks for it (401), not "disabled" (403)
+            r = client.post("/api/articles", json={"text": "x"})
+            assert r.status_code == 401 and "missing token" in r.json()["error"]
+            r = client.post("/api/articles", json={"text": "x"}, headers={"Authorization": "Bearer wrong"})
+            assert r.status_code == 401 and "wrong token" in r.json()["error"]
+    finally:
+        _stop(proc)
+
+
+@pytest.mark.filterwarnings("ignore:The anyio.abc.BlockingPortal alias is deprecated:DeprecationWarning")
+def test_app_from_env_needs_the_database(api_db, monkeypatch):
+    from fastapi.testclient import TestClient
+
+    from sitreps.api import DB_ENV, app_from_env
+
+    monkeypatch.delenv(DB_ENV, raising=False)
+    with pytest.raises(RuntimeError, match=DB_ENV):
+        app_from_env()
+    monkeypatch.setenv(DB_ENV, api_db)
+    with TestClient(app_from_env()) as client:
+        assert client.get("/api/events").json()["total"] == 3

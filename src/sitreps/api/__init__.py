@@ -7,7 +7,7 @@ article, the timeline histogram, and ``POST /api/articles`` (bearer token) to su
 
 from __future__ import annotations
 
-from ._app import CONTENT_SECURITY_POLICY, create_app
+from ._app import CONTENT_SECURITY_POLICY, DB_ENV, TOKEN_ENV, app_from_env, create_app
 from ._errors import ApiError
 
-__all__ = ["CONTENT_SECURITY_POLICY", "ApiError", "create_app"]
+__all__ = ["CONTENT_SECURITY_POLICY", "DB_ENV", "TOKEN_ENV", "ApiError", "app_from_env", "create_app"]

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "web" / "static"
 TOKEN_ENV = "SITREPS_API_TOKEN"
+DB_ENV = "SITREPS_DB"
 
 # The page loads nothing from elsewhere and runs no inline script; data is never parsed as HTML.
 CONTENT_SECURITY_POLICY = (
@@ -153,6 +154,15 @@ def create_app(store_url: str, *, token: str | None = None, pipeline: Pipeline |
     app.mount("/static", StaticFiles(directory=STATIC_DIR, check_dir=False), name="static")
     app.add_middleware(SecurityHeaders)
     return app
+
+
+def app_from_env() -> FastAPI:
+    """``create_app`` over the database named by ``SITREPS_DB`` (token from ``SITREPS_API_TOKEN``): the factory
+    each worker process calls when `sitreps serve --workers N` runs more than one."""
+    db = os.environ.get(DB_ENV)
+    if not db:
+        raise RuntimeError(f"{DB_ENV} is not set: it names the database the API serves (set by `sitreps serve`)")
+    return create_app(db)
 
 
 def _version() -> str:

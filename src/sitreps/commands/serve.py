@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Annotated
 
 import typer
@@ -10,15 +11,27 @@ from ..cli import app
 
 
 def serve(db: str, host: str = "127.0.0.1", port: int = 8000, token: str | None = None,
-          log_level: str = "info") -> None:
-    """Serve ``create_app(db, token=token)`` until interrupted. The database must exist already."""
+          log_level: str = "info", workers: int = 1) -> None:
+    """Serve ``create_app(db, token=token)`` until interrupted. The database must exist already.
+
+    ``workers > 1`` runs that many server processes on one socket (uvicorn's supervisor); each builds its app
+    with :func:`sitreps.api.app_from_env` from the environment set here, since an app object cannot be handed
+    to another process.
+    """
     import uvicorn
 
-    from ..api import create_app
+    from ..api import DB_ENV, TOKEN_ENV, create_app
     from ..store import open_store
 
     open_store(db, create=False).close()  # fail now, with the store's message, rather than on the first request
-    uvicorn.run(create_app(db, token=token), host=host, port=port, log_level=log_level)
+    if workers <= 1:
+        uvicorn.run(create_app(db, token=token), host=host, port=port, log_level=log_level)
+        return
+    os.environ[DB_ENV] = db
+    if token is not None:
+        os.environ[TOKEN_ENV] = token
+    uvicorn.run("sitreps.api:app_from_env", factory=True, workers=workers, host=host, port=port,
+                log_level=log_level)
 
 
 @app.command("serve")
@@ -34,6 +47,11 @@ def serve_cli(
              "the write endpoint is disabled.")] = None,
     log_level: Annotated[str, typer.Option(help="uvicorn log level: critical, error, warning, info, debug.")]
     = "info",
+    workers: Annotated[int, typer.Option(
+        min=1, max=32,
+        help="Server processes sharing the port. One serves a single analyst well; more use more cores for "
+             "many concurrent clients (each process opens its own database connections and, on the first "
+             "submitted article, loads its own extraction pipeline).")] = 1,
 ) -> None:
     """Serve the map page (/) and the JSON API (/api/..., described at /api/openapi.json) over a database.
 
@@ -44,5 +62,7 @@ def serve_cli(
         sitreps demo && sitreps serve --db var/sitreps-demo.db
 
         sitreps serve --db var/sitreps.db --port 8080 --token "$(openssl rand -hex 16)"
+
+        sitreps serve --db var/sitreps.db --workers 2
     """
-    serve(db, host=host, port=port, token=token, log_level=log_level)
+    serve(db, host=host, port=port, token=token, log_level=log_level, workers=workers)
