@@ -1,6 +1,7 @@
 """API latency: a bounded load test of filtered queries on loopback.
 
     .venv/bin/python benchmarks/bench_api.py [--db var/bench-api.db] [--requests 2000] [--concurrency 4]
+                                            [--workers 1]
 
 The database is the three shared corpora (../shared/corpus/*.jsonl) ingested; when ``--db`` does not exist
 yet it is built first with `sitreps ingest` (slow: the whole pipeline runs over 562 documents; it is reused
@@ -135,14 +136,22 @@ def run_load(base: str, requests: list[tuple[str, str, dict[str, Any]]], concurr
 
 
 def _cpu_seconds(pid: int) -> float | None:
-    """User + system CPU time of a process (Linux /proc), to tell our cost from a busy machine's queueing."""
+    """User + system CPU time of a process and its live children (Linux /proc: the worker processes of
+    ``--workers N``), to tell our cost from a busy machine's queueing."""
     import os
 
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except OSError:
         return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    total = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    for children in Path(f"/proc/{pid}/task").glob("*/children"):
+        try:
+            kids = [int(c) for c in children.read_text().split()]
+        except OSError:
+            continue
+        total += sum(_cpu_seconds(k) or 0.0 for k in kids)
+    return total
 
 
 def _pct(values: list[float], p: float) -> float:
@@ -156,15 +165,17 @@ def main() -> int:
     ap.add_argument("--requests", type=int, default=2000)
     ap.add_argument("--concurrency", type=int, default=4)
     ap.add_argument("--warmup", type=int, default=50)
+    ap.add_argument("--workers", type=int, default=1, help="`sitreps serve --workers N`")
     args = ap.parse_args()
-    if not 1 <= args.requests <= 20_000 or not 1 <= args.concurrency <= 16:
-        ap.error("keep the load bounded: --requests 1..20000, --concurrency 1..16")
+    if not 1 <= args.requests <= 20_000 or not 1 <= args.concurrency <= 16 or not 1 <= args.workers <= 8:
+        ap.error("keep the load bounded: --requests 1..20000, --concurrency 1..16, --workers 1..8")
     db = Path(args.db)
     if not db.exists():
         build_db(db)
     values = sample_values(db)
     port = _free_port()
-    server = subprocess.Popen([SITREPS, "serve", "--db", str(db), "--port", str(port), "--log-level", "warning"])
+    server = subprocess.Popen([SITREPS, "serve", "--db", str(db), "--port", str(port), "--log-level", "warning",
+                               "--workers", str(args.workers)])
     base = f"http://127.0.0.1:{port}"
     try:
         import httpx
@@ -191,7 +202,8 @@ def main() -> int:
         server.terminate()
         server.wait(timeout=10)
     total = sum(len(v) for v in lat.values())
-    print(f"{total} requests, {args.concurrency} concurrent, {wall:.1f} s, {total / wall:.0f} req/s")
+    print(f"{total} requests, {args.concurrency} concurrent, {args.workers} server worker(s), {wall:.1f} s, "
+          f"{total / wall:.0f} req/s")
     if cpu0 is not None and cpu1 is not None:
         print(f"server CPU: {(cpu1 - cpu0) * 1000 / total:.1f} ms per request (all kinds)")
     print(f"{'kind':<10} {'n':>6} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'mean ms':>8}")
