@@ -141,17 +141,17 @@ def plan_partitions(inputs: Iterable[str], options: ReadOptions, partition_size:
         if fmt == "jsonl":
             starts: list[tuple[int, int, int]] = []  # (row, byte offset, line number)
             row = offset = 0
-            with _open(url) as f:
-                for line_no, line in enumerate(f, start=1):
-                    if line.strip():
-                        if row % partition_size == 0:
-                            starts.append((row, offset, line_no))
-                        row += 1
-                    offset += len(line)
+            lines = _jsonl_lines(url, options)
+            for line_no, line, size in lines:
+                if line.strip():
+                    if row % partition_size == 0:
+                        starts.append((row, offset, line_no))
+                    row += 1
+                offset += size
+            seekable = not compressed and not lines.decoded
             for k, (r, off, ln) in enumerate(starts):
                 n = (starts[k + 1][0] if k + 1 < len(starts) else row) - r
-                specs.append(PartitionSpec(_partition_id(url, r), url, fmt, r, n,
-                                           None if compressed else off, ln))
+                specs.append(PartitionSpec(_partition_id(url, r), url, fmt, r, n, off if seekable else None, ln))
         elif fmt in ("csv", "parquet"):
             total = sum(1 for _ in _iter_rows(url, fmt, options)) if fmt == "csv" else _parquet_rows(url)
             for r in range(0, total, partition_size):
@@ -202,7 +202,7 @@ def read_partition(spec: PartitionSpec, options: ReadOptions) -> Iterator[Articl
     from ..ingest.readers import read_document_bytes, record_to_article
 
     if spec.fmt == "jsonl":
-        yield from _read_jsonl_partition(spec, options, record_to_article)
+        yield from _read_jsonl_partition(spec, options)
     elif spec.fmt in ("csv", "parquet"):
         end = spec.start_row + spec.n_rows
         for i, (location, rec) in enumerate(_iter_rows(spec.url, spec.fmt, options)):
@@ -216,16 +216,52 @@ def read_partition(spec: PartitionSpec, options: ReadOptions) -> Iterator[Articl
         yield from read_document_bytes(data, spec.url, options)
 
 
-def _read_jsonl_partition(spec: PartitionSpec, options: ReadOptions,
-                          record: Callable[..., Article | InputError]) -> Iterator[Article | InputError]:
-    with _open(spec.url) as f:
-        if spec.byte_offset is not None:
-            f.seek(spec.byte_offset)
-            line_no, row = spec.first_line - 1, spec.start_row
-        else:
-            line_no = row = 0
-        for raw in f:
-            line_no += 1
+class _JsonlLines:
+    """(line number, line, its size in bytes) of a JSONL input, by the readers' rule: streamed as bytes (a UTF-8
+    byte-order mark dropped from line 1; a line in another encoding is detected by ``jsonl_record``) unless a
+    UTF-16/32 byte-order mark or ``--encoding`` other than UTF-8 asks for the whole file to be decoded first
+    (then ``decoded`` is True and sizes are 0: such a file has no byte offsets to seek to)."""
+
+    def __init__(self, url: str, options: ReadOptions, byte_offset: int | None = None, first_line: int = 1) -> None:
+        from ..ingest.encoding import bom_encoding
+
+        self.url, self.options, self.byte_offset, self.first_line = url, options, byte_offset, first_line
+        wanted = (options.encoding or "utf-8").lower().replace("_", "-")
+        with _open(url) as f:
+            bom = bom_encoding(f.read(4))
+        self.decoded = wanted not in {"utf-8", "utf8"} or (bom is not None and bom[0] != "utf-8")
+
+    def __iter__(self) -> Iterator[tuple[int, bytes | str, int]]:
+        if self.decoded:
+            from ..ingest.encoding import decode_bytes
+
+            with _open(self.url) as f:
+                text, _ = decode_bytes(f.read(), self.url, self.options.encoding)
+            for n, line in enumerate(text.splitlines(), start=1):
+                yield n, line, 0
+            return
+        with _open(self.url) as f:
+            if self.byte_offset:
+                f.seek(self.byte_offset)
+            for n, raw in enumerate(f, start=self.first_line if self.byte_offset is not None else 1):
+                size = len(raw)
+                if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                    raw = raw[3:]
+                yield n, raw, size
+
+
+def _jsonl_lines(url: str, options: ReadOptions, byte_offset: int | None = None, first_line: int = 1) -> _JsonlLines:
+    return _JsonlLines(url, options, byte_offset, first_line)
+
+
+def _read_jsonl_partition(spec: PartitionSpec, options: ReadOptions) -> Iterator[Article | InputError]:
+    """The records of one JSONL partition; each line goes through the readers' ``jsonl_record`` (the same
+    parsing, encoding detection and error messages as `sitreps ingest`)."""
+    from ..ingest.readers import jsonl_record
+
+    row = spec.start_row if spec.byte_offset is not None else 0
+    try:
+        for line_no, raw, _ in _jsonl_lines(spec.url, options, spec.byte_offset, spec.first_line):
             if not raw.strip():
                 continue
             row += 1
@@ -233,21 +269,11 @@ def _read_jsonl_partition(spec: PartitionSpec, options: ReadOptions,
                 continue
             if row > spec.start_row + spec.n_rows:
                 break
-            location = f"{spec.url}:line {line_no}"
-            try:
-                rec = json.loads(raw.decode("utf-8"))
-            except UnicodeDecodeError:
-                yield EncodingError(location, "not UTF-8; re-encode the file as UTF-8 for batch runs")
-                continue
-            except json.JSONDecodeError as exc:
-                yield InputError(location, f"not valid JSON ({exc.msg} at column {exc.colno}); fix the line "
-                                           "or remove it")
-                continue
-            if not isinstance(rec, dict):
-                yield InputError(location, f"a JSON {type(rec).__name__}, not an object; write one object "
-                                           "per line")
-                continue
-            yield record(rec, location, options, "field", "jsonl")
+            item = jsonl_record(raw, f"{spec.url}:line {line_no}", options)
+            if item is not None:
+                yield item
+    except EncodingError as exc:  # a file decoded whole that cannot be decoded
+        yield exc
 
 
 # ------------------------------------------------------------------------------- one partition, any engine
