@@ -216,3 +216,22 @@ def test_attribution_quoted_clause_takes_the_whole_quotation(extract):
     c = _claim_with(r, "The road is closed")
     assert c.evidence.text.startswith("The water is high.")
     assert c.direct and c.source.name == "Ilse Marten"
+
+
+def test_attribution_participle_cue_shares_the_speaker_subject(nlp):
+    from sitreps.extract.attribution import _subject
+
+    doc = nlp("The governor spoke for an hour, accusing the council of negligence.")
+    a = doc.text.index("accusing")
+    gov = (0, len("The governor"))
+    span = _subject(doc, a, a + len("accusing"), [])
+    assert span == gov
+    # the subject already names the source of another claim: one source, several claims
+    assert _subject(doc, a, a + len("accusing"), [gov], {gov}) == gov
+    assert _subject(doc, a, a + len("accusing"), [gov]) is None  # taken by something else: no span
+
+
+def test_attribution_source_keeps_its_bracketed_party(extract):
+    r = extract("Sen. Claire Waddell (D-Mo.) said the vote on the levee was rigged.")
+    c = _claim_with(r, "the vote on the levee")
+    assert c.source.evidence is not None and c.source.evidence.text.endswith("(D-Mo.)")

@@ -118,6 +118,7 @@ class AttributionStage:
         # there is dropped anyway
         tagged = sorted(self.tagger.tag(doc, covered=taken), key=lambda t: t.start)
         out: list[Found] = []
+        sources = {f.source for f in found if f.source}
         cue_at = [k for k, t in enumerate(tagged) if t.role == "CUE"]
         for n, ci in enumerate(cue_at):
             cue = tagged[ci]
@@ -138,7 +139,7 @@ class AttributionStage:
                     continue
                 start, end = comp
             srcs = sorted((t for t in near if t.role == "SRC"), key=lambda s: abs(s.start - cue.start))
-            src = (srcs[0].start, srcs[0].end) if srcs else _subject(doc, cue.start, cue.end, taken)
+            src = (srcs[0].start, srcs[0].end) if srcs else _subject(doc, cue.start, cue.end, taken, sources)
             src_text = doc_text(doc)[src[0]:src[1]] if src else ""
             is_pron = src_text.lower() in _HE | _THEY | {"i", "we", "it"}
             name = None if (is_pron or src is None) else _name_from_text(src_text)
@@ -148,6 +149,8 @@ class AttributionStage:
                       cue_tok[0].i if cue_tok is not None and len(cue_tok) else None)
             out.append(f)
             taken += [f.content, (cue.start, cue.end)] + ([src] if src else [])
+            if src:
+                sources.add(src)
         return out
 
 
@@ -177,10 +180,12 @@ def _complement(doc: Doc, start: int, end: int, taken: list[tuple[int, int]]) ->
     return lo, hi
 
 
-def _subject(doc: Doc, start: int, end: int, taken: list[tuple[int, int]]) -> tuple[int, int] | None:
+def _subject(doc: Doc, start: int, end: int, taken: list[tuple[int, int]],
+             shared: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset()) -> tuple[int, int] | None:
     """The parse's subject of a cue the CRF tagged with no source near it ("Rebels plan to ...", "the senator
-    wants ..."), climbing from an ``xcomp`` / ``conj`` cue to the verb whose subject it shares; a clause or
-    pronoun-free subject phrase outside every claim found so far."""
+    wants ..."), climbing from an ``xcomp`` / ``conj`` cue, or a participle (``advcl``: "..., X said,
+    adding that ..."), to the verb whose subject it shares; a clause or pronoun-free subject phrase outside
+    every claim found so far, or exactly the source of one (``shared``: one source can make several claims)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span) or not span[0].dep_:
         return None
@@ -194,10 +199,13 @@ def _subject(doc: Doc, start: int, end: int, taken: list[tuple[int, int]]) -> tu
             if not toks:
                 return None
             lo, hi = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-            if any(_overlap((lo, hi), s) for s in taken) or lo <= start < hi:
+            if lo <= start < hi:
+                return None
+            if (lo, hi) not in shared and any(_overlap((lo, hi), s) for s in taken):
                 return None
             return lo, hi
-        if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+        climbs = node.dep_ in ("xcomp", "conj") or (node.dep_ == "advcl" and node.tag_ in ("VBG", "VBN"))
+        if not climbs or node.head.i == node.i:
             return None
         node = node.head
     return None

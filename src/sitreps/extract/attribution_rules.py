@@ -72,6 +72,8 @@ def doc_text(doc: Doc) -> str:
 def _span_of(tokens: list[Token]) -> tuple[int, int] | None:
     toks = [t for t in tokens if not t.is_space]
     while toks and (toks[-1].is_punct or toks[-1].lower_ in {"'s", "’s"}):
+        if toks[-1].text == ")" and any(t.text == "(" for t in toks):
+            break  # "Sen. Ann Roe (D-Mo.)": a bracket opened inside the span stays closed
         toks.pop()
     while toks and toks[0].is_punct:
         toks.pop(0)
