@@ -162,3 +162,22 @@ def test_rules_acled_definitions_round5(text: str, expected: str) -> None:
 ])
 def test_rules_interception_of_people_is_no_disrupted_weapon(text: str) -> None:
     assert decide(text)[0] != "Disrupted weapons use"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # ACLED: violence against civilians needs civilian victims; armed victims make it a battle
+    ("Insurgents attacked a police checkpoint overnight, killing nine officers.", "Armed clash"),
+    ("Militants launched attacks on the garrison, killing up to thirty soldiers.", "Armed clash"),
+    ("Militants attacked a farming village overnight, killing eleven villagers.", "Attack"),
+    # control taken with no fighting after the other side left is a non-violent transfer
+    ("Rebels took control of the border post after government troops pulled out.",
+     "Non-violent transfer of territory"),
+    ("The army entered the town unopposed and took control of the market.", "Non-violent transfer of territory"),
+])
+def test_rules_victims_and_fighting_decide(text: str, expected: str) -> None:
+    assert decide(text)[0] == expected
+
+
+def test_territory_taken_in_a_fight_is_no_non_violent_transfer() -> None:
+    sub = decide("Rebels took control of the town after heavy fighting, as government troops withdrew.")[0]
+    assert sub != "Non-violent transfer of territory"

@@ -42,6 +42,7 @@ class Coding:
 
 
 _TERRITORY = {"gov": "GOV_REGAINS_TERIT", "nsa": "NON_STATE_ACTOR_OVERTAKES_TER"}
+_TERRITORY_ALL = frozenset({*_TERRITORY.values(), "NON_VIOL_TERRIT_TRANSFER"})
 _REMOTE_CASES = frozenset({"AIR_STRIKE", "ART_MISS_ATTACK", "REM_EXPLOS", "GRENADE", "SUIC_BOMB", "CHEM_WEAP"})
 
 
@@ -67,6 +68,8 @@ def _acled_choice(probs: list[float], labels: list[str], rule_sub: str | None, b
             # Remote violence: the model tells the family, the method words the rules read tell the sub-type
             # (ACLED codes explosions by method: a missile fired from a jet is an air strike).
             return rule_sub, min(1.0, probs[i])
+        if case in _TERRITORY_ALL and rule_sub == "Non-violent transfer of territory":
+            return rule_sub, min(1.0, probs[i])  # taken without a fight: the rules read that, not the words
         if case in _TERRITORY.values() and text is not None and (taker := territory_taker(text)) is not None:
             # Family from the model, side from the rules: ACLED codes territory by the taker's actor type,
             # which the words alone ("captured", "retook") do not tell; the rules read who took it.

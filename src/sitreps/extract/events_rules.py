@@ -341,6 +341,27 @@ def territory_taker(text: str) -> str | None:
     return taker
 
 
+_ARMED = (r"(?:militants|insurgents|rebels|soldiers|fighters|troops|terrorists|jihadists|gunmen|servicemen|"
+          r"policemen|police ?officers|security (?:force )?(?:members|personnel|forces)|army|police|militia\w*|"
+          r"guards|checkpoints?|outposts?|(?:army|military|police) (?:posts?|bases?|camps?|stations?|patrols?|"
+          r"convoys?))")
+_ARMED_VICTIMS = re.compile(
+    r"\b(?:kill(?:ed|ing)|wound(?:ed|ing)|injur(?:ed|ing)|attack(?:ed|ing|s)?(?: on| against)?|ambush(?:ed|ing)?|"
+    r"target(?:ed|ing)) (?:and wounded )?(?:\w+ ){0,4}" + _ARMED + r"\b|\b" + _ARMED +
+    r"\b[^.;]{0,30}\b(?:were|was|have been|had been) (?:killed|wounded|injured|attacked)", re.IGNORECASE)
+_CIVIL_VICTIMS = re.compile(
+    r"\b(?:kill(?:ed|ing)|wound(?:ed|ing)|injur(?:ed|ing)|attack(?:ed|ing)|shot|abduct\w*|kidnap\w*) (?:\w+ ){0,4}"
+    + _CIVIL + r"\b|\b" + _CIVIL + r"\b[^.;]{0,30}\b(?:were|was|have been|had been) (?:killed|wounded|injured|"
+    r"attacked|shot)|\bcivilians?\b", re.IGNORECASE)
+
+_NO_FIGHT = re.compile(r"\b(?:without (?:a |any )?(?:fight|fighting|resistance|a shot|clashes|bloodshed)|unopposed|"
+                       r"no fighting was reported)\b", re.IGNORECASE)
+_AFTER_WITHDRAWAL = re.compile(r"\b(?:after|following|as|when) (?:the )?(?:\w+ ){0,4}(?:withdr[ae]w\w*|withdrawal|"
+                               r"pull(?:ed|s)? out|pull-?out|retreat\w*|abandon\w*|left|vacated|evacuat\w*)",
+                               re.IGNORECASE)
+_COMBAT = re.compile(r"\b(?:fight\w*|fought|clash\w*|battles?|attack\w*|offensive|assault\w*|kill(?:ed|ing)|"
+                     r"shell\w*|air ?strikes?|stormed|overr[au]n\w*|counter-?attack\w*|ambush\w*)\b", re.IGNORECASE)
+
 _REMOTE = ("Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade",
            "Suicide bomb", "Chemical weapon")
 
@@ -402,6 +423,13 @@ def decide(text: str, *, non_event_check: bool = True) -> tuple[str | None, floa
             s.pop("Non-state actor overtakes territory", None)
             key = "Government regains territory" if taker == "gov" else "Non-state actor overtakes territory"
             s[key] = regain + overtake
+    if (regain or overtake) and (_NO_FIGHT.search(text) or (_AFTER_WITHDRAWAL.search(text)
+                                                             and not _COMBAT.search(text))):
+        # ACLED: control taken without violent interaction (the other side withdrew, no fighting told) is a
+        # non-violent transfer of territory, whoever took it.
+        s.pop("Government regains territory", None)
+        s.pop("Non-state actor overtakes territory", None)
+        s["Non-violent transfer of territory"] = s.get("Non-violent transfer of territory", 0.0) + regain + overtake
     if "Agreement" in s and _NOT_AGREED.search(text):
         # A ceasefire broken or only promised, a deal left or called for: no agreement was reached.
         s.pop("Agreement")
@@ -413,6 +441,10 @@ def decide(text: str, *, non_event_check: bool = True) -> tuple[str | None, floa
     # A strike on civilians with a method is coded by method; a clash with two armed sides stays a clash.
     if _has(s, "Attack") and (gov or nsa) and not re.search(_CIVIL, text, re.IGNORECASE):
         s["Armed clash"] = s.get("Armed clash", 0.0) + 1.0
+    # ACLED: violence against civilians needs civilian victims; armed victims (soldiers, police, militants,
+    # a checkpoint) and no civilian ones make the killing part of a battle.
+    if _has(s, "Attack") and _ARMED_VICTIMS.search(text) and not _CIVIL_VICTIMS.search(text):
+        s["Armed clash"] = s.get("Armed clash", 0.0) + s.pop("Attack")
     best = max(s.items(), key=lambda kv: kv[1])
     sub, val = best
     if sub in ("Attack", "Armed clash"):

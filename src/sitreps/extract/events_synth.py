@@ -415,6 +415,85 @@ _FRAMES: dict[str, list[str]] = {
         "{Investigators|Police} {suspect|believe} {the {GROUP}|militants} {was|were} behind {the attack|the explosion|the murder}{PLACE}.",
     ],
 }
+# Round 5: more ways news tells the weaker classes, written from ACLED's sub-type definitions (not from any
+# evaluation text): how a riot is told when police force follows it, what counts as excessive force, that
+# surrenders and releases are agreements, that deployments, build-ups and new units change a group's
+# activity, weapons found or seized told in the passive, attacks on villages told by their toll.
+_FRAMES_ROUND5: dict[str, list[str]] = {
+    "VIOL_DEMONSTR": [
+        "{Protesters|Demonstrators|Rioters|Youths} {threw|hurled} {stones|bottles|projectiles|fireworks|petrol bombs} at {police|riot police|security forces}{PLACE}{, and police {responded|replied} with {tear gas|water cannon|rubber bullets|stun grenades}|}.",
+        "{Stones|Bottles|Projectiles|Fireworks} were thrown at {police|officers} during {a protest|a demonstration|a march} {ISSUE}{PLACE}{; {N} people were arrested|; {N} officers were hurt|}.",
+        "{PROT} {smashed shop windows|set cars on fire|set fire to rubbish bins|looted stores|damaged bus shelters|attacked a police station} {during|after} {a protest|a march|a rally} {ISSUE}{PLACE}.",
+        "{Violent protests|Riots|Street clashes} {broke out|erupted|flared}{PLACE} {ISSUE}{, and police made {N} arrests|}.",
+        "{Youths|Protesters|Groups of young men} confronted {police|riot police|security forces}{PLACE} {ISSUE}{, throwing stones and setting fires|}.",
+        "{DATE} a {protest|demonstration} {ISSUE}{PLACE} turned violent {as|when} {protesters|some demonstrators} {attacked|stormed} {a government building|a police post|the town hall}; {police|security forces} {fired tear gas|used batons|made arrests}.",
+        "{Protesters|Demonstrators} clashed with {police|security forces|riot police}{PLACE} {ISSUE}{, {SRC} said|; {N} people were injured on both sides|}.",
+        "Clashes {broke out|erupted} between {police|security forces} and {protesters|demonstrators|{PROT}}{PLACE} {ISSUE}.",
+        "{Rioters|Protesters} {blocked roads with burning barricades|burned tyres and blocked the highway|stormed the parliament building|set a police car ablaze}{PLACE} {ISSUE}.",
+    ],
+    "FORCE_AGAINST_PROTEST": [
+        "{Police|Security forces|Soldiers} {violently dispersed|brutally broke up|crushed} {a peaceful protest|a sit-in|a rally} {ISSUE}{PLACE}{, leaving {N} people {seriously injured|dead}|}.",
+        "{N} {protesters|demonstrators} were killed {PLACE} {in a crackdown on protests|when security forces cracked down on a rally} {ISSUE}.",
+        "{Rights groups|Lawyers|Witnesses} said {police|security forces} used excessive force against {peaceful protesters|demonstrators}{PLACE}{, beating {N} of them|}.",
+        "{Security forces|Police|Troops} used {live bullets|live ammunition|bullets and tear gas} {against|to disperse} {PROT}{PLACE}{, killing {N}|, killing {N} and wounding dozens|}.",
+        "A {police officer|soldier} {beat|struck|kicked} {a protester|a woman demonstrator|an elderly protester} with {a baton|a rifle butt} {during|at} a {peaceful |}{protest|rally}{PLACE}{, leaving {him|her} in hospital|}.",
+    ],
+    "PROTEST_WITH_INTER": [
+        "{Police|Riot police} {fired tear gas and pepper spray|used pepper spray|used smoke grenades and rubber bullets|used water cannon} to {disperse|break up} {a peaceful rally|a crowd of protesters|{PROT}}{PLACE} {ISSUE}.",
+        "{A rally|A march|A protest} {ISSUE}{PLACE} was cut short when police {declared it illegal|ordered the crowd to disperse|moved in}{ and detained {N} people|}.",
+        "{Police|The authorities} {suppressed|broke up|blocked} {a demonstration|a student protest|a march} {ISSUE}{PLACE}{, detaining {N} participants|}.",
+        "{PROT} {rallied|gathered|protested}{PLACE} {ISSUE} {as|until} police fired tear gas to disperse them.",
+        "{Dozens of|{N}} protesters were {arrested|detained} {during|at} {a demonstration|a march|a rally}{PLACE} {ISSUE}{, police said|}.",
+    ],
+    "PEACE_PROTEST": [
+        "{Thousands of|Hundreds of|Dozens of} {people|protesters|demonstrators} {rallied|marched|gathered} {in cities across|across|in several cities of} {COUNTRY} {to protest|to oppose|to denounce} {the government's policies|the new law|the war|the election result|the arrests of activists}.",
+        "{Demonstrators|Protesters|Activists} {gathered|rallied}{PLACE} to {urge|call on} {the government|the president|parliament} to {drop the bill|end the war|release political prisoners|resign}.",
+        "{PROT} {staged|held} {rallies|demonstrations|marches} {in|across} {several cities|the capital|TOWN} {ISSUE}{, the {second|third} day of protests|}.",
+        "{Tens of thousands|Thousands} {took to the streets|joined a march}{PLACE} {ISSUE}{, a week after {police had fired on protesters|security forces killed {N} demonstrators}|}.",
+        "{PROT} {gathered|rallied|marched} {PLACE} to demand the release of {protesters|activists|students} detained {last week|earlier this month}.",
+    ],
+    "ATTACK": [
+        "{NSA|Gunmen|Armed men|{MIL}} {attacked|raided|stormed} {N} villages{PLACE}, {leaving|killing} {N} {people|villagers|civilians} {dead|}{ and {N} wounded|}{, {SRC} said|}.",
+        "{NSA|Gunmen|Dozens of militants} {arrived on motorcycles|stormed the village|entered the market} and opened fire{PLACE}, {killing {N} residents|scattering residents|killing {CIV}}.",
+        "{Gunmen|Attackers|{NSA}} opened fire {on|at} {a bus|a market|worshippers|a wedding party|a hospital|passers-by}{PLACE}{, killing {N}|, killing {N} people and wounding others|}.",
+        "{N} {villagers|civilians|farmers|people} were killed {when|after} {NSA|gunmen|{MIL}} attacked {their village|a farm|a camp for displaced people}{PLACE}.",
+        "{GOV} {beat|shot|killed|tortured} {CIV} {at a checkpoint|during a search|in custody}{PLACE}{, {SRC} said|}.",
+    ],
+    "AGREEMENT": [
+        "{N} {militants|fighters|rebels|members of the {GROUP}} {surrendered|gave themselves up|laid down their arms} to {GOV}{PLACE}{ with their weapons|}.",
+        "{A company|A unit|A group} of {NSA} surrendered to {GOV}{PLACE}{, {SRC} said|}.",
+        "{The government|{GOV}|The president} {released|freed|began releasing} {N} {prisoners|{GROUP} prisoners|detainees} as part of {a deal|an agreement|the peace accord} with {NSA|the {GROUP}}.",
+        "{The government|{GOV}} and {NSA|the {GROUP}} {agreed on|signed|reached} {a ceasefire|a truce|an evacuation deal|a prisoner exchange|a deal}{PLACE} {after talks|under mediation|}.",
+        "{Rebel|Militant|Armed} groups{PLACE} {signed|agreed to} {a peace deal|a ceasefire} with {the government|{GOV}|a rival group}.",
+    ],
+    "ARREST": [
+        "{GOV|Police|Security forces} {jailed|detained|arrested} {N} {suspected militants|activists|opposition members|suspects} {accused of|suspected of} {plotting attacks|planning an attack|organising protests|links to the {GROUP}}{PLACE}.",
+        "{Police|The authorities|Security agents} {arrested|detained} {an opposition activist|a journalist|a protest organiser|a rights activist} {on charges of|over} {organising an illegal protest|incitement|terrorism}{PLACE}.",
+        "{N} {activists|opposition supporters|party workers} were {detained|taken into custody} {before|ahead of} {a rally|the president's visit|the vote}{PLACE}.",
+    ],
+    "CHANGE_TO_GROUP_ACT": [
+        "{GOV|NSA} {dispatched|sent|deployed|rushed|moved} {hundreds of|thousands of|{N}} {troops|soldiers|fighters|reinforcements} {and military equipment|, tanks and armoured vehicles|} to {TOWN|the border|the front line|{REGION} province}{ ahead of an expected offensive| to reinforce their positions|}.",
+        "{NSA|{GOV}} {are|were} {fortifying|reinforcing} {their|its} positions {near|around|along} {TOWN|the front line}{, digging trenches|}.",
+        "{GOV} {formed|created|set up} {a new brigade|new military units|a special task force|a new battalion} {to fight {NSA}|in {REGION} province|}.",
+        "{NSA|{GOV}} {were|are} massing {troops|fighters|forces} near {TOWN} {ahead of|in preparation for} {an assault|an offensive} on {NSA|{GOV}}.",
+        "{The {GROUP}|A rebel group|The militant group} {announced|declared} {a unilateral ceasefire|a new offensive|a general mobilisation|the end of its armed struggle|the appointment of a new leader}.",
+        "{The president|The defence ministry|The government} {signed a decree|ordered} {mobilising reservists|creating a new force|restructuring the army|placing troops on high alert}{PLACE|}.",
+        "{A {GROUP} commander|{N} rebel commanders|{N} fighters of the {GROUP}} {switched allegiance to|joined} {the government|a rival faction|the Islamic State}.",
+        "{GOV} {closed|sealed} the border {crossing |}{near|at} {TOWN}{ after the attacks| as a precaution|}.",
+        "{GOV|NSA} {pulled|moved} {their|its} forces {from|out of} {TOWN} towards {the capital|the north|the south|another front}{ to regroup|}.",
+    ],
+    "DISR_WEAP": [
+        "{Two|Three|Several|Suspicious} {packages|parcels} {containing|holding} {explosive devices|pipe bombs|what appeared to be bombs} were {found|discovered|intercepted} {at|near} {a train station|an airport|a post office|government offices}{PLACE}.",
+        "{Officers|Police|{GOV}} seized {N} {pistols|rifles|revolvers|assault rifles}, {N} magazines and {hundreds of|{N}} rounds of ammunition{PLACE}{ during a search|}.",
+        "{An IED|An explosive device|A bomb|A landmine|Unexploded ordnance} was {found|discovered|spotted} {near|at|on} {a school|the airport|a bridge|the road|a beach}{PLACE} and {defused|made safe|destroyed in a controlled explosion} by {the bomb squad|army engineers|sappers}.",
+        "{Sappers|Army engineers|{GOV}} {cleared|removed|defused} {hundreds of|{N}} {landmines|IEDs|explosive devices|booby traps} {in|from} {the recaptured areas|villages}{PLACE}.",
+        "{GOV} {discovered|found|uncovered} {a hideout|an underground tunnel|a depot} used by {NSA} to store {weapons|arms and ammunition|explosives}{PLACE}.",
+        "{Rifles|Weapons|Grenades and rifles|Explosives} and {ammunition|detonators} were {recovered|seized|confiscated} from {NSA|the suspects|a hideout}{PLACE}, {SRC} said.",
+    ],
+}
+for _label, _frames in _FRAMES_ROUND5.items():
+    _FRAMES[_label] = _FRAMES[_label] + _frames
+
 _CARTELS = ["Sinaloa Cartel", "Jalisco Cartel", "Gulf Cartel", "Zetas", "Clan del Golfo", "MS-13",
             "Barrio 18", "Tren de Aragua", "Familia Michoacana", "Comando Vermelho", "PCC"]
 _CAPITALS = {"AF": "Kabul", "PK": "Islamabad", "IN": "New Delhi", "IQ": "Baghdad", "SY": "Damascus",
