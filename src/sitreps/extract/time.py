@@ -433,7 +433,7 @@ def find_times(text: str, published: str | None, doc: Doc | None = None) -> list
             value, end, precision = _interval_start(value), pub.isoformat(), "interval"
         out.append(TimeExpr(Span.of(text, start, c.end), value, end, precision, anchor))
     if doc is not None:
-        out += list(_unresolved_entities(doc, out))
+        out += list(_unresolved_entities(doc, text, out))
         out.sort(key=lambda t: t.evidence.start)
     return out
 
@@ -451,7 +451,9 @@ _NOT_A_DATE = re.compile(r"(?i)\d+[- ](?:year|month|week|day)s?[- ]old\b|^(?:abo
 _ENT_HINT = re.compile(rf"\d|\b(?:{_MON_FULL}|{_WD})\b")
 
 
-def _unresolved_entities(doc: Doc, found: list[TimeExpr]) -> Iterator[TimeExpr]:
+def _unresolved_entities(doc: Doc, text: str, found: list[TimeExpr]) -> Iterator[TimeExpr]:
+    """DATE entities the grammar did not cover; ``text`` is ``doc.text`` (spaCy rebuilds that string from every
+    token on each access, which cost more than the rest of this stage)."""
     for ent in doc.ents:
         if ent.label_ != "DATE" or not _ENT_HINT.search(ent.text):
             continue
@@ -465,9 +467,9 @@ def _unresolved_entities(doc: Doc, found: list[TimeExpr]) -> Iterator[TimeExpr]:
         if _NOT_A_DATE.search(ent.text) and not re.fullmatch(r"(?:19|20)\d\d", ent.text):
             continue  # an age ("27-year-old") or a bare approximate number ("around 30")
         if re.fullmatch(r"(?:19|20)\d\d", ent.text):
-            yield TimeExpr(Span.of(doc.text, ent.start_char, ent.end_char), ent.text, None, "year")
+            yield TimeExpr(Span.of(text, ent.start_char, ent.end_char), ent.text, None, "year")
             continue
-        yield TimeExpr(Span.of(doc.text, ent.start_char, ent.end_char), None, None, None)
+        yield TimeExpr(Span.of(text, ent.start_char, ent.end_char), None, None, None)
 
 
 class TimeStage:
