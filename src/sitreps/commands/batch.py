@@ -8,10 +8,25 @@ from typing import Annotated
 import typer
 
 from ..cli import app
+from .extract import (
+    DateFieldOpt,
+    DelimiterOpt,
+    EncodingOpt,
+    IdFieldOpt,
+    InputFormatOpt,
+    MaxCharsOpt,
+    OutletFieldOpt,
+    PublishedOpt,
+    ReaderArgs,
+    TextFieldOpt,
+    TitleFieldOpt,
+    UrlFieldOpt,
+)
 
 
 @app.command("batch")
 def batch_cli(
+    ctx: typer.Context,
     inputs: Annotated[list[str], typer.Argument(
         help="JSONL, CSV or Parquet files, folders or globs; local paths or fsspec URLs (file://, s3://, ...).")],
     output: Annotated[str, typer.Option("--output", "-o", help="Output folder (or fsspec URL): "
@@ -24,31 +39,40 @@ def batch_cli(
     partition_size: Annotated[int, typer.Option(help="Articles per partition (the unit of work, retry and "
                                                 "resumption).")] = 64,
     retries: Annotated[int, typer.Option(help="Retries of a failing partition before it is reported.")] = 2,
-    fmt: Annotated[str | None, typer.Option("--format", help="jsonl, csv, parquet, txt or html "
-                                            "(default: by extension).")] = None,
-    text_field: Annotated[str, typer.Option(help="Field/column holding the text.")] = "text",
-    title_field: Annotated[str, typer.Option(help="Field/column holding the title.")] = "title",
-    date_field: Annotated[str, typer.Option(help="Field/column holding the publication date.")] = "date",
-    url_field: Annotated[str, typer.Option(help="Field/column holding the URL.")] = "url",
-    id_field: Annotated[str, typer.Option(help="Field/column holding your own id (kept in meta).")] = "id",
-    outlet_field: Annotated[str, typer.Option(help="Field/column holding the outlet.")] = "outlet",
-    published: Annotated[str | None, typer.Option(help="Publication date (ISO) for records without one.")] = None,
     config: Annotated[str | None, typer.Option(help="Settings TOML file.")] = None,
     redo: Annotated[bool, typer.Option(help="Run every partition again, finished or not (after changing "
                                        "stages or settings without a new pipeline version).")] = False,
+    # The reader options of `sitreps ingest` and `sitreps extract` (one definition, in commands/extract.py).
+    published: PublishedOpt = None,
+    input_format: InputFormatOpt = None,
+    text_field: TextFieldOpt = "text",
+    title_field: TitleFieldOpt = "title",
+    date_field: DateFieldOpt = "date",
+    url_field: UrlFieldOpt = "url",
+    id_field: IdFieldOpt = "id",
+    outlet_field: OutletFieldOpt = "outlet",
+    max_chars: MaxCharsOpt = 5_000_000,
+    csv_delimiter: DelimiterOpt = None,
+    encoding: EncodingOpt = None,
+    fmt: Annotated[str | None, typer.Option("--format", hidden=True,
+                                            help="Old name of --input-format.")] = None,
 ) -> None:
     """Extract every article of INPUT... in partitions and write Parquet tables (articles, places, times,
     quantities, claims, actors, events, errors). A re-run skips finished partitions; a failing partition is
-    retried, then reported, and the others are kept. Exit code 1 when a partition failed."""
-    from ..ingest.readers import ReadOptions
+    retried, then reported, and the others are kept. Exit code 1 when a partition failed.
+
+    Reads its inputs with the options of `sitreps ingest` (--text-field, --csv-delimiter, --encoding, ...)."""
+    from click.core import ParameterSource
+
     from ..scale.batch import run_batch
     from ..settings import load_settings
 
-    settings = load_settings(config, published=published)
-    options = ReadOptions(text_field=text_field, title_field=title_field, date_field=date_field,
-                          url_field=url_field, id_field=id_field, outlet_field=outlet_field, format=fmt,
-                          published=settings.published, max_chars=settings.max_chars)
-    report = run_batch(inputs, output, engine=engine, settings=settings, read_options=options,
+    # --max-chars given on the command line wins over the settings file; its default does not
+    given = ctx.get_parameter_source("max_chars") not in (None, ParameterSource.DEFAULT)
+    settings = load_settings(config, published=published, **({"max_chars": max_chars} if given else {}))
+    args = ReaderArgs(settings.published, input_format or fmt, text_field, title_field, date_field, url_field,
+                      id_field, outlet_field, settings.max_chars, csv_delimiter, encoding)
+    report = run_batch(inputs, output, engine=engine, settings=settings, read_options=args.options(),
                        partition_size=partition_size, workers=workers, scheduler=scheduler, retries=retries,
                        redo=redo)
     typer.echo(f"partitions: {len(report.finished)} finished, {len(report.skipped)} skipped (already done), "
