@@ -37,6 +37,7 @@ from .places_recognize import (
     find_runs,
     is_demonym,
     role_of,
+    sentence_index,
 )
 from .places_resolve import Mention, precision_of, resolve, softmax_score
 
@@ -54,10 +55,11 @@ TOP_CANDIDATES = 5
 def geoparse(doc: Doc, gaz: Gazetteer) -> list[Place]:
     """Every place mention in ``doc`` as a :class:`Place` (resolved or not), in text order."""
     kept: list[_Run] = []
-    for run in find_runs(doc, gaz):
+    text = doc.text
+    for run in find_runs(doc, gaz, text):
         if accept(doc, run, gaz, kept):
             kept.append(run)
-    return _places(doc, gaz, kept)
+    return _places(doc, gaz, kept, text=text)
 
 
 def resolve_spans(doc: Doc, spans: list[tuple[int, int]], gaz: Gazetteer) -> list[Place]:
@@ -106,13 +108,10 @@ def _run_for_span(doc: Doc, i: int, j: int, gaz: Gazetteer) -> _Run:
     return _Run(i, j, key, None)
 
 
-def _places(doc: Doc, gaz: Gazetteer, runs: list[_Run], chars: list[tuple[int, int]] | None = None) -> list[Place]:
-    text = doc.text
-    sent_of: dict[int, int] = {}
-    if doc.has_annotation("SENT_START"):
-        for si, sent in enumerate(doc.sents):
-            for t in range(sent.start, sent.end):
-                sent_of[t] = si
+def _places(doc: Doc, gaz: Gazetteer, runs: list[_Run], chars: list[tuple[int, int]] | None = None,
+            text: str | None = None) -> list[Place]:
+    text = doc.text if text is None else text
+    sent_of = sentence_index(doc)
     mentions = []
     for n, run in enumerate(runs):
         if chars is not None:
@@ -129,7 +128,7 @@ def _places(doc: Doc, gaz: Gazetteer, runs: list[_Run], chars: list[tuple[int, i
             key, kind = (fold(country.name), "country") if country else (key, None)
         elif kind == "facility":
             kind = None
-        m = Mention(start, end, key, text[start:end], kind=kind, sent=sent_of.get(run.start, 0),
+        m = Mention(start, end, key, text[start:end], kind=kind, sent=sent_of[run.start] if sent_of else 0,
                     after_the=run.start > 0 and run.end > run.start and doc[run.start - 1].lower_ == "the")
         if run.end > run.start and run.end + 1 < len(doc) and doc[run.end].text == "," \
                 and doc[run.end + 1].text[:1].isupper():

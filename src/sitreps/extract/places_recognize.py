@@ -17,7 +17,7 @@ parser skips the parse on most sentences); the parse is used when present.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from ..gazetteer.build import fold
 from ..gazetteer.index import Entry, Gazetteer
@@ -137,40 +137,95 @@ def _ent_extent(doc: Doc, i: int) -> tuple[int, int]:
     return s, e
 
 
-def find_runs(doc: Doc, gaz: Gazetteer) -> list[_Run]:
-    """Longest gazetteer matches over capitalised token runs, plus demonyms and type-word extensions."""
+@dataclass
+class _Tokens:
+    """The token attributes recognition reads, copied once per Doc into lists: indexing a Doc builds a Token
+    object each time, and the scan below looks at every capitalised token's neighbours several times."""
+
+    text: list[str]
+    lower: list[str]
+    cap: list[bool]
+    punct: list[bool]
+    sent_start: list[bool]
+    idx: list[int]
+    doc_text: str
+
+    def span_text(self, i: int, j: int) -> str:
+        """``doc[i:j].text``."""
+        return self.doc_text[self.idx[i]:self.idx[j - 1] + len(self.text[j - 1])]
+
+
+def _tokens(doc: Doc, whole: str | None = None) -> _Tokens:
+    """``whole``: ``doc.text`` when the caller has it (spaCy joins every token's text to make it)."""
+    from spacy.attrs import IDX, IS_PUNCT, LENGTH, SENT_START
+
+    whole = doc.text if whole is None else whole
+    if len(doc) == 0:
+        return _Tokens([], [], [], [], [], [], whole)
+    arr = cast("list[list[int]]", doc.to_array([IDX, LENGTH, IS_PUNCT, SENT_START]).tolist())
+    text = [whole[a:a + n] for a, n, _, _ in arr]
+    return _Tokens(text, [w.lower() for w in text],
+                   [w[:1].isupper() or (w[:1] == "'" and w[1:2].isupper()) for w in text],  # as _is_cap
+                   [bool(p) for _, _, p, _ in arr], [s == 1 for _, _, _, s in arr], [a for a, _, _, _ in arr], whole)
+
+
+def sentence_index(doc: Doc) -> list[int]:
+    """The sentence number of every token, as ``enumerate(doc.sents)`` would give (all 0 without sentence
+    starts), from one array instead of a Span per sentence."""
+    from spacy.attrs import SENT_START
+
+    if len(doc) == 0 or not doc.has_annotation("SENT_START"):
+        return [0] * len(doc)
+    out, si = [], 0
+    starts = cast("list[int]", doc.to_array([SENT_START]).tolist())
+    for k, v in enumerate(starts):
+        if k > 0 and v == 1:
+            si += 1
+        out.append(si)
+    return out
+
+
+def find_runs(doc: Doc, gaz: Gazetteer, doc_text: str | None = None) -> list[_Run]:
+    """Longest gazetteer matches over capitalised token runs, plus demonyms and type-word extensions.
+    ``doc_text``: ``doc.text``, when the caller already has it."""
     runs: list[_Run] = []
-    n = len(doc)
+    tk = _tokens(doc, doc_text)
+    text, lower, cap = tk.text, tk.lower, tk.cap
+    n = len(text)
     i = 0
     while i < n:
-        t = doc[i]
-        if not _is_cap(t) or t.is_punct or t.lower_ in ("the", "a", "an"):
+        if not cap[i] or tk.punct[i] or lower[i] in ("the", "a", "an"):
             i += 1
             continue
-        if i + 1 < n and is_demonym(f"{t.text} {doc[i + 1].text}"):  # "Sri Lankan", "South Africans"
-            runs.append(_Run(i, i + 2, fold(f"{t.text} {doc[i + 1].text}"), "demonym"))
+        w = text[i]
+        if i + 1 < n and is_demonym(f"{w} {text[i + 1]}"):  # "Sri Lankan", "South Africans"
+            runs.append(_Run(i, i + 2, fold(f"{w} {text[i + 1]}"), "demonym"))
             i += 2
             continue
-        if (is_demonym(t.text) or t.text in REGION_DEMONYMS) and not (i + 1 < n and _is_cap(doc[i + 1]) and doc[i + 1].text not in DEMONYMS
-                                       and gaz.has_key(fold(f"{t.text} {doc[i + 1].text}"))):
-            runs.append(_Run(i, i + 1, fold(t.text), "demonym"))
+        if (is_demonym(w) or w in REGION_DEMONYMS) and not (i + 1 < n and cap[i + 1] and text[i + 1] not in DEMONYMS
+                                                          and gaz.has_key(fold(f"{w} {text[i + 1]}"))):
+            runs.append(_Run(i, i + 1, fold(w), "demonym"))
             i += 1
             continue
         best: _Run | None = None
-        for j in range(min(n, i + MAX_TOKENS), i, -1):
-            last = doc[j - 1]
-            if not _is_cap(last) or any(doc[k].is_sent_start and k > i for k in range(i + 1, j)):
+        # the longest window: up to MAX_TOKENS, not across a sentence start
+        stop = min(n, i + MAX_TOKENS)
+        for k in range(i + 1, stop):
+            if tk.sent_start[k]:
+                stop = k
+                break
+        for j in range(stop, i, -1):
+            if not cap[j - 1]:
                 continue
-            if any(not _is_cap(doc[k]) and doc[k].lower_ not in CONNECTORS for k in range(i + 1, j - 1)):
+            if any(not cap[k] and lower[k] not in CONNECTORS for k in range(i + 1, j - 1)):
                 continue
-            span_text = doc[i:j].text
-            key = fold(span_text)
-            if j - i == 1 and key in STOPLIST and not _acronym_of_area(t.text, key, gaz):
+            key = fold(tk.span_text(i, j))
+            if j - i == 1 and key in STOPLIST and not _acronym_of_area(w, key, gaz):
                 break
             if gaz.has_key(key):
                 best = _Run(i, j, key, None)
                 break
-        fac = _facility(doc, i)
+        fac = _facility(tk, i)
         if fac is not None and (best is None or fac.end > best.end):
             runs.append(fac)
             i = fac.end
@@ -179,16 +234,16 @@ def find_runs(doc: Doc, gaz: Gazetteer) -> list[_Run]:
             i += 1
             continue
         j = best.end
-        nxt = doc[j].lower_ if j < n else ""
-        if nxt in ADMIN_WORDS and not _is_cap(doc[j]):
+        nxt = lower[j] if j < n else ""
+        if nxt in ADMIN_WORDS and not cap[j]:
             # "Kharkiv oblast": the type word restricts the candidates but stays out of the span, as the
             # field's gold sets mark the name alone ("Idlib" in "Idlib province")
             best = _Run(best.start, j, best.key, "admin")
-        elif nxt in TOWN_WORDS and _is_cap(doc[j]):
+        elif nxt in TOWN_WORDS and cap[j]:
             best = _Run(best.start, j + 1, best.key, "town")
         elif nxt in RIVER_WORDS:
             # "the Donets River" is a name; "the Vistula river" a name and a common noun
-            best = _Run(best.start, j + 1 if _is_cap(doc[j]) else j, best.key, "river")
+            best = _Run(best.start, j + 1 if cap[j] else j, best.key, "river")
         runs.append(best)
         i = best.end
     return runs
@@ -206,17 +261,16 @@ def _acronym_of_area(text: str, key: str, gaz: Gazetteer) -> bool:
                                                      for e in gaz.lookup_key(key))
 
 
-def _facility(doc: Doc, i: int) -> _Run | None:
+def _facility(tk: _Tokens, i: int) -> _Run | None:
     """A run of 1-4 capitalised words closed by a capitalised facility word: "Royal Street", "Dulles
     International Airport", "Florida Atlantic University"."""
-    if fold(doc[i].text) in STOPLIST or doc[i].text in ("The", "A", "An"):
+    if fold(tk.text[i]) in STOPLIST or tk.text[i] in ("The", "A", "An"):
         return None
-    for j in range(i + 1, min(len(doc), i + 6)):
-        t = doc[j]
-        if t.is_sent_start or not (_is_cap(t) or t.lower_ in ("of", "de", "and")):
+    for j in range(i + 1, min(len(tk.text), i + 6)):
+        if tk.sent_start[j] or not (tk.cap[j] or tk.lower[j] in ("of", "de", "and")):
             return None
-        if t.lower_ in FACILITY_WORDS and _is_cap(t):
-            return _Run(i, j + 1, fold(doc[i:j + 1].text), "facility")
+        if tk.lower[j] in FACILITY_WORDS and tk.cap[j]:
+            return _Run(i, j + 1, fold(tk.span_text(i, j + 1)), "facility")
     return None
 
 
