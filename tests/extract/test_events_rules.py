@@ -181,3 +181,8 @@ def test_rules_victims_and_fighting_decide(text: str, expected: str) -> None:
 def test_territory_taken_in_a_fight_is_no_non_violent_transfer() -> None:
     sub = decide("Rebels took control of the town after heavy fighting, as government troops withdrew.")[0]
     assert sub != "Non-violent transfer of territory"
+
+
+def test_vigilantes_are_no_vigil_and_a_protest_turning_violent_is_a_riot() -> None:
+    assert decide("A vigilante group beat two suspected thieves in the village square.")[0] == "Mob violence"
+    assert decide("The march against fuel prices turned very violent by nightfall.")[0] == "Violent demonstration"

@@ -32,7 +32,7 @@ _NSA = (r"(?:rebels?|insurgents?|militants?|jihadists?|terrorists?|fighters|guer
         r"hay'?at tahrir al-sham|houthis?|ansar allah|maoists?|naxal\w*|separatists|jnim|iswap|"
         r"gunmen|armed group|armed men|bandits|opposition forces|tigray\w*|tplf|M23|ADF|wagner)")
 _PROTEST = (r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|(?-i:march(?:ed|ers|es|ing)?\b|March(?:ed|ers|es|ing)\b)|sit-in|picket\w*|"
-            r"agitat\w*|dharna|bandh|hartal|vigil|walkout|boycott\w*|"
+            r"agitat\w*|dharna|bandh|hartal|vigils?\b|walkout|boycott\w*|"
             r"(?:went|go|going|are|were) on (?:a )?strike|general strike|hunger strike|"
             r"(?:workers|teachers|doctors|nurses|employees|drivers|farmers|students|unions?)\b[^.]{0,40}\bstrike)")
 # Weapons a seizure, a find or a defusal is about (ACLED "Disrupted weapons use").
@@ -170,7 +170,7 @@ _RULES: list[tuple[str, float, str]] = [
      r"stone[- ]pelt\w*|molotov\w*|petrol bombs?|burn(?:ed|t|ing) tyres|burning tires|"
      r"(?:protesters?|demonstrators?)[^.]{0,60}(?:clash\w*|attack\w*|torch\w*|vandali[sz]\w*|set fire|"
      r"stormed|damaged|smashed|burn\w*|looted|blocked)|violent (?:protests?|demonstrations?)|"
-     r"turned violent|vandali[sz]\w*|clash(?:ed|es) with (?:the )?(?:police|security forces)"),
+     r"turn(?:ed|s|ing)? (?:\w+ )?violent|vandali[sz]\w*|clash(?:ed|es) with (?:the )?(?:police|security forces)"),
     ("Mob violence", 3, r"\bmobs?\b|lynch\w*|vigilantes?|angry (?:crowd|villagers|residents|locals|youths?)|"
                         r"(?:crowd|villagers|residents|locals)[^.]{0,40}(?:beat|lynched|attacked|burn\w*|"
                         r"killed|torched)|mob justice|jungle justice|communal (?:clash|violence)|"
