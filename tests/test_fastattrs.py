@@ -85,3 +85,15 @@ def test_install_on_a_loaded_model_replaces_in_place(settings) -> None:  # type:
     assert nlp.pipe_names == names
     assert _attrs(nlp("They gave it to me.")) == _attrs(before)
     assert install_fast_attrs(nlp) == []  # already replaced: nothing left to swap
+
+
+def test_same_when_the_tables_overflow(nlp, plain_nlp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import sitreps.fastattrs as fastattrs
+
+    monkeypatch.setattr(fastattrs, "MAX_CACHE", 5)  # emptied and refilled many times per sentence
+    nlp.get_pipe("attribute_ruler")._cache.clear()
+    nlp.get_pipe("lemmatizer")._cache.clear()
+    for a, b in zip(nlp.pipe(SENTENCES), plain_nlp.pipe(SENTENCES), strict=True):
+        assert _attrs(a) == _attrs(b)
+    assert len(nlp.get_pipe("attribute_ruler")._cache) <= 5
+    assert len(nlp.get_pipe("lemmatizer")._cache) <= 5

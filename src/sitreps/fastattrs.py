@@ -32,6 +32,9 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+# Entries per table before it is emptied and refilled: bounds memory on an endless stream of new words.
+MAX_CACHE = 500_000
+
 # Token keys a single-token pattern may test and still be evaluated from (orth, tag, dep) alone.
 _SIMPLE_KEYS = frozenset({"ORTH", "TEXT", "LOWER", "TAG", "DEP", "IS_SPACE"})
 _INDEX_KEYS = ("TAG", "LOWER", "ORTH")  # a test with an exact value on one of these is looked up, not scanned
@@ -222,6 +225,8 @@ class FastAttributeRuler:
             k = (orth, tag, dep)
             hit = cache.get(k)
             if hit is None:
+                if len(cache) >= MAX_CACHE:
+                    cache.clear()
                 hit = cache[k] = self._lookup(orth, tag, dep)
             found.append(hit[0])
             masks.append(hit[1])
@@ -345,6 +350,8 @@ class FastLemmatizer:
             k = (orth, pos, morph)
             got = cache.get(k)
             if got is None:
+                if len(cache) >= MAX_CACHE:
+                    cache.clear()
                 got = cache[k] = add(self._lemmatize(doc[i])[0])
             lemmas[i, 0] = got
         doc.from_array(self._lemma, cast(Any, lemmas))
