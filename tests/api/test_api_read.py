@@ -145,3 +145,30 @@ def test_api_clusters_after_linking(client):
     assert [c["place"] for c in protests] == ["Kherson"]
     missing = client.get("/api/clusters/nope")
     assert missing.status_code == 404 and missing.json()["ok"] is False
+
+
+def test_api_cluster_list_items_equal_the_cluster_detail(client):
+    """List items carry sources, figures and conflicts as stored (spliced in unparsed): the same values as the
+    detail endpoint, which parses them."""
+    from sitreps.link.run import run_linking
+
+    run_linking(client.app.state.sitreps.store())
+    r = client.get("/api/clusters", params={"limit": 1000})
+    assert r.headers["content-type"] == "application/json"
+    items = r.json()["items"]
+    assert items and any(i["sources"] for i in items)
+    for item in items:
+        one = client.get(f"/api/clusters/{item['id']}").json()
+        assert {k: v for k, v in one.items() if k != "ok"} == item
+
+
+def test_item_json_splices_raw_json_values():
+    import json
+
+    from sitreps.api._read import _item_json
+    from sitreps.store.api_queries import RawJSON
+
+    out = _item_json({"a": 'é "quoted"', "b": RawJSON('[1, {"x": "ü"}]'), "c": None, "d": RawJSON("null")})
+    assert json.loads(out) == {"a": 'é "quoted"', "b": [1, {"x": "ü"}], "c": None, "d": None}
+    assert json.loads(_item_json({"only": RawJSON("{}")})) == {"only": {}}
+    assert json.loads(_item_json({"plain": [1, 2]})) == {"plain": [1, 2]}

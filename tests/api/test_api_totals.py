@@ -25,7 +25,7 @@ def test_api_total_is_the_same_on_every_page(client, path, params):
 
 
 def test_events_count_reads_the_covering_index(api_db):
-    """Counting a dated, boxed query reads ix_events_date_filter (migration 4) alone, not the events rows."""
+    """Counting a dated, boxed query reads ix_events_filter_cover (migration 5) alone, not the events rows."""
     from sqlalchemy import func, select
 
     from sitreps.store import api_queries as aq
@@ -37,8 +37,8 @@ def test_events_count_reads_the_covering_index(api_db):
         assert conn.execute(stmt).scalar_one() == 2
         if conn.dialect.name != "sqlite":
             names = {r[0] for r in conn.exec_driver_sql("SELECT indexname FROM pg_indexes WHERE tablename = 'events'")}
-            assert "ix_events_date_filter" in names
+            assert "ix_events_filter_cover" in names and "ix_events_date_filter" not in names
             return
         compiled = stmt.compile(conn, compile_kwargs={"literal_binds": True})
         plan = " ".join(str(r[3]) for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}"))
-    assert "COVERING INDEX ix_events_date_filter" in plan, plan
+    assert "COVERING INDEX ix_events_filter_cover" in plan, plan

@@ -11,6 +11,7 @@ then :func:`list_clusters` groups events by type, place and date, a provisional 
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -283,7 +284,7 @@ def list_events(conn: Connection, f: Filters, limit: int = 50, offset: int = 0) 
         conds = event_conditions(f)
         stmt = (select(*_EVENT_COLUMNS).select_from(_events_from()).where(*conds).order_by(*_newest_first(conn))
                 .limit(bindparam("page_limit")).offset(bindparam("page_offset")))
-        # The count reads the events table alone (ix_events_date_filter covers the common filters).
+        # The count reads the events table alone (ix_events_filter_cover covers the common filters).
         count = select(func.count()).select_from(_E).where(*conds)
         statements = _EVENT_STATEMENTS[shape] = (stmt, count)
     total, rows = _page(conn, statements[0], statements[1], limit, offset, values)
@@ -357,17 +358,59 @@ def list_clusters(conn: Connection, f: Filters, limit: int = 50, offset: int = 0
     return Page(total, items)
 
 
+class RawJSON:
+    """JSON text as the database stores it (a cluster's sources, figures, conflicts), to be written into a
+    response as it is: parsing it into Python only to serialise it again was most of a cluster page's cost.
+    ``sitreps.api`` splices it in; ``value()`` parses it for callers that want Python values."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def value(self) -> Any:
+        return json.loads(self.text)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, RawJSON) and self.text == other.text
+
+    def __hash__(self) -> int:
+        return hash(self.text)
+
+    def __repr__(self) -> str:
+        return f"RawJSON({self.text[:40]!r})"
+
+
+_CLUSTER_JSON = ("sources", "figures", "conflicts")
+# (page statement, count statement) by dialect, compactness and filter shape, as _EVENT_STATEMENTS.
+_CLUSTER_STATEMENTS: dict[tuple[Any, ...], tuple[Select[Any], Select[Any]]] = {}
+
+
 def _linked_clusters(conn: Connection, f: Filters, limit: int, offset: int, compact: bool) -> Page:
-    """Clusters stored by the linking stage (``event_clusters``), selected through their member events."""
-    ck, cm = schema.event_clusters, schema.cluster_members
-    member_event = and_(_E.c.article_id == cm.c.article_id, _E.c.ord == cm.c.event_ord)
-    matching = select(cm.c.cluster_id).select_from(cm.join(_E, member_event)).where(*event_conditions(f))
-    cols = [c for c in ck.c if not (compact and c.name in ("sources", "figures", "conflicts"))]
-    stmt = (select(*cols).where(ck.c.cluster_id.in_(matching))
-            .order_by(ck.c.date_first.desc(), ck.c.n_sources.desc(), ck.c.cluster_id))
-    count = select(func.count()).select_from(ck).where(ck.c.cluster_id.in_(matching))
-    total, rows = _page(conn, stmt, count, limit, offset)
-    return Page(total, _cluster_items(conn, rows, compact))
+    """Clusters stored by the linking stage (``event_clusters``), selected through their member events.
+    Their sources, figures and conflicts come back as :class:`RawJSON`."""
+    values = _event_values(f)
+    shape = (conn.dialect.name, compact, *_event_shape(f, values))
+    statements = _CLUSTER_STATEMENTS.get(shape)
+    if statements is None:
+        ck, cm = schema.event_clusters, schema.cluster_members
+        member_event = and_(_E.c.article_id == cm.c.article_id, _E.c.ord == cm.c.event_ord)
+        matching = select(cm.c.cluster_id).select_from(cm.join(_E, member_event)).where(*event_conditions(f))
+        cols = [cast(c, Text).label(c.name) if c.name in _CLUSTER_JSON else c
+                for c in ck.c if not (compact and c.name in _CLUSTER_JSON)]
+        stmt = (select(*cols).where(ck.c.cluster_id.in_(matching))
+                .order_by(ck.c.date_first.desc(), ck.c.n_sources.desc(), ck.c.cluster_id)
+                .limit(bindparam("page_limit")).offset(bindparam("page_offset")))
+        count = select(func.count()).select_from(ck).where(ck.c.cluster_id.in_(matching))
+        statements = _CLUSTER_STATEMENTS[shape] = (stmt, count)
+    total, rows = _page(conn, statements[0], statements[1], limit, offset, values)
+    items = _cluster_items(conn, [r._mapping for r in rows], compact)
+    if not compact:
+        for item in items:
+            for name in _CLUSTER_JSON:
+                if item[name] is not None:
+                    item[name] = RawJSON(item[name])
+    return Page(total, items)
 
 
 def get_cluster(conn: Connection, cluster_id: str) -> dict[str, Any] | None:

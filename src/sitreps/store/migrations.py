@@ -85,6 +85,17 @@ def create_index_ddl(name: str, table: str, columns: tuple[str, ...]) -> Step:
     return step
 
 
+def replace_index_ddl(old: str, name: str, table: str, columns: tuple[str, ...]) -> Step:
+    """A step dropping index ``old`` (if there) and creating ``name`` in its place, as :func:`create_index_ddl`."""
+    create = create_index_ddl(name, table, columns)
+
+    def step(conn: Connection) -> None:
+        conn.execute(text(f"DROP INDEX IF EXISTS {conn.dialect.identifier_preparer.quote(old)}"))
+        create(conn)
+
+    return step
+
+
 MIGRATIONS: list[Migration] = [
     Migration(
         1,
@@ -101,6 +112,10 @@ MIGRATIONS: list[Migration] = [
     Migration(4, "covering index for counting filtered events (API)", create_index_ddl(
         "ix_events_date_filter", "events",
         ("date", "negated", "hypothetical", "future", "article_id", "event_type", "lat", "lon"))),
+    Migration(5, "the covering index for filtered events also holds ord (cluster and source filters join on it)",
+              replace_index_ddl("ix_events_date_filter", "ix_events_filter_cover", "events",
+                                ("date", "negated", "hypothetical", "future", "article_id", "ord", "event_type",
+                                 "lat", "lon"))),
 ]
 
 
