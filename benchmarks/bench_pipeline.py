@@ -1,11 +1,16 @@
 """Throughput and memory of sitreps against spaCy's small pipeline alone, and 1 vs 2 Dask workers.
 
     .venv/bin/python benchmarks/bench_pipeline.py [--corpus 'PATH_OR_GLOB' ...] [--limit N] [--skip-dask]
+        [--only CONFIG ...] [--repeat N]
 
 Each configuration runs in its own child process so that its peak RSS is its own. Prints a Markdown table:
 docs/s and words/s (wall clock), words per CPU-second (time.process_time; summed over the workers for Dask),
 peak RSS (per worker for Dask). Corpus: ../shared/corpus/*.jsonl when present, else the demo corpus. Read the
-machine load (printed) beside every figure: on a shared machine wall-clock figures are noisy.
+machine load (printed) beside every figure: on a shared machine wall-clock figures are noisy; ``--repeat N``
+interleaves N rounds and compares against the median spaCy run.
+
+``spacy_sm`` is spaCy's pipeline as shipped (no sitreps stand-ins); ``sitreps_before`` is the default pipeline
+with this round's exact speed-ups switched off (``fast_attrs``, ``gc_freeze``), for before/after in one run.
 """
 
 from __future__ import annotations
@@ -24,7 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "corpus"
 DEMO = ROOT / "src" / "sitreps" / "data" / "demo" / "reports.jsonl"
-CONFIGS = ("spacy_sm", "tokenizer", "sitreps_selective", "sitreps_full", "dask_1", "dask_2")
+CONFIGS = ("spacy_sm", "spacy_sm_fastattrs", "tokenizer", "sitreps_selective", "sitreps_full", "sitreps_before",
+           "dask_1", "dask_2")
 
 
 def corpus_files(patterns: list[str] | None) -> list[str]:
@@ -64,11 +70,12 @@ def run_one(config: str, files: list[str], limit: int) -> dict:
     texts = [a.text for a in articles]
     words = sum(len(t.split()) for t in texts)
     warm = texts[:2]
-    if config in ("spacy_sm", "tokenizer"):
+    if config in ("spacy_sm", "spacy_sm_fastattrs", "tokenizer"):
         from sitreps.nlp import load_nlp
         from sitreps.settings import load_settings
 
-        nlp = load_nlp(load_settings())
+        # spacy_sm is spaCy's own pipeline, untouched: sitreps' stand-ins (fastattrs) only in spacy_sm_fastattrs
+        nlp = load_nlp(load_settings(fast_attrs=config == "spacy_sm_fastattrs"))
         list(nlp.pipe(warm))
         w0, c0 = time.perf_counter(), time.process_time()
         if config == "tokenizer":
@@ -84,7 +91,11 @@ def run_one(config: str, files: list[str], limit: int) -> dict:
         from sitreps.settings import load_settings
 
         selective = config == "sitreps_selective"
-        pipeline = load_pipeline(load_settings(selective_parse=selective))
+        if config == "sitreps_before":  # the default pipeline without the 2026-11-25 speed-ups (for A/B runs)
+            settings = load_settings(selective_parse=False, fast_attrs=False, gc_freeze=False)
+        else:
+            settings = load_settings(selective_parse=selective)
+        pipeline = load_pipeline(settings)
         list(pipeline.pipe(articles[:2]))
         w0, c0 = time.perf_counter(), time.process_time()
         for _ in pipeline.pipe(articles):
@@ -143,6 +154,8 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=60, help="documents (round-robin over the files)")
     ap.add_argument("--only", choices=CONFIGS, action="append", help="run only these configurations")
     ap.add_argument("--skip-dask", action="store_true")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="run the configurations this many times, interleaved (noise on a shared machine)")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     args = ap.parse_args()
     files = corpus_files(args.corpus)
@@ -153,7 +166,7 @@ def main() -> None:
     print(f"corpus: {', '.join(files)}; limit {args.limit} documents; "
           f"{time.strftime('%Y-%m-%d %H:%M')}; load before: {os.getloadavg()}", flush=True)
     rows = []
-    for config in configs:
+    for config in [c for _ in range(max(1, args.repeat)) for c in configs]:
         cmd = [sys.executable, __file__, "--child", config, "--limit", str(args.limit)]
         for f in files:
             cmd += ["--corpus", f]
@@ -165,7 +178,8 @@ def main() -> None:
         row["load"] = round(os.getloadavg()[0], 2)
         rows.append(row)
         print(json.dumps(row), file=sys.stderr, flush=True)
-    base = next((r["words_per_cpu_s"] for r in rows if r["config"] == "spacy_sm"), None)
+    spacy_rows = [r["words_per_cpu_s"] for r in rows if r["config"] == "spacy_sm"]
+    base = sorted(spacy_rows)[len(spacy_rows) // 2] if spacy_rows else None  # the median spaCy run
     d1 = next((r["words_per_s"] for r in rows if r["config"] == "dask_1"), None)
     cols = ["config", "docs", "words", "docs_per_s", "words_per_s", "words_per_cpu_s", "peak_rss_mb", "cores_used",
             "load"]

@@ -51,13 +51,13 @@ def run(overrides: dict[str, Any], articles: list[Any], tokens: bool) -> tuple[l
 
         nlp = load_nlp(settings)
         c0 = time.process_time()
-        out: list[Any] = [token_rows(d) for d in nlp.pipe([a.text for a in articles], batch_size=8)]
+        out: list[Any] = [token_rows(d) for d in nlp.pipe([a.text for a in articles], batch_size=settings.batch_size)]
     else:
         from sitreps.pipeline import load_pipeline
 
         pipeline = load_pipeline(settings)
         c0 = time.process_time()
-        out = [r.to_dict() for r in pipeline.pipe(articles, batch_size=8)]
+        out = [r.to_dict() for r in pipeline.pipe(articles)]  # batches of settings.batch_size
     return out, time.process_time() - c0
 
 
