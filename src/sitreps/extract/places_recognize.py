@@ -84,6 +84,7 @@ appears appeared seems seemed has have had is was are were will would could may 
 AUX = {"is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "may", "might", "must",
        "should", "did", "does", "appears", "seems", "continues", "not", "also", "now", "still", "likely", "reportedly", "again", "already", "itself", "then"}
 _STRONG_LABELS = {"GPE", "LOC", "FAC", "NORP"}
+CURRENCY_WORDS = frozenset({"dollar", "dollars", "pound", "pounds", "yuan", "rupee", "rupees", "peso", "pesos"})
 # Words that follow a place's name in the name of its local body: "Lombard Police", "Ozark School District".
 LOCAL_BODY_WORDS = frozenset("""
 county city town township village borough parish police sheriff sheriff's fire rescue school schools district
@@ -198,7 +199,8 @@ def find_runs(doc: Doc, gaz: Gazetteer, doc_text: str | None = None) -> list[_Ru
             i += 1
             continue
         w = text[i]
-        if i + 1 < n and is_demonym(f"{w} {text[i + 1]}"):  # "Sri Lankan", "South Africans"
+        if i + 1 < n and (is_demonym(f"{w} {text[i + 1]}") or f"{w} {text[i + 1]}" in REGION_DEMONYMS):
+            # "Sri Lankan", "South Africans", "Central American"
             runs.append(_Run(i, i + 2, fold(f"{w} {text[i + 1]}"), "demonym"))
             i += 2
             continue
@@ -292,7 +294,9 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
     label = _ent_label(doc, run.start, run.end)
     es, ee = _ent_extent(doc, run.start)
     if label in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LAW", "LANGUAGE"):
-        return False
+        # a country naming a currency is still the country: "15 billion US dollars", "Hong Kong dollars"
+        return label == "MONEY" and run.end < len(doc) and doc[run.end].lower_ in CURRENCY_WORDS \
+            and any(e.is_country for e in gaz.lookup_key(run.key))
     prev = _prev_words(doc, run.start)
     if label == "PERSON" and (es < run.start or ee > run.end):
         # part of a person's name ("Jordan Peterson"), unless a preposition shows the tagger ran a title into
@@ -304,7 +308,7 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
         # a word of a longer name that is no place ("Fox News", "the Ministry of Commerce", "Johnson & Johnson");
         # a local body keeps its place ("Laurel County Sheriff's Office", "Lombard Police Department")
         return False
-    if run.end - run.start == 1 and doc[run.start].text in _person_words(doc):
+    if run.end - run.start == 1 and doc[run.start].text in _person_words(doc) and not doc[run.start].text.isupper():
         return False  # "Smith said" after "John Smith": the person, named again
     entries = gaz.lookup_key(run.key)
     top = entries[0]

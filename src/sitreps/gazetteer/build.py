@@ -36,6 +36,7 @@ from typing import Any
 
 from ..errors import GazetteerError
 from .tables import (
+    ADMIN1_ALIASES,
     ADMIN_NAME_SUFFIXES,
     COUNTRY_ALIASES,
     COUNTRY_CENTRES,
@@ -160,8 +161,8 @@ def _region_rows(data: Path) -> list[Row]:
         out.append(Row(int(c["geonameId"]), c["name"], "L", "CONT", "", "", float(c["lat"]), float(c["lng"]),
                        int(c.get("population") or 0), []))
     for n, (name, (lat, lon, code, aliases)) in enumerate(sorted(REGIONS.items())):
-        out.append(Row(REGION_ID_BASE + n, name, "L" if code in ("RGN", "PEN", "PCLH") else "H", code, "", "",
-                       lat, lon, 0, list(aliases)))
+        fclass = "L" if code in ("RGN", "PEN", "PCLH") else "T" if code in ("ISL", "MTS") else "H"
+        out.append(Row(REGION_ID_BASE + n, name, fclass, code, "", "", lat, lon, 0, list(aliases)))
     return out
 
 
@@ -365,13 +366,15 @@ def read_admin_names(path: Path, towns: list[Row], have_admin1: set[str]) -> lis
     def make(name: str, cc: str, items: list[tuple[float, float, str, int]], fcode: str, n: int) -> Row:
         lat, lon = _centre([(i[0], i[1]) for i in items])
         codes = [i[2] for i in items if i[2]]
-        code = max(set(codes), key=codes.count) if codes else ""
+        # the most common code; sorted first so that ties break the same way in every build
+        code = max(sorted(set(codes)), key=codes.count) if codes else ""
         return Row(n, name, "A", fcode, cc, code, lat, lon, sum(i[3] for i in items), [])
 
     n = ADMIN_ID_BASE
     for (cc, name), items in sorted(a1.items()):
         if cc not in have_admin1 and name:
             rows.append(make(name, cc, items, "ADM1", n))
+            rows[-1].alternates += ADMIN1_ALIASES.get((cc, name), ())
             n += 1
     for (cc, _a1, name), items in sorted(a2.items()):
         if name and len(items) >= 2:
@@ -419,6 +422,7 @@ def build_rows(sources: Iterable[str | Path]) -> list[Row]:
         for r in read_rivers(path, towns):
             by_id[r.geonameid] = r
     rows = list(by_id.values())
+    curated = {a for forms in ADMIN1_ALIASES.values() for a in forms}  # "NSW" is no airport code
     country_names = {fold(r.name) for r in rows if r.fcode.startswith("PCL")}
     country_names |= {fold(a) for r in rows if r.fcode.startswith("PCL") for a in r.alternates}
     for r in rows:
@@ -428,7 +432,7 @@ def build_rows(sources: Iterable[str | Path]) -> list[Row]:
         if r.fcode.startswith("PCL") or r.fclass == "H" or r.geonameid >= REGION_ID_BASE:
             keep = alts  # country aliases, river and region names are curated
         else:
-            keep = [a for a in alts if _good_alternate(a, country_names, r.name)]
+            keep = [a for a in alts if a in curated or _good_alternate(a, country_names, r.name)]
         seen = {fold(r.name)}
         r.alternates = []
         for a in keep:
