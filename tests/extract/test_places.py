@@ -221,3 +221,67 @@ def test_places_an_enumeration_names_places_of_one_level(parse):
 def test_places_a_bare_ocean_name_is_the_ocean(parse):
     p = _by_text(parse("The storm formed over the Atlantic and moved toward Bermuda."), "Atlantic")
     assert p.feature_code == "OCN"
+
+
+# ------------------------------------------------------------------ issue 3, round 4: names, demonyms, namesakes
+
+
+@pytest.mark.parametrize("text, span, code", [
+    ("Aid convoys reached Darfur after a week on the road.", "Darfur", "RGN"),
+    ("Drones flew over the Korean Peninsula at dawn.", "Korean Peninsula", "PEN"),
+    ("Floods hit Sumatra and left thousands homeless.", "Sumatra", "ISL"),
+    ("Tankers waited in the Gulf of Mexico for the storm to pass.", "Gulf of Mexico", "SEA"),
+])
+def test_places_regions_seas_and_islands_of_the_projects_table(parse, text, span, code):
+    assert _by_text(parse(text), span).feature_code == code
+
+
+@pytest.mark.parametrize("text, span, cc", [
+    ("Farmers in Anhui planted late this spring.", "Anhui", "CN"),  # "Anhui Sheng" in the admin names
+    ("Racing stopped in NSW while vets checked the stables.", "NSW", "AU"),
+])
+def test_places_short_forms_of_first_level_areas(parse, text, span, cc):
+    p = _by_text(parse(text), span)
+    assert p.feature_code == "ADM1" and p.country_code == cc
+
+
+@pytest.mark.parametrize("text, span, cc", [
+    ("The Holy See sent an envoy to the talks.", "Holy See", "VA"),
+    ("Diplomats said the DPRK had fired a missile.", "DPRK", "KP"),
+    ("Refugees crossed from the Democratic Republic of Congo into Uganda.", "Democratic Republic of Congo", "CD"),
+])
+def test_places_country_aliases(parse, text, span, cc):
+    p = _by_text(parse(text), span)
+    assert p.country_code == cc and p.feature_code.startswith("PCL")
+
+
+def test_places_people_of_a_state_and_of_a_region_are_origins(parse):
+    places = parse("Texans and Central American migrants waited at the border crossing.")
+    texans = _by_text(places, "Texans")
+    assert texans.role == "origin" and texans.feature_code == "ADM1" and texans.country_code == "US"
+    assert _by_text(places, "Central American").role == "origin"
+
+
+def test_places_a_country_naming_a_currency_and_an_acronym_in_a_mistagged_name(parse):
+    places = parse("The fund lent 15 billion US dollars. Reporter Jane Smith US said the US measures were new.")
+    us = [p for p in places if p.evidence.text == "US"]
+    assert len(us) == 3 and all(p.country_code == "US" for p in us)
+
+
+def test_places_a_town_known_by_an_old_name_ranks_below_towns_so_named(gaz):
+    from sitreps.extract.places_resolve import Mention, prior
+    from sitreps.gazetteer.build import fold
+
+    m = Mention(0, 5, "paris", "Paris")
+    found = gaz.lookup_key("paris")
+    named = [e for e in found if e.feature_class == "P" and fold(e.name) == "paris"]
+    by_old_name = [e for e in found if e.feature_class == "P" and fold(e.name) != "paris" and e.population < 100_000]
+    assert named and by_old_name
+    # "Paris" for Saint Paris or a town once called Paris: below every town called Paris, however small
+    assert max(prior(e, m, named=True) for e in by_old_name) < min(prior(e, m, named=True) for e in named)
+    assert max(prior(e, m, named=False) for e in by_old_name) > max(prior(e, m, named=True) for e in by_old_name)
+
+
+def test_places_a_bare_name_is_not_the_county_named_after_it(parse):
+    p = _by_text(parse("Rain is expected across Washington and Oregon this weekend."), "Washington")
+    assert p.feature_code == "ADM1"
