@@ -10,7 +10,8 @@ machine load (printed) beside every figure: on a shared machine wall-clock figur
 interleaves N rounds and compares against the median spaCy run.
 
 ``spacy_sm`` is spaCy's pipeline as shipped (no sitreps stand-ins); ``sitreps_before`` is the default pipeline
-with this round's exact speed-ups switched off (``fast_attrs``, ``gc_freeze``), for before/after in one run.
+with this round's exact speed-ups switched off (``fast_attrs``, ``gc_freeze``, ``batch_size`` 32 as before), for
+before/after in one run.
 """
 
 from __future__ import annotations
@@ -92,7 +93,7 @@ def run_one(config: str, files: list[str], limit: int) -> dict:
 
         selective = config == "sitreps_selective"
         if config == "sitreps_before":  # the default pipeline without the 2026-11-25 speed-ups (for A/B runs)
-            settings = load_settings(selective_parse=False, fast_attrs=False, gc_freeze=False)
+            settings = load_settings(selective_parse=False, fast_attrs=False, gc_freeze=False, batch_size=32)
         else:
             settings = load_settings(selective_parse=selective)
         pipeline = load_pipeline(settings)

@@ -5,8 +5,9 @@ default settings and once with ``--set NAME=VALUE`` overrides, and diff ``Articl
     .venv/bin/python benchmarks/check_same_records.py --limit 300 --set fast_attrs=0 --tokens
 
 ``--tokens`` compares spaCy's token attributes (text, tag, POS, morphology, lemma, dependency, head, entity)
-instead of records: faster, and stricter for changes to the spaCy part. Both runs happen in this process, one
-after the other, on the same code: other engineers' changes to the stages cannot make a difference appear.
+instead of records: faster, and stricter for changes to the spaCy part. Both pipelines are loaded in this
+process before either runs, so both see the same code and the same gazetteer even while other engineers edit
+the working tree (a gazetteer rebuilt between two separate runs renumbers its synthetic ids).
 Corpus: ../shared/corpus/*.jsonl (round-robin, as bench_pipeline.py), else the demo corpus. Exit status 1 when
 anything differs.
 """
@@ -42,22 +43,27 @@ def token_rows(doc: Any) -> list[tuple[Any, ...]]:
              t.is_sent_start) for t in doc]
 
 
-def run(overrides: dict[str, Any], articles: list[Any], tokens: bool) -> tuple[list[Any], float]:
+def load(overrides: dict[str, Any], tokens: bool) -> Any:
     from sitreps.settings import load_settings
 
     settings = load_settings(**overrides)
     if tokens:
         from sitreps.nlp import load_nlp
 
-        nlp = load_nlp(settings)
-        c0 = time.process_time()
-        out: list[Any] = [token_rows(d) for d in nlp.pipe([a.text for a in articles], batch_size=settings.batch_size)]
-    else:
-        from sitreps.pipeline import load_pipeline
+        return settings, load_nlp(settings)
+    from sitreps.pipeline import load_pipeline
 
-        pipeline = load_pipeline(settings)
-        c0 = time.process_time()
-        out = [r.to_dict() for r in pipeline.pipe(articles)]  # batches of settings.batch_size
+    return settings, load_pipeline(settings)
+
+
+def run(loaded: Any, articles: list[Any], tokens: bool) -> tuple[list[Any], float]:
+    settings, runner = loaded
+    c0 = time.process_time()
+    if tokens:
+        out: list[Any] = [token_rows(d) for d in runner.pipe([a.text for a in articles],
+                                                             batch_size=settings.batch_size)]
+    else:
+        out = [r.to_dict() for r in runner.pipe(articles)]  # batches of settings.batch_size
     return out, time.process_time() - c0
 
 
@@ -95,8 +101,11 @@ def main() -> None:
     a_set = dict(s.split("=", 1) for s in args.base)
     b_set = dict(s.split("=", 1) for s in args.set)
     articles = load_articles(corpus_files(args.corpus), args.limit + args.skip)[args.skip:]
-    a_out, a_cpu = run({k: _value(v) for k, v in a_set.items()}, articles, args.tokens)
-    b_out, b_cpu = run({k: _value(v) for k, v in b_set.items()}, articles, args.tokens)
+    # both loaded before either runs: a gazetteer cache rebuilt on disk meanwhile (another process) reaches neither
+    a_loaded = load({k: _value(v) for k, v in a_set.items()}, args.tokens)
+    b_loaded = load({k: _value(v) for k, v in b_set.items()}, args.tokens)
+    a_out, a_cpu = run(a_loaded, articles, args.tokens)
+    b_out, b_cpu = run(b_loaded, articles, args.tokens)
     differ = 0
     for art, x, y in zip(articles, a_out, b_out, strict=True):
         d = first_difference(x, y)

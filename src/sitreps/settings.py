@@ -29,8 +29,9 @@ class Settings:
     gazetteer: str | None = None
     # Documents longer than this (characters, after cleaning) are refused with DocumentTooLarge.
     max_chars: int = 5_000_000
-    # spaCy batch size for nlp.pipe
-    batch_size: int = 32
+    # Articles parsed together (nlp.pipe batch size). 8 keeps a process under 1 GB peak RSS on long reports (32:
+    # 1.03 GB) at the same speed; on 40 corpus documents the records are identical (docs/BENCHMARKS.md).
+    batch_size: int = 8
     # Run parser/NER only on sentences a cheap scan marks as relevant (see scale/ and docs/BENCHMARKS.md).
     # Off by default: measured on the corpus it changes some claims/events/quantities and saves little.
     selective_parse: bool = False
