@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sitreps.extract.events_classify import code_texts
-from sitreps.extract.events_rules import decide, find_triggers, not_agreed
+from sitreps.extract.events_rules import decide, find_triggers, not_agreed, territory_taker
 from sitreps.extract.events_taxonomy import load_taxonomy
 
 
@@ -186,3 +186,15 @@ def test_territory_taken_in_a_fight_is_no_non_violent_transfer() -> None:
 def test_vigilantes_are_no_vigil_and_a_protest_turning_violent_is_a_riot() -> None:
     assert decide("A vigilante group beat two suspected thieves in the village square.")[0] == "Mob violence"
     assert decide("The march against fuel prices turned very violent by nightfall.")[0] == "Violent demonstration"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the object of "a crackdown on ..." did not take the district
+    ("Government troops in a fresh crackdown on the rebels recaptured the district on Friday.", "gov"),
+    # pro-government militias fight on the government's side
+    ("The army and pro-government tribal militias have taken control of the river town.", "gov"),
+    # pushed back from an area: the other side holds it
+    ("The insurgents were pushed back from the hills around the army positions.", "gov"),
+])
+def test_territory_taker_reads_objects_allies_and_retreats(text: str, expected: str) -> None:
+    assert territory_taker(text) == expected

@@ -20,7 +20,7 @@ __all__ = ["RuleMatch", "decide", "find_triggers", "not_agreed", "score", "terri
 
 # Actor words: who did it decides between territory sub-types and between clash and attack.
 _GOV = (r"(?:army|troops|soldiers|military|government forces|security forces|armed forces|forces of the government|"
-        r"police|regime|pro-government|national guard|territorial defen[cs]e|ukrainian forces|"
+        r"police|regime|pro-government(?: \w+)?(?: militias?| forces| fighters| groups?)?|national guard|territorial defen[cs]e|ukrainian forces|"
         r"government troops|federal forces|special forces|paramilitar(?:y|ies)|peshmerga|SAA|SDF|IDF|FARDC|"
         # a country's forces ("Iraqi forces", "Afghan troops"): state forces by ACLED's actor types
         r"(?:afghan|iraqi|syrian|yemeni|somali|nigerian|malian|burkinabe|nigerien|congolese|sudanese|"
@@ -265,7 +265,9 @@ _TERRITORY_VERB = re.compile(r"fell to|fallen to|came under (?:the )?control of|
 
 
 _LOSS = re.compile(r"\b(?:lost (?:control of|the (?:town|city|village|district|area))|(?:were|was|been|being) "
-                   r"(?:driven|forced|pushed|expelled|chased|ousted) (?:out|from)|were routed)\b", re.IGNORECASE)
+                   r"(?:driven|forced|pushed|expelled|chased|ousted)(?: back)? (?:out|from)|were routed)\b",
+                   re.IGNORECASE)
+_OBJECT_BEFORE = re.compile(r"\b(?:on|against|from|at)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 
 
 # An agreement named only to say it was broken, promised, left, hoped or called for.
@@ -293,8 +295,11 @@ def _first_kind(text: str) -> str | None:
 def _last_kind(text: str) -> str | None:
     """"gov" or "nsa": the kind of the last actor named in ``text``."""
     _, _, actors = _compiled()
-    hits = [(h.start(), kind) for kind in ("gov", "nsa") for h in actors[kind].finditer(text)]
-    return max(hits)[1] if hits else None
+    # By where the mention ends, the longer one first ("pro-government militias" are the government's side);
+    # an actor after "on/against/from" is the object ("a crackdown on the militants"), not the subject.
+    hits = [(h.end(), h.end() - h.start(), kind) for kind in ("gov", "nsa") for h in actors[kind].finditer(text)
+            if not _OBJECT_BEFORE.search(text, 0, h.start())]
+    return max(hits)[2] if hits else None
 
 
 def _territory_taker(text: str) -> str | None:
