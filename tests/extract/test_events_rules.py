@@ -198,3 +198,9 @@ def test_vigilantes_are_no_vigil_and_a_protest_turning_violent_is_a_riot() -> No
 ])
 def test_territory_taker_reads_objects_allies_and_retreats(text: str, expected: str) -> None:
     assert territory_taker(text) == expected
+
+
+def test_a_surrender_called_for_is_no_agreement_and_killing_themselves_is_a_suicide_bomb() -> None:
+    assert decide("Police urged the two gunmen holed up in the farmhouse to surrender.")[0] != "Agreement"
+    assert decide("Two militants set off explosives in the flat, killing themselves as police closed in.")[0] \
+        == "Suicide bomb"

@@ -47,7 +47,8 @@ _CIVIL = (r"(?:civilians?|villagers?|residents?|farmers?|women|children|man|woma
 _RULES: list[tuple[str, float, str]] = [
     # Explosions/Remote violence
     ("Suicide bomb", 4, r"suicide[- ](?:bomb\w*|attack\w*|car|vest|belt|truck|blast|explosion)|"
-                        r"blew (?:himself|herself|themselves) up|self-detonat\w*|suicide bomber"),
+                        r"blew (?:himself|herself|themselves) up|self-detonat\w*|suicide bomber|"
+                        r"(?:detonat\w*|blew up|exploded|set off)\b[^.]{0,60}\bkilling (?:himself|herself|themselves)"),
     ("Chemical weapon", 4, r"chemical (?:weapons?|attack|agents?|munitions?|substance)|chlorine|sarin|"
                             r"mustard gas|nerve agent|toxic gas|poison(?:ous)? gas|\bVX\b|white phosphorus"),
     ("Air/drone strike", 3, r"air ?strikes?|air[- ]raids?|airstrikes?|aerial (?:bombardment|attack|strike|bombing)s?|"
@@ -275,7 +276,8 @@ _NOT_AGREED = re.compile(
     r"\b(?:broke(?:n)?|break(?:ing|s)?|violat\w*|breach\w*|collaps\w*|"
     r"promis\w*|pull(?:ed|ing|s)? out of|withdr[ae]w\w* from|quit|rejoin\w*|call(?:ed|s|ing)? for|"
     r"push(?:ed|ing)? for|hope[sd]? (?:for|of)|seek\w*|sought|talks (?:on|about)|"
-    r"propos\w*|refus\w*|reject\w*)\b[^.;]{0,40}\b(?:agreement|ceasefire|cease-fire|truce|deal|accord|pact)"
+    r"propos\w*|refus\w*|reject\w*|call(?:ed|s|ing)? on|urg\w*|demand\w*|order(?:ed|s|ing))\b[^.;]{0,60}\b(?:agreement|"
+    r"ceasefire|cease-fire|truce|deal|accord|pact|surrender)"
     r"|\b(?:agreement|ceasefire|cease-fire|truce|deal|accord|pact)\b[^.;]{0,25}\b(?:was|were|has been|had been)"
     r" (?:broken|violated|breached)|\bdeal with\b", re.IGNORECASE)
 
