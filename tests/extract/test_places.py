@@ -285,3 +285,15 @@ def test_places_a_town_known_by_an_old_name_ranks_below_towns_so_named(gaz):
 def test_places_a_bare_name_is_not_the_county_named_after_it(parse):
     p = _by_text(parse("Rain is expected across Washington and Oregon this weekend."), "Washington")
     assert p.feature_code == "ADM1"
+
+
+def test_places_a_state_abbreviation_split_from_its_dot_and_x_state(parse):
+    places = parse("The plant near Parkersburg, W.Va. closed. Floods hit Oaxaca State last week.")
+    wv = _by_text(places, "W.Va.")
+    assert wv.feature_code == "ADM1" and wv.admin1 == "WV"
+    assert _by_text(places, "Oaxaca State").feature_code == "ADM1"
+
+
+def test_places_a_country_the_tagger_once_ran_into_a_persons_name_stays_a_place(parse):
+    places = parse("Rethinking Egypt was the title of her talk. Later she flew to Egypt, where talks began.")
+    assert any(p.evidence.text == "Egypt" and p.country_code == "EG" for p in places)

@@ -227,6 +227,10 @@ def find_runs(doc: Doc, gaz: Gazetteer, doc_text: str | None = None) -> list[_Ru
             if gaz.has_key(key):
                 best = _Run(i, j, key, None)
                 break
+            if j < n and text[j] == "." and tk.idx[j] == tk.idx[j - 1] + len(text[j - 1]) \
+                    and gaz.has_key(key + "."):
+                best = _Run(i, j + 1, key + ".", None)  # "W.Va." that the tokenizer split as "W.Va" "."
+                break
         fac = _facility(tk, i)
         if fac is not None and (best is None or fac.end > best.end):
             runs.append(fac)
@@ -237,7 +241,10 @@ def find_runs(doc: Doc, gaz: Gazetteer, doc_text: str | None = None) -> list[_Ru
             continue
         j = best.end
         nxt = lower[j] if j < n else ""
-        if nxt in ADMIN_WORDS and not cap[j]:
+        if nxt == "state" and cap[j] and not (j + 1 < n and cap[j + 1]) \
+                and any(e.feature_code == "ADM1" for e in gaz.lookup_key(best.key)):
+            best = _Run(best.start, j + 1, best.key, "admin")  # "Oaxaca State", not "Ohio State University"
+        elif nxt in ADMIN_WORDS and not cap[j]:
             # "Kharkiv oblast": the type word restricts the candidates but stays out of the span, as the
             # field's gold sets mark the name alone ("Idlib" in "Idlib province")
             best = _Run(best.start, j, best.key, "admin")
@@ -308,8 +315,11 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
         # a word of a longer name that is no place ("Fox News", "the Ministry of Commerce", "Johnson & Johnson");
         # a local body keeps its place ("Laurel County Sheriff's Office", "Lombard Police Department")
         return False
-    if run.end - run.start == 1 and doc[run.start].text in _person_words(doc) and not doc[run.start].text.isupper():
-        return False  # "Smith said" after "John Smith": the person, named again
+    if run.end - run.start == 1 and doc[run.start].text in _person_words(doc) and not doc[run.start].text.isupper() \
+            and not (label in ("GPE", "LOC") and (prev and prev[0] in LOCATIVE or _prominent(gaz.lookup_key(run.key)))):
+        # "Smith said" after "John Smith": the person, named again; but a country or a place after "in" that
+        # the tagger calls a place stays one though it ran into a person's name once ("Rethinking Egypt")
+        return False
     entries = gaz.lookup_key(run.key)
     top = entries[0]
     text = doc[run.start:run.end].text
