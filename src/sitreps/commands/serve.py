@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 from typing import Annotated
 
 import typer
@@ -30,8 +31,29 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000, token: str | None 
     os.environ[DB_ENV] = db
     if token is not None:
         os.environ[TOKEN_ENV] = token
-    uvicorn.run("sitreps.api:app_from_env", factory=True, workers=workers, host=host, port=port,
-                log_level=log_level)
+    # What uvicorn.run does for workers > 1, with a socket that says it is TCP (see tcp_socket).
+    from uvicorn.supervisors import Multiprocess
+
+    config = uvicorn.Config("sitreps.api:app_from_env", factory=True, workers=workers, host=host, port=port,
+                            log_level=log_level)
+    server = uvicorn.Server(config)
+    try:
+        Multiprocess(config, target=server.run, sockets=[tcp_socket(config.bind_socket())]).run()
+    except KeyboardInterrupt:
+        pass
+
+
+def tcp_socket(sock: socket.socket) -> socket.socket:
+    """``sock`` re-opened from its descriptor, so that it reports its real protocol.
+
+    uvicorn binds the socket its worker processes share as ``socket.socket(family)``: protocol 0, so asyncio
+    does not set TCP_NODELAY on the connections it accepts (it does only for sockets whose protocol is
+    IPPROTO_TCP), and a response written in two parts waited for the client's delayed ACK (~40 ms per
+    request: measured, docs/BENCHMARKS.md "API latency")."""
+    if sock.family in (socket.AF_INET, socket.AF_INET6) and sock.proto == 0:
+        sock = socket.socket(fileno=sock.detach())  # family, type and protocol read from the descriptor
+        sock.set_inheritable(True)
+    return sock
 
 
 @app.command("serve")
