@@ -14,6 +14,7 @@ Prints p50/p95/p99 per kind of request. Nothing is sent anywhere but 127.0.0.1.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import socket
 import statistics
@@ -138,8 +139,6 @@ def run_load(base: str, requests: list[tuple[str, str, dict[str, Any]]], concurr
 def _cpu_seconds(pid: int) -> float | None:
     """User + system CPU time of a process and its live children (Linux /proc: the worker processes of
     ``--workers N``), to tell our cost from a busy machine's queueing."""
-    import os
-
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except OSError:
@@ -193,17 +192,21 @@ def main() -> int:
             time.sleep(0.2)
         run_load(base, make_requests(values, args.warmup, seed=1), args.concurrency)
         reqs = make_requests(values, args.requests)
+        load0 = os.getloadavg()
         cpu0 = _cpu_seconds(server.pid)
         t0 = time.perf_counter()
         lat = run_load(base, reqs, args.concurrency)
         wall = time.perf_counter() - t0
         cpu1 = _cpu_seconds(server.pid)
+        load1 = os.getloadavg()
     finally:
         server.terminate()
         server.wait(timeout=10)
     total = sum(len(v) for v in lat.values())
     print(f"{total} requests, {args.concurrency} concurrent, {args.workers} server worker(s), {wall:.1f} s, "
           f"{total / wall:.0f} req/s")
+    print(f"machine load (1-minute average, 2 cores shared with other work): {load0[0]:.2f} at the start, "
+          f"{load1[0]:.2f} at the end")
     if cpu0 is not None and cpu1 is not None:
         print(f"server CPU: {(cpu1 - cpu0) * 1000 / total:.1f} ms per request (all kinds)")
     print(f"{'kind':<10} {'n':>6} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'mean ms':>8}")
