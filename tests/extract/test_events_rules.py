@@ -204,3 +204,8 @@ def test_a_surrender_called_for_is_no_agreement_and_killing_themselves_is_a_suic
     assert decide("Police urged the two gunmen holed up in the farmhouse to surrender.")[0] != "Agreement"
     assert decide("Two militants set off explosives in the flat, killing themselves as police closed in.")[0] \
         == "Suicide bomb"
+
+
+def test_remains_of_a_used_weapon_are_no_disrupted_weapon() -> None:
+    text = "Remains of the rocket found near the bus depot were identified by investigators as a cluster munition."
+    assert decide(text)[0] != "Disrupted weapons use"

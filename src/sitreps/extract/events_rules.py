@@ -130,10 +130,10 @@ _RULES: list[tuple[str, float, str]] = [
      r"intercept\w* (?:\w+ ){0,4}(?:missiles?|rockets?|drones?|projectiles?|shells?|weapons?|arms|explosives?|"
      r"bombs?|shipments?|consignments?)|(?:missiles?|rockets?|drones?|projectiles?)\b[^.]{0,40}\bintercept\w*|"
      r"interceptors?|"
-     r"(?:seized|recovered|found|discovered|confiscated|unearthed|dismantled|destroyed|neutrali[sz]ed|identified)"
+     r"(?:seized|recovered|found|discovered|confiscated|unearthed|dismantled|destroyed|neutrali[sz]ed)"
      r" (?!by\b)(?:\w+ ){0,4}" + _WEAPON_NOUNS + r"|(?:weapons?|arms|ammunition) (?:cache|depot|"
      r"haul|dump)|" + _WEAPON_NOUNS + r"\b[^.;]{0,60}\b(?:were|was|been|being|are|is) (?:\w+ ){0,2}(?:found|"
-     r"discovered|seized|recovered|defused|confiscated|identified|cleared|unearthed|dismantled|neutrali[sz]ed|"
+     r"discovered|seized|recovered|defused|confiscated|cleared|unearthed|dismantled|neutrali[sz]ed|"
      r"made safe)|suspicious (?:packages?|objects?|devices?|parcels?)|made safe|disarmed|deactivat\w*"),
     ("Looting/property destruction", 3,
      r"\bloot\w*|ransack\w*|vandali[sz]\w*|plunder\w*|pillag\w*|arson|torch(?:ed|ing)|"
@@ -258,6 +258,9 @@ def score(text: str) -> tuple[dict[str, float], float]:
 
 _EXPLODED = re.compile(r"\b(?:exploded|went off|detonated|blast (?:killed|injured|wounded)|killing|killed|"
                        r"injuring|injured|wounded)\b", re.IGNORECASE)
+# Remains of a weapon that was used are no disrupted weapon ("remains of the missile were found").
+_REMAINS = re.compile(r"\b(?:remains|debris|fragments?|wreckage|pieces|parts|shrapnel|casings?) of (?:the |a |an )?"
+                      r"(?:\w+ ){0,2}(?:missiles?|rockets?|drones?|shells?|bombs?|munitions?)", re.IGNORECASE)
 _DISRUPTED_ONLY = re.compile(r"\b(?:defus\w*|intercept\w*|shot down|downed|foil\w*|thwart\w*|disarmed)",
                              re.IGNORECASE)
 _TERRITORY_VERB = re.compile(r"fell to|fallen to|came under (?:the )?control of|recaptur\w*|retook|retake\w*|retaken|regain\w*|liberat\w*|took back|reclaim\w*|"
@@ -407,7 +410,7 @@ def decide(text: str, *, non_event_check: bool = True) -> tuple[str | None, floa
             return "Peaceful protest", 0.8, scores
     if _has(s, "Mob violence", 2.5) and not gov and not nsa:
         return "Mob violence", 0.7, scores
-    if _has(s, "Disrupted weapons use", 2.5) and not _EXPLODED.search(text) and not (
+    if _has(s, "Disrupted weapons use", 2.5) and not _EXPLODED.search(text) and not _REMAINS.search(text) and not (
             _has(s, "Air/drone strike", 3) and not _DISRUPTED_ONLY.search(text)):
         # (an air strike that destroyed an arms depot is an air strike; a drone shot down is disrupted)
         # A device defused, a missile intercepted, a cache seized: the weapon was not used.
