@@ -56,8 +56,7 @@ COUNTRY_ALIASES: dict[str, str] = {
 # Adjectival / demonym forms -> ISO code. Plural person forms ("Russians") are listed too.
 DEMONYMS: dict[str, str] = {
     "Russian": "RU", "Russians": "RU", "Ukrainian": "UA", "Ukrainians": "UA", "American": "US",
-    "Americans": "US", "British": "GB", "Briton": "GB", "Britons": "GB", "English": "GB", "Scottish": "GB",
-    "Welsh": "GB", "French": "FR", "German": "DE", "Germans": "DE", "Italian": "IT", "Italians": "IT",
+    "Americans": "US", "British": "GB", "Briton": "GB", "Britons": "GB", "French": "FR", "German": "DE", "Germans": "DE", "Italian": "IT", "Italians": "IT",
     "Spanish": "ES", "Portuguese": "PT", "Dutch": "NL", "Belgian": "BE", "Swiss": "CH", "Austrian": "AT",
     "Polish": "PL", "Poles": "PL", "Czech": "CZ", "Slovak": "SK", "Hungarian": "HU", "Romanian": "RO",
     "Bulgarian": "BG", "Serbian": "RS", "Serb": "RS", "Serbs": "RS", "Croatian": "HR", "Bosnian": "BA",
@@ -223,6 +222,8 @@ REGION_DEMONYMS: dict[str, str] = {
     "Caribbean": "Caribbean", "Balkan": "Balkans", "Scandinavian": "Scandinavia",
     "Central American": "Central America", "North American": "North America", "South American": "South America",
     "Kurdish": "Kurdistan", "South Ossetian": "South Ossetia", "Siberian": "Siberia",
+    # the nations of the United Kingdom (GeoNames' first-level areas of GB)
+    "English": "England", "Scottish": "Scotland", "Scots": "Scotland", "Welsh": "Wales",
     # people of US states, Canadian provinces and Australian states (LGL and GWN annotate them as toponyms);
     # forms that name a newspaper or an era ("The Oregonian", "Victorian") are left out
     "Alabamian": "Alabama", "Alabamians": "Alabama", "Alaskan": "Alaska", "Alaskans": "Alaska",
