@@ -297,3 +297,14 @@ def test_places_a_state_abbreviation_split_from_its_dot_and_x_state(parse):
 def test_places_a_country_the_tagger_once_ran_into_a_persons_name_stays_a_place(parse):
     places = parse("Rethinking Egypt was the title of her talk. Later she flew to Egypt, where talks began.")
     assert any(p.evidence.text == "Egypt" and p.country_code == "EG" for p in places)
+
+
+def test_places_an_unknown_name_holding_a_far_namesake_takes_the_town_of_the_text(nlp, gaz):
+    from sitreps.extract.places import resolve_spans
+    from sitreps.gazetteer.index import haversine_km
+
+    text = "Jazz clubs in New Orleans stay open late. Tourists crowd Faubourg Marigny at night."
+    start = text.index("Faubourg Marigny")
+    (p,) = resolve_spans(nlp(text), [(start, start + len("Faubourg Marigny"))], gaz)
+    assert p.geonameid is None and p.precision == "town"  # unresolved, located by its town
+    assert haversine_km(p.lat, p.lon, 29.95, -90.07) < 50  # New Orleans, not Marigny in France

@@ -189,6 +189,7 @@ def _mark_lists(mentions: list[Mention], text: str) -> None:
 
 # A word after a name that says it is the area, not its namesake town: "New York state", "the Georgia Governor".
 AREA_CUE_WORDS = frozenset({"state", "governor", "Governor", "legislature", "Legislature", "Gov."})
+FAR_INNER_KM = 300.0  # a name inside an unknown mention farther than this from every place of the text
 STREET_WORDS = frozenset("street avenue boulevard road lane drive square plaza st st. rd rd. ave ave. blvd".split())
 LOCATED_WORDS = FACILITY_WORDS | frozenset("""
 st st. rd rd. ave ave. blvd blvd. center centre club hall building tower court courthouse neighborhood
@@ -221,6 +222,14 @@ def _locate_unknown(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> dict[i
             out[id(m)] = (context, "context")
             continue
         inner = _inner_place(words, gaz, [e for _, e in towns])
+        if inner is not None and towns and min(haversine_km(inner.lat, inner.lon, e.lat, e.lon)
+                                               for _, e in towns) > FAR_INNER_KM:
+            # "Faubourg Marigny" in an article about New Orleans is not near Marigny in France: the name inside
+            # is a namesake far from every place the text names, so the town the text is about is nearer
+            before = [e for s, e in towns if s < m.start and e.feature_class == "P"]
+            after = [e for s, e in towns if e.feature_class == "P"]
+            context = context or (before[-1] if before else after[0] if after else None)
+            inner = None if context is not None else inner
         if inner is not None:
             out[id(m)] = (inner, "inside")
         elif context is not None:

@@ -49,6 +49,7 @@ ambassador envoy spokesman spokeswoman spokesperson secretary commander director
 twitter facebook telegram youtube google apple amazon microsoft
 ebola zika lyme marburg nipah covid sars mers hendra
 arab gulf trail research patrol republican democrat warden titan suv re
+hamas hezbollah taliban metro
 """.split())
 # Words that end a place name and say what kind of place it is ("Kharkiv oblast", "the Donets River").
 ADMIN_WORDS = {"oblast", "region", "province", "governorate", "krai", "raion", "district", "prefecture"}
