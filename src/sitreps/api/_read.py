@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import json
 import math
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, Path, Query
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
+from sqlalchemy import Connection
 
 from ..store import api_queries as aq
 from ._app import ApiState, get_state
@@ -74,6 +77,23 @@ async def filters(  # async for the same reason as get_state: no I/O here, no th
 
 
 Filt = Annotated[aq.Filters, Depends(filters)]
+T = TypeVar("T")
+
+
+async def _query(state: ApiState, fn: Callable[[Connection], T]) -> T:
+    """``fn`` on a read connection: on the event loop itself for SQLite (a local query of a few ms; handing it
+    to a worker thread cost more than it overlapped: the hand-off, and GIL switches between the loop and the
+    worker threads under concurrent requests), in the thread pool for PostgreSQL (network round trips)."""
+    store = state.store()
+    if store.dialect == "sqlite":
+        with store.read() as conn:
+            return fn(conn)
+    return await run_in_threadpool(_on_read, store, fn)
+
+
+def _on_read(store: Any, fn: Callable[[Connection], T]) -> T:
+    with store.read() as conn:
+        return fn(conn)
 Limit = Annotated[int, Query(ge=1, le=1000, description="Items per page.")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Items to skip.")]
 
@@ -100,9 +120,8 @@ def _item_json(item: dict[str, Any]) -> str:
 
 
 @router.get("/events", summary="Events, newest first, with filters")
-def events(state: State, f: Filt, limit: Limit = 100, offset: Offset = 0) -> Response:
-    with state.store().read() as conn:
-        return _page(aq.list_events(conn, f, limit, offset), limit, offset)
+async def events(state: State, f: Filt, limit: Limit = 100, offset: Offset = 0) -> Response:
+    return _page(await _query(state, lambda conn: aq.list_events(conn, f, limit, offset)), limit, offset)
 
 
 @router.get("/events/{article_id}/{event_id}", summary="One event with its claims and its article")
@@ -121,10 +140,8 @@ def event_detail(state: State, article_id: Annotated[str, Path(max_length=128)],
 
 
 @router.get("/timeline", summary="Events per day (the date filter is ignored, the others apply)")
-def timeline(state: State, f: Filt) -> JSONResponse:
-    with state.store().read() as conn:
-        days = aq.event_histogram(conn, f)
-        info = aq.overview(conn)
+async def timeline(state: State, f: Filt) -> JSONResponse:
+    days, info = await _query(state, lambda conn: (aq.event_histogram(conn, f), aq.overview(conn)))
     return JSONResponse({"ok": True, "days": days, **info})
 
 
@@ -135,11 +152,10 @@ def event_types(state: State) -> JSONResponse:
 
 
 @router.get("/clusters", summary="Groups of events describing one real-world event")
-def clusters(state: State, f: Filt, limit: Limit = 100, offset: Offset = 0,
+async def clusters(state: State, f: Filt, limit: Limit = 100, offset: Offset = 0,
              compact: Annotated[bool, Query(description="Leave out sources, figures and conflicts.")] = False,
              ) -> Response:
-    with state.store().read() as conn:
-        return _page(aq.list_clusters(conn, f, limit, offset, compact), limit, offset)
+    return _page(await _query(state, lambda conn: aq.list_clusters(conn, f, limit, offset, compact)), limit, offset)
 
 
 @router.get("/clusters/{cluster_id}", summary="One cluster (stored by `sitreps link`) with sources and conflicts")
@@ -153,27 +169,23 @@ def cluster(state: State, cluster_id: Annotated[str, Path(max_length=128)]) -> J
 
 
 @router.get("/claims", summary="Claims: who says what, how sure")
-def claims(state: State, f: Filt, limit: Limit = 100, offset: Offset = 0) -> Response:
-    with state.store().read() as conn:
-        return _page(aq.list_claims(conn, f, limit, offset), limit, offset)
+async def claims(state: State, f: Filt, limit: Limit = 100, offset: Offset = 0) -> Response:
+    return _page(await _query(state, lambda conn: aq.list_claims(conn, f, limit, offset)), limit, offset)
 
 
 @router.get("/sources", summary="Sources of claims, by number of claims")
-def sources(state: State, f: Filt, limit: Limit = 100, offset: Offset = 0) -> Response:
-    with state.store().read() as conn:
-        return _page(aq.list_sources(conn, f, limit, offset), limit, offset)
+async def sources(state: State, f: Filt, limit: Limit = 100, offset: Offset = 0) -> Response:
+    return _page(await _query(state, lambda conn: aq.list_sources(conn, f, limit, offset)), limit, offset)
 
 
 @router.get("/places", summary="Resolved places, by number of mentions")
-def places(state: State, f: Filt, limit: Limit = 100, offset: Offset = 0) -> Response:
-    with state.store().read() as conn:
-        return _page(aq.list_places(conn, f, limit, offset), limit, offset)
+async def places(state: State, f: Filt, limit: Limit = 100, offset: Offset = 0) -> Response:
+    return _page(await _query(state, lambda conn: aq.list_places(conn, f, limit, offset)), limit, offset)
 
 
 @router.get("/articles", summary="Articles, newest first")
-def articles(state: State, f: Filt, limit: Limit = 100, offset: Offset = 0) -> Response:
-    with state.store().read() as conn:
-        return _page(aq.list_articles(conn, f, limit, offset), limit, offset)
+async def articles(state: State, f: Filt, limit: Limit = 100, offset: Offset = 0) -> Response:
+    return _page(await _query(state, lambda conn: aq.list_articles(conn, f, limit, offset)), limit, offset)
 
 
 @router.get("/articles/{article_id}", summary="One article and its records (the public JSON shape)")
