@@ -308,3 +308,8 @@ def test_places_an_unknown_name_holding_a_far_namesake_takes_the_town_of_the_tex
     (p,) = resolve_spans(nlp(text), [(start, start + len("Faubourg Marigny"))], gaz)
     assert p.geonameid is None and p.precision == "town"  # unresolved, located by its town
     assert haversine_km(p.lat, p.lon, 29.95, -90.07) < 50  # New Orleans, not Marigny in France
+
+
+def test_places_x_city_before_a_local_body_is_the_name_alone(parse):
+    texts = {p.evidence.text for p in parse("Members of the Dublin City Council voted on the budget in Dublin.")}
+    assert "Dublin City" not in texts and "Dublin" in texts

@@ -222,6 +222,8 @@ def find_runs(doc: Doc, gaz: Gazetteer, doc_text: str | None = None) -> list[_Ru
                 continue
             if any(not cap[k] and lower[k] not in CONNECTORS for k in range(i + 1, j - 1)):
                 continue
+            if j - i > 1 and lower[j - 1] == "city" and j < n and cap[j] and lower[j] in LOCAL_BODY_WORDS:
+                continue  # "Dublin City Council": the council of Dublin, though "Dublin City" is a name too
             key = fold(tk.span_text(i, j))
             if j - i == 1 and key in STOPLIST and not _acronym_of_area(w, key, gaz):
                 break
@@ -249,7 +251,8 @@ def find_runs(doc: Doc, gaz: Gazetteer, doc_text: str | None = None) -> list[_Ru
             # "Kharkiv oblast": the type word restricts the candidates but stays out of the span, as the
             # field's gold sets mark the name alone ("Idlib" in "Idlib province")
             best = _Run(best.start, j, best.key, "admin")
-        elif nxt in TOWN_WORDS and cap[j]:
+        elif nxt in TOWN_WORDS and cap[j] and not (j + 1 < n and cap[j + 1] and lower[j + 1] in LOCAL_BODY_WORDS):
+            # "Donetsk City"; but "Dublin City Council" is Dublin's council: the name alone is the place
             best = _Run(best.start, j + 1, best.key, "town")
         elif nxt in RIVER_WORDS:
             # "the Donets River" is a name; "the Vistula river" a name and a common noun
