@@ -209,3 +209,9 @@ def test_a_surrender_called_for_is_no_agreement_and_killing_themselves_is_a_suic
 def test_remains_of_a_used_weapon_are_no_disrupted_weapon() -> None:
     text = "Remains of the rocket found near the bus depot were identified by investigators as a cluster munition."
     assert decide(text)[0] != "Disrupted weapons use"
+
+
+def test_troops_marching_are_no_protest_march() -> None:
+    assert decide("Government forces took the town and marched deeper into the rebel-held district.")[0] \
+        != "Peaceful protest"
+    assert decide("Soldiers stood by as students marched to the parliament building.")[0] == "Peaceful protest"

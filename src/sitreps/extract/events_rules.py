@@ -376,6 +376,23 @@ _REMOTE = ("Air/drone strike", "Shelling/artillery/missile attack", "Remote expl
            "Suicide bomb", "Chemical weapon")
 
 
+_CROWD = re.compile(r"protest|demonstrat|activist|supporters|crowd|people|residents|students|workers|women",
+                    re.IGNORECASE)
+
+
+def _is_protest(text: str) -> bool:
+    """A protest word in ``text``; "marched" after armed forces and no crowd ("troops marched into the
+    district") is an army moving, not a march."""
+    _, _, actors = _compiled()
+    for m in actors["protest"].finditer(text):
+        if m.group(0).lower().startswith("march"):
+            before = text[max(0, m.start() - 80):m.start()]
+            if (actors["gov"].search(before) or actors["nsa"].search(before)) and not _CROWD.search(before):
+                continue
+        return True
+    return False
+
+
 def _has(scores: dict[str, float], sub: str, at_least: float = 0.1) -> bool:
     return scores.get(sub, 0.0) >= at_least
 
@@ -391,7 +408,7 @@ def decide(text: str, *, non_event_check: bool = True) -> tuple[str | None, floa
     if not scores:
         return None, 0.0, scores
     s = dict(scores)
-    protest = bool(actors["protest"].search(text))
+    protest = _is_protest(text)
     gov = bool(actors["gov"].search(text))
     nsa = bool(actors["nsa"].search(text))
 
