@@ -98,12 +98,14 @@ Limit = Annotated[int, Query(ge=1, le=1000, description="Items per page.")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Items to skip.")]
 
 
-def _page(page: aq.Page, limit: int, offset: int) -> Response:
+def _page(page: aq.Page, limit: int, offset: int, raw: bool = False) -> Response:
     # The body is written directly: the items are plain JSON values already (FastAPI's jsonable_encoder walk
     # over every field of every item would cost more than the query), and RawJSON values are spliced in as
     # the database stores them instead of being parsed and serialised again.
-    head = _dumps({"ok": True, "total": page.total, "limit": limit, "offset": offset})
-    body = head[:-1] + ',"items":[' + ",".join(_item_json(item) for item in page.items) + "]}"
+    head = {"ok": True, "total": page.total, "limit": limit, "offset": offset}
+    if not raw:  # one encoder pass over the page
+        return Response(_dumps({**head, "items": page.items}).encode("utf-8"), media_type="application/json")
+    body = _dumps(head)[:-1] + ',"items":[' + ",".join(_item_json(item) for item in page.items) + "]}"
     return Response(body.encode("utf-8"), media_type="application/json")
 
 
@@ -155,7 +157,8 @@ def event_types(state: State) -> JSONResponse:
 async def clusters(state: State, f: Filt, limit: Limit = 100, offset: Offset = 0,
              compact: Annotated[bool, Query(description="Leave out sources, figures and conflicts.")] = False,
              ) -> Response:
-    return _page(await _query(state, lambda conn: aq.list_clusters(conn, f, limit, offset, compact)), limit, offset)
+    page = await _query(state, lambda conn: aq.list_clusters(conn, f, limit, offset, compact))
+    return _page(page, limit, offset, raw=True)  # stored sources, figures, conflicts as RawJSON
 
 
 @router.get("/clusters/{cluster_id}", summary="One cluster (stored by `sitreps link`) with sources and conflicts")
