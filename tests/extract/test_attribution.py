@@ -235,3 +235,10 @@ def test_attribution_source_keeps_its_bracketed_party(extract):
     r = extract("Sen. Claire Waddell (D-Mo.) said the vote on the levee was rigged.")
     c = _claim_with(r, "the vote on the levee")
     assert c.source.evidence is not None and c.source.evidence.text.endswith("(D-Mo.)")
+
+
+def test_attribution_source_span_keeps_its_relative_clause_but_not_its_name(extract):
+    r = extract("Ana Ruiz, who runs the river shelter, said the water is still rising.")
+    c = _claim_with(r, "water is still rising")
+    assert c.source.evidence is not None and c.source.evidence.text == "Ana Ruiz, who runs the river shelter"
+    assert c.source.name == "Ana Ruiz"

@@ -96,9 +96,12 @@ def _content_span(tok: Token, text: str) -> tuple[int, int] | None:
     return (s, e) if e > s else None
 
 
-def _source_tokens(subj: Token) -> list[Token]:
-    """The subject's words without relative clauses or appositive clauses hanging off it."""
-    cut = {t.i for c in subj.children if c.dep_ in {"relcl", "acl"} and c.i > subj.i for t in c.subtree}
+def _source_tokens(subj: Token, relcl: bool = False) -> list[Token]:
+    """The subject's words without clauses hanging off it (participial ``acl``; relative clauses too unless
+    ``relcl``). The source span keeps a relative clause ("Ana Ruiz, who runs the shelter,": on PolNeAR
+    train a source holds ", who" 113 times and is followed by it 80 times); its name does not."""
+    deps = {"acl"} if relcl else {"relcl", "acl"}
+    cut = {t.i for c in subj.children if c.dep_ in deps and c.i > subj.i for t in c.subtree}
     return [t for t in subj.subtree if t.i not in cut]
 
 
@@ -162,6 +165,7 @@ def normalise_source(tokens: list[Token]) -> str:
     words = [t for t in tokens if not (t.i == tokens[0].i and t.lower_ in {"the", "a", "an"})]
     name = " ".join(t.text for t in words) if words else text
     name = re.sub(r"\s+([’'],?s\b|[,.)])", r"\1", name).replace("( ", "(")
+    name = re.sub(r",(\s*,)+", ",", name).strip(" ,;:")  # the commas around a clause left out: "mayor,,"
     alias = ALIASES.get(name.lower())
     return alias or name
 
@@ -385,6 +389,7 @@ def _verb_cues(sent: SpacySpan, text: str, forms: frozenset[str], quotes: list[t
                 continue
             src_tok, is_pron = ante, False
         src_tokens = _source_tokens(src_tok) if subj.lower_ not in RELATIVE else _np_tokens(src_tok)
+        span_tokens = _source_tokens(src_tok, relcl=True) if subj.lower_ not in RELATIVE else src_tokens
         # passives ("was told by X") keep the agent as source when there is one
         if subj.dep_ == "nsubjpass":
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
@@ -392,8 +397,9 @@ def _verb_cues(sent: SpacySpan, text: str, forms: frozenset[str], quotes: list[t
             if pobj is None:
                 continue
             src_tokens, is_pron = list(pobj.subtree), pobj.lower_ in PRONOUNS
+            span_tokens = src_tokens
         src_tokens = [t for t in src_tokens if _same_paragraph(text, t.idx, tok.idx)]
-        src_span = _span_of(src_tokens)
+        src_span = _span_of([t for t in span_tokens if _same_paragraph(text, t.idx, tok.idx)])
         content = _clip_paragraph(text, content, tok.idx)
         if content is None:
             continue
