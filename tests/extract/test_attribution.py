@@ -242,3 +242,9 @@ def test_attribution_source_span_keeps_its_relative_clause_but_not_its_name(extr
     c = _claim_with(r, "water is still rising")
     assert c.source.evidence is not None and c.source.evidence.text == "Ana Ruiz, who runs the river shelter"
     assert c.source.name == "Ana Ruiz"
+
+
+def test_attribution_source_span_keeps_its_participle_clause(extract):
+    r = extract("Two engineers working on the dam said the spillway had cracked.")
+    c = _claim_with(r, "spillway had cracked")
+    assert c.source.evidence is not None and c.source.evidence.text == "Two engineers working on the dam"
