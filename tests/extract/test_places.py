@@ -313,3 +313,14 @@ def test_places_an_unknown_name_holding_a_far_namesake_takes_the_town_of_the_tex
 def test_places_x_city_before_a_local_body_is_the_name_alone(parse):
     texts = {p.evidence.text for p in parse("Members of the Dublin City Council voted on the budget in Dublin.")}
     assert "Dublin City" not in texts and "Dublin" in texts
+
+
+def test_places_two_names_agree_on_runner_up_readings(parse):
+    # alone, "Athens" is the Georgia town and "Henderson County" the North Carolina county; together they are
+    # the Texas pair 10 km apart: proximity also counts the other name's runner-up readings
+    places = parse("Crews repaired a water main in Athens on Tuesday. The Henderson County sheriff closed the road.")
+    athens, county = _by_text(places, "Athens"), _by_text(places, "Henderson County")
+    assert athens.country_code == county.country_code == "US"
+    assert athens.lat is not None and county.lat is not None and athens.lon is not None and county.lon is not None
+    assert 31.5 < athens.lat < 33.0 and -96.5 < athens.lon < -95.0
+    assert 31.5 < county.lat < 33.0 and -96.5 < county.lon < -95.0

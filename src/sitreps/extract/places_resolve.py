@@ -33,6 +33,16 @@ FEATURE_PRIOR = {
 }
 # An alternate-name match keeps its weight above this population ("Kiev" is Kyiv, "Bombay" Mumbai).
 ALT_KEEP_POPULATION = 100_000
+# weights of the population prior and of the article's focus (its country, its first-level area)
+POP_WEIGHT = 0.35
+COUNTRY_FOCUS = 3.0
+AREA_FOCUS = 2.5
+# proximity support from other names' runner-up readings (see _proximity)
+ALT_WEIGHT = 0.8
+ALT_MARGIN = 2.0
+ALT_K = 3
+REGION_WEIGHT = 0.0
+REGION_KM = 300.0
 MAX_CANDIDATES = 40  # per mention, by prior: 42 Hryhorivkas fit, 800 "Springfield"s are cut to the likeliest
 
 
@@ -89,7 +99,7 @@ def prior(e: Entry, m: Mention, named: bool = False) -> float:
     else:
         s = -1.0 if named and e.feature_class == "P" and e.population < ALT_KEEP_POPULATION else 0.5
     s += FEATURE_PRIOR.get(e.feature_code, -0.3 if e.feature_class in "STL" else 0.0)
-    s += 0.35 * math.log10(1 + e.population)
+    s += POP_WEIGHT * math.log10(1 + e.population)
     if m.surface.isupper() and len(m.surface) <= 5 and e.feature_class == "P" and not e.name.isupper():
         s -= 3.0  # "EU", "SA": an acronym, not the town of Eu
     if e.feature_code == "STM" and m.kind != "river":
@@ -197,9 +207,9 @@ def _context(e: Entry, m: Mention, focus: dict[str, float], bests: list[tuple[Me
     s = 0.0
     total = sum(v for k, v in focus.items() if "/" not in k)
     if total and e.country_code:
-        s += 3.0 * focus.get(e.country_code, 0.0) / total
+        s += COUNTRY_FOCUS * focus.get(e.country_code, 0.0) / total
         if not e.is_country and e.admin1:
-            s += 2.5 * focus.get(f"{e.country_code}/{e.admin1}", 0.0) / total
+            s += AREA_FOCUS * focus.get(f"{e.country_code}/{e.admin1}", 0.0) / total
     if m.qualifier:
         areas = qualifiers.get(m.qualifier, [])
         if any(_contains(a, e) for a in areas):
@@ -255,14 +265,49 @@ def _proximity(m: Mention, bests: list[tuple[Mention, Entry | None]]) -> list[fl
             for j, (_, ob) in enumerate(others):
                 if so <= ob.lat <= no and we <= ob.lon <= ea:
                     d[i, j] = min(50.0, d[i, j])
+    sup = np.exp(-d / 60.0)
+    if ALT_WEIGHT > 0:
+        # another name's runner-up readings count too, at a discount: "Athens" and "Henderson County" in one
+        # article are the Texas pair although each name's likeliest reading alone (Georgia, North Carolina)
+        # is elsewhere; the current bests alone cannot find a reading that two names agree on
+        alts = _alternates(others)
+        if alts:
+            da = _haversine_matrix(np.array([e.lat for e in cands]), np.array([e.lon for e in cands]),
+                                   np.array([a.lat for _, a in alts]), np.array([a.lon for _, a in alts]))
+            sa = ALT_WEIGHT * np.exp(-da / 60.0)
+            for k, (j, _) in enumerate(alts):
+                np.maximum(sup[:, j], sa[:, k], out=sup[:, j])
     w = np.array([1.0 if abs(o.sent - m.sent) > 1 else 1.5 for o, _ in others])
-    near = (np.exp(-d / 60.0) * w[None, :]).sum(axis=1)
+    near = (sup * w[None, :]).sum(axis=1)
+    if REGION_WEIGHT > 0:
+        near += REGION_WEIGHT * np.exp(-d / REGION_KM).sum(axis=1)
     for _, ob in others:
         if ob.feature_code == "ADM1":
             for i, e in enumerate(cands):
                 if _contains(ob, e):
                     near[i] += 1.0
     return [0.0 if e.is_country else min(float(v), 4.0) for e, v in zip(cands, near, strict=True)]
+
+
+def _alternates(others: list[tuple[Mention, Entry]]) -> list[tuple[int, Entry]]:
+    """(index into ``others``, entry): each other name's next-best readings that are within ``ALT_MARGIN`` of
+    its best score (at most ``ALT_K``, countries left out)."""
+    out: list[tuple[int, Entry]] = []
+    for j, (o, ob) in enumerate(others):
+        if len(o.candidates) < 2:
+            continue
+        top = max(o.scores)
+        order = sorted(range(len(o.candidates)), key=lambda i: -o.scores[i])
+        n = 0
+        for i in order:
+            e = o.candidates[i]
+            if e is ob or e.is_country:
+                continue
+            if o.scores[i] < top - ALT_MARGIN or n >= ALT_K:
+                break
+            out.append((j, e))
+            n += 1
+    return out
 
 
 def _level(e: Entry) -> str:
