@@ -229,6 +229,10 @@ def test_attribution_participle_cue_shares_the_speaker_subject(nlp):
     # the subject already names the source of another claim: one source, several claims
     assert _subject(doc, a, a + len("accusing"), [gov], {gov}) == gov
     assert _subject(doc, a, a + len("accusing"), [gov]) is None  # taken by something else: no span
+    # a cue of several words starting with an auxiliary: the subject of its verb
+    doc2 = nlp("The harbour master is stressing the need for new cranes.")
+    s2 = doc2.text.index("is stressing")
+    assert _subject(doc2, s2, s2 + len("is stressing"), []) == (0, len("The harbour master"))
 
 
 def test_attribution_source_keeps_its_bracketed_party(extract):

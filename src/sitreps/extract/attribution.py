@@ -189,7 +189,7 @@ def _subject(doc: Doc, start: int, end: int, taken: list[tuple[int, int]],
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span) or not span[0].dep_:
         return None
-    node = span[0]
+    node = span.root  # "is stressing", "has responded": the verb, not its auxiliary
     for _ in range(3):
         subj = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
         if subj:
