@@ -139,3 +139,27 @@ def test_events_the_country_that_fired_is_actor1(pipeline, make_article) -> None
     _, events = _events(pipeline, make_article, text, published="2022-10-31")
     ev = next(e for e in events if e.event_type == "Explosions/Remote violence")
     assert ev.actor1 is not None and ev.actor1.name == "Military Forces of Russia"
+
+
+def test_events_a_country_that_withdraws_is_its_forces(pipeline, make_article) -> None:
+    text = ("Turkey has withdrawn its troops from the border town of Tal Abyad, the defence ministry said on "
+            "Tuesday. Officials described the Iranian withdrawal from Deir ez-Zor as orderly.")
+    _, events = _events(pipeline, make_article, text)
+    moves = [e for e in events if e.sub_event_type in ("Non-violent transfer of territory",
+                                                       "Change to group/activity")]
+    assert len(moves) == 2, [(e.sub_event_type, e.evidence.text) for e in events]
+    for ev in moves:
+        assert ev.actor1 is not None and ev.actor1.kind == "state_forces", ev
+        assert ev.actor1.name in ("Military Forces of Turkey", "Military Forces of Iran")
+
+
+def test_events_the_side_named_with_control_regains_it() -> None:
+    from sitreps.extract.events import _control_side
+
+    text = "Officials said the village of Kozacha Lopan was back under Ukrainian control on Sunday."
+    side = _control_side(text, 0, text)
+    assert side is not None and side.name == "Military Forces of Ukraine" and side.evidence.text == "Ukrainian"
+    text = "The town returned to Syria's government control after the deal."
+    side = _control_side(text, 0, text)
+    assert side is not None and side.name == "Military Forces of Syria"
+    assert _control_side("Police took control of the square.", 0, "Police took control of the square.") is None

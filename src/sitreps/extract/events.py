@@ -192,6 +192,60 @@ def _actors_for(sent: SpacySpan, trigger: Span, actors: list[Actor],
 
 _PRONOUNS = {"they", "it", "he", "she"}
 
+# Sub-types whose actor1 is the side that moves, takes or gives up ground or forces: news often names that side
+# by its country alone ("Ukraine has withdrawn its troops", "the Russian withdrawal", "Russia's pull-out").
+_STATE_MOVES = frozenset({"Non-violent transfer of territory", "Government regains territory",
+                          "Change to group/activity", "Headquarters or base established"})
+
+
+_CONTROL = re.compile(r"\b(?:to|under|into)\s+(?:the\s+)?(?:full\s+)?([A-Z][\w'’]*?)(?:['’]s)?\s+"
+                      r"(?:government\s+|military\s+|army\s+)?control\b")
+
+
+def _control_side(sentence: str, offset: int, text: str) -> Actor | None:
+    """The country named in "returned to <Ukrainian> control" / "back under <Ukraine's> control", as its forces."""
+    from .actors import load_actor_tables
+
+    tables = load_actor_tables()
+    for m in _CONTROL.finditer(sentence):
+        code = tables.adjectives.get(m.group(1).lower())
+        name = tables.country_names.get(code) if code else None
+        if code and name:
+            a, b = offset + m.start(1), offset + m.end(1)
+            return Actor(Span.of(text, a, b), f"Military Forces of {name}", code, "state_forces", 1)
+    return None
+
+
+def _country_actor(sent: SpacySpan, trigger: Span) -> Actor | None:
+    """ACLED codes a state's moves as its military forces: a bare country name as the trigger verb's active
+    subject, or a country adjective / possessive on a trigger noun, gives "Military Forces of <country>"."""
+    from .actors import load_actor_tables
+
+    doc = sent.doc
+    if not doc.has_annotation("DEP"):
+        return None
+    tok_span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    if tok_span is None or not len(tok_span):
+        return None
+    root = tok_span.root
+    if root.pos_ in ("NOUN", "PROPN"):
+        cands = [c for c in root.children if c.dep_ in ("amod", "poss", "compound")]
+    else:
+        verb = _verb_of(root)
+        cands = [c for c in verb.children if c.dep_ == "nsubj"]
+    tables = load_actor_tables()
+    for c in cands:
+        code = tables.adjectives.get(c.text.lower())
+        if code is None or not c.text[:1].isupper():
+            continue
+        name = tables.country_names.get(code)
+        if name is None:
+            continue
+        return Actor(Span.of(doc.text, c.idx, c.idx + len(c.text)), f"Military Forces of {name}", code,
+                     "state_forces", 1)
+    return None
+
+
 
 _WEAPON = (r"(?:\w+[- ])?(?:air ?strikes?|airstrikes?|air raids?|missiles?|shell(?:s|ing)|artillery|drones?|"
            r"rockets?|bombs?|aircraft|jets?|warplanes?|bombers?|strikes?|mortars?)\b")
@@ -594,12 +648,24 @@ class EventsStage:
             actor1 = _pronoun_antecedent(sent, prev, result.actors, sources)
         if actor1 is None and event_type == "Explosions/Remote violence":
             actor1 = _weapon_owner(text, evidence.start, sent.end_char)
+        control: Actor | None = None
+        if sub == "Government regains territory":
+            # "returned to Ukrainian control", "back under Kyiv's control": the side named with "control" is
+            # the one that regains it, whoever else the sentence names.
+            control = _control_side(text[lead:sent.end_char], lead, text)
+            if control is not None:
+                actor2 = actor1 if actor1 is not None and actor1.name != control.name else actor2
+                actor1 = control
+        if actor1 is None and sub in _STATE_MOVES:
+            actor1 = _country_actor(sent, trigger)
+            if actor1 is not None and actor2 is not None and actor2.name == actor1.name:
+                actor2 = None
         if sub == "Attack" and actor2 is not None and actor2.inter in (1, 2, 3, 8):
             # ACLED: violence against civilians needs civilian victims; an attack on armed forces is a battle.
             event_type, sub = "Battles", "Armed clash"
         location, geo = _location((lead, sent.end_char), prev, para, dateline, result.places, text)
         if sub == "Government regains territory" and location is not None and location.country_code \
-                and (actor1 is None or actor1.side != location.country_code):
+                and (actor1 is None or actor1.side != location.country_code) and control is None:
             # Territory regained by a government is regained by the forces of the country it lies in.
             home = next((a for a in (actor2,) if a and a.side == location.country_code and a.inter == 1), None)
             if home is None:
