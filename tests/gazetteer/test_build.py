@@ -122,3 +122,21 @@ def test_gazetteer_columnar_copy_answers_like_the_tsv_and_survives_damage(dump: 
         assert gaz.by_id(999) is None
     copies[0].write_bytes(b"not a numpy archive")
     assert [e.geonameid for e in load_gazetteer(out).lookup("Lugansk")] == [2, 3]
+
+
+def test_gazetteer_large_area_point_moves_to_the_middle_of_its_towns_full_box() -> None:
+    from sitreps.gazetteer.build import Row, _spread_area_points
+
+    # a large area whose towns crowd its south (40-41 N) with a few far north (up to 52 N), and a small one
+    south = [Row(10 + i, f"S{i}", "P", "PPL", "XX", "01", 40.0 + 0.1 * i, -80.0 + 0.5 * i, 1000) for i in range(12)]
+    north = [Row(30 + i, f"N{i}", "P", "PPL", "XX", "01", 50.0 + i, -85.0, 100) for i in range(3)]
+    small = [Row(50 + i, f"T{i}", "P", "PPL", "XX", "02", 30.0 + 0.05 * i, 10.0 + 0.05 * i, 100) for i in range(8)]
+    big_area = Row(1, "Big", "A", "ADM1", "XX", "01", 40.6, -77.0, 0)
+    small_area = Row(2, "Small", "A", "ADM1", "XX", "02", 30.2, 10.2, 0)
+    dumped_area = Row(3, "Dumped", "A", "ADM1", "YY", "01", 40.6, -77.0, 0)
+    dumped_towns = [Row(60 + r.geonameid, r.name, "P", "PPL", "YY", "01", r.lat, r.lon, 1) for r in south + north]
+    rows = [big_area, small_area, dumped_area, *south, *north, *small, *dumped_towns]
+    _spread_area_points(rows, dumped={"YY"})
+    assert (big_area.lat, big_area.lon) == (46.0, -79.75)  # middle of 40-52 N, 85-74.5 W
+    assert (small_area.lat, small_area.lon) == (30.2, 10.2)  # small: unchanged
+    assert (dumped_area.lat, dumped_area.lon) == (40.6, -77.0)  # GeoNames' own point: unchanged

@@ -42,6 +42,8 @@ ALT_WEIGHT = 0.8
 ALT_MARGIN = 2.0
 ALT_K = 3
 REGION_WEIGHT = 0.0
+CONTAIN_BONUS = 1.0
+PROX_CAP = 4.0
 REGION_KM = 300.0
 MAX_CANDIDATES = 40  # per mention, by prior: 42 Hryhorivkas fit, 800 "Springfield"s are cut to the likeliest
 
@@ -285,8 +287,8 @@ def _proximity(m: Mention, bests: list[tuple[Mention, Entry | None]]) -> list[fl
         if ob.feature_code == "ADM1":
             for i, e in enumerate(cands):
                 if _contains(ob, e):
-                    near[i] += 1.0
-    return [0.0 if e.is_country else min(float(v), 4.0) for e, v in zip(cands, near, strict=True)]
+                    near[i] += CONTAIN_BONUS
+    return [0.0 if e.is_country else min(float(v), PROX_CAP) for e, v in zip(cands, near, strict=True)]
 
 
 def _alternates(others: list[tuple[Mention, Entry]]) -> list[tuple[int, Entry]]:

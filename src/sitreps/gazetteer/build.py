@@ -219,6 +219,42 @@ def _us_state_rows(cities: list[Row]) -> list[Row]:
     return out
 
 
+LARGE_AREA_SHIFT_KM = 150.0
+LARGE_AREA_BOX_KM = 500.0  # diagonal of the 10-90 % box of the towns
+
+
+def _spread_area_points(rows: list[Row], dumped: set[str]) -> None:
+    """Move the derived point of a large first-level area to the middle of its towns' full box.
+
+    The 10-90 % box of :func:`_centre` sits where the towns are: in the populated south of Ontario, British
+    Columbia or Manitoba, 300-550 km from the middle of the area, where GeoNames puts its own ADM1 points.
+    When the area is large (the 10-90 % box's diagonal at least ``LARGE_AREA_BOX_KM``) and the full box's
+    middle is more than ``LARGE_AREA_SHIFT_KM`` away (unevenly spread towns), the full box's middle is taken; areas of countries read from a full GeoNames dump keep GeoNames' points.
+    """
+    from .index import haversine_km
+
+    towns: dict[tuple[str, str], list[Row]] = defaultdict(list)
+    for r in rows:
+        if r.fclass == "P" and r.admin1:
+            towns[(r.cc, r.admin1)].append(r)
+    for r in rows:
+        if r.fcode != "ADM1" or r.cc in dumped:
+            continue
+        own = towns.get((r.cc, r.admin1), [])
+        if len(own) < 5:
+            continue
+        lats, lons = [t.lat for t in own], [t.lon for t in own]
+        if max(lons) - min(lons) > 180:  # across the antimeridian: no box
+            continue
+        sl, so = sorted(lats), sorted(lons)
+        lo, hi = int(len(sl) * 0.1), max(int(len(sl) * 0.9) - 1, 0)
+        if haversine_km(sl[lo], so[lo], sl[hi], so[hi]) < LARGE_AREA_BOX_KM:
+            continue  # a small area, or a compact one with far islands (Tokyo's Ogasawara): keep the robust box
+        lat, lon = round((min(lats) + max(lats)) / 2, 4), round((min(lons) + max(lons)) / 2, 4)
+        if haversine_km(r.lat, r.lon, lat, lon) >= LARGE_AREA_SHIFT_KM:
+            r.lat, r.lon = lat, lon
+
+
 def _dump_lines(path: Path) -> Iterator[str]:
     if path.suffix.lower() == ".zip":
         with zipfile.ZipFile(path) as zf:
@@ -391,6 +427,7 @@ def build_rows(sources: Iterable[str | Path]) -> list[Row]:
     by_id: dict[int, Row] = {}
     river_paths: list[Path] = []
     admin_paths: list[Path] = []
+    dumped: set[str] = set()  # countries whose first-level areas come with GeoNames' own points
     for src in sources:
         s = str(src)
         if s == "cities500":
@@ -409,6 +446,8 @@ def build_rows(sources: Iterable[str | Path]) -> list[Row]:
             admin_paths.append(path)
             continue
         for r in read_geonames_dump(path):
+            if r.fcode == "ADM1":
+                dumped.add(r.cc)
             old = by_id.get(r.geonameid)
             if old is not None and old.fcode == "PPLC" and r.fclass == "P":
                 r.fcode = "PPLC" if r.fcode == "PPL" else r.fcode
@@ -422,6 +461,7 @@ def build_rows(sources: Iterable[str | Path]) -> list[Row]:
         for r in read_rivers(path, towns):
             by_id[r.geonameid] = r
     rows = list(by_id.values())
+    _spread_area_points(rows, dumped)
     curated = {a for forms in ADMIN1_ALIASES.values() for a in forms}  # "NSW" is no airport code
     country_names = {fold(r.name) for r in rows if r.fcode.startswith("PCL")}
     country_names |= {fold(a) for r in rows if r.fcode.startswith("PCL") for a in r.alternates}
