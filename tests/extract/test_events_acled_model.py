@@ -136,3 +136,18 @@ def test_remote_violence_sub_type_follows_the_method_words() -> None:
              "A drone fired a missile at a car on the highway, killing two."]
     codings = code_texts(texts, None, acled=load_acled_model())
     assert [c.sub_event_type for c in codings] == ["Air/drone strike"] * 3
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # ACLED's codebook gives coups, displacement by fighting and mass graves as its examples of "Other".
+    ("Army officers seized power in the capital overnight and detained the president.", "Other"),
+    ("Investigators unearthed a mass grave holding dozens of bodies outside the town.", "Other"),
+    # Arson with no perpetrator named and no one hurt is property destruction.
+    ("The village council office was set on fire overnight by unknown people; nobody was hurt.",
+     "Looting/property destruction"),
+    # Troop movements are a change to a group's activity (not "Other").
+    ("Troop movements were observed near the border crossing.", "Change to group/activity"),
+])
+def test_strategic_developments_from_the_codebook(text: str, expected: str) -> None:
+    (coding,) = code_texts([text], None, acled=load_acled_model())
+    assert coding.sub_event_type == expected

@@ -308,7 +308,7 @@ def load_acled_model(directory: Path | None = None) -> AcledModel:
 
 
 RULE_BONUS_GRID = (0.0, 0.1, 0.2, 0.3, 0.5, 0.8)
-NONE_THRESHOLD_GRID = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+NONE_THRESHOLD_GRID = (0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 
 
 WEAK_MIN_PROB = 0.8

@@ -356,8 +356,6 @@ _FRAMES: dict[str, list[str]] = {
         "{DATE} {NSA|The {GROUP}} {held|organised} {a public meeting|a rally of fighters|a parade} {in|near} {TOWN}.",
         "{GOV} {conducted|launched} {a flag march|a patrol|a search operation|a cordon and search} {in|around} {TOWN}{; no arrests were made|}.",
         "{A local official|A journalist|A candidate} {received|got} {death threats|a threatening letter} from {NSA}{PLACE}.",
-        "{Military|Troop|Security} {movements|build-up} {were reported|was observed} near {TOWN}.",
-        "{GOV|NSA} {redeployed|regrouped|shifted their forces} {towards|to} {TOWN}.",
     ],
     # --- the five non-ACLED CASE-2021 classes
     "NATURAL_DISASTER": [
@@ -492,6 +490,34 @@ _FRAMES_ROUND5: dict[str, list[str]] = {
     ],
 }
 for _label, _frames in _FRAMES_ROUND5.items():
+    _FRAMES[_label] = _FRAMES[_label] + _frames
+
+# Round 6: ACLED's codebook lists troop movements and build-ups under "Change to group/activity" (round 5 wrote
+# them there), so the two "Other" frames telling them (movements observed, forces redeployed) are gone: they
+# gave the two classes the same snippets. "Other" gets the developments the codebook names as its examples and
+# that no other sub-type takes: coups and coup attempts, civilians displaced by fighting, mass graves
+# discovered. Property destruction gets the forms in which no perpetrator is named (arson and vandalism
+# told in the passive, found in the morning, unclaimed), and looting outside other violence.
+_FRAMES_ROUND6: dict[str, list[str]] = {
+    "OTHER": [
+        "{DATE} {soldiers|a group of army officers|mutinous troops} {seized power|staged a coup|ousted the president|attempted a coup}{ in {COUNTRY}| in {CAPITAL}|}{, suspending the constitution|, detaining the president|}.",
+        "{The army|The military|A military junta} {announced on state television|said in a broadcast} that it had {taken power|dissolved the government|suspended the constitution}{ in {COUNTRY}|}.",
+        "{A coup attempt|An attempted coup|A failed putsch} was {foiled|reported|put down} in {CAPITAL|{COUNTRY}}{, {SRC} said|}.",
+        "{Thousands of|Hundreds of|{N}} {families|people|residents|villagers} {fled|were displaced from|abandoned} {their homes in|} {TOWN|villages{PLACE}} {after|because of|to escape} {fighting between {GOV} and {NSA}|the clashes|the fighting|attacks by {NSA}}{, {SRC} said|}.",
+        "{N} {families|people} {from|in} {TOWN|{REGION} province} {have been displaced|are sheltering in camps|took refuge in {TOWN}} {since the fighting began|after the clashes|}.",
+        "{A mass grave|Mass graves|A grave containing {N} bodies} {was|were} {discovered|found|unearthed} {near|in|outside} {TOWN}{, {SRC} said|; investigators began exhuming the bodies|}.",
+        "{Investigators|Forensic teams|Officials} {exhumed|found} {N} bodies from {a mass grave|mass graves} {near|in} {TOWN}.",
+    ],
+    "PROPERTY_DISTRUCT": [
+        "{A school|A party office|A mobile phone tower|A police post|A polling station|A church|A mosque|Several shops} {was|were} {set on fire|torched|vandalised|damaged} {overnight|at night|by unidentified persons|by unknown people}{PLACE}{; no one claimed responsibility|; no one was hurt|}.",
+        "{Residents|Officials|Police} {found|discovered} {a school|the party office|the health centre|the village council office} {burnt|vandalised|ransacked} {in the morning|on Monday morning}{PLACE}.",
+        "{Unknown persons|Unidentified men|Miscreants|Arsonists} {set fire to|torched|damaged|pelted stones at} {the house of a local leader|a party office|vehicles|a railway station|a power substation}{PLACE}{ at night|}.",
+        "{Shops|Warehouses|Food stores|Aid depots} {were|have been} {looted|ransacked|plundered}{PLACE}{ after {GOV|NSA} left the area| amid the unrest| overnight|}.",
+        "{NSA|Armed men|{MIL}|Bandits} {looted|ransacked|plundered} {shops|the market|homes|an aid warehouse|a health centre}{PLACE}{ and left|, taking food and medicine|} {before|without} {troops arrived|harming anyone|}.",
+        "{NSA|{GOV}|Settlers|Unknown persons} {burned|destroyed|uprooted} {crops|farmland|olive trees|granaries|{N} houses}{PLACE}{, {SRC} said|}.",
+    ],
+}
+for _label, _frames in _FRAMES_ROUND6.items():
     _FRAMES[_label] = _FRAMES[_label] + _frames
 
 _CARTELS = ["Sinaloa Cartel", "Jalisco Cartel", "Gulf Cartel", "Zetas", "Clan del Golfo", "MS-13",
