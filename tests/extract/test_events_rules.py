@@ -215,3 +215,10 @@ def test_troops_marching_are_no_protest_march() -> None:
     assert decide("Government forces took the town and marched deeper into the rebel-held district.")[0] \
         != "Peaceful protest"
     assert decide("Soldiers stood by as students marched to the parliament building.")[0] == "Peaceful protest"
+
+
+def test_rules_one_person_agreeing_is_no_agreement() -> None:
+    assert not_agreed("The minister said he agreed and told the commander to proceed.")
+    assert decide("The minister said he agreed and told the commander to proceed.")[0] is None
+    assert not not_agreed("She agreed to a ceasefire with the rebels.")
+    assert decide("He agreed with the militia leaders on a prisoner exchange.")[0] == "Agreement"

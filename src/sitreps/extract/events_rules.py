@@ -274,7 +274,7 @@ _LOSS = re.compile(r"\b(?:lost (?:control of|the (?:town|city|village|district|a
 _OBJECT_BEFORE = re.compile(r"\b(?:on|against|from|at)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 
 
-# An agreement named only to say it was broken, promised, left, hoped or called for.
+# An agreement named only to say it was broken, promised, left, hoped or called for (or one person agreeing).
 _NOT_AGREED = re.compile(
     r"\b(?:broke(?:n)?|break(?:ing|s)?|violat\w*|breach\w*|collaps\w*|"
     r"promis\w*|pull(?:ed|ing|s)? out of|withdr[ae]w\w* from|quit|rejoin\w*|call(?:ed|s|ing)? for|"
@@ -282,7 +282,10 @@ _NOT_AGREED = re.compile(
     r"propos\w*|refus\w*|reject\w*|call(?:ed|s|ing)? on|urg\w*|demand\w*|order(?:ed|s|ing))\b[^.;]{0,60}\b(?:agreement|"
     r"ceasefire|cease-fire|truce|deal|accord|pact|surrender)"
     r"|\b(?:agreement|ceasefire|cease-fire|truce|deal|accord|pact)\b[^.;]{0,25}\b(?:was|were|has been|had been)"
-    r" (?:broken|violated|breached)|\bdeal with\b", re.IGNORECASE)
+    r" (?:broken|violated|breached)|\bdeal with\b"
+    # One person agreeing with a proposal or a view ("he said he agreed") is no agreement between the parties
+    # to a conflict: ACLED's Agreement needs a ceasefire, deal, exchange, release or surrender.
+    r"|\b(?:he|she|I)\s+(?:had\s+|has\s+)?agreed\b(?!\s+(?:to|on|upon|with|a|an|the)\b)", re.IGNORECASE)
 
 
 def not_agreed(text: str) -> bool:
