@@ -160,6 +160,7 @@ def _resolve_distinct(mentions: list[Mention], gaz: Gazetteer) -> None:
     for _ in range(2):  # context uses the other mentions' current best: two rounds settle it
         votes = _focus(mentions)
         bests = _distinct_bests(mentions)
+        alts = _alternates(bests) if ALT_WEIGHT > 0 else {}
         for m, b, own in zip(mentions, base, votes, strict=True):
             focus: dict[str, float] = {}
             for other in votes:
@@ -167,7 +168,7 @@ def _resolve_distinct(mentions: list[Mention], gaz: Gazetteer) -> None:
                     focus[other[0]] = focus.get(other[0], 0.0) + other[1]
                     if other[2]:
                         focus[other[2]] = focus.get(other[2], 0.0) + other[1]
-            near = _proximity(m, bests)
+            near = _proximity(m, bests, alts)
             m.scores = [b[i] + _context(e, m, focus, bests, qualifiers, gaz) + near[i]
                         for i, e in enumerate(m.candidates)]
     for m in mentions:
@@ -243,10 +244,12 @@ def _haversine_matrix(lat1: NDArray[np.float64], lon1: NDArray[np.float64], lat2
     return 6371.0 * 2 * np.arcsin(np.sqrt(np.minimum(a, 1.0)))  # type: ignore[no-any-return]
 
 
-def _proximity(m: Mention, bests: list[tuple[Mention, Entry | None]]) -> list[float]:
+def _proximity(m: Mention, bests: list[tuple[Mention, Entry | None]],
+               alternates: dict[str, list[Entry]] | None = None) -> list[float]:
     """Per candidate of ``m`` (0 for countries): support from the places the article's other names resolve to,
     each counted once — 1.5 (1 when more than a sentence away) times exp(-km/60), +1 when that place is an
-    area holding the candidate — capped at 4. Computed for all candidates and places at once (numpy): this
+    area holding the candidate — capped at 4; a runner-up reading of another name (``alternates``, see
+    :func:`_alternates`) supports at ``ALT_WEIGHT`` when it is nearer than that name's best. Computed for all candidates and places at once (numpy): this
     term is most of the stage's time on long articles that name many places."""
     others = [(o, ob) for o, ob in bests if o is not m and ob is not None and o.key != m.key and not ob.is_country]
     cands = m.candidates
@@ -272,13 +275,13 @@ def _proximity(m: Mention, bests: list[tuple[Mention, Entry | None]]) -> list[fl
         # another name's runner-up readings count too, at a discount: "Athens" and "Henderson County" in one
         # article are the Texas pair although each name's likeliest reading alone (Georgia, North Carolina)
         # is elsewhere; the current bests alone cannot find a reading that two names agree on
-        alts = _alternates(others)
+        alts = [(j, a) for j, (o, _) in enumerate(others) for a in (alternates or {}).get(o.key, ())]
         if alts:
             da = _haversine_matrix(np.array([e.lat for e in cands]), np.array([e.lon for e in cands]),
                                    np.array([a.lat for _, a in alts]), np.array([a.lon for _, a in alts]))
             sa = ALT_WEIGHT * np.exp(-da / 60.0)
-            for k, (j, _) in enumerate(alts):
-                np.maximum(sup[:, j], sa[:, k], out=sup[:, j])
+            supt = sup.T  # a view: per other name j, the best of its reading and its runner-ups
+            np.maximum.at(supt, np.array([j for j, _ in alts]), sa.T)
     w = np.array([1.0 if abs(o.sent - m.sent) > 1 else 1.5 for o, _ in others])
     near = (sup * w[None, :]).sum(axis=1)
     if REGION_WEIGHT > 0:
@@ -291,12 +294,12 @@ def _proximity(m: Mention, bests: list[tuple[Mention, Entry | None]]) -> list[fl
     return [0.0 if e.is_country else min(float(v), PROX_CAP) for e, v in zip(cands, near, strict=True)]
 
 
-def _alternates(others: list[tuple[Mention, Entry]]) -> list[tuple[int, Entry]]:
-    """(index into ``others``, entry): each other name's next-best readings that are within ``ALT_MARGIN`` of
-    its best score (at most ``ALT_K``, countries left out)."""
-    out: list[tuple[int, Entry]] = []
-    for j, (o, ob) in enumerate(others):
-        if len(o.candidates) < 2:
+def _alternates(bests: list[tuple[Mention, Entry | None]]) -> dict[str, list[Entry]]:
+    """Per distinct name (key): its next-best readings within ``ALT_MARGIN`` of its best score (at most
+    ``ALT_K``, countries left out). Computed once per round, shared by every mention's proximity."""
+    out: dict[str, list[Entry]] = {}
+    for o, ob in bests:
+        if ob is None or len(o.candidates) < 2:
             continue
         top = max(o.scores)
         order = sorted(range(len(o.candidates)), key=lambda i: -o.scores[i])
@@ -307,7 +310,7 @@ def _alternates(others: list[tuple[Mention, Entry]]) -> list[tuple[int, Entry]]:
                 continue
             if o.scores[i] < top - ALT_MARGIN or n >= ALT_K:
                 break
-            out.append((j, e))
+            out.setdefault(o.key, []).append(e)
             n += 1
     return out
 
