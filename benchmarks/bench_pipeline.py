@@ -95,7 +95,7 @@ def run_one(config: str, files: list[str], limit: int) -> dict:
         if config == "sitreps_before":  # the default pipeline without the 2026-11-25 speed-ups (for A/B runs)
             settings = load_settings(selective_parse=False, fast_attrs=False, gc_freeze=False, batch_size=32)
         else:
-            settings = load_settings(selective_parse=selective)
+            settings = load_settings(selective_parse=selective, gc_freeze=True)  # as the `sitreps` command runs
         pipeline = load_pipeline(settings)
         list(pipeline.pipe(articles[:2]))
         w0, c0 = time.perf_counter(), time.process_time()

@@ -35,8 +35,13 @@ def _register_commands() -> None:
 
 
 def main() -> None:
+    import os
+
     from .errors import SitrepsError
 
+    # The command owns its process (and the batch workers it starts, which inherit the environment): freeze the
+    # loaded models out of the garbage collector's walks there. A library caller's process is left alone.
+    os.environ.setdefault("SITREPS_GC_FREEZE", "1")
     try:
         app()
     except SitrepsError as exc:

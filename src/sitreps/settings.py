@@ -40,7 +40,10 @@ class Settings:
     fast_attrs: bool = True
     # After the first batch (models and lazily loaded resources in memory) collect once and gc.freeze() them:
     # the collector then never walks the loaded models again (a full collection over them cost ~0.5 s).
-    gc_freeze: bool = True
+    # Process-wide (it also freezes the host program's objects, and gc.get_referrers stops seeing them), so a
+    # library call does not do it unasked: the `sitreps` command sets SITREPS_GC_FREEZE=1 for its own process
+    # and the worker processes it starts; library users opt in with gc_freeze=True.
+    gc_freeze: bool = False
     # Default publication date when an article has none (ISO); None leaves relative dates unresolved.
     published: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
