@@ -269,3 +269,23 @@ def test_recover_cues_continues_a_cue_on_the_token_before():
     assert out[2] == "I-CUE"
     assert [(s.role, doc.text[s.start:s.end]) for s in decode(block, out)] == [
         ("SRC", "Rebels"), ("CUE", "called for"), ("CON", "a truce")]
+
+
+def test_recover_cues_leaves_out_words_annotators_rarely_mark_as_cues():
+    from sitreps.extract.attribution_crf import load_cue_prior, recover_cues
+
+    doc = _blank_doc("The mayor plans to visit , aides hinted .")
+    toks = list(doc)
+    toks[2].lemma_, toks[4].lemma_, toks[7].lemma_ = "plan", "visit", "hint"
+    tags = ["B-SRC", "I-SRC", "O", "O", "O", "O", "O", "O", "O"]
+
+    def marginal(label: str, i: int) -> float:
+        return 0.2 if i in (2, 4, 7) else 0.0  # 0.4 over B-CUE and I-CUE
+
+    prior = {"plan": 0.6, "visit": 0.01}  # "hint" not in the table: judged by the marginal alone
+    out = recover_cues(tags, toks, 0.3, marginal, prior, 0.2)
+    assert (out[2], out[4], out[7]) == ("B-CUE", "O", "B-CUE")
+    assert recover_cues(tags, toks, 0.3, marginal, prior, 0.0)[4] == "B-CUE"  # no floor: the marginal decides
+    table = load_cue_prior()  # the shipped table: counts on PolNeAR train, lemmas used often
+    assert table and all(0.0 <= r <= 1.0 for r in table.values())
+    assert table["say"] > 0.5 > table["the"]

@@ -310,13 +310,38 @@ def decode(block: Block, tags: Sequence[str]) -> list[TaggedSpan]:
 CUE_THRESHOLD: float | None = 0.2
 
 
+CUE_PRIOR_FILE = "cue_prior.tsv"
+# A recovered cue word whose lemma PolNeAR train annotators marked as (part of) a cue in fewer than this share
+# of its uses stays out (the table holds only lemmas seen often enough to judge; others pass).
+CUE_PRIOR_MIN: float = 0.2
+
+
+@lru_cache(maxsize=4)
+def load_cue_prior(path: str | None = None) -> dict[str, float]:
+    """Lemma -> share of its uses inside a gold cue on PolNeAR train (counts written by training next to the
+    model; ``lemma<TAB>uses<TAB>in_cue``)."""
+    p = Path(path) if path else default_model_path().parent / CUE_PRIOR_FILE
+    if not p.is_file():
+        return {}
+    out: dict[str, float] = {}
+    for line in p.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) == 3 and not line.startswith("#"):
+            out[parts[0]] = int(parts[2]) / max(1, int(parts[1]))
+    return out
+
+
 def recover_cues(tags: Sequence[str], tokens: Sequence[Token], threshold: float,
-                 marginal: Callable[[str, int], float]) -> list[str]:
+                 marginal: Callable[[str, int], float], prior: dict[str, float] | None = None,
+                 prior_min: float = 0.0) -> list[str]:
     """``tags`` with every ``O`` word token whose marginal P(B-CUE) + P(I-CUE) reaches ``threshold`` made a
-    cue (continuing a cue right before it). Punctuation and spaces stay out: a cue is a word or a dash."""
+    cue (continuing a cue right before it). Punctuation and spaces stay out: a cue is a word or a dash; so
+    does a word whose lemma's share of cue uses on train (``prior``) is below ``prior_min``."""
     out = list(tags)
     for i, t in enumerate(tokens):
         if out[i] != "O" or t.is_space or (t.is_punct and t.text != "―"):
+            continue
+        if prior and prior.get(t.lemma_.lower(), 1.0) < prior_min:
             continue
         p = marginal("B-CUE", i) + marginal("I-CUE", i)
         if p >= threshold:
@@ -332,6 +357,8 @@ class CrfTagger:
         self.path = path
         self.cue_words = load_cue_words(str(path.parent / CUE_WORDS_FILE))
         self.cue_threshold = cue_threshold
+        self.cue_prior = load_cue_prior(str(path.parent / CUE_PRIOR_FILE))
+        self.cue_prior_min = CUE_PRIOR_MIN
 
     def tag(self, doc: Doc, covered: Sequence[tuple[int, int]] = ()) -> list[TaggedSpan]:
         """Tagged spans of the blocks worth tagging (a cue word or quote mark outside ``covered``)."""
@@ -343,7 +370,8 @@ class CrfTagger:
             tags = self._tagger.tag()  # type: ignore[attr-defined]
             if self.cue_threshold is not None:
                 tags = recover_cues(tags, block.tokens, self.cue_threshold,
-                                    self._tagger.marginal)  # type: ignore[attr-defined]
+                                    self._tagger.marginal,  # type: ignore[attr-defined]
+                                    self.cue_prior, self.cue_prior_min)
             spans += decode(block, tags)
         return spans
 

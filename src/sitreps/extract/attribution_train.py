@@ -2,7 +2,8 @@
 
 ``sitreps train attribution --data ../shared/eval/attribution/polnear``. The training text is read at run
 time and never stored; only the learned weights (``data/models/attribution/attribution.crfsuite``) and the
-list of words annotators often marked as cues (``cue_words.txt``, single words, next to it) are.
+list of words annotators often marked as cues (``cue_words.txt``, single words, next to it) are, and the
+per-lemma cue prior (``cue_prior.tsv``: lemma, uses, uses inside a gold cue, for lemmas used often).
 """
 
 from __future__ import annotations
@@ -12,7 +13,14 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from .attribution_crf import CUE_WORDS_FILE, default_model_path, doc_features, token_labels, train_crf
+from .attribution_crf import (
+    CUE_PRIOR_FILE,
+    CUE_WORDS_FILE,
+    default_model_path,
+    doc_features,
+    token_labels,
+    train_crf,
+)
 
 
 def _gold_spans(gold: Any) -> list[tuple[str, int, int, int]]:
@@ -81,12 +89,39 @@ def train_attribution(data: str | Path | None = None, out: str | Path | None = N
     return train_from_parsed(golds, docs, path, max_iterations=max_iterations, c1=c1, c2=c2, progress=progress)
 
 
+def count_cue_prior(golds: list[Any], docs: list[Any], min_uses: int = 30) -> list[tuple[str, int, int]]:
+    """(lemma, uses, uses inside a gold cue) for word lemmas used at least ``min_uses`` times: how often
+    annotators mark a word as (part of) a cue when it occurs. Recovered CRF cues of rarely marked lemmas are
+    dropped (``attribution_crf.CUE_PRIOR_MIN``)."""
+    uses: Counter[str] = Counter()
+    in_cue: Counter[str] = Counter()
+    for gold, doc in zip(golds, docs, strict=True):
+        cue_chars = bytearray(len(doc.text) + 1)
+        for s, e in (seg for segs in gold.spans["cue"] for seg in segs):
+            cue_chars[s:e] = b"\x01" * (e - s)
+        for t in doc:
+            if t.is_space or t.is_punct:
+                continue
+            key = t.lemma_.lower()
+            uses[key] += 1
+            if cue_chars[t.idx]:
+                in_cue[key] += 1
+    return sorted((w, n, in_cue[w]) for w, n in uses.items()
+                  if n >= min_uses and w.strip() and "\t" not in w)
+
+
+def write_cue_prior(rows: list[tuple[str, int, int]], path: Path) -> None:
+    lines = ["# lemma, uses on PolNeAR train (spaCy lemmas, word tokens), uses inside a gold cue; lemmas used >= 30 times"]
+    path.write_text("\n".join(lines + [f"{w}\t{n}\t{c}" for w, n, c in rows]) + "\n", encoding="utf-8")
+
+
 def train_from_parsed(golds: list[Any], docs: list[Any], path: Path, *, max_iterations: int = 80,
                       c1: float = 0.05, c2: float = 0.01, progress: Callable[[str], None] | None = None) -> Path:
     """Cue words + CRF from already parsed gold documents."""
     words = learn_cue_words(golds, docs)
     path.parent.mkdir(parents=True, exist_ok=True)
     (path.parent / CUE_WORDS_FILE).write_text("\n".join(words) + "\n", encoding="utf-8")
+    write_cue_prior(count_cue_prior(golds, docs), path.parent / CUE_PRIOR_FILE)
     seqs = build_sequences(None, golds, progress, docs=docs, learned=frozenset(words))
     if progress:
         progress(f"training on {len(seqs)} sentence blocks from {len(golds)} documents, {len(words)} cue words")
