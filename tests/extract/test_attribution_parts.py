@@ -289,3 +289,30 @@ def test_recover_cues_leaves_out_words_annotators_rarely_mark_as_cues():
     table = load_cue_prior()  # the shipped table: counts on PolNeAR train, lemmas used often
     assert table and all(0.0 <= r <= 1.0 for r in table.values())
     assert table["say"] > 0.5 > table["the"]
+
+
+def test_count_cue_prior_counts_uses_and_cue_uses_per_lemma(tmp_path):
+    import spacy
+
+    from sitreps.evaluate.attribution import GoldDoc
+    from sitreps.extract.attribution_crf import load_cue_prior
+    from sitreps.extract.attribution_train import count_cue_prior, write_cue_prior
+
+    nlp = spacy.blank("en")
+    texts = ["Officials vowed a new road.", "The road vows nothing.", "Rebels vowed revenge."]
+    golds, docs = [], []
+    for k, t in enumerate(texts):
+        doc = nlp(t)
+        for tok in doc:
+            tok.lemma_ = "vow" if tok.lower_.startswith("vow") else tok.lower_
+        s = t.index("vow")
+        cues = [] if k == 1 else [((s, s + 5),)]  # the second "vows" is not a cue
+        golds.append(GoldDoc("x", t, {"source": [], "cue": cues, "content": []}))
+        docs.append(doc)
+    rows = count_cue_prior(golds, docs, min_uses=2)
+    assert ("vow", 3, 2) in rows and ("road", 2, 0) in rows
+    assert all(w != "." for w, _, _ in rows) and not any(w == "rebels" for w, _, _ in rows)  # punct, rare
+    path = tmp_path / "cue_prior.tsv"
+    write_cue_prior(rows, path)
+    table = load_cue_prior(str(path))
+    assert table["vow"] == 2 / 3 and table["road"] == 0.0
