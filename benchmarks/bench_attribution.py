@@ -15,8 +15,6 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Callable
-from typing import Any
 
 from _common import best_of, read_corpus
 
@@ -28,7 +26,7 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--cpu", action="store_true", help="CPU seconds of this process instead of wall clock")
     args = ap.parse_args()
-    timer = _cpu_best_of if args.cpu else best_of
+    clock = time.process_time if args.cpu else time.perf_counter
     rows = read_corpus("corpus/ukraine-news-2022-2024.jsonl", args.data, args.docs, "Ukraine news corpus")
     if rows is None:
         return 0
@@ -45,8 +43,8 @@ def main() -> int:
     without = load_pipeline(load_settings(stages=tuple(s for s in stages if s != "attribution")))
     n_claims = sum(len(r.claims) for r in with_attr.pipe(articles))  # warm-up and count
 
-    t_with = timer(lambda: list(with_attr.pipe(articles)), args.repeat)
-    t_without = timer(lambda: list(without.pipe(articles)), args.repeat)
+    t_with = best_of(lambda: list(with_attr.pipe(articles)), args.repeat, clock)
+    t_without = best_of(lambda: list(without.pipe(articles)), args.repeat, clock)
 
     stage = next(s for s in with_attr.stages if s.name == "attribution")
     docs = with_attr._make_docs([a.text for a in articles])  # noqa: SLF001 - the same docs the pipeline makes
@@ -55,7 +53,7 @@ def main() -> int:
         for a, d in zip(articles, docs, strict=True):
             stage(d, ArticleResult(article=a))
 
-    t_stage = timer(stage_only, args.repeat)
+    t_stage = best_of(stage_only, args.repeat, clock)
     n = len(articles)
     chars = sum(len(a.text) for a in articles)
     print(f"{n} docs, {chars:,} chars, {n_claims} claims; stages: {', '.join(stages)}; "
@@ -65,16 +63,6 @@ def main() -> int:
     print(f"attribution adds             {100 * (t_with - t_without) / t_without:8.1f} %  (target <= 20%)")
     print(f"attribution stage alone      {t_stage:8.2f} s  {1000 * t_stage / n:8.1f} ms/doc")
     return 0
-
-
-def _cpu_best_of(fn: Callable[[], Any], repeat: int) -> float:
-    """CPU seconds of this process for the fastest of ``repeat`` calls."""
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.process_time()
-        fn()
-        best = min(best, time.process_time() - t0)
-    return best
 
 
 if __name__ == "__main__":
