@@ -34,6 +34,14 @@ def _gold_spans(gold: Any) -> list[tuple[str, int, int, int]]:
     return spans
 
 
+def _cue_mask(gold: Any, doc: Any) -> bytearray:
+    """One byte per character of ``doc``'s text, 1 inside a gold cue segment."""
+    mask = bytearray(len(doc.text) + 1)
+    for s, e in (seg for segs in gold.spans["cue"] for seg in segs):
+        mask[s:e] = b"\x01" * (e - s)
+    return mask
+
+
 def learn_cue_words(golds: list[Any], docs: list[Any], min_count: int = 3, min_share: float = 0.05
                     ) -> list[str]:
     """Words (lower case) and lemmas inside gold cue spans at least ``min_count`` times and in at least
@@ -41,9 +49,7 @@ def learn_cue_words(golds: list[Any], docs: list[Any], min_count: int = 3, min_s
     as_cue: Counter[str] = Counter()
     seen: Counter[str] = Counter()
     for gold, doc in zip(golds, docs, strict=True):
-        cue_chars = bytearray(len(doc.text) + 1)
-        for s, e in (seg for segs in gold.spans["cue"] for seg in segs):
-            cue_chars[s:e] = b"\x01" * (e - s)
+        cue_chars = _cue_mask(gold, doc)
         for t in doc:
             if t.is_space or (t.is_punct and t.text not in {":", "―"}) or t.is_stop and t.lower_ not in {
                     "according", "call", "called"}:
@@ -96,9 +102,7 @@ def count_cue_prior(golds: list[Any], docs: list[Any], min_uses: int = 30) -> li
     uses: Counter[str] = Counter()
     in_cue: Counter[str] = Counter()
     for gold, doc in zip(golds, docs, strict=True):
-        cue_chars = bytearray(len(doc.text) + 1)
-        for s, e in (seg for segs in gold.spans["cue"] for seg in segs):
-            cue_chars[s:e] = b"\x01" * (e - s)
+        cue_chars = _cue_mask(gold, doc)
         for t in doc:
             if t.is_space or t.is_punct:
                 continue
