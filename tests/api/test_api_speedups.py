@@ -1,42 +1,10 @@
-"""The remembered FastAPI sequence check (api._app.remember_sequence_checks) answers as FastAPI does."""
+"""Where the API runs its queries: SQLite on the event loop, other databases in the thread pool."""
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import pytest
-from fastapi import FastAPI, Query
 
 pytestmark = pytest.mark.filterwarnings("ignore:The anyio.abc.BlockingPortal alias is deprecated:DeprecationWarning")
-
-
-def test_remembered_sequence_check_gives_fastapi_answers(client):
-    from fastapi.testclient import TestClient
-
-    from sitreps.api._app import remember_sequence_checks
-
-    assert remember_sequence_checks()  # applied by create_app already; a second call changes nothing
-    from fastapi.dependencies import utils
-
-    patched = utils.is_sequence_field
-    assert getattr(patched, "sitreps_remembers", False)
-
-    other = FastAPI()  # list and scalar parameters side by side: both still read right, twice
-
-    @other.get("/x")
-    def x(tag: Annotated[list[str] | None, Query()] = None, n: int = 0) -> dict[str, object]:
-        return {"tag": tag, "n": n}
-
-    with TestClient(other) as c:
-        for _ in range(2):
-            assert c.get("/x", params=[("tag", "a"), ("tag", "b"), ("n", "3")]).json() == {"tag": ["a", "b"], "n": 3}
-            assert c.get("/x").json() == {"tag": None, "n": 0}
-    # and the API's own parameters, twice
-    for _ in range(2):
-        body = client.get("/api/events", params={"limit": 2, "event_type": "Battles", "include_negated": "true"}).json()
-        assert body["total"] == 1 and body["limit"] == 2
-        bad = client.get("/api/events", params={"limit": "many"})
-        assert bad.status_code == 422
 
 
 def test_sqlite_queries_run_on_the_event_loop_others_in_the_thread_pool(api_db):

@@ -116,37 +116,6 @@ async def get_state(request: Request) -> ApiState:
     return state
 
 
-def remember_sequence_checks() -> bool:
-    """Make FastAPI remember, per parameter, whether the parameter's type is a sequence.
-
-    FastAPI 0.115 works that out again for every query parameter of every request (``is_sequence_field``,
-    twice per parameter: a walk over the annotation with pydantic's helpers); the list endpoints declare
-    15 parameters, and under a profiler that walk was a sixth of an event request's CPU (about 0.2–0.3 ms of
-    ~3.3 ms measured without one). The answer depends only on the parameter's declaration, which never
-    changes, so it is kept per parameter object. Returns False (and changes nothing) when FastAPI has no such
-    function any more."""
-    from fastapi.dependencies import utils
-
-    original = getattr(utils, "is_sequence_field", None)
-    if original is None:
-        return False
-    if getattr(original, "sitreps_remembers", False):
-        return True
-    seen: dict[int, tuple[Any, bool]] = {}  # id -> (the parameter, kept alive so its id is not reused; answer)
-
-    def is_sequence_field(field: Any) -> bool:
-        hit = seen.get(id(field))
-        if hit is not None and hit[0] is field:
-            return hit[1]
-        answer = bool(original(field))
-        seen[id(field)] = (field, answer)
-        return answer
-
-    is_sequence_field.sitreps_remembers = True  # type: ignore[attr-defined]
-    setattr(utils, "is_sequence_field", is_sequence_field)  # noqa: B010 (not a public name of the module)
-    return True
-
-
 def create_app(store_url: str, *, token: str | None = None, pipeline: Pipeline | None = None) -> FastAPI:
     """The API and the map page over the database at ``store_url`` (a SQLite path or a PostgreSQL URL).
 
@@ -156,7 +125,6 @@ def create_app(store_url: str, *, token: str | None = None, pipeline: Pipeline |
     from ._read import router as read_router
     from ._write import router as write_router
 
-    remember_sequence_checks()
     state = ApiState(store_url, token if token is not None else os.environ.get(TOKEN_ENV), pipeline)
 
     @asynccontextmanager
