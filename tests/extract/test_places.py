@@ -98,6 +98,20 @@ def test_places_a_name_after_a_town_and_a_comma_is_the_area(parse):
     assert p.feature_code == "ADM1" and p.country_code == "US"
 
 
+def test_places_a_small_county_short_form_inside_a_longer_name_is_no_place(parse):
+    # "Glacier" is Glacier County (Montana) by its short form; inside "Lake Glacier" it names the lake's word
+    assert "Glacier" not in {p.evidence.text for p in parse("The boys swam in Lake Glacier after the parade.")}
+    # a large county keeps its short form inside an organisation's name, as news uses it
+    gwinnett = _by_text(parse("The boy was taken to Gwinnett Medical Center after the crash."), "Gwinnett")
+    assert gwinnett.feature_code == "ADM2" and gwinnett.admin1 == "GA"
+
+
+def test_places_a_name_ending_in_county_is_a_place_even_opening_an_organisation(parse):
+    # at the start of a sentence, inside an ORG, with no locative word before it
+    county = _by_text(parse("The Henry County Commission met on Monday."), "Henry County")
+    assert county.feature_code == "ADM2" and county.country_code == "US"
+
+
 def test_places_country_names_never_resolve_to_towns(parse):
     places = parse("Ukraine asked Russia to withdraw, and Georgia and Jordan watched.")
     for name in ("Ukraine", "Russia", "Jordan"):

@@ -140,3 +140,26 @@ def test_gazetteer_large_area_point_moves_to_the_middle_of_its_towns_full_box() 
     assert (big_area.lat, big_area.lon) == (46.0, -79.75)  # middle of 40-52 N, 85-74.5 W
     assert (small_area.lat, small_area.lon) == (30.2, 10.2)  # small: unchanged
     assert (dumped_area.lat, dumped_area.lon) == (40.6, -77.0)  # GeoNames' own point: unchanged
+
+
+def test_gazetteer_admin_names_build_a_one_town_county_but_not_a_one_town_commune(tmp_path: Path) -> None:
+    from sitreps.gazetteer.build import Row, read_admin_names
+
+    towns = [Row(1, "Alderton", "P", "PPLA2", "XX", "07", 36.30, -88.33, 10_000),
+             Row(2, "Brookvale", "P", "PPL", "XX", "07", 35.00, -87.00, 2_000),
+             Row(3, "Cedar Mills", "P", "PPL", "XX", "07", 35.20, -87.20, 3_000),
+             Row(4, "Dunmore", "P", "PPL", "XX", "07", 34.00, -86.00, 4_000)]
+    csv_path = tmp_path / "admin_names.csv"
+    csv_path.write_text("lat,lon,name,admin1,admin2,cc\n"
+                        "36.30,-88.33,Alderton,Westland,Harlow County,XX\n"  # a county with one town: kept
+                        "35.00,-87.00,Brookvale,Westland,Mercer County,XX\n"
+                        "35.20,-87.20,Cedar Mills,Westland,Mercer County,XX\n"
+                        "34.00,-86.00,Dunmore,Westland,Dunmore,XX\n",  # a commune named like its one town: not
+                        encoding="utf-8")
+    rows = {r.name: r for r in read_admin_names(csv_path, towns, have_admin1=set())}
+    assert rows["Harlow County"].fcode == "ADM2"
+    assert (rows["Harlow County"].lat, rows["Harlow County"].lon) == (36.30, -88.33)  # its town's point
+    assert rows["Harlow County"].admin1 == "07"
+    assert rows["Mercer County"].population == 5_000
+    assert "Dunmore" not in rows
+    assert rows["Westland"].fcode == "ADM1"

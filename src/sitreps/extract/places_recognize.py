@@ -94,6 +94,7 @@ hospital medical chamber water housing area state city's county's town's village
 """.split())
 # A name that says it is an area keeps it inside an organisation's name: "the Walker County Fair".
 AREA_TYPE_WORDS = frozenset({"county", "parish", "province", "oblast", "state", "region", "district"})
+COUNTY_WORDS = frozenset({"county", "parish", "province", "oblast"})  # not "state": "Ohio State" is a university
 # Labels of names that hold place names without being places ("Fox News", "the Dubai World Cup").
 _NAME_LABELS = {"ORG", "WORK_OF_ART", "EVENT", "PRODUCT"}
 # Capitalised words that end the name of a street, building or site ("Royal Street", "Manila Cathedral"):
@@ -325,6 +326,14 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
         # the tagger calls a place stays one though it ran into a person's name once ("Rethinking Egypt")
         return False
     entries = gaz.lookup_key(run.key)
+    if (label == "PERSON" or _inside_name(doc, run, es, ee)) and _county_short_form(entries, run.key) \
+            and not _prominent(entries, rivers=False) and not (run.end < ee and doc[run.end].lower_ in LOCAL_BODY_WORDS):
+        # a small county's name without "County", as a person ("the birth of Jack") or a word of a longer name
+        # ("Lake Lanier", "St. Patrick's Day"): news writes such a county with its word, or its local body's
+        # ("Wilkin County Sheriff"); a large one keeps its short form ("Gwinnett Medical Center")
+        return False
+    if run.end - run.start > 1 and doc[run.end - 1].lower_ in COUNTY_WORDS and doc[run.end - 1].text[:1].isupper():
+        return True  # the name says what it is: "The Henry County Commission met", "Pointe Coupee Parish"
     top = entries[0]
     text = doc[run.start:run.end].text
     if run.end - run.start == 1 and text.isupper() and 2 <= len(text) <= 5 and label not in ("GPE", "LOC") \
@@ -354,6 +363,11 @@ def _inside_name(doc: Doc, run: _Run, es: int, ee: int) -> bool:
     """The entity [es, ee) runs on past the mention through a word, not a comma: "Fox News" but not the
     "Izyum, Kharkiv" the small model sometimes tags as one name."""
     return (es < run.start and not doc[run.start - 1].is_punct) or (ee > run.end and not doc[run.end].is_punct)
+
+
+def _county_short_form(entries: list[Entry], key: str) -> bool:
+    """Every entry is a second-level area found through its short form ("Lanier" for Lanier County)."""
+    return all(e.feature_code == "ADM2" and fold(e.name) != key for e in entries)
 
 
 def _prominent(entries: list[Entry], rivers: bool = True) -> bool:

@@ -58,6 +58,10 @@ KEEP_S = {"AIRP", "AIRB", "PS", "DAM", "PRT", "MLTY", "INSM", "NPP", "CSTL", "BD
 RIVER_ID_BASE = 900_000_000
 ADMIN_ID_BASE = 880_000_000
 REGION_ID_BASE = 899_000_000
+# A second-level area is built from two or more towns of the admin-names file, or from one when its name says it
+# is a county ("Henry County", Tennessee, has one town there, Paris, its seat; its point is that town): other
+# one-town areas (communes, municipalities) mostly repeat the name and point of their town.
+ONE_TOWN_ADM2_SUFFIXES = (" County", " Parish", " Borough")
 
 _LATIN_OK = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF' .\-’()]+$")
 
@@ -413,7 +417,7 @@ def read_admin_names(path: Path, towns: list[Row], have_admin1: set[str]) -> lis
             rows[-1].alternates += ADMIN1_ALIASES.get((cc, name), ())
             n += 1
     for (cc, _a1, name), items in sorted(a2.items()):
-        if name and len(items) >= 2:
+        if name and (len(items) >= 2 or name.endswith(ONE_TOWN_ADM2_SUFFIXES)):
             rows.append(make(name, cc, items, "ADM2", n))
             n += 1
     return rows
