@@ -222,3 +222,39 @@ def test_rules_one_person_agreeing_is_no_agreement() -> None:
     assert decide("The minister said he agreed and told the commander to proceed.")[0] is None
     assert not not_agreed("She agreed to a ceasefire with the rebels.")
     assert decide("He agreed with the militia leaders on a prisoner exchange.")[0] == "Agreement"
+
+
+_OWN_SENTENCES = [
+    "A suicide bomber blew himself up at the gate; later, police defused a second bomb and arrested two men.",
+    "Rebels shelled the town, and the army recaptured the bridge after troops clashed with militants.",
+    "Protesters marched peacefully, then police fired tear gas; rioters torched a bus and looted shops.",
+    "SUİCİDE bomber İn the ſuicide attack: \u212aIDNAPPED workers were freed in a prisoner exchange.",
+    "The gang raped a woman and abducted her sister; the mob lynched a suspected thief nearby.",
+    "",
+    "No event is told here at all, only the weather.",
+]
+
+
+@pytest.mark.parametrize("text", _OWN_SENTENCES)
+def test_rule_spans_are_what_each_rule_scan_finds(text: str) -> None:
+    # the prefix index tries a rule only where it can start; the spans must be those of a scan of the whole text
+    from sitreps.extract.events_rules import _compiled, _rule_spans
+
+    rules, _, _ = _compiled()
+    expected = [[m.span() for m in rx.finditer(text)] for _, _, rx in rules]
+    assert _rule_spans(text) == expected
+    assert _rule_spans(text + " " + text.upper()) == [[m.span() for m in rx.finditer(text + " " + text.upper())]
+                                                      for _, _, rx in rules]
+
+
+def test_prefix_folding_covers_every_character_ignorecase_matches() -> None:
+    # any character re matches (IGNORECASE) with an ASCII letter, digit or "_" must fold to that character
+    import re
+
+    from sitreps.extract.events_rules import _fold
+
+    word = re.compile(r"[a-z0-9_]", re.IGNORECASE)
+    for cp in range(0x80, 0x110000):
+        c = chr(cp)
+        if word.match(c):
+            assert re.match(re.escape(_fold(c)), c, re.IGNORECASE) and _fold(c).isascii(), hex(cp)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 __all__ = ["RuleMatch", "decide", "find_triggers", "not_agreed", "score", "territory_taker"]
 
@@ -232,10 +233,116 @@ def _compiled() -> tuple[list[tuple[str, float, re.Pattern[str]]], list[tuple[fl
     return rules, non, actors
 
 
+_PREFIX_LEN = 3
+
+
+def _prefixes(pattern: str) -> frozenset[str]:
+    """Every casefolded string (up to ``_PREFIX_LEN`` characters) a match of ``pattern`` can start with: a
+    superset, read from the parsed pattern (literals, classes of literals, groups, alternatives, repeats;
+    zero-width assertions are skipped; anything else ends the prefix there). "" means "anything"."""
+    import re._constants as sc  # the parser re itself uses (Python >= 3.11)
+    import re._parser as sp
+
+    def seq(items: Any, opens: set[str]) -> tuple[set[str], set[str]]:
+        closed: set[str] = set()
+        for op, av in items:
+            if not opens:
+                break
+            if op is sc.LITERAL:
+                opens = {o + chr(av).casefold() for o in opens}
+            elif op is sc.IN and all(o2 is sc.LITERAL for o2, _ in av):
+                opens = {o + chr(a2).casefold() for o in opens for _, a2 in av}
+            elif op is sc.SUBPATTERN:
+                opens, c = seq(av[-1], opens)
+                closed |= c
+            elif op is sc.BRANCH:
+                new: set[str] = set()
+                for branch in av[1]:
+                    o, c = seq(branch, set(opens))
+                    new |= o
+                    closed |= c
+                opens = new
+            elif op in (sc.MAX_REPEAT, sc.MIN_REPEAT, getattr(sc, "POSSESSIVE_REPEAT", None)):
+                lo, hi, sub = av
+                o, c = seq(sub, set(opens))
+                if lo == 0:  # skipped, or taken once and maybe more: stop after the first pass
+                    closed |= o | c
+                elif hi == 1:
+                    opens = o
+                    closed |= c
+                else:
+                    closed |= o | c
+                    opens = set()
+            elif op in (sc.AT, sc.ASSERT, sc.ASSERT_NOT):
+                continue  # zero width: consumes nothing (ignoring a lookahead keeps the set a superset)
+            else:
+                closed |= opens
+                opens = set()
+            done = {o for o in opens if len(o) >= _PREFIX_LEN}
+            closed |= {o[:_PREFIX_LEN] for o in done}
+            opens -= done
+        return opens, closed
+
+    opens, closed = seq(sp.parse(pattern, re.IGNORECASE), {""})
+    return frozenset(opens | closed)
+
+
+@lru_cache(maxsize=1)
+def _rule_prefixes() -> list[frozenset[str]]:
+    out = [_prefixes(p) for _, _, p in _RULES]
+    # A prefix starting with a non-word character (or none known: "") would need every boundary, not word
+    # starts; a non-ASCII literal may fold to several characters: such rules are run on the whole text.
+    return [pre if all(x.isascii() and (x[:1].isalnum() or x[:1] == "_") for x in pre) else frozenset({""})
+            for pre in out]
+
+
+# A word start and the (up to) 3 characters from it; zero width, so that every word start is seen.
+_WORD_START = re.compile(r"\b(?=(\w.{0,2}))", re.DOTALL)  # _PREFIX_LEN - 1 characters after the first
+
+
+_FOLD_EXTRA = {"\u0131": "i"}  # dotless i: matches "i" under IGNORECASE, folds to itself
+
+
+def _fold(piece: str) -> str:
+    """Case-folded one character for one (the first of a longer folding: ``İ`` matches ``i`` under IGNORECASE
+    but folds to two characters); checked against ``re``'s own IGNORECASE matching in the tests."""
+    return piece.lower() if piece.isascii() else "".join(_FOLD_EXTRA.get(c) or c.casefold()[:1] for c in piece)
+
+
+def _rule_spans(text: str) -> list[list[tuple[int, int]]]:
+    """For each rule, the spans ``rx.finditer(text)`` gives, found by trying the rule only at the word starts
+    whose first characters are one of its prefixes (every other position cannot start a match): same spans,
+    in the same order, without each rule scanning the whole text."""
+    rules, _, _ = _compiled()
+    at: dict[str, list[int]] = {}
+    for m in _WORD_START.finditer(text):
+        piece = _fold(m.group(1))
+        for k in range(1, len(piece) + 1):
+            at.setdefault(piece[:k], []).append(m.start())
+    out: list[list[tuple[int, int]]] = []
+    for (_, _, rx), prefixes in zip(rules, _rule_prefixes(), strict=True):
+        if "" in prefixes:
+            out.append([m.span() for m in rx.finditer(text)])
+            continue
+        spans: list[tuple[int, int]] = []
+        starts = sorted({p for pre in prefixes for p in at.get(pre, ())})
+        end = -1
+        for pos in starts:
+            if pos < end:  # finditer goes on from the end of the last match
+                continue
+            hit = rx.match(text, pos)
+            if hit is not None:
+                spans.append(hit.span())
+                end = hit.end()
+        out.append(spans)
+    return out
+
+
 def find_triggers(text: str) -> list[RuleMatch]:
     """Every rule hit in ``text`` (overlapping hits of different sub-types kept), in text order."""
     rules, _, _ = _compiled()
-    out = [RuleMatch(s, w, m.start(), m.end()) for s, w, rx in rules for m in rx.finditer(text)]
+    out = [RuleMatch(s, w, a, b) for (s, w, _), spans in zip(rules, _rule_spans(text), strict=True)
+           for a, b in spans]
     out.sort(key=lambda m: (m.start, -m.weight))
     return out
 
@@ -248,8 +355,8 @@ def score(text: str) -> tuple[dict[str, float], float]:
     """
     rules, non, _ = _compiled()
     scores: dict[str, float] = {}
-    for sub, weight, rx in rules:
-        n = len(rx.findall(text))
+    for (sub, weight, _), spans in zip(rules, _rule_spans(text), strict=True):
+        n = len(spans)
         if n:
             scores[sub] = scores.get(sub, 0.0) + weight * sum(1.0 / k for k in range(1, n + 1))
     non_score = sum(w for w, rx in non if rx.search(text))
