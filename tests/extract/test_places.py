@@ -112,6 +112,25 @@ def test_places_a_name_ending_in_county_is_a_place_even_opening_an_organisation(
     assert county.feature_code == "ADM2" and county.country_code == "US"
 
 
+def test_places_a_dateline_in_capitals_is_a_place(parse):
+    columbus = _by_text(parse("COLUMBUS -- The city council approved the budget on Monday."), "COLUMBUS")
+    assert columbus.country_code == "US"
+
+
+@pytest.mark.parametrize("text, town", [
+    ("The money will go to parks, Greer Councilman Tom Weaver said.", "Greer"),
+    ("Woodbury Mayor Tina Hartley signed the order on Tuesday.", "Woodbury"),
+    ("Officers arrived quickly, said Lombard Police Chief Ray Byrne.", "Lombard"),
+])
+def test_places_a_town_before_its_own_office_is_a_place(parse, text, town):
+    assert _by_text(parse(text), town).feature_class == "P"
+
+
+def test_places_a_band_or_a_school_named_for_a_person_is_no_town(parse):
+    found = {p.evidence.text for p in parse("Arcade Fire played, and Kennedy Elementary School closed.")}
+    assert not found & {"Arcade", "Kennedy"}
+
+
 def test_places_country_names_never_resolve_to_towns(parse):
     places = parse("Ukraine asked Russia to withdraw, and Georgia and Jordan watched.")
     for name in ("Ukraine", "Russia", "Jordan"):

@@ -92,6 +92,13 @@ county city town township village borough parish police sheriff sheriff's fire r
 public high middle elementary community regional municipal council board department court courts library
 hospital medical chamber water housing area state city's county's town's village's
 """.split())
+# The town's own body or office after its name keeps the name a place where the tagger ran it into a person's
+# or an organisation's name: "Sochi Mayor Anatoly Pakhomov", "Alexandria Police Spokeswoman", "Torrington
+# firefighter". Narrower than LOCAL_BODY_WORDS: "Kennedy Elementary", "Arcade Fire" are no towns.
+LOCAL_OFFICE_WORDS = frozenset("""
+mayor firefighter firefighters councilman councilwoman councilmember councillor councillors councilor councilors
+alderman aldermen selectman selectmen police council
+""".split())
 # A name that says it is an area keeps it inside an organisation's name: "the Walker County Fair".
 AREA_TYPE_WORDS = frozenset({"county", "parish", "province", "oblast", "state", "region", "district"})
 COUNTY_WORDS = frozenset({"county", "parish", "province", "oblast"})  # not "state": "Ohio State" is a university
@@ -303,6 +310,8 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
     """Is there enough evidence that this gazetteer match is a place here? (See the module docstring.)"""
     if run.kind in ("demonym", "admin", "river", "town", "facility"):
         return True
+    if _dateline(doc, run):
+        return True
     label = _ent_label(doc, run.start, run.end)
     es, ee = _ent_extent(doc, run.start)
     if label in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LAW", "LANGUAGE"):
@@ -310,13 +319,16 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
         return label == "MONEY" and run.end < len(doc) and doc[run.end].lower_ in CURRENCY_WORDS \
             and any(e.is_country for e in gaz.lookup_key(run.key))
     prev = _prev_words(doc, run.start)
+    nxt = doc[run.end] if run.end < len(doc) else None
+    local = nxt is not None and nxt.text[:1].isupper() and nxt.lower_ in LOCAL_OFFICE_WORDS
     if label == "PERSON" and (es < run.start or ee > run.end):
         # part of a person's name ("Jordan Peterson"), unless a preposition shows the tagger ran a title into
-        # the name: "Ambassador to Austria Olexander Scherba"
-        return es == run.start and bool(prev) and prev[0] in ("to", "of", "in")
+        # the name ("Ambassador to Austria Olexander Scherba") or the town's local body or office follows
+        # ("Alexandria Police Spokeswoman ...", "Hounslow Councillors")
+        return es == run.start and (bool(prev) and prev[0] in ("to", "of", "in") or local)
     if label in _NAME_LABELS and _inside_name(doc, run, es, ee) and doc[run.end - 1].lower_ not in AREA_TYPE_WORDS \
             and not _prominent(gaz.lookup_key(run.key), rivers=False) \
-            and not (run.end < ee and doc[run.end].lower_ in LOCAL_BODY_WORDS):
+            and not (run.end < ee and doc[run.end].lower_ in LOCAL_BODY_WORDS) and not local:
         # a word of a longer name that is no place ("Fox News", "the Ministry of Commerce", "Johnson & Johnson");
         # a local body keeps its place ("Laurel County Sheriff's Office", "Lombard Police Department")
         return False
@@ -340,6 +352,8 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
             and not any(e.is_country or e.is_admin or e.feature_code in ("RGN", "CONT") or e.name.isupper()
                         for e in entries):
         return False  # "NATO", "BA", "APC": an acronym, not the town of Nato or Ba
+    if local and any(e.feature_class in "PA" for e in entries):
+        return True  # "Lombard Police Chief Ray Byrne", "Woodbury Mayor Tina Hartley"
     prominent = _prominent(entries)
     first = doc[run.start].is_sent_start or run.start == 0
     if label in _STRONG_LABELS and not (first and run.end - run.start == 1 and not prominent
@@ -357,6 +371,27 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
         return label is None or label in ("PERSON", "ORG", "NORP") and ee - es == run.end - run.start \
             or label == "ORG"
     return False
+
+
+DASHES = frozenset({"-", "--", "—", "–", "---"})
+
+
+def _dateline(doc: Doc, run: _Run) -> bool:
+    """A news dateline: the name in capitals opening a line or sentence, a dash after it, perhaps with a state
+    or country between ("COLUMBUS -- The council met", "WINONA, Minn. — Police said")."""
+    words = doc[run.start:run.end]
+    if not all(t.text.isupper() for t in words if t.is_alpha) or len(words.text) < 3:
+        return False
+    before = doc[run.start - 1] if run.start > 0 else None
+    if not (before is None or doc[run.start].is_sent_start or before.text in (".", "!", "?", "”", '"')
+            or before.is_space):
+        return False
+    j = run.end
+    if j < len(doc) and doc[j].text == ",":
+        j += 1
+        while j < len(doc) and j < run.end + 5 and doc[j].text not in DASHES and not doc[j].is_space:
+            j += 1
+    return j < len(doc) and doc[j].text in DASHES
 
 
 def _inside_name(doc: Doc, run: _Run, es: int, ee: int) -> bool:
