@@ -38,8 +38,8 @@ from .attribution_lexicon import (
     kind_of,
     side_of,
 )
-from .attribution_quotes import find_quotes
-from .attribution_rules import Found, doc_text, find_rule_attributions
+from .attribution_quotes import Quote, find_quotes
+from .attribution_rules import Found, doc_text, find_rule_attributions, seed_doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -92,11 +92,13 @@ class AttributionStage:
         self.parse_cues = ["according", "insisted", "argued", "explained", "declared", "admitted", "stressed"]
 
     def __call__(self, doc: Doc, result: ArticleResult) -> None:
+        seed_doc_text(doc, result.article.text)  # the article's text is the doc's: no rebuilding it
         text = doc_text(doc)
-        quotes = [(q.start, q.end) for q in find_quotes(text)]
+        found_quotes = find_quotes(text)
+        quotes = [(q.start, q.end) for q in found_quotes]
         found = find_rule_attributions(doc, quotes)
         if self.tagger is not None:
-            found += self._crf_claims(doc, found)
+            found += self._crf_claims(doc, found, found_quotes)
             found.sort(key=lambda f: (f.cue or f.content)[0])
         drafts = [_Draft(f, direct=_is_direct(f.content, quotes)) for f in found]
         drafts += _continuations(text, drafts, quotes, result)
@@ -107,7 +109,7 @@ class AttributionStage:
         _link_quantities(result, claims)
 
     # -- CRF where the rules stop
-    def _crf_claims(self, doc: Doc, found: list[Found]) -> list[Found]:
+    def _crf_claims(self, doc: Doc, found: list[Found], quotes: list[Quote] | None = None) -> list[Found]:
         """Claims from the CRF's own tags: each cue it tags outside every rule claim takes the contents tagged
         between it and the next cue (or, when there are none, those since the previous cue) within two
         sentences, and the nearest source tagged in that stretch."""
@@ -116,7 +118,7 @@ class AttributionStage:
             [f.source for f in found if f.source]
         # sentences whose cue words and quotes all lie inside rule claims are not tagged: what the CRF finds
         # there is dropped anyway
-        tagged = sorted(self.tagger.tag(doc, covered=taken), key=lambda t: t.start)
+        tagged = sorted(self.tagger.tag(doc, covered=taken, quotes=quotes), key=lambda t: t.start)
         out: list[Found] = []
         sources = {f.source for f in found if f.source}
         cue_at = [k for k, t in enumerate(tagged) if t.role == "CUE"]

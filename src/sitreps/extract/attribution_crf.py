@@ -12,15 +12,17 @@ of "said" is content).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ModelNotFound
 from .attribution_lexicon import load_cue_forms
-from .attribution_quotes import quote_mask
+from .attribution_quotes import Quote, quote_mask
 from .attribution_rules import doc_text
 
 if TYPE_CHECKING:
@@ -34,28 +36,6 @@ MODEL_FILE = "attribution.crfsuite"
 def default_model_path() -> Path:
     """Where the shipped model lives inside the package."""
     return Path(__file__).resolve().parent.parent / "data" / "models" / "attribution" / MODEL_FILE
-
-
-def _is_cue(tok: Token, forms: frozenset[str]) -> bool:
-    low = tok.lower_
-    if low == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
-        return True
-    if tok.pos_ not in ("VERB", "NOUN", "AUX") and low not in ("according",):
-        return False
-    return low in forms or tok.lemma_.lower() in forms
-
-
-def _cue_relation(tok: Token, cues: set[int]) -> tuple[str, int]:
-    """The dependency label under which ``tok`` hangs from its nearest cue ancestor, and the distance."""
-    child = tok
-    node = tok
-    depth = 0
-    while node.head.i != node.i and depth < 12:
-        child, node = node, node.head
-        depth += 1
-        if node.i in cues:
-            return child.dep_, depth
-    return "none", 0
 
 
 def _bucket(n: int) -> str:
@@ -76,90 +56,176 @@ def load_cue_words(path: str | None = None) -> frozenset[str]:
     return frozenset(w.strip() for w in p.read_text(encoding="utf-8").splitlines() if w.strip())
 
 
+@dataclass(slots=True)
+class DocAttrs:
+    """A doc's token attributes read once (``Doc.to_array``), as Python lists indexed by token: every spaCy
+    attribute read through a ``Token`` builds the object and its string again, and the features read each
+    token's attributes for the token itself, its neighbours and its dependents."""
+
+    lower: list[str]
+    lemma: list[str]  # lower-cased
+    pos: list[str]
+    tag: list[str]
+    dep: list[str]
+    ent: list[str]  # IOB letter + entity type ("BGPE", "O", "")
+    shape4: list[str]  # first four characters of the shape
+    orth: list[str]
+    head: list[int]  # absolute index of the head
+    idx: list[int]  # character offset
+
+    @classmethod
+    def of(cls, doc: Doc) -> DocAttrs:
+        from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, ORTH, POS, SHAPE, TAG
+
+        n = len(doc)
+        if n == 0:
+            return cls([], [], [], [], [], [], [], [], [], [])
+        arr = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, ENT_IOB, ENT_TYPE, SHAPE, ORTH, HEAD, IDX])
+        strings = doc.vocab.strings
+
+        def col(j: int) -> list[str]:
+            vals: list[int] = arr[:, j].tolist()
+            table = {h: strings[h] for h in set(vals)}
+            return [table[h] for h in vals]
+
+        lemma_low = {h: strings[h].lower() for h in set(arr[:, 1].tolist())}
+        iob = ("", "I", "O", "B")
+        ent = [iob[i] + t for i, t in zip(arr[:, 5].tolist(), col(6), strict=True)]
+        heads = [i + h for i, h in enumerate(arr[:, 9].astype("int64").tolist())]
+        shapes = col(7)
+        return cls(col(0), [lemma_low[h] for h in arr[:, 1].tolist()], col(2), col(3), col(4), ent,
+                   [s[:4] for s in shapes], col(8), heads, arr[:, 10].tolist())
+
+    def is_cue(self, i: int, forms: frozenset[str]) -> bool:
+        """:func:`_is_cue` from the lists."""
+        low = self.lower[i]
+        if low == "according" and i + 1 < len(self.lower) and self.lower[i + 1] == "to":
+            return True
+        if self.pos[i] not in ("VERB", "NOUN", "AUX") and low != "according":
+            return False
+        return low in forms or self.lemma[i] in forms
+
+
+def _sentence_features(a: DocAttrs, s0: int, s1: int, mask: bytearray, forms: frozenset[str],
+                       learned: frozenset[str], prev_cue: bool, k_in_block: int) -> tuple[list[list[str]], bool]:
+    """Feature strings for tokens ``s0:s1`` (one sentence), and whether the sentence holds a cue or learned cue
+    word (``prev_cue`` for the next sentence). See :func:`sentence_features`."""
+    n = s1 - s0
+    if n <= 0:
+        return [], False
+    lower = a.lower[s0:s1]
+    lemma = a.lemma[s0:s1]
+    pos = a.pos[s0:s1]
+    dep = a.dep[s0:s1]
+    tag = a.tag[s0:s1]
+    ent = a.ent[s0:s1]
+    shape4 = a.shape4[s0:s1]
+    head_abs = a.head[s0:s1]
+    head = [h - s0 if 0 <= h - s0 < n else -1 for h in head_abs]
+    cue_flags = [a.is_cue(g, forms) for g in range(s0, s1)]
+    learned_flags = [lower[k] in learned or lemma[k] in learned for k in range(n)]
+    cues = {k for k in range(n) if cue_flags[k]}
+    cue_pos = sorted(cues)
+    sent_has_cue = "scue=1" if cues else "scue=0"
+    any_learned = any(learned_flags)
+    sent_has_learned = f"slc={int(any_learned)}"
+    nmask = len(mask)
+    inq = [bool(mask[i]) if i < nmask else False for i in a.idx[s0:s1]]
+    share_q = sum(inq) / n
+    sent_q = "sq=all" if share_q > 0.9 else ("sq=some" if share_q > 0 else "sq=none")
+    ctx = [f"pcue={int(prev_cue)}", f"sib={_bucket(k_in_block)}", f"pcue_sq={int(prev_cue)}|{sent_q}"]
+    root = next((k for k in range(n) if dep[k] == "ROOT"), None)
+    root_l = f"rootl={lemma[root]}" if root is not None else "rootl=none"
+    if cues:
+        # how each token hangs from its nearest cue ancestor (label of the last step, depth)
+        rels: list[tuple[str, int]] = []
+        for k in range(n):
+            child = node = k
+            depth = 0
+            found = ("none", 0)
+            while head[node] >= 0 and head[node] != node and depth < 12:
+                child, node = node, head[node]
+                depth += 1
+                if node in cues:
+                    found = (dep[child], depth)
+                    break
+            rels.append(found)
+    else:
+        rels = [("none", 0)] * n
+    # nearest cue (the earlier one on a tie) and the side of it each token stands on
+    ncue = len(cue_pos)
+    nears: list[int | None] = []
+    for k in range(n):
+        near: int | None = None
+        if ncue:
+            b = bisect_left(cue_pos, k)
+            right = cue_pos[b] if b < ncue else None
+            left = cue_pos[b - 1] if b > 0 else None
+            if right == k or left is None:
+                near = right
+            else:
+                near = left if right is None or k - left <= right - k else right
+        nears.append(near)
+    sides = ["none" if c is None else ("at" if c == k else ("before" if k < c else "after"))
+             for k, c in enumerate(nears)]
+    heads3 = [(lemma[h], pos[h], dep[h]) if h >= 0 else (a.lemma[ha], a.pos[ha], a.dep[ha])
+              for h, ha in zip(head, head_abs, strict=True)]
+    # the features column by column (one comprehension per feature is cheaper than one list per token), in
+    # the order the model was trained with
+    w_i = [f"w={w}" for w in lower]
+    p_i = [f"p={p}" for p in pos]
+    cue_i = ["cue=1" if c else "cue=0" for c in cue_flags]
+    lc_i = ["lc=1" if c else "lc=0" for c in learned_flags]
+    q_i = ["q=1" if q else "q=0" for q in inq]
+    cols: list[Iterable[str]] = [
+        repeat("b"), w_i, [f"l={x}" for x in lemma], p_i, [f"t={x}" for x in tag], [f"d={x}" for x in dep],
+        [f"hl={x[0]}" for x in heads3], [f"hp={x[1]}" for x in heads3], [f"hd={x[2]}" for x in heads3],
+        [f"e={x}" for x in ent], [f"s3={x[-3:]}" for x in lower], [f"sh={x}" for x in shape4],
+        cue_i, lc_i, [f"lc_d={int(c)}|{d}" for c, d in zip(learned_flags, dep, strict=True)],
+        ["hlc=1" if h in cues else "hlc=0" for h in head],
+        [f"rel={r}" for r, _ in rels], [f"rd={_bucket(d)}" for _, d in rels], [f"side={x}" for x in sides],
+        q_i, repeat(sent_has_cue), repeat(sent_has_learned), repeat(sent_q), [f"pos={_bucket(k)}" for k in range(n)],
+        [f"rel_p={r}|{p}" for (r, _), p in zip(rels, pos, strict=True)],
+        [f"side_q={x}|{int(q)}" for x, q in zip(sides, inq, strict=True)], repeat(root_l), *(repeat(c) for c in ctx),
+    ]
+    if ncue:
+        cols.append([f"nearcue={lemma[c]}" for c in nears])  # type: ignore[index]
+    base: list[list[str]] = [list(r) for r in zip(*cols, strict=False)]  # constant columns repeat
+    base[0].append("first")
+    base[n - 1].append("last")
+    # two tokens either side: word, tag and flags, prefixed with the offset; "-2pad" past the sentence edge
+    offs = (-2, -1, 1, 2)
+    pref = {off: [[f"{off}{x}" for x in col] for col in (w_i, p_i, cue_i, lc_i, q_i)] for off in offs}
+    if n > 4:
+        inner = [c[2 + off:n - 2 + off] for off in offs for c in pref[off]]
+        for f, ext in zip(base[2:n - 2], zip(*inner, strict=True), strict=True):
+            f.extend(ext)
+    for k in sorted({0, 1, n - 2, n - 1} if n > 4 else set(range(n))):
+        if k < 0 or k >= n:
+            continue
+        f = base[k]
+        for off in offs:
+            j = k + off
+            if 0 <= j < n:
+                f.extend(c[j] for c in pref[off])
+            else:
+                f.append(f"{off}pad")
+    return base, bool(cues) or any_learned
+
+
 def sentence_features(sent: SpacySpan, mask: bytearray, forms: frozenset[str],
                       learned: frozenset[str] = frozenset(), prev_cue: bool = False,
                       k_in_block: int = 0) -> list[list[str]]:
     """Feature strings for every token of one sentence. ``prev_cue``: the sentence before it in the same
     block had a cue (contents run over sentences); ``k_in_block``: its place in the block.
 
-    Token attributes are read once into lists (a spaCy attribute read builds a Python object each time, and
-    every token's attributes are used by its neighbours and dependents too)."""
-    toks = list(sent)
-    n = len(toks)
-    if n == 0:
-        return []
-    s0 = toks[0].i
-    lower = [t.lower_ for t in toks]
-    lemma = [t.lemma_.lower() for t in toks]
-    pos = [t.pos_ for t in toks]
-    dep = [t.dep_ for t in toks]
-    head_abs = [t.head.i for t in toks]
-    head = [h - s0 if 0 <= h - s0 < n else -1 for h in head_abs]
-    cue_flags = [_is_cue(t, forms) for t in toks]
-    learned_flags = [lower[k] in learned or lemma[k] in learned for k in range(n)]
-    cues = {k for k in range(n) if cue_flags[k]}
-    cue_pos = sorted(cues)
-    sent_has_cue = "scue=1" if cues else "scue=0"
-    sent_has_learned = f"slc={int(any(learned_flags))}"
-    inq = [bool(mask[t.idx]) if t.idx < len(mask) else False for t in toks]
-    share_q = sum(inq) / n
-    sent_q = "sq=all" if share_q > 0.9 else ("sq=some" if share_q > 0 else "sq=none")
-    ctx = [f"pcue={int(prev_cue)}", f"sib={_bucket(k_in_block)}", f"pcue_sq={int(prev_cue)}|{sent_q}"]
-    root = next((k for k in range(n) if dep[k] == "ROOT"), None)
-    root_l = f"rootl={lemma[root]}" if root is not None else "rootl=none"
-
-    def relation(k: int, among: set[int]) -> tuple[str, int]:
-        """How token k hangs from its nearest ancestor in ``among`` (see :func:`_cue_relation`)."""
-        child = node = k
-        depth = 0
-        while head[node] >= 0 and head[node] != node and depth < 12:
-            child, node = node, head[node]
-            depth += 1
-            if node in among:
-                return dep[child], depth
-        return "none", 0
-
-    base: list[list[str]] = []
-    for k, t in enumerate(toks):
-        rel, dist = relation(k, cues) if cues else ("none", 0)
-        near = min(cue_pos, key=lambda c: abs(c - k)) if cue_pos else None
-        side = "none" if near is None else ("at" if near == k else ("before" if k < near else "after"))
-        lc = int(learned_flags[k])
-        h = head[k]
-        if h >= 0:
-            hl, hp, hd = lemma[h], pos[h], dep[h]
-        else:
-            ht = t.head
-            hl, hp, hd = ht.lemma_.lower(), ht.pos_, ht.dep_
-        f = [
-            "b", f"w={lower[k]}", f"l={lemma[k]}", f"p={pos[k]}", f"t={t.tag_}", f"d={dep[k]}",
-            f"hl={hl}", f"hp={hp}", f"hd={hd}",
-            f"e={t.ent_iob_}{t.ent_type_}", f"s3={lower[k][-3:]}", f"sh={t.shape_[:4]}",
-            f"cue={int(cue_flags[k])}", f"lc={lc}", f"lc_d={lc}|{dep[k]}", f"hlc={int(h in cues)}",
-            f"rel={rel}", f"rd={_bucket(dist)}", f"side={side}",
-            f"q={int(inq[k])}", sent_has_cue, sent_has_learned, sent_q, f"pos={_bucket(k)}",
-            f"rel_p={rel}|{pos[k]}", f"side_q={side}|{int(inq[k])}", root_l, *ctx,
-        ]
-        if near is not None:
-            f.append(f"nearcue={lemma[near]}")
-        if k == 0:
-            f.append("first")
-        if k == n - 1 or t.is_sent_end:
-            f.append("last")
-        base.append(f)
-    neigh = [[f"w={lower[j]}", f"p={pos[j]}", f"cue={int(cue_flags[j])}", f"lc={int(learned_flags[j])}",
-              f"q={int(inq[j])}"] for j in range(n)]
-    out: list[list[str]] = []
-    for k, f in enumerate(base):
-        g = list(f)
-        for off in (-2, -1, 1, 2):
-            j = k + off
-            if 0 <= j < n:
-                g += [f"{off}{x}" for x in neigh[j]]
-            else:
-                g.append(f"{off}pad")
-        out.append(g)
-    return out
+    Per token: the word, lemma, tags, dependency, head, entity, suffix, shape; whether it is a GGT cue form
+    (``cue``) or a learned cue word (``lc``); how it hangs from the nearest cue ancestor (``rel``, ``rd``) and on
+    which side of the nearest cue it stands; whether it is inside quote marks; sentence-level flags; and the
+    word, tag and flags of the two tokens either side. :func:`doc_features` reads the doc's attributes once for
+    all its sentences."""
+    return _sentence_features(DocAttrs.of(sent.doc), sent.start, sent.end, mask, forms, learned, prev_cue,
+                              k_in_block)[0]
 
 
 @dataclass(slots=True)
@@ -185,18 +251,21 @@ def _blocks(doc: Doc) -> list[list[tuple[int, SpacySpan]]]:
     return out
 
 
-def _wanted(sent: SpacySpan, forms: frozenset[str], learned: frozenset[str], covered: bytearray | None = None,
-            parsed_doc: bool = True) -> bool:
-    """A sentence worth tagging: a cue word that was parsed (any cue word when nothing in the doc was), or a
-    quote mark, outside ``covered`` characters (one byte per character of the text, 1 where a rule claim
-    already stands)."""
-    for t in sent:
-        if covered is not None and t.idx < len(covered) and covered[t.idx]:
-            continue
-        low = t.lower_
-        if t.text in QUOTE_MARKS:
+def _wanted(a: DocAttrs, s0: int, s1: int, forms: frozenset[str], learned: frozenset[str],
+            covered: bytearray | None = None, parsed_doc: bool = True) -> bool:
+    """Tokens ``s0:s1`` (a sentence) are worth tagging: a cue word that was parsed (any cue word when nothing
+    in the doc was), or a quote mark, outside ``covered`` characters (one byte per character of the text, 1
+    where a rule claim already stands)."""
+    ncov = len(covered) if covered is not None else 0
+    for g in range(s0, s1):
+        if covered is not None:
+            i = a.idx[g]
+            if i < ncov and covered[i]:
+                continue
+        if a.orth[g] in QUOTE_MARKS:
             return True
-        if (low in forms or low in learned or low == "according") and (t.dep_ or not parsed_doc):
+        low = a.lower[g]
+        if (low in forms or low in learned or low == "according") and (a.dep[g] or not parsed_doc):
             return True
     return False
 
@@ -205,27 +274,32 @@ QUOTE_MARKS = frozenset("“”\"―")
 
 
 def doc_features(doc: Doc, only_cued: bool = False, learned: frozenset[str] | None = None,
-                 covered: Sequence[tuple[int, int]] = ()) -> list[tuple[Block, list[list[str]]]]:
+                 covered: Sequence[tuple[int, int]] = (), text: str | None = None,
+                 quotes: list[Quote] | None = None) -> list[tuple[Block, list[list[str]]]]:
     """(block, features) for every block of sentences of ``doc``. With ``only_cued`` (tagging, not training) a
     block with no cue word and no quote mark gets no features: the CRF almost never tags one, and
     featurising every sentence was most of the stage's cost. ``covered`` character spans (rule claims) do not
-    make a block worth tagging."""
+    make a block worth tagging. ``text``: the doc's text when the caller has it (``doc.text`` is rebuilt
+    from the tokens on every read); ``quotes``: its quotations when already found."""
     forms = load_cue_forms()
     parsed_doc = doc.has_annotation("DEP")
+    if text is None:
+        text = doc_text(doc)
     cov: bytearray | None = None
     if covered:
-        cov = bytearray(len(doc_text(doc)))
+        cov = bytearray(len(text))
         for a, b in covered:
             cov[a:b] = b"\x01" * (b - a)
     learned = load_cue_words() if learned is None else learned
-    mask = quote_mask(doc_text(doc))
+    mask = quote_mask(text, quotes)
+    attrs = DocAttrs.of(doc)
     out: list[tuple[Block, list[list[str]]]] = []
     for block in _blocks(doc):
         toks: list[Token] = []
         sidx: list[int] = []
         if only_cued:
             # a wanted sentence and the one after it (a content running on); the others cost without paying
-            want = [_wanted(sent, forms, learned, cov, parsed_doc) for _, sent in block]
+            want = [_wanted(attrs, sent.start, sent.end, forms, learned, cov, parsed_doc) for _, sent in block]
             keep = [w or (j > 0 and want[j - 1]) for j, w in enumerate(want)]
             if not any(keep):
                 out.append((Block([], []), []))
@@ -234,8 +308,7 @@ def doc_features(doc: Doc, only_cued: bool = False, learned: frozenset[str] | No
         feats: list[list[str]] = []
         prev_cue = False
         for j, (k, sent) in enumerate(block):
-            f = sentence_features(sent, mask, forms, learned, prev_cue, j)
-            prev_cue = any("scue=1" in x or "slc=1" in x for x in f[:1])
+            f, prev_cue = _sentence_features(attrs, sent.start, sent.end, mask, forms, learned, prev_cue, j)
             feats += f
             toks += list(sent)
             sidx += [k] * len(sent)
@@ -360,10 +433,13 @@ class CrfTagger:
         self.cue_prior = load_cue_prior(str(path.parent / CUE_PRIOR_FILE))
         self.cue_prior_min = CUE_PRIOR_MIN
 
-    def tag(self, doc: Doc, covered: Sequence[tuple[int, int]] = ()) -> list[TaggedSpan]:
-        """Tagged spans of the blocks worth tagging (a cue word or quote mark outside ``covered``)."""
+    def tag(self, doc: Doc, covered: Sequence[tuple[int, int]] = (), quotes: list[Quote] | None = None
+            ) -> list[TaggedSpan]:
+        """Tagged spans of the blocks worth tagging (a cue word or quote mark outside ``covered``);
+        ``quotes``: the doc's quotations when already found (:func:`attribution_quotes.find_quotes`)."""
         spans: list[TaggedSpan] = []
-        for block, feats in doc_features(doc, only_cued=True, learned=self.cue_words, covered=covered):
+        for block, feats in doc_features(doc, only_cued=True, learned=self.cue_words, covered=covered,
+                                         quotes=quotes):
             if not feats:
                 continue
             self._tagger.set(feats)  # type: ignore[attr-defined]

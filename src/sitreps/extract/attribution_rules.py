@@ -69,6 +69,17 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def seed_doc_text(doc: Doc, text: str) -> None:
+    """Let :func:`doc_text` answer ``text`` (the article text the pipeline made ``doc`` from: spaCy's
+    tokenizer keeps every character, so it equals ``doc.text``) without rebuilding it from the tokens. A text
+    whose length does not match the doc's last token is ignored."""
+    if _TEXT_KEY in doc.user_data or not len(doc):
+        return
+    last = doc[-1]
+    if last.idx + len(last.text_with_ws) == len(text) and doc[0].idx == 0:
+        doc.user_data[_TEXT_KEY] = text
+
+
 def _span_of(tokens: list[Token]) -> tuple[int, int] | None:
     toks = [t for t in tokens if not t.is_space]
     while toks and (toks[-1].is_punct or toks[-1].lower_ in {"'s", "’s"}):
