@@ -131,6 +131,11 @@ def test_places_a_band_or_a_school_named_for_a_person_is_no_town(parse):
     assert not found & {"Arcade", "Kennedy"}
 
 
+def test_places_a_name_after_an_honorific_is_a_person(parse):
+    assert not parse("The letters were read aloud by Mrs. Lincoln, played by a local actress.")
+    assert _by_text(parse("She won the Miss Ohio title in June."), "Ohio").feature_code == "ADM1"  # a pageant
+
+
 def test_places_country_names_never_resolve_to_towns(parse):
     places = parse("Ukraine asked Russia to withdraw, and Georgia and Jordan watched.")
     for name in ("Ukraine", "Russia", "Jordan"):

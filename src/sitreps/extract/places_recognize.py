@@ -312,6 +312,8 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
         return True
     if _dateline(doc, run):
         return True
+    if run.start > 0 and doc[run.start - 1].text in HONORIFICS:
+        return False  # "Mrs. Lincoln", "Sgt. Lansing", "Judge Madison": a person
     label = _ent_label(doc, run.start, run.end)
     es, ee = _ent_extent(doc, run.start)
     if label in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LAW", "LANGUAGE"):
@@ -374,6 +376,9 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
 
 
 DASHES = frozenset({"-", "--", "—", "–", "---"})
+HONORIFICS = frozenset("""
+Mr. Mrs. Ms. Mr Mrs Ms Dr. Rev. Sgt. Lt. Capt. Cpl. Pvt. Sen. Rep. Gov. Prof. Det. Judge
+""".split())
 
 
 def _dateline(doc: Doc, run: _Run) -> bool:
