@@ -136,6 +136,14 @@ def test_places_a_name_after_an_honorific_is_a_person(parse):
     assert _by_text(parse("She won the Miss Ohio title in June."), "Ohio").feature_code == "ADM1"  # a pageant
 
 
+def test_places_a_name_taken_once_is_a_place_where_it_repeats_without_a_cue(parse):
+    places = parse("Crews repaired a water main in Greer on Tuesday. Greer expects the road to reopen soon.")
+    assert [p.evidence.text for p in places] == ["Greer", "Greer"]
+    # but not as a word of a longer name
+    text = "The fair moved to Bicester this year. Bicester will host it again in May, the Bicester Advertiser said."
+    assert [p.evidence.start for p in parse(text)] == [18, 38]
+
+
 def test_places_country_names_never_resolve_to_towns(parse):
     places = parse("Ukraine asked Russia to withdraw, and Georgia and Jordan watched.")
     for name in ("Ukraine", "Russia", "Jordan"):

@@ -36,6 +36,7 @@ from .places_recognize import (
     accept,
     find_runs,
     is_demonym,
+    repeat_ok,
     role_of,
     sentence_index,
 )
@@ -54,12 +55,24 @@ TOP_CANDIDATES = 5
 
 def geoparse(doc: Doc, gaz: Gazetteer) -> list[Place]:
     """Every place mention in ``doc`` as a :class:`Place` (resolved or not), in text order."""
-    kept: list[_Run] = []
     text = doc.text
-    for run in find_runs(doc, gaz, text):
-        if accept(doc, run, gaz, kept):
-            kept.append(run)
-    return _places(doc, gaz, kept, text=text)
+    return _places(doc, gaz, accept_runs(doc, gaz, find_runs(doc, gaz, text)), text=text)
+
+
+def accept_runs(doc: Doc, gaz: Gazetteer, runs: list[_Run]) -> list[_Run]:
+    """The runs :func:`accept` takes, then the other occurrences of a name it took once (one sense per
+    discourse: "Greer" is a place in a story that named it as one, also where no cue says so), unless that
+    occurrence is a person's name or a word of a longer name (:func:`repeat_ok`)."""
+    kept: list[_Run] = []
+    rejected: list[_Run] = []
+    for run in runs:
+        (kept if accept(doc, run, gaz, kept) else rejected).append(run)
+    if rejected:
+        names = {r.key for r in kept if r.kind is None}
+        again = [r for r in rejected if r.key in names and r.kind is None and repeat_ok(doc, r, gaz)]
+        if again:
+            kept = sorted(kept + again, key=lambda r: r.start)
+    return kept
 
 
 def resolve_spans(doc: Doc, spans: list[tuple[int, int]], gaz: Gazetteer) -> list[Place]:

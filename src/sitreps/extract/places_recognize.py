@@ -381,6 +381,25 @@ Mr. Mrs. Ms. Mr Mrs Ms Dr. Rev. Sgt. Lt. Capt. Cpl. Pvt. Sen. Rep. Gov. Prof. De
 """.split())
 
 
+def repeat_ok(doc: Doc, run: _Run, gaz: Gazetteer) -> bool:
+    """May this occurrence of a name the text takes as a place elsewhere be a place too? Not as a person's name,
+    a word of a longer name ("the Supreme Court", "the Honolulu Star"), or a surname that names a county."""
+    es, ee = _ent_extent(doc, run.start)
+    label = _ent_label(doc, run.start, run.end)
+    if label == "PERSON" or label is not None and _inside_name(doc, run, es, ee):
+        return False
+    nxt = doc[run.end] if run.end < len(doc) else None
+    prev = doc[run.start - 1] if run.start > 0 else None
+    if nxt is not None and nxt.is_alpha and nxt.text[:1].isupper() and nxt.lower_ not in LOCAL_BODY_WORDS \
+            and nxt.lower_ not in LOCAL_OFFICE_WORDS \
+            or prev is not None and prev.is_alpha and prev.text[:1].isupper() and not doc[run.start].is_sent_start:
+        return False  # a word of a run of capitalised words: "Vice Chancellor", "the Honolulu Star"
+    entries = gaz.lookup_key(run.key)
+    if _county_short_form(entries, run.key) or not any(fold(e.name) == run.key for e in entries):
+        return False  # "Scott", "Wilkinson": a surname more often than the county
+    return True
+
+
 def _dateline(doc: Doc, run: _Run) -> bool:
     """A news dateline: the name in capitals opening a line or sentence, a dash after it, perhaps with a state
     or country between ("COLUMBUS -- The council met", "WINONA, Minn. — Police said")."""
