@@ -314,11 +314,14 @@ def _rule_spans(text: str) -> list[list[tuple[int, int]]]:
     whose first characters are one of its prefixes (every other position cannot start a match): same spans,
     in the same order, without each rule scanning the whole text."""
     rules, _, _ = _compiled()
-    at: dict[str, list[int]] = {}
+    pieces: dict[str, list[int]] = {}  # a word's first characters (3; fewer at the end) -> where it starts
     for m in _WORD_START.finditer(text):
-        piece = _fold(m.group(1))
-        for k in range(1, len(piece) + 1):
-            at.setdefault(piece[:k], []).append(m.start())
+        pieces.setdefault(m.group(1), []).append(m.start())
+    at: dict[str, list[int]] = {}  # every prefix of a folded piece -> those starts
+    for piece, where in pieces.items():
+        folded = _fold(piece)
+        for k in range(1, len(folded) + 1):
+            at.setdefault(folded[:k], []).extend(where)
     out: list[list[tuple[int, int]]] = []
     for (_, _, rx), prefixes in zip(rules, _rule_prefixes(), strict=True):
         if "" in prefixes:
