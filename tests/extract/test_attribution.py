@@ -252,3 +252,15 @@ def test_attribution_source_span_keeps_its_participle_clause(extract):
     r = extract("Two engineers working on the dam said the spillway had cracked.")
     c = _claim_with(r, "spillway had cracked")
     assert c.source.evidence is not None and c.source.evidence.text == "Two engineers working on the dam"
+
+
+def test_attribution_relative_pronoun_is_the_source_span_and_its_noun_the_name(extract):
+    # PolNeAR draws "who" as the source of the cue it is the subject of; the name is the noun it stands for,
+    # and a later "she" still finds that person
+    r = extract("The shelter is run by a retired nurse named Ana Ruiz, who said that the roof leaks in winter. "
+                "She also said that the town has promised a new one.")
+    c = _claim_with(r, "the roof leaks")
+    assert c.source.evidence is not None and c.source.evidence.text == "who"
+    assert c.source.name == "Ana Ruiz"
+    c2 = _claim_with(r, "promised a new one")
+    assert c2.source.evidence is not None and c2.source.evidence.text == "She" and c2.source.name == "Ana Ruiz"

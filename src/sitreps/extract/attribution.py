@@ -445,8 +445,8 @@ def _is_person(doc: Doc, span: tuple[int, int], source: Source) -> bool:
     sp = doc.char_span(span[0], span[1], alignment_mode="expand")
     if sp is None:
         return False
-    if any(t.lower_ in _HE for t in sp):
-        return True
+    if any(t.lower_ in _HE for t in sp) or (len(sp) == 1 and sp[0].lower_ in {"who", "whom"}):
+        return True  # a relative "who" as the source span ("a soldier named Maxim, who claimed ...")
     if any(t.lower_ in _THEY for t in sp):
         return False
     if any(t.ent_type_ == "PERSON" for t in sp):  # token attributes: Span.ents walks the whole doc
