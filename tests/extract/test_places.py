@@ -197,6 +197,13 @@ def test_places_focus_country_decides_an_ambiguous_name(parse):
     assert ge.country_code == "GE"
 
 
+def test_places_a_place_near_a_foreign_country_the_text_names(parse):
+    # "Gaza" is the town by Israel and Egypt, not the province of Mozambique (which outranks it on priors)
+    gaza = _by_text(parse("The activists travelled to Gaza on Sunday. Israel and Egypt kept the crossings closed."),
+                    "Gaza")
+    assert gaza.country_code == "PS" and gaza.feature_class == "P"
+
+
 def test_places_oblast_when_the_other_places_lie_far_from_its_capital(parse):
     text = ("Russian forces pressed on Lysychansk and Bilohorivka and shelled Hryhorivka. "
             "They were reportedly shifting efforts to Luhansk.")

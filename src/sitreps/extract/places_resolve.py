@@ -45,6 +45,10 @@ REGION_WEIGHT = 0.0
 CONTAIN_BONUS = 1.0
 PROX_CAP = 4.0
 REGION_KM = 300.0
+# support for a place near (not in) a country the text names: "Gaza" beside Israel and Egypt is not the province
+# in Mozambique; exp(-km/COUNTRY_NEAR_KM) from the country's point, nothing beyond twice that distance
+COUNTRY_NEAR = 1.0
+COUNTRY_NEAR_KM = 200.0
 MAX_CANDIDATES = 40  # per mention, by prior: 42 Hryhorivkas fit, 800 "Springfield"s are cut to the likeliest
 
 
@@ -251,10 +255,11 @@ def _proximity(m: Mention, bests: list[tuple[Mention, Entry | None]],
     area holding the candidate — capped at 4; a runner-up reading of another name (``alternates``, see
     :func:`_alternates`) supports at ``ALT_WEIGHT`` when it is nearer than that name's best. Computed for all candidates and places at once (numpy): this
     term is most of the stage's time on long articles that name many places."""
-    others = [(o, ob) for o, ob in bests if o is not m and ob is not None and o.key != m.key and not ob.is_country]
     cands = m.candidates
+    cn = _near_named_country(m, bests)
+    others = [(o, ob) for o, ob in bests if o is not m and ob is not None and o.key != m.key and not ob.is_country]
     if not others or not cands:
-        return [0.0] * len(cands)
+        return [0.0 if e.is_country else float(v) for e, v in zip(cands, cn, strict=True)]
     d = _haversine_matrix(np.array([e.lat for e in cands]), np.array([e.lon for e in cands]),
                           np.array([ob.lat for _, ob in others]), np.array([ob.lon for _, ob in others]))
     # a river counts as near (at most 50 km) to anything inside its bounding box
@@ -291,7 +296,23 @@ def _proximity(m: Mention, bests: list[tuple[Mention, Entry | None]],
             for i, e in enumerate(cands):
                 if _contains(ob, e):
                     near[i] += CONTAIN_BONUS
-    return [0.0 if e.is_country else min(float(v), PROX_CAP) for e, v in zip(cands, near, strict=True)]
+    return [0.0 if e.is_country else min(float(v), PROX_CAP) + float(c) for e, v, c in zip(cands, near, cn, strict=True)]
+
+
+def _near_named_country(m: Mention, bests: list[tuple[Mention, Entry | None]]) -> NDArray[np.float64]:
+    """Per candidate of ``m``: ``COUNTRY_NEAR`` * exp(-km/``COUNTRY_NEAR_KM``) to the nearest point of a country
+    the text names that is not the candidate's own (0 beyond twice that distance). Country-to-town proximity
+    that :func:`_proximity` leaves out: it counts towns and areas only, and a country's own places already
+    take its focus vote."""
+    cands = m.candidates
+    named = [ob for o, ob in bests if o is not m and ob is not None and ob.is_country and o.key != m.key]
+    if COUNTRY_NEAR <= 0 or not named or not cands:
+        return np.zeros(len(cands))
+    d = _haversine_matrix(np.array([e.lat for e in cands]), np.array([e.lon for e in cands]),
+                          np.array([c.lat for c in named]), np.array([c.lon for c in named]))
+    foreign = np.array([[e.country_code != c.country_code for c in named] for e in cands])
+    near = COUNTRY_NEAR * np.exp(-d / COUNTRY_NEAR_KM) * foreign * (d < 2 * COUNTRY_NEAR_KM)
+    return near.max(axis=1)  # type: ignore[no-any-return]
 
 
 def _alternates(bests: list[tuple[Mention, Entry | None]]) -> dict[str, list[Entry]]:
