@@ -21,7 +21,9 @@ def train_events_cli(
     """Fit the two event models (CPU, a few minutes; same data and seeds give the same models): the ACLED
     sub-type model on sitreps' own synthetic ACLED-style snippets (extract/events_synth.py) plus ConfliBERT
     news sentences it labels confidently (weak supervision), and the PLOVER event model on NGEC's synthetic
-    stories at sentence level (headline + first sentence). CASE-2021 dev is never read here."""
+    stories at sentence level (headline + first sentence). The ACLED model's rule bonus and no-event threshold
+    are chosen on sitreps' own labelled sentences (data/models/events/acled_validation.tsv). CASE-2021 dev is
+    never read here."""
     from ..evaluate.common import find_shared, run_or_skip
     from ..extract.events_classifier import (
         MODEL_DIR,
@@ -40,7 +42,7 @@ def train_events_cli(
         acled, ametrics = train_acled_model(extra=weak)
         ametrics["weak_sentences"] = float(len(weak[0]))
         acled.save(target)
-        typer.echo("acled: " + ", ".join(f"{k}={v:.3f}" for k, v in ametrics.items() if not k.startswith("cv_wf1")))
+        typer.echo("acled: " + ", ".join(f"{k}={v:.3f}" for k, v in ametrics.items() if not k.startswith("val_wf1")))
         model, metrics = train_plover_model(base)
         model.save(target)
         typer.echo("plover: " + ", ".join(f"{k}={v:.3f}" for k, v in metrics.items()))

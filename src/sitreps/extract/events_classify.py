@@ -2,7 +2,7 @@
 
 With the ACLED model (:class:`.events_classifier.AcledModel`, trained on our own synthetic ACLED-style
 snippets): its probabilities over the 25 ACLED sub-types and the 5 non-ACLED CASE-2021 classes, plus a bonus
-(chosen by cross-validation on the training data) for the sub-type the rules (:mod:`.events_rules`) choose;
+(chosen on our own labelled validation sentences) for the sub-type the rules (:mod:`.events_rules`) choose;
 the best class wins. A non-ACLED winner means no event for a snippet; inside an article (``non_event_check``
 off: the candidate sentence already holds a trigger) the rules' choice, or the best ACLED class, stands.
 Without it, the rules decide and the PLOVER model's guess is a fallback through the PLOVER→ACLED table.

@@ -520,6 +520,36 @@ _FRAMES_ROUND6: dict[str, list[str]] = {
 for _label, _frames in _FRAMES_ROUND6.items():
     _FRAMES[_label] = _FRAMES[_label] + _frames
 
+# Round 7 (written in round 6, shipped now that the rule bonus and the no-event threshold are chosen on our own
+# labelled sentences instead of the synthetic data):
+# CASE-2021's non-ACLED classes, as the CASE/ACLED guidelines draw them: criminal violence and policing
+# of crime without a political aim is organised crime, not an ACLED event; fires, floods, collapses and
+# the aid and evacuations after them are disasters, whatever they destroy. More ways news tells these.
+_FRAMES_ROUND7: dict[str, list[str]] = {
+    "ORG_CRIME": [
+        "{Gang members|Members of a criminal gang|Suspected gangsters|Robbers} {shot dead|killed|stabbed|robbed} {a bus driver|a shopkeeper|a taxi driver|{N} people|a money changer} {in|near} {TOWN}{ during a robbery| over a debt| in a dispute over territory|}.",
+        "{Police|Prosecutors|Authorities} {charged|arrested|extradited|convicted} {a suspected drug lord|the leader of the {CARTEL}|{N} members of a gang|a money launderer} {on charges of|for} {drug trafficking|money laundering|extortion|kidnapping for ransom|murder}{PLACE}.",
+        "{The {CARTEL}|Gangs|Criminal groups|Drug traffickers} {control|are fighting over|extort money from} {the local drug trade|bus companies|shopkeepers|illegal mining sites|smuggling routes} {in|around} {TOWN}{, {SRC} said|}.",
+        "{N} {inmates|prisoners} {were killed|died} {in a fight between rival gangs|during a prison riot|in clashes between gangs} at {a prison|the jail} {in|near} {TOWN}.",
+        "{A police operation|A raid|An operation by the anti-gang unit} {against|targeting} {the {CARTEL}|a drug gang|a gang of car thieves|illegal miners} {ended with|led to} {N} arrests{PLACE}{ and the seizure of drugs and cash|}.",
+        "{A businessman|A journalist|A local trader|A bus driver} was {murdered|shot dead|found dead} {in|near} {TOWN} after {refusing to pay extortion|receiving threats from a gang|a dispute with drug dealers}{, police said|}.",
+        "{Illegal mining|Fuel theft|Cattle rustling|Human smuggling|Arms trafficking} {networks|rings|gangs} {operating in|based in} {TOWN|{REGION} province} {were dismantled|were targeted} by {police|authorities}{, {SRC} said|}.",
+        "{The homicide rate|Murders|Kidnappings for ransom} {rose|increased|fell} {in|across} {TOWN|{COUNTRY}} {last year|this month|in the first half of the year} {amid|because of|despite} {gang violence|a turf war between cartels|a police crackdown on gangs}.",
+    ],
+    "NATURAL_DISASTER": [
+        "{Aid agencies|The government|Relief workers|Volunteers} {distributed food|set up relief camps|delivered supplies|began rebuilding homes} {for|to} {N} {families|people} {hit|affected|displaced} by {the floods|the earthquake|the cyclone|the drought}{PLACE}.",
+        "{The death toll|The number of dead} from {the floods|the earthquake|the landslide|the storm}{PLACE} {rose to|reached} {N}{, {SRC} said|}.",
+        "{Rivers|The river} {burst {its|their} banks|overflowed}{PLACE}{, flooding {N} villages|, cutting off roads| after days of heavy rain}.",
+    ],
+    "MAN_MADE_DISASTER": [
+        "{N} {people|workers|passengers} {were killed|died|were injured} {when|after} {a fire|a blaze|an explosion|a gas blast} {ripped through|broke out in|hit} {a market|a factory|a hospital|a hotel|an apartment block}{PLACE}{; the cause was not known| , officials said|}.",
+        "{Firefighters|Rescue teams|Emergency services} {battled|put out|brought under control} {a fire|a blaze|a huge fire} {at|in} {a warehouse|a market|a fuel depot|a factory}{PLACE}{ that {destroyed|gutted} {N} {shops|houses}|}.",
+        "{A tanker|A fuel truck|A gas pipeline} {exploded|caught fire}{PLACE}{, killing {N} people who were scooping fuel| after an accident|}.",
+    ],
+}
+for _label, _frames in _FRAMES_ROUND7.items():
+    _FRAMES[_label] = _FRAMES[_label] + _frames
+
 _CARTELS = ["Sinaloa Cartel", "Jalisco Cartel", "Gulf Cartel", "Zetas", "Clan del Golfo", "MS-13",
             "Barrio 18", "Tren de Aragua", "Familia Michoacana", "Comando Vermelho", "PCC"]
 _CAPITALS = {"AF": "Kabul", "PK": "Islamabad", "IN": "New Delhi", "IQ": "Baghdad", "SY": "Damascus",
