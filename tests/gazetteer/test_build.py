@@ -163,3 +163,13 @@ def test_gazetteer_admin_names_build_a_one_town_county_but_not_a_one_town_commun
     assert rows["Mercer County"].population == 5_000
     assert "Dunmore" not in rows
     assert rows["Westland"].fcode == "ADM1"
+
+
+def test_gazetteer_centre_of_points_across_the_180th_meridian_stays_among_them() -> None:
+    from sitreps.gazetteer.build import _centre
+
+    # made-up atolls on both sides of the date line: the centre is near 180, not near 0 (the arithmetic mean)
+    atolls = [(1.0, 172.0), (1.5, 173.0), (2.0, 174.0), (-1.0, -175.0), (-2.0, -172.0), (0.0, 179.0)]
+    lat, lon = _centre(atolls)
+    assert abs(lon) > 170 and -2.0 <= lat <= 2.0
+    assert _centre([(10.0 + i, -5.0 + i) for i in range(10)]) == (14.5, -0.5)  # an ordinary span: the 10-90 % box

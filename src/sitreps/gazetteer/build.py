@@ -171,11 +171,15 @@ def _region_rows(data: Path) -> list[Row]:
 
 
 def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """Middle of the 10th-90th percentile box of the points: near the centre, robust to far islands."""
+    """Middle of the 10th-90th percentile box of the points: near the centre, robust to far islands. Points on
+    both sides of the 180th meridian (Kiribati, Fiji, Chukotka) are boxed east of it, as one span."""
     lats = sorted(p[0] for p in points)
-    lons = sorted(p[1] for p in points)
+    raw = [p[1] for p in points]
+    wrap = max(raw) - min(raw) > 180
+    lons = sorted(x + 360 if wrap and x < 0 else x for x in raw)
     lo, hi = int(len(lats) * 0.1), max(int(len(lats) * 0.9) - 1, 0)
-    return round((lats[lo] + lats[hi]) / 2, 4), round((lons[lo] + lons[hi]) / 2, 4)
+    lon = (lons[lo] + lons[hi]) / 2
+    return round((lats[lo] + lats[hi]) / 2, 4), round(lon - 360 if lon > 180 else lon, 4)
 
 
 def _country_rows(countries: dict[str, dict[str, Any]], cities: list[Row]) -> list[Row]:

@@ -35,6 +35,9 @@ COUNTRY_CENTRES: dict[str, tuple[float, float]] = {
     "IS": (65.0, -18.0), "KG": (41.5, 75.0), "TJ": (39.0, 71.0), "LA": (18.0, 105.0), "GY": (5.0, -59.0),
     "SR": (4.0, -56.0), "UY": (-33.0, -56.0), "NI": (13.0, -85.0), "HN": (15.0, -86.5), "GT": (15.5, -90.25),
     "AE": (24.0, 54.0), "MW": (-13.5, 34.0), "EH": (24.5, -13.0), "AQ": (-75.0, 0.0),
+    # the centre of the towns' box lies at sea: Portugal's Azores and Madeira, Saint Helena's Ascension and
+    # Tristan da Cunha (the main land's geographic centre instead)
+    "PT": (39.5, -8.0), "SH": (-15.95, -5.7),
 }
 
 # Country names as written in news -> ISO code. GeoNames' own names are added by the builder.
