@@ -264,3 +264,14 @@ def test_attribution_relative_pronoun_is_the_source_span_and_its_noun_the_name(e
     assert c.source.name == "Ana Ruiz"
     c2 = _claim_with(r, "promised a new one")
     assert c2.source.evidence is not None and c2.source.evidence.text == "She" and c2.source.name == "Ana Ruiz"
+
+
+def test_attribution_participle_cue_is_recognised_for_its_speaker(nlp):
+    # a participle cue takes its verb's subject even when the CRF tagged a nearer source ("telling the crowd")
+    from sitreps.extract.attribution import _is_participle
+
+    doc = nlp("The governor spoke for an hour, telling the crowd that the bridge would reopen.")
+    a = doc.text.index("telling")
+    assert _is_participle(doc, a, a + len("telling"))
+    s = doc.text.index("spoke")
+    assert not _is_participle(doc, s, s + len("spoke"))

@@ -141,7 +141,11 @@ class AttributionStage:
                     continue
                 start, end = comp
             srcs = sorted((t for t in near if t.role == "SRC"), key=lambda s: abs(s.start - cue.start))
-            src = (srcs[0].start, srcs[0].end) if srcs else _subject(doc, cue.start, cue.end, taken, sources)
+            src = (srcs[0].start, srcs[0].end) if srcs else None
+            if src is None or _is_participle(doc, cue.start, cue.end):
+                # "..., X said, adding that ...": a participle's speaker is its verb's subject, not a tagged
+                # source nearer to it
+                src = _subject(doc, cue.start, cue.end, taken, sources) or src
             src_text = doc_text(doc)[src[0]:src[1]] if src else ""
             is_pron = src_text.lower() in _HE | _THEY | {"i", "we", "it"}
             name = None if (is_pron or src is None) else _name_from_text(src_text)
@@ -211,6 +215,15 @@ def _subject(doc: Doc, start: int, end: int, taken: list[tuple[int, int]],
             return None
         node = node.head
     return None
+
+
+def _is_participle(doc: Doc, start: int, end: int) -> bool:
+    """The cue is a participle clause hanging from another verb (``advcl`` VBG: "..., adding that ...")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.dep_ == "advcl" and root.tag_ == "VBG" and root.head.i != root.i
 
 
 def _contiguous(cons: list[TaggedSpan], first: bool) -> list[TaggedSpan]:
