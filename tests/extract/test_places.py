@@ -204,6 +204,17 @@ def test_places_a_place_near_a_foreign_country_the_text_names(parse):
     assert gaza.country_code == "PS" and gaza.feature_class == "P"
 
 
+@pytest.mark.parametrize("text, span, code", [
+    ("Three storms formed over the Atlantic in August. Florida and Texas took the worst of them, and Houston "
+     "flooded.", "Atlantic", "OCN"),
+    ("Fog covered the West Coast on Monday, from Seattle to San Diego, and Oregon closed two highways.",
+     "West Coast", "RGN"),
+])
+def test_places_an_ocean_or_region_of_several_countries_shares_the_focus(parse, text, span, code):
+    # not Atlantic, Iowa, nor New Zealand's West Coast region: the story's focus country does not exclude them
+    assert _by_text(parse(text), span).feature_code == code
+
+
 def test_places_oblast_when_the_other_places_lie_far_from_its_capital(parse):
     text = ("Russian forces pressed on Lysychansk and Bilohorivka and shelled Hryhorivka. "
             "They were reportedly shifting efforts to Luhansk.")

@@ -217,6 +217,10 @@ def _context(e: Entry, m: Mention, focus: dict[str, float], bests: list[tuple[Me
         s += COUNTRY_FOCUS * focus.get(e.country_code, 0.0) / total
         if not e.is_country and e.admin1:
             s += AREA_FOCUS * focus.get(f"{e.country_code}/{e.admin1}", 0.0) / total
+    elif total and not e.country_code:
+        # an ocean, sea, continent or region of several countries borders every focus: "the Atlantic" in a story
+        # about Florida is the ocean, not Atlantic, Iowa; a US story's "West Coast" is not New Zealand's region
+        s += COUNTRY_FOCUS * max(v for k, v in focus.items() if "/" not in k) / total
     if m.qualifier:
         areas = qualifiers.get(m.qualifier, [])
         if any(_contains(a, e) for a in areas):

@@ -139,7 +139,7 @@ REGIONS: dict[str, tuple[float, float, str, tuple[str, ...]]] = {
     "Scandinavia": (62.0, 14.0, "RGN", ()),
     "Sahel": (14.0, 5.0, "RGN", ()),
     "Pacific Ocean": (0.0, -160.0, "OCN", ("Pacific",)),
-    "Atlantic Ocean": (10.0, -30.0, "OCN", ("Atlantic",)),
+    "Atlantic Ocean": (10.0, -25.0, "OCN", ("Atlantic",)),  # GeoNames 3411923
     "Indian Ocean": (-20.0, 80.0, "OCN", ()),
     "Arctic": (80.0, 0.0, "RGN", ("Arctic Ocean",)),
     "Soviet Union": (60.0, 100.0, "PCLH", ("USSR", "U.S.S.R.")),
