@@ -275,3 +275,15 @@ def test_attribution_participle_cue_is_recognised_for_its_speaker(nlp):
     assert _is_participle(doc, a, a + len("telling"))
     s = doc.text.index("spoke")
     assert not _is_participle(doc, s, s + len("spoke"))
+
+
+def test_attribution_first_person_inside_an_unattributed_quotation_is_no_claim(extract):
+    # nobody identifiable stands behind "I think" inside a quotation whose speaker is not found; with the
+    # speaker found, it stays as a claim nested in the speaker's
+    lone = extract("The flood reached the old mill on Tuesday.\n\n“The water keeps rising. I think the dam will "
+                   "fail before Friday.”\n\nThe mill closed.")
+    assert not [c for c in lone.claims if c.cue is not None and c.cue.text == "think"]
+    said = extract("“The water keeps rising. I think the dam will fail before Friday,” the engineer said.")
+    inner = _claim_with(said, "the dam will fail")
+    outer = _claim_with(said, "keeps rising")
+    assert inner.cue is not None and inner.cue.text == "think" and inner.nested_in == outer.id
