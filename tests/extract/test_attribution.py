@@ -287,3 +287,15 @@ def test_attribution_first_person_inside_an_unattributed_quotation_is_no_claim(e
     inner = _claim_with(said, "the dam will fail")
     outer = _claim_with(said, "keeps rising")
     assert inner.cue is not None and inner.cue.text == "think" and inner.nested_in == outer.id
+
+
+def test_attribution_typewriter_quotes_are_direct_and_nest_their_inner_speaker(extract):
+    r = extract("''The levee will hold through the weekend,'' the county engineer said on Sunday. "
+                "''My deputy told me, 'The pumps are running.' ''")
+    c = _claim_with(r, "levee will hold")
+    assert c.direct and c.cue is not None and c.cue.text == "said"
+    assert c.source.evidence is not None and "engineer" in c.source.evidence.text
+    cont = _claim_with(r, "My deputy told me")  # the next quotation continues the engineer
+    assert cont.source.name == c.source.name and cont.direct
+    inner = _claim_with(r, "pumps are running")
+    assert inner.cue is not None and inner.cue.text == "told" and inner.nested_in == cont.id

@@ -316,3 +316,11 @@ def test_count_cue_prior_counts_uses_and_cue_uses_per_lemma(tmp_path):
     write_cue_prior(rows, path)
     table = load_cue_prior(str(path))
     assert table["vow"] == 2 / 3 and table["road"] == 0.0
+
+
+def test_quotes_two_apostrophes_are_one_straight_mark():
+    text = "''We hold the bridge,'' the mayor said. ''He told me, 'Not one step.''' she recalled. It's the Roes' car."
+    qs = find_quotes(text)
+    assert [text[q.start:q.end] for q in qs] == ["We hold the bridge,", "He told me, 'Not one step.'"]
+    assert all(q.closed for q in qs)
+    assert find_quotes("The ferry's and the barges' crews") == []  # apostrophes alone quote nothing

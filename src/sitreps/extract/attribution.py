@@ -302,7 +302,7 @@ def _continuations(text: str, drafts: list[_Draft], quotes: list[tuple[int, int]
         src_k: int | None = None
         if pk in direct_by_para and drafts[direct_by_para[pk]].found.cue[0] < qs:  # type: ignore[index]
             src_k = direct_by_para[pk]
-        elif pk >= 0 and text[paras[pk].start:qs].strip() in {"", "“", '"', "«"}:
+        elif pk >= 0 and text[paras[pk].start:qs].strip() in {"", "“", '"', "«", "''"}:
             prev = pk - 1
             while prev >= 0 and any(b.contains(paras[prev]) or paras[prev].contains(b) and
                                     b.end - b.start > 0.5 * (paras[prev].end - paras[prev].start)

@@ -262,7 +262,7 @@ def _wanted(a: DocAttrs, s0: int, s1: int, forms: frozenset[str], learned: froze
             i = a.idx[g]
             if i < ncov and covered[i]:
                 continue
-        if a.orth[g] in QUOTE_MARKS:
+        if a.orth[g] in QUOTE_MARKS or a.orth[g] == "''":
             return True
         low = a.lower[g]
         if (low in forms or low in learned or low == "according") and (a.dep[g] or not parsed_doc):

@@ -324,11 +324,11 @@ def _dash_credits(text: str, quotes: list[tuple[int, int]]) -> list[Found]:
     """A quotation credited after a dash at the end of its line: "“We will vote.” ― Ana Ruiz"."""
     out = []
     for qs, qe in quotes:
-        close = qe + 1 if qe < len(text) and text[qe] in "”\"’'" else qe
+        close = qe + 2 if text.startswith("''", qe) else (qe + 1 if qe < len(text) and text[qe] in "”\"’'" else qe)
         m = _DASH_CREDIT.match(text, close)
         if m is None or len(m.group(2).split()) > 5:
             continue
-        start = qs - 1 if qs > 0 and text[qs - 1] in "“\"‘'”" else qs
+        start = qs - 2 if qs > 1 and text[qs - 2:qs] == "''" else (qs - 1 if qs > 0 and text[qs - 1] in "“\"‘'”" else qs)
         out.append(Found((m.start(1), m.end(1)), (start, close), (m.start(2), m.end(2)), m.group(2).rstrip("."),
                          "dash_credit", "say"))
     return out
