@@ -215,6 +215,14 @@ def test_places_an_ocean_or_region_of_several_countries_shares_the_focus(parse, 
     assert _by_text(parse(text), span).feature_code == code
 
 
+def test_places_a_county_with_one_town_is_in_the_index_and_places_its_seat(parse):
+    # Muscogee County (Georgia) has one town in the admin-names source, Columbus: built since round 6
+    places = parse("Deputies from Muscogee County searched the river near Columbus.")
+    county, town = _by_text(places, "Muscogee County"), _by_text(places, "Columbus")
+    assert county.feature_code == "ADM2" and county.admin1 == "GA"
+    assert town.admin1 == "GA"  # not Columbus, Ohio, the largest
+
+
 def test_places_oblast_when_the_other_places_lie_far_from_its_capital(parse):
     text = ("Russian forces pressed on Lysychansk and Bilohorivka and shelled Hryhorivka. "
             "They were reportedly shifting efforts to Luhansk.")
