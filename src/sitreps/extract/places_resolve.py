@@ -309,13 +309,16 @@ def _near_named_country(m: Mention, bests: list[tuple[Mention, Entry | None]]) -
     that :func:`_proximity` leaves out: it counts towns and areas only, and a country's own places already
     take its focus vote."""
     cands = m.candidates
-    named = [ob for o, ob in bests if o is not m and ob is not None and ob.is_country and o.key != m.key]
+    named = [ob for o, ob in bests if ob is not None and ob.is_country and o.key != m.key]
     if COUNTRY_NEAR <= 0 or not named or not cands:
         return np.zeros(len(cands))
     d = _haversine_matrix(np.array([e.lat for e in cands]), np.array([e.lon for e in cands]),
                           np.array([c.lat for c in named]), np.array([c.lon for c in named]))
-    foreign = np.array([[e.country_code != c.country_code for c in named] for e in cands])
-    near = COUNTRY_NEAR * np.exp(-d / COUNTRY_NEAR_KM) * foreign * (d < 2 * COUNTRY_NEAR_KM)
+    close = d < 2 * COUNTRY_NEAR_KM
+    if not close.any():
+        return np.zeros(len(cands))
+    foreign = np.array([e.country_code for e in cands])[:, None] != np.array([c.country_code for c in named])[None, :]
+    near = COUNTRY_NEAR * np.exp(-d / COUNTRY_NEAR_KM) * (foreign & close)
     return near.max(axis=1)  # type: ignore[no-any-return]
 
 
