@@ -324,3 +324,11 @@ def test_quotes_two_apostrophes_are_one_straight_mark():
     assert [text[q.start:q.end] for q in qs] == ["We hold the bridge,", "He told me, 'Not one step.'"]
     assert all(q.closed for q in qs)
     assert find_quotes("The ferry's and the barges' crews") == []  # apostrophes alone quote nothing
+
+
+def test_colon_speakers_skip_tallies_and_section_labels():
+    from sitreps.extract.attribution_rules import _colon_speakers
+
+    text = ("Ana Ruiz: The bridge is safe.\nRuiz: 1,769.\nDelegate Update: The count moved again.\n"
+            "The Latest: Ferry resumes service.")
+    assert [text[f.source[0]:f.source[1]] for f in _colon_speakers(text) if f.source] == ["Ana Ruiz"]

@@ -317,7 +317,7 @@ _DASH_CREDIT = re.compile(r"[ \t\u00a0]*([―—–])[ \t\u00a0]*(" + _NAME + r"
 _COLON_SPEAKER = re.compile(r"^([“\"]?)(" + _NAME + r"):[ \t\u00a0]+(?=\S)", re.MULTILINE)
 _NOT_SPEAKERS = frozenset("""update updated note editor’s editor's watch read related photo photos video source
 sources correction clarification see also more listen caption credit image images q a warning disclaimer
-subscribe follow contact email tags topics advertisement sponsored breaking live key""".split())
+subscribe follow contact email tags topics advertisement sponsored breaking live key latest notice""".split())
 
 
 def _dash_credits(text: str, quotes: list[tuple[int, int]]) -> list[Found]:
@@ -342,15 +342,16 @@ def _colon_speakers(text: str) -> list[Found]:
     for m in _COLON_SPEAKER.finditer(text):
         name = m.group(2)
         words = name.split()
-        if len(words) > 6 or words[0].lower().rstrip(".") in _NOT_SPEAKERS or name.lower() in _NOT_SPEAKERS:
+        if len(words) > 6 or words[0].lower().rstrip(".") in _NOT_SPEAKERS or name.lower() in _NOT_SPEAKERS \
+                or words[-1].lower() in _NOT_SPEAKERS:  # "Delegate Update:", "Monday's Morning Email:"
             continue
         end = text.find("\n", m.end())
         end = len(text) if end < 0 else end
         content = (m.end(), end)
         while content[1] > content[0] and text[content[1] - 1] in " \t\u00a0\"”":
             content = (content[0], content[1] - 1)
-        if content[1] - content[0] < 3:
-            continue
+        if content[1] - content[0] < 3 or not any(ch.isalpha() for ch in text[content[0]:content[1]]):
+            continue  # a tally ("Ana Ruiz: 1,769.") says nothing
         colon = m.end(2)
         out.append(Found((colon, colon + 1), content, (m.start(2), m.end(2)), name, "colon_speaker", "say"))
     return out
