@@ -35,6 +35,7 @@ from .places_recognize import (
     _Run,
     accept,
     find_runs,
+    firm,
     is_demonym,
     repeat_ok,
     role_of,
@@ -60,15 +61,15 @@ def geoparse(doc: Doc, gaz: Gazetteer) -> list[Place]:
 
 
 def accept_runs(doc: Doc, gaz: Gazetteer, runs: list[_Run]) -> list[_Run]:
-    """The runs :func:`accept` takes, then the other occurrences of a name it took once (one sense per
-    discourse: "Greer" is a place in a story that named it as one, also where no cue says so), unless that
-    occurrence is a person's name or a word of a longer name (:func:`repeat_ok`)."""
+    """The runs :func:`accept` takes, then the other occurrences of a name it took once on firm evidence (one
+    sense per discourse: "Greer" is a place in a story that said "in Greer", also where no cue says so; see
+    :func:`firm`), unless that occurrence is a person's name or a word of a longer name (:func:`repeat_ok`)."""
     kept: list[_Run] = []
     rejected: list[_Run] = []
     for run in runs:
         (kept if accept(doc, run, gaz, kept) else rejected).append(run)
     if rejected:
-        names = {r.key for r in kept if r.kind is None}
+        names = {r.key for r in kept if r.kind is None and firm(doc, r, kept)}
         again = [r for r in rejected if r.key in names and r.kind is None and repeat_ok(doc, r, gaz)]
         if again:
             kept = sorted(kept + again, key=lambda r: r.start)

@@ -381,6 +381,32 @@ Mr. Mrs. Ms. Mr Mrs Ms Dr. Rev. Sgt. Lt. Capt. Cpl. Pvt. Sen. Rep. Gov. Prof. De
 """.split())
 
 
+def firm(doc: Doc, run: _Run, taken: list[_Run]) -> bool:
+    """Is this taken run a place by more than weak evidence? The tagger's GPE/LOC for the name alone, a locative
+    word before it ("in", "near", "from"; not "of"), a dateline or a comma-qualified area after it. Only such
+    mentions make a name a place for the whole text (:func:`sitreps.extract.places.accept_runs`)."""
+    label = _ent_label(doc, run.start, run.end)
+    es, ee = _ent_extent(doc, run.start)
+    if label in ("GPE", "LOC") and not _inside_name(doc, run, es, ee):
+        return True
+    prev = _prev_words(doc, run.start)
+    if prev and (prev[0] in FIRM_LOCATIVE or prev[0] == "of" and len(prev) > 1 and prev[1] in FIRM_OF):
+        return True  # "in Greer", "the city of Greer", "north of Moorhead"
+    if prev and prev[0] in ("and", "or", ",") and any(k.end in (run.start - 1, run.start - 2) for k in taken):
+        return True  # "Oakport and Moorhead": listed with a place
+    nxt = doc[run.end] if run.end < len(doc) else None
+    if nxt is not None and nxt.text[:1].isupper() and (nxt.lower_ in LOCAL_BODY_WORDS or nxt.lower_ in LOCAL_OFFICE_WORDS):
+        return True  # "Greer City Council", "Greer Police"
+    return _dateline(doc, run) or run.end + 1 < len(doc) and doc[run.end].text == "," \
+        and doc[run.end + 1].text[:1].isupper()
+
+
+FIRM_LOCATIVE = frozenset({"in", "near", "at", "around", "outside", "from", "into", "across", "through",
+                           "within", "throughout", "inside", "toward", "towards"})
+FIRM_OF = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                     "outskirts", "suburb", "suburbs"}) | TYPE_NOUNS
+
+
 def repeat_ok(doc: Doc, run: _Run, gaz: Gazetteer) -> bool:
     """May this occurrence of a name the text takes as a place elsewhere be a place too? Not as a person's name,
     a word of a longer name ("the Supreme Court", "the Honolulu Star"), or a surname that names a county."""
