@@ -258,3 +258,29 @@ def test_prefix_folding_covers_every_character_ignorecase_matches() -> None:
         c = chr(cp)
         if word.match(c):
             assert re.match(re.escape(_fold(c)), c, re.IGNORECASE) and _fold(c).isascii(), hex(cp)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # ACLED: the bomber dies in the attack - worn explosives, a vehicle bomb driven into the target
+    ("A man wearing an explosive vest walked into the wedding hall and killed eleven guests.", "Suicide bomb"),
+    ("The militants drove a van rigged with explosives and crashed it into the gate of the barracks.",
+     "Suicide bomb"),
+    ("Before he could be searched, the attacker detonated his bomb among the waiting voters.", "Suicide bomb"),
+    # a "by" in a clause about who held the place before is not the taker
+    ("Government troops recaptured the village that had been controlled by the rebels for two years.",
+     "Government regains territory"),
+    ("Army units reoccupied the hilltop that the militia had captured in May.", "Government regains territory"),
+    ("Officials said the district was back under state control after a week-long operation against militants.",
+     "Government regains territory"),
+    # a release negotiated or mediated is an agreement (ACLED lists releases under Agreement)
+    ("The two aid workers kidnapped in March were freed after talks between elders and the armed group.",
+     "Agreement"),
+])
+def test_suicide_vehicle_bombs_former_holders_and_negotiated_releases(text: str, expected: str) -> None:
+    assert decide(text)[0] == expected
+
+
+def test_a_release_without_a_deal_stays_an_abduction() -> None:
+    text = "Gunmen abducted a village chief on Monday and released him two days later."
+    assert decide(text)[0] == "Abduction/forced disappearance"
+    assert territory_taker("Soldiers retook the town, which had been held by rebels since March.") == "gov"

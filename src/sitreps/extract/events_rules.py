@@ -49,7 +49,13 @@ _RULES: list[tuple[str, float, str]] = [
     # Explosions/Remote violence
     ("Suicide bomb", 4, r"suicide[- ](?:bomb\w*|attack\w*|car|vest|belt|truck|blast|explosion)|"
                         r"blew (?:himself|herself|themselves) up|self-detonat\w*|suicide bomber|"
-                        r"(?:detonat\w*|blew up|exploded|set off)\b[^.]{0,60}\bkilling (?:himself|herself|themselves)"),
+                        r"(?:detonat\w*|blew up|exploded|set off)\b[^.]{0,60}\bkilling (?:himself|herself|themselves)|"
+                        # ACLED: the bomber dies in the attack - worn explosives, a bomb driven into the target
+                        r"explosives? (?:belts?|vests?|jackets?)|bombs? strapped to (?:his|her|their) bod\w+|"
+                        r"detonat\w* (?:his|her|their) (?:own )?(?:explosives|bombs?|vests?|belts?)|"
+                        r"rammed (?:a|an|his|her|their|the) (?:\w+ ){0,2}(?:vehicle|car|truck|lorry|van|motorcycle)\b[^.]{0,30}\b"
+                        r"(?:explosives|bombs?)|(?:vehicle|car|truck|lorry|van) (?:packed|laden|loaded|filled|rigged) with "
+                        r"explosives\b[^.]{0,60}\b(?:rammed|drove|crashed|ploughed|plowed)"),
     ("Chemical weapon", 4, r"chemical (?:weapons?|attack|agents?|munitions?|substance)|chlorine|sarin|"
                             r"mustard gas|nerve agent|toxic gas|poison(?:ous)? gas|\bVX\b|white phosphorus"),
     ("Air/drone strike", 3, r"air ?strikes?|air[- ]raids?|airstrikes?|aerial (?:bombardment|attack|strike|bombing)s?|"
@@ -85,7 +91,8 @@ _RULES: list[tuple[str, float, str]] = [
                        r"rebels|soldiers|fighters|troops|terrorists)"),
     ("Government regains territory", 2,
      r"recaptur\w*|retook|retake\w*|retaken|regain\w*|re-?took|liberat\w*|took back|take back|"
-     r"back under (?:the )?control|reclaim\w*|won back|wrested (?:back )?control|cleared of|"
+     r"back under (?:the )?control|(?:back|again) under (?:the )?(?:government|state|army|military) control|"
+     r"reoccup\w*|reclaim\w*|won back|wrested (?:back )?control|cleared of|"
      r"(?:pushed|drove|driven|expelled)\b[^.]{0,40}\bout of|"
      r"reach(?:ed|es|ing)? (?:\w+ ){0,3}(?:border|outskirts)|push(?:ed|ing)? (?:\w+ ){0,3}back"),
     ("Non-state actor overtakes territory", 2,
@@ -374,6 +381,7 @@ _REMAINS = re.compile(r"\b(?:remains|debris|fragments?|wreckage|pieces|parts|shr
 _DISRUPTED_ONLY = re.compile(r"\b(?:defus\w*|intercept\w*|shot down|downed|foil\w*|thwart\w*|disarmed)",
                              re.IGNORECASE)
 _TERRITORY_VERB = re.compile(r"fell to|fallen to|came under (?:the )?control of|recaptur\w*|retook|retake\w*|retaken|regain\w*|liberat\w*|took back|reclaim\w*|"
+                             r"reoccup\w*|wrest\w* (?:back )?control|won back|dislodg\w*|flush\w* (?:\w+ ){0,2}out|"
                              r"\bcaptur(?:ed|es|ing)\b|seiz(?:ed|es|ing)|took (?:over|control)|"
                              r"taken (?:over|control)|overr(?:a|u)n\w*|gained control|stormed", re.IGNORECASE)
 
@@ -381,6 +389,15 @@ _TERRITORY_VERB = re.compile(r"fell to|fallen to|came under (?:the )?control of|
 _LOSS = re.compile(r"\b(?:lost (?:control of|the (?:town|city|village|district|area))|(?:were|was|been|being) "
                    r"(?:driven|forced|pushed|expelled|chased|ousted)(?: back)? (?:out|from)|were routed)\b",
                    re.IGNORECASE)
+_STATE_CONTROL = re.compile(r"\b(?:back|again|returned|restored) (?:under|to) (?:the )?(?:control of the (?:state|government|"
+                            r"army|military)\b|(?:government|state|army|military) control)|\b(?:restored|re-?established) "
+                            r"(?:state|government) (?:authority|control)", re.IGNORECASE)
+_NEGOTIATED_RELEASE = re.compile(
+    r"\b(?:released|freed|set free|let go)\b[^.]{0,120}\b(?:after|following|under|through|in exchange|as part of)\b"
+    r"[^.]{0,60}\b(?:negotiat\w*|mediat\w*|talks|deal|agreement|exchange|swap)|\b(?:negotiat\w*|mediat\w*|talks|deal|"
+    r"agreement)\b[^.]{0,80}\b(?:led to|secured|won|resulted in) (?:the )?(?:release|freedom)", re.IGNORECASE)
+# Between a territory verb and a "by": the clause tells who held the place before, not who took it.
+_FORMER_HOLDER = re.compile(r"\b(?:that|which|where|held|controlled|occupied|run|since)\b", re.IGNORECASE)
 _OBJECT_BEFORE = re.compile(r"\b(?:on|against|from|at)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 
 
@@ -429,6 +446,8 @@ def _territory_taker(text: str) -> str | None:
     (the taker is the other); else the actor named last before the verb.
     """
     other = {"gov": "nsa", "nsa": "gov"}
+    if _STATE_CONTROL.search(text):  # "declared it back under government control"
+        return "gov"
     m = _TERRITORY_VERB.search(text)
     loss = _LOSS.search(text)
     if m is None and loss is None:
@@ -442,6 +461,8 @@ def _territory_taker(text: str) -> str | None:
         if kind:
             return kind
     by = re.search(r"\bby (?:the )?(.{0,40})", after)
+    if by and _FORMER_HOLDER.search(after[:by.start()]):  # "retook the town that had been held by ISWAP"
+        by = None
     if by and (kind := _first_kind(by.group(1))):
         return kind
     if anchor is loss:  # "the militants were driven out of the town": the loser is named first
@@ -570,6 +591,11 @@ def decide(text: str, *, non_event_check: bool = True) -> tuple[str | None, floa
         s.pop("Government regains territory", None)
         s.pop("Non-state actor overtakes territory", None)
         s["Non-violent transfer of territory"] = s.get("Non-violent transfer of territory", 0.0) + regain + overtake
+    if "Abduction/forced disappearance" in s and _NEGOTIATED_RELEASE.search(text):
+        # ACLED lists releases of prisoners and hostages under a deal among agreements: the release
+        # negotiated or mediated is the event, not the kidnapping told as its background.
+        # (the release itself counts as the Agreement rule's "released hostages" does: 3)
+        s["Agreement"] = s.get("Agreement", 0.0) + s.pop("Abduction/forced disappearance") + 3.0
     if "Agreement" in s and _NOT_AGREED.search(text):
         # A ceasefire broken or only promised, a deal left or called for: no agreement was reached.
         s.pop("Agreement")
