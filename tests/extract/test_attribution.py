@@ -299,3 +299,13 @@ def test_attribution_typewriter_quotes_are_direct_and_nest_their_inner_speaker(e
     assert cont.source.name == c.source.name and cont.direct
     inner = _claim_with(r, "pumps are running")
     assert inner.cue is not None and inner.cue.text == "told" and inner.nested_in == cont.id
+
+
+def test_attribution_seems_and_appears_have_no_source(extract):
+    # the writer's impression: PolNeAR marks "seems" / "appears" as cues with no source, and the subject
+    # ("the council") is not claiming anything
+    r = extract("Rain fell all week. The council seems to have dropped the plan for a new ferry.")
+    for c in r.claims:
+        if c.cue is not None and c.cue.text in {"seems", "appears"}:
+            assert c.source.evidence is None and c.source.name == "unknown"
+    assert [c for c in r.claims if c.cue is not None and c.cue.text == "seems"]
