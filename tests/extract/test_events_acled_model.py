@@ -176,8 +176,8 @@ def test_acled_scores_count_a_coded_non_acled_text_as_a_false_positive() -> None
 
 def test_shipped_model_and_rules_on_our_validation_sentences() -> None:
     # Regression floor: the shipped model + rules + chosen bonus/threshold on our own labelled sentences
-    # (measured 85.4 weighted F1 and 88.9 % of the non-ACLED sentences given no event when round 7 shipped;
-    # floors: about 3.5 and 9 points below)
+    # (round 7: 85.4 weighted F1 and 88.9 % of the non-ACLED sentences given no event with the retrained model,
+    # 88.2 weighted after the rule fixes found on these sentences; floors well below both)
     from sitreps.extract.events_classifier import acled_scores, read_acled_validation
 
     texts, labels = read_acled_validation()
@@ -202,3 +202,21 @@ def test_bonus_and_threshold_are_chosen_from_the_grids() -> None:
     bonus, tau, metrics = choose_rule_bonus(load_acled_model(), texts[::3], labels[::3])
     assert bonus in RULE_BONUS_GRID and tau in NONE_THRESHOLD_GRID
     assert 0.0 < metrics["val_smoothed_f1"] <= max(v for k, v in metrics.items() if k.startswith("val_wf1_"))
+
+
+def test_shipped_coder_on_our_held_out_sentences() -> None:
+    # 150 sentences of our own never used to choose or fix anything (tests/fixtures/events/acled_heldout.tsv);
+    # measured 87.1 weighted F1 and 100 % of the non-ACLED sentences given no event (round 7); floors below
+    from pathlib import Path
+
+    from sitreps.extract.events_classifier import acled_scores, read_acled_validation
+
+    texts, labels = read_acled_validation(Path(__file__).parents[1] / "fixtures" / "events" / "acled_heldout.tsv")
+    tax = load_taxonomy()
+    assert len(texts) == 150 and set(Counter(labels).values()) == {5}
+    codings = code_texts(texts, None, acled=load_acled_model())
+    pred = [tax.sub_types[c.sub_event_type].case if c.sub_event_type else "NONE" for c in codings]
+    weighted, _ = acled_scores(labels, pred, sorted(s.case for s in tax.sub_types.values()))
+    assert weighted >= 0.83
+    non = [p for g, p in zip(labels, pred, strict=True) if g in NON_ACLED]
+    assert sum(p == "NONE" for p in non) / len(non) >= 0.85
