@@ -119,7 +119,7 @@ class AttributionStage:
             [f.source for f in found if f.source]
         # sentences whose cue words and quotes all lie inside rule claims are not tagged: what the CRF finds
         # there is dropped anyway
-        tagged = sorted(self.tagger.tag(doc, covered=taken, quotes=quotes, found=found), key=lambda t: t.start)
+        tagged = sorted(self.tagger.tag(doc, covered=taken, quotes=quotes), key=lambda t: t.start)
         out: list[Found] = []
         sources = {f.source for f in found if f.source}
         cue_at = [k for k, t in enumerate(tagged) if t.role == "CUE"]

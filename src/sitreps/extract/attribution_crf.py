@@ -275,8 +275,7 @@ QUOTE_MARKS = frozenset("“”\"―")
 
 def doc_features(doc: Doc, only_cued: bool = False, learned: frozenset[str] | None = None,
                  covered: Sequence[tuple[int, int]] = (), text: str | None = None,
-                 quotes: list[Quote] | None = None, rule_roles: bytearray | None = None
-                 ) -> list[tuple[Block, list[list[str]]]]:
+                 quotes: list[Quote] | None = None) -> list[tuple[Block, list[list[str]]]]:
     """(block, features) for every block of sentences of ``doc``. With ``only_cued`` (tagging, not training) a
     block with no cue word and no quote mark gets no features: the CRF almost never tags one, and
     featurising every sentence was most of the stage's cost. ``covered`` character spans (rule claims) do not
@@ -310,38 +309,11 @@ def doc_features(doc: Doc, only_cued: bool = False, learned: frozenset[str] | No
         prev_cue = False
         for j, (k, sent) in enumerate(block):
             f, prev_cue = _sentence_features(attrs, sent.start, sent.end, mask, forms, learned, prev_cue, j)
-            if rule_roles is not None:
-                _add_rule_roles(f, attrs.idx[sent.start:sent.end], rule_roles)
             feats += f
             toks += list(sent)
             sidx += [k] * len(sent)
         out.append((Block(toks, sidx), feats))
     return out
-
-
-_ROLE_CODE = ("O", "S", "C", "T")
-
-
-def rule_role_map(n_chars: int, found: Sequence[object]) -> bytearray:
-    """One byte per character: 1 in a rule claim's source, 2 in its cue, 3 in its content, else 0."""
-    out = bytearray(n_chars)
-    for f in found:
-        for code, span in ((3, getattr(f, "content", None)), (1, getattr(f, "source", None)),
-                           (2, getattr(f, "cue", None))):
-            if span:
-                a, b = span
-                out[a:b] = bytes([code]) * (b - a)
-    return out
-
-
-def _add_rule_roles(feats: list[list[str]], idx: list[int], roles: bytearray) -> None:
-    """Stacking: each token's role in a rule claim, and its neighbours'."""
-    n = len(roles)
-    codes = [_ROLE_CODE[roles[i]] if i < n else "O" for i in idx]
-    for k, f in enumerate(feats):
-        f.append(f"rr={codes[k]}")
-        f.append(f"rr-1={codes[k - 1] if k else 'pad'}")
-        f.append(f"rr+1={codes[k + 1] if k + 1 < len(codes) else 'pad'}")
 
 
 def token_labels(sent: Iterable[Token], spans: Sequence[tuple[str, int, int, int]]) -> list[str]:
@@ -412,7 +384,6 @@ CUE_THRESHOLD: float | None = 0.2
 
 
 CUE_PRIOR_FILE = "cue_prior.tsv"
-STACK_FILE = "rule_roles"
 # A recovered cue word whose lemma PolNeAR train annotators marked as (part of) a cue in fewer than this share
 # of its uses stays out (the table holds only lemmas seen often enough to judge; others pass).
 CUE_PRIOR_MIN: float = 0.2
@@ -461,18 +432,14 @@ class CrfTagger:
         self.cue_threshold = cue_threshold
         self.cue_prior = load_cue_prior(str(path.parent / CUE_PRIOR_FILE))
         self.cue_prior_min = CUE_PRIOR_MIN
-        # a model trained with the rule claims' roles as features says so in a file next to it
-        self.stack = (path.parent / STACK_FILE).is_file()
 
-    def tag(self, doc: Doc, covered: Sequence[tuple[int, int]] = (), quotes: list[Quote] | None = None,
-            found: Sequence[object] = ()) -> list[TaggedSpan]:
+    def tag(self, doc: Doc, covered: Sequence[tuple[int, int]] = (), quotes: list[Quote] | None = None
+            ) -> list[TaggedSpan]:
         """Tagged spans of the blocks worth tagging (a cue word or quote mark outside ``covered``);
-        ``quotes``: the doc's quotations when already found (:func:`attribution_quotes.find_quotes`);
-        ``found``: the rule claims, whose roles a model trained with ``rule_roles`` reads."""
+        ``quotes``: the doc's quotations when already found (:func:`attribution_quotes.find_quotes`)."""
         spans: list[TaggedSpan] = []
-        roles = rule_role_map(len(doc_text(doc)), found) if self.stack else None
         for block, feats in doc_features(doc, only_cued=True, learned=self.cue_words, covered=covered,
-                                         quotes=quotes, rule_roles=roles):
+                                         quotes=quotes):
             if not feats:
                 continue
             self._tagger.set(feats)  # type: ignore[attr-defined]

@@ -18,12 +18,9 @@ from .attribution_crf import (
     CUE_WORDS_FILE,
     default_model_path,
     doc_features,
-    rule_role_map,
     token_labels,
     train_crf,
 )
-from .attribution_quotes import find_quotes
-from .attribution_rules import find_rule_attributions
 
 
 def _gold_spans(gold: Any) -> list[tuple[str, int, int, int]]:
@@ -66,20 +63,15 @@ def learn_cue_words(golds: list[Any], docs: list[Any], min_count: int = 3, min_s
 
 
 def build_sequences(nlp: Any, golds: list[Any], progress: Callable[[str], None] | None = None, *,
-                    docs: Iterable[Any] | None = None, learned: frozenset[str] = frozenset(),
-                    stack: bool = False) -> list[tuple[list[list[str]], list[str]]]:
+                    docs: Iterable[Any] | None = None, learned: frozenset[str] = frozenset()
+                    ) -> list[tuple[list[list[str]], list[str]]]:
     """(features, BIO labels) per block of sentences of every gold document (``GoldDoc`` from
     evaluate.attribution); ``docs`` are the parsed texts when already at hand."""
     seqs: list[tuple[list[list[str]], list[str]]] = []
     parsed = docs if docs is not None else nlp.pipe([d.text for d in golds], batch_size=16)
     for k, (gold, doc) in enumerate(zip(golds, parsed, strict=True)):
         spans = _gold_spans(gold)
-        roles = None
-        if stack:
-            text = doc.text
-            quotes = [(q.start, q.end) for q in find_quotes(text)]
-            roles = rule_role_map(len(text), find_rule_attributions(doc, quotes))
-        for block, feats in doc_features(doc, learned=learned, rule_roles=roles):
+        for block, feats in doc_features(doc, learned=learned):
             if feats:
                 seqs.append((feats, token_labels(block.tokens, spans)))
         if progress and k % 50 == 0:
@@ -128,14 +120,13 @@ def write_cue_prior(rows: list[tuple[str, int, int]], path: Path) -> None:
 
 
 def train_from_parsed(golds: list[Any], docs: list[Any], path: Path, *, max_iterations: int = 80,
-                      c1: float = 0.05, c2: float = 0.01, progress: Callable[[str], None] | None = None,
-                      stack: bool = False) -> Path:
+                      c1: float = 0.05, c2: float = 0.01, progress: Callable[[str], None] | None = None) -> Path:
     """Cue words + CRF from already parsed gold documents."""
     words = learn_cue_words(golds, docs)
     path.parent.mkdir(parents=True, exist_ok=True)
     (path.parent / CUE_WORDS_FILE).write_text("\n".join(words) + "\n", encoding="utf-8")
     write_cue_prior(count_cue_prior(golds, docs), path.parent / CUE_PRIOR_FILE)
-    seqs = build_sequences(None, golds, progress, docs=docs, learned=frozenset(words), stack=stack)
+    seqs = build_sequences(None, golds, progress, docs=docs, learned=frozenset(words))
     if progress:
         progress(f"training on {len(seqs)} sentence blocks from {len(golds)} documents, {len(words)} cue words")
     return train_crf(seqs, path, c1=c1, c2=c2, max_iterations=max_iterations)
