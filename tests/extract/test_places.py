@@ -131,6 +131,12 @@ def test_places_a_band_or_a_school_named_for_a_person_is_no_town(parse):
     assert not found & {"Arcade", "Kennedy"}
 
 
+def test_places_a_definition_names_a_place(parse):
+    places = parse("Ellinwood is a small city in Barton County. Ellinwood was founded in 1878.")
+    assert [p.evidence.text for p in places] == ["Ellinwood", "Barton County", "Ellinwood"]
+    assert not parse("The CIS was the only region that exported less.")  # no article: no definition
+
+
 def test_places_a_name_after_an_honorific_is_a_person(parse):
     assert not parse("The letters were read aloud by Mrs. Lincoln, played by a local actress.")
     assert _by_text(parse("She won the Miss Ohio title in June."), "Ohio").feature_code == "ADM1"  # a pageant

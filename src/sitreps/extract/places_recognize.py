@@ -310,7 +310,7 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
     """Is there enough evidence that this gazetteer match is a place here? (See the module docstring.)"""
     if run.kind in ("demonym", "admin", "river", "town", "facility"):
         return True
-    if _dateline(doc, run):
+    if _dateline(doc, run) or _defined(doc, run):
         return True
     if run.start > 0 and doc[run.start - 1].text in HONORIFICS:
         return False  # "Mrs. Lincoln", "Sgt. Lansing", "Judge Madison": a person
@@ -397,7 +397,7 @@ def firm(doc: Doc, run: _Run, taken: list[_Run]) -> bool:
     nxt = doc[run.end] if run.end < len(doc) else None
     if nxt is not None and nxt.text[:1].isupper() and (nxt.lower_ in LOCAL_BODY_WORDS or nxt.lower_ in LOCAL_OFFICE_WORDS):
         return True  # "Greer City Council", "Greer Police"
-    return _dateline(doc, run) or run.end + 1 < len(doc) and doc[run.end].text == "," \
+    return _dateline(doc, run) or _defined(doc, run) or run.end + 1 < len(doc) and doc[run.end].text == "," \
         and doc[run.end + 1].text[:1].isupper()
 
 
@@ -424,6 +424,22 @@ def repeat_ok(doc: Doc, run: _Run, gaz: Gazetteer) -> bool:
     if _county_short_form(entries, run.key) or not any(fold(e.name) == run.key for e in entries):
         return False  # "Scott", "Wilkinson": a surname more often than the county
     return True
+
+
+DEFINING_NOUNS = TYPE_NOUNS | {"county", "community", "hamlet", "municipality", "township", "island", "commune"}
+
+
+def _defined(doc: Doc, run: _Run) -> bool:
+    """A definition names a place: "Greer is a city in South Carolina", "Luna is a third class municipality",
+    "Brandon was a small town" (a few adjectives, adverbs or numbers between the article and the noun)."""
+    if run.end + 1 >= len(doc) or doc[run.end].lower_ not in ("is", "was") or doc[run.end + 1].lower_ not in ("a", "an"):
+        return False  # not "the CIS was the only region that ..."
+    for t in doc[run.end + 2:min(len(doc), run.end + 6)]:
+        if t.lower_ in DEFINING_NOUNS:
+            return True
+        if t.pos_ not in ("DET", "ADJ", "ADV", "NUM") and not t.is_punct and t.lower_ not in ("class", "census"):
+            return False
+    return False
 
 
 def _dateline(doc: Doc, run: _Run) -> bool:
