@@ -220,3 +220,20 @@ def test_shipped_coder_on_our_held_out_sentences() -> None:
     assert weighted >= 0.83
     non = [p for g, p in zip(labels, pred, strict=True) if g in NON_ACLED]
     assert sum(p == "NONE" for p in non) / len(non) >= 0.85
+
+
+def test_a_weapon_that_went_off_is_no_disrupted_weapon_whatever_the_model_says() -> None:
+    import numpy as np
+
+    from sitreps.extract.events_rules import weapon_used
+
+    model = load_acled_model()
+    bias = model.intercept.copy()
+    bias[model.labels.index("DISR_WEAP")] += 50.0  # a model that says "disrupted weapons use" to everything
+    leaning = dataclasses.replace(model, intercept=bias.astype(np.float32))
+    used = "A bomb hidden in a handcart went off near the bus stand, killing three porters."
+    found = "The bomb squad found a device under the bridge and destroyed it in a controlled explosion."
+    assert weapon_used(used) and not weapon_used(found)
+    a, b = code_texts([used, found], None, acled=leaning)
+    assert a.sub_event_type == "Remote explosive/landmine/IED"
+    assert b.sub_event_type == "Disrupted weapons use"

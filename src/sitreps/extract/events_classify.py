@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .events_rules import decide, territory_taker
+from .events_rules import decide, territory_taker, weapon_used
 from .events_taxonomy import load_taxonomy
 
 if TYPE_CHECKING:
@@ -64,6 +64,10 @@ def _acled_choice(probs: list[float], labels: list[str], rule_sub: str | None, b
             if rule_sub is not None and not non_event_check:  # a trigger sentence in an article: the rules' event stands
                 return rule_sub, probs[labels.index(tax.sub_types[rule_sub].case)]
             continue
+        if case == "DISR_WEAP" and rule_sub is not None and text is not None and weapon_used(text):
+            # ACLED: disrupted weapons use is a weapon that was not used; one that went off or hurt people
+            # is the attack the rules read ("explosives" alone draws the model to seizures)
+            return rule_sub, min(1.0, probs[i])
         if case in _REMOTE_CASES and rule_sub is not None and tax.sub_types[rule_sub].case in _REMOTE_CASES:
             # Remote violence: the model tells the family, the method words the rules read tell the sub-type
             # (ACLED codes explosions by method: a missile fired from a jet is an air strike).

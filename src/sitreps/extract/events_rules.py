@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["RuleMatch", "decide", "find_triggers", "not_agreed", "score", "territory_taker"]
+__all__ = ["RuleMatch", "decide", "find_triggers", "not_agreed", "score", "territory_taker", "weapon_used"]
 
 # Actor words: who did it decides between territory sub-types and between clash and attack.
 _GOV = (r"(?:army|troops|soldiers|military|government forces|security forces|armed forces|forces of the government|"
@@ -74,7 +74,8 @@ _RULES: list[tuple[str, float, str]] = [
      r"explosive devices?|bomb (?:blast|explosion)|(?:bomb|explosives?|device|mine) (?:exploded|went off|"
      r"detonated|blew up|planted)|planted (?:a |an )?(?:bomb|explosive|device|mine)s?|magnetic bomb|"
      r"(?:stepped|drove|ran) (?:on|over) (?:a |an )?(?:land)?mine|mine blast|remote(?:ly)?[- ]control\w*|"
-     r"sticky bomb|bomb attack|bombings?\b|blast\b|explosions?\b|exploded"),
+     r"sticky bomb|bomb attack|bombings?\b|blast\b|explosions?\b|exploded|"
+     r"(?:bomb|explosives?|device)\b[^.]{0,40}\b(?:went off|detonated|blew up)"),
     ("Grenade", 4, r"(?<!rocket-propelled )(?<!rocket propelled )(?<!smoke )(?<!stun )grenades?\b"),
     # Battles
     ("Armed clash", 3, r"\bclash(?:es|ed)?\b|gun ?fights?|fire ?fights?|exchange(?:d|s)? (?:of )?fire|"
@@ -413,6 +414,18 @@ _NOT_AGREED = re.compile(
     # One person agreeing with a proposal or a view ("he said he agreed") is no agreement between the parties
     # to a conflict: ACLED's Agreement needs a ceasefire, deal, exchange, release or surrender.
     r"|\b(?:he|she|I)\s+(?:had\s+|has\s+)?agreed\b(?!\s+(?:to|on|upon|with|a|an|the)\b)", re.IGNORECASE)
+
+
+def weapon_used(text: str) -> bool:
+    """The text tells a weapon going off or hurting people ("exploded", "killing three") and no defusal or
+    interception: by ACLED's definition it is then no "Disrupted weapons use" (a weapon that was not used)."""
+    return bool(_EXPLODED.search(text)) and not _DISRUPTED_ONLY.search(text) and not _REMAINS.search(text) \
+        and not _CONTROLLED.search(text)
+
+
+# A device destroyed on purpose by those who found it is a disrupted weapon, "detonated" or not.
+_CONTROLLED = re.compile(r"\b(?:bomb disposal|bomb squad|controlled (?:explosion|detonation|blast)|safely "
+                         r"(?:detonated|exploded|destroyed)|demin\w*|sappers)\b", re.IGNORECASE)
 
 
 def not_agreed(text: str) -> bool:
