@@ -237,3 +237,19 @@ def test_a_weapon_that_went_off_is_no_disrupted_weapon_whatever_the_model_says()
     a, b = code_texts([used, found], None, acled=leaning)
     assert a.sub_event_type == "Remote explosive/landmine/IED"
     assert b.sub_event_type == "Disrupted weapons use"
+
+
+def test_armed_victims_only_make_a_clash_whatever_the_model_says() -> None:
+    import numpy as np
+
+    from sitreps.extract.events_rules import armed_victims_only
+
+    model = load_acled_model()
+    bias = model.intercept.copy()
+    bias[model.labels.index("ATTACK")] += 50.0  # a model that says "attack" to everything
+    leaning = dataclasses.replace(model, intercept=bias.astype(np.float32))
+    soldiers = "Militants ambushed an army patrol on the highway, killing four soldiers."
+    villagers = "Gunmen shot dead four villagers at a market."
+    assert armed_victims_only(soldiers) and not armed_victims_only(villagers)
+    a, b = code_texts([soldiers, villagers], None, acled=leaning)
+    assert (a.sub_event_type, b.sub_event_type) == ("Armed clash", "Attack")

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .events_rules import decide, territory_taker, weapon_used
+from .events_rules import armed_victims_only, decide, territory_taker, weapon_used
 from .events_taxonomy import load_taxonomy
 
 if TYPE_CHECKING:
@@ -64,6 +64,9 @@ def _acled_choice(probs: list[float], labels: list[str], rule_sub: str | None, b
             if rule_sub is not None and not non_event_check:  # a trigger sentence in an article: the rules' event stands
                 return rule_sub, probs[labels.index(tax.sub_types[rule_sub].case)]
             continue
+        if case == "ATTACK" and rule_sub == "Armed clash" and text is not None and armed_victims_only(text):
+            # ACLED: an attack needs civilian victims; armed victims and no civilian ones make it a clash
+            return rule_sub, min(1.0, probs[i])
         if case == "DISR_WEAP" and rule_sub is not None and text is not None and weapon_used(text):
             # ACLED: disrupted weapons use is a weapon that was not used; one that went off or hurt people
             # is the attack the rules read ("explosives" alone draws the model to seizures)

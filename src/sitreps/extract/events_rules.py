@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["RuleMatch", "decide", "find_triggers", "not_agreed", "score", "territory_taker", "weapon_used"]
+__all__ = ["RuleMatch", "decide", "find_triggers", "not_agreed", "score", "territory_taker", "weapon_used",
+           "armed_victims_only"]
 
 # Actor words: who did it decides between territory sub-types and between clash and attack.
 _GOV = (r"(?:army|troops|soldiers|military|government forces|security forces|armed forces|forces of the government|"
@@ -414,6 +415,12 @@ _NOT_AGREED = re.compile(
     # One person agreeing with a proposal or a view ("he said he agreed") is no agreement between the parties
     # to a conflict: ACLED's Agreement needs a ceasefire, deal, exchange, release or surrender.
     r"|\b(?:he|she|I)\s+(?:had\s+|has\s+)?agreed\b(?!\s+(?:to|on|upon|with|a|an|the)\b)", re.IGNORECASE)
+
+
+def armed_victims_only(text: str) -> bool:
+    """The victims told are armed (soldiers, police, militants, a checkpoint) and none is a civilian: by ACLED's
+    definition the violence is then no "Attack" (violence against civilians) but part of a battle."""
+    return bool(_ARMED_VICTIMS.search(text)) and not _CIVIL_VICTIMS.search(text)
 
 
 def weapon_used(text: str) -> bool:
