@@ -131,6 +131,16 @@ def test_places_a_band_or_a_school_named_for_a_person_is_no_town(parse):
     assert not found & {"Arcade", "Kennedy"}
 
 
+@pytest.mark.parametrize("text, found", [
+    ("Coach Tom Greer thanked the fans. The team plays in Greer on Friday.", ["Greer"]),
+    ("The festival was praised by Anna Greer. Greer, South Carolina, hosts it every May.",
+     ["Greer", "South Carolina"]),
+    ("Coach Tom Greer thanked the fans, and Greer said the team was ready.", []),  # the person, named again
+])
+def test_places_a_surname_of_the_text_is_a_place_after_in_or_before_its_state(parse, text, found):
+    assert [p.evidence.text for p in parse(text)] == found
+
+
 def test_places_a_definition_names_a_place(parse):
     places = parse("Ellinwood is a small city in Barton County. Ellinwood was founded in 1878.")
     assert [p.evidence.text for p in places] == ["Ellinwood", "Barton County", "Ellinwood"]

@@ -335,9 +335,12 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
         # a local body keeps its place ("Laurel County Sheriff's Office", "Lombard Police Department")
         return False
     if run.end - run.start == 1 and doc[run.start].text in _person_words(doc) and not doc[run.start].text.isupper() \
-            and not (label in ("GPE", "LOC") and (prev and prev[0] in LOCATIVE or _prominent(gaz.lookup_key(run.key)))):
+            and not (label in ("GPE", "LOC") and (prev and prev[0] in LOCATIVE or _prominent(gaz.lookup_key(run.key)))) \
+            and not (label not in ("PERSON", "ORG") and (prev and prev[0] in FIRM_LOCATIVE or _area_after(doc, run, gaz))):
         # "Smith said" after "John Smith": the person, named again; but a country or a place after "in" that
-        # the tagger calls a place stays one though it ran into a person's name once ("Rethinking Egypt")
+        # the tagger calls a place stays one though it ran into a person's name once ("Rethinking Egypt"), and
+        # so does a name the tagger does not call a person after "in" or before its state ("in Greer",
+        # "Greer, South Carolina", though "Downtown Greer" was tagged a person)
         return False
     entries = gaz.lookup_key(run.key)
     if (label == "PERSON" or _inside_name(doc, run, es, ee)) and _county_short_form(entries, run.key) \
@@ -464,6 +467,18 @@ def _inside_name(doc: Doc, run: _Run, es: int, ee: int) -> bool:
     """The entity [es, ee) runs on past the mention through a word, not a comma: "Fox News" but not the
     "Izyum, Kharkiv" the small model sometimes tags as one name."""
     return (es < run.start and not doc[run.start - 1].is_punct) or (ee > run.end and not doc[run.end].is_punct)
+
+
+def _area_after(doc: Doc, run: _Run, gaz: Gazetteer) -> bool:
+    """A country or first-level area follows after a comma: "Greer, South Carolina", "Moorhead, Minn."."""
+    if run.end + 1 >= len(doc) or doc[run.end].text != "," or not doc[run.end + 1].text[:1].isupper():
+        return False
+    for size in (3, 2, 1):
+        if run.end + 1 + size <= len(doc):
+            key = fold(doc[run.end + 1:run.end + 1 + size].text)
+            if any(e.is_country or e.feature_code == "ADM1" for e in gaz.lookup_key(key)):
+                return True
+    return False
 
 
 def _county_short_form(entries: list[Entry], key: str) -> bool:
