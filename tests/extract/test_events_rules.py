@@ -284,3 +284,15 @@ def test_a_release_without_a_deal_stays_an_abduction() -> None:
     text = "Gunmen abducted a village chief on Monday and released him two days later."
     assert decide(text)[0] == "Abduction/forced disappearance"
     assert territory_taker("Soldiers retook the town, which had been held by rebels since March.") == "gov"
+
+
+@pytest.mark.parametrize(("text", "protest"), [
+    ("The army demonstrated its new drones at a parade in the capital.", False),
+    ("Opposition leaders rallied behind the new coalition after the talks.", False),
+    ("Government troops rallied and pushed the rebels out of the market town.", False),
+    ("Thousands of supporters rallied in the capital against the new law.", True),
+    ("Workers demonstrated the next day outside the factory.", True),
+])
+def test_showing_and_mobilising_are_no_protest(text: str, protest: bool) -> None:
+    assert (decide(text)[0] in {"Peaceful protest", "Protest with intervention",
+                                "Excessive force against protesters", "Violent demonstration"}) is protest

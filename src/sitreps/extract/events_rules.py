@@ -534,12 +534,22 @@ _CROWD = re.compile(r"protest|demonstrat|activist|supporters|crowd|people|reside
                     re.IGNORECASE)
 
 
+# "demonstrated its strength", "rallied behind the coalition", "rallied their fighters": showing or
+# mobilising, not a protest.
+_NOT_A_PROTEST_AFTER = re.compile(r"\s+(?:its|their|his|her|that|how|what|strength|resolve|support|"
+                                  r"capabilit\w*|behind)\b", re.IGNORECASE)
+
+
 def _is_protest(text: str) -> bool:
-    """A protest word in ``text``; "marched" after armed forces and no crowd ("troops marched into the
-    district") is an army moving, not a march."""
+    """A protest word in ``text``; "marched", "rallied" or "demonstrated" after armed forces and no crowd
+    ("troops marched into the district", "government troops rallied") is an army moving, and "demonstrated
+    its ..." / "rallied behind ..." tell showing or mobilising, not a protest."""
     _, _, actors = _compiled()
     for m in actors["protest"].finditer(text):
-        if m.group(0).lower().startswith("march"):
+        word = m.group(0).lower()
+        if word.startswith(("demonstrat", "rall")) and _NOT_A_PROTEST_AFTER.match(text, m.end()):
+            continue
+        if word.startswith(("march", "rall", "demonstrat")):
             before = text[max(0, m.start() - 80):m.start()]
             if (actors["gov"].search(before) or actors["nsa"].search(before)) and not _CROWD.search(before):
                 continue
