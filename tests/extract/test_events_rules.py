@@ -280,6 +280,11 @@ def test_suicide_vehicle_bombs_former_holders_and_negotiated_releases(text: str,
     assert decide(text)[0] == expected
 
 
+def test_who_pushed_whom_out_decides_the_territory_side() -> None:
+    assert territory_taker("Government troops rallied and pushed the rebels out of the market town.") == "gov"
+    assert territory_taker("Militants drove the soldiers out of the border post after a night of fighting.") == "nsa"
+
+
 def test_a_release_without_a_deal_stays_an_abduction() -> None:
     text = "Gunmen abducted a village chief on Monday and released him two days later."
     assert decide(text)[0] == "Abduction/forced disappearance"

@@ -384,6 +384,7 @@ _DISRUPTED_ONLY = re.compile(r"\b(?:defus\w*|intercept\w*|shot down|downed|foil\
                              re.IGNORECASE)
 _TERRITORY_VERB = re.compile(r"fell to|fallen to|came under (?:the )?control of|recaptur\w*|retook|retake\w*|retaken|regain\w*|liberat\w*|took back|reclaim\w*|"
                              r"reoccup\w*|wrest\w* (?:back )?control|won back|dislodg\w*|flush\w* (?:\w+ ){0,2}out|"
+                             r"(?:pushed|drove|driven|expelled|chased) (?:\w+ ){0,4}out of|"
                              r"\bcaptur(?:ed|es|ing)\b|seiz(?:ed|es|ing)|took (?:over|control)|"
                              r"taken (?:over|control)|overr(?:a|u)n\w*|gained control|stormed", re.IGNORECASE)
 
