@@ -165,6 +165,11 @@ def _resolve_distinct(mentions: list[Mention], gaz: Gazetteer) -> None:
         votes = _focus(mentions)
         bests = _distinct_bests(mentions)
         alts = _alternates(bests) if ALT_WEIGHT > 0 else {}
+        # split once per round: towns and areas support by proximity, named countries by _near_named_country
+        places: list[tuple[Mention, Entry | None]] = [(o, ob) for o, ob in bests
+                                                      if ob is not None and not ob.is_country]
+        countries: list[tuple[Mention, Entry | None]] = [(o, ob) for o, ob in bests
+                                                         if ob is not None and ob.is_country]
         for m, b, own in zip(mentions, base, votes, strict=True):
             focus: dict[str, float] = {}
             for other in votes:
@@ -172,7 +177,7 @@ def _resolve_distinct(mentions: list[Mention], gaz: Gazetteer) -> None:
                     focus[other[0]] = focus.get(other[0], 0.0) + other[1]
                     if other[2]:
                         focus[other[2]] = focus.get(other[2], 0.0) + other[1]
-            near = _proximity(m, bests, alts)
+            near = _proximity(m, places, alts, countries)
             m.scores = [b[i] + _context(e, m, focus, bests, qualifiers, gaz) + near[i]
                         for i, e in enumerate(m.candidates)]
     for m in mentions:
@@ -253,15 +258,19 @@ def _haversine_matrix(lat1: NDArray[np.float64], lon1: NDArray[np.float64], lat2
 
 
 def _proximity(m: Mention, bests: list[tuple[Mention, Entry | None]],
-               alternates: dict[str, list[Entry]] | None = None) -> list[float]:
+               alternates: dict[str, list[Entry]] | None = None,
+               countries: list[tuple[Mention, Entry | None]] | None = None) -> list[float]:
     """Per candidate of ``m`` (0 for countries): support from the places the article's other names resolve to,
     each counted once — 1.5 (1 when more than a sentence away) times exp(-km/60), +1 when that place is an
     area holding the candidate — capped at 4; a runner-up reading of another name (``alternates``, see
-    :func:`_alternates`) supports at ``ALT_WEIGHT`` when it is nearer than that name's best. Computed for all candidates and places at once (numpy): this
-    term is most of the stage's time on long articles that name many places."""
+    :func:`_alternates`) supports at ``ALT_WEIGHT`` when it is nearer than that name's best; plus
+    :func:`_near_named_country`. ``countries``, when given, are the named countries and ``bests`` holds no
+    country (both split once per resolution round). Computed for all candidates and places at once (numpy):
+    this term is most of the stage's time on long articles that name many places."""
     cands = m.candidates
-    cn = _near_named_country(m, bests)
-    others = [(o, ob) for o, ob in bests if o is not m and ob is not None and o.key != m.key and not ob.is_country]
+    cn = _near_named_country(m, bests if countries is None else countries)
+    others = [(o, ob) for o, ob in bests if o is not m and ob is not None and o.key != m.key
+              and (countries is not None or not ob.is_country)]
     if not others or not cands:
         return [0.0 if e.is_country else float(v) for e, v in zip(cands, cn, strict=True)]
     d = _haversine_matrix(np.array([e.lat for e in cands]), np.array([e.lon for e in cands]),
