@@ -254,3 +254,58 @@ def test_armed_victims_only_make_a_clash_whatever_the_model_says() -> None:
     assert armed_victims_only(soldiers) and not armed_victims_only(villagers)
     a, b = code_texts([soldiers, villagers], None, acled=leaning)
     assert (a.sub_event_type, b.sub_event_type) == ("Armed clash", "Attack")
+
+
+def test_real_validation_file_holds_references_and_labels_only() -> None:
+    # Round 8: our labels on real news sentences. The package keeps (source, line, span, hash, label), never
+    # the text, and no source is one the training reads (weak labels come from the ConfliBERT train splits).
+    import re
+    from importlib import resources
+
+    from sitreps.extract.events_classifier import MODEL_DIR, REAL_VALIDATION_FILE, WEAK_SOURCES
+
+    spec = resources.files("sitreps").joinpath(MODEL_DIR).joinpath(REAL_VALIDATION_FILE).read_text("utf-8")
+    rows = [r.split("\t") for r in spec.splitlines() if r.strip() and not r.startswith("#")]
+    tax = load_taxonomy()
+    codes = {s.case for s in tax.sub_types.values()} | set(NON_ACLED)
+    assert len(rows) >= 250
+    weak = {"eval/events/" + w for w in WEAK_SOURCES}
+    for rel, line, start, end, digest, label in rows:
+        assert rel.startswith(("eval/events/conflibert/", "corpus/")) and rel not in weak
+        assert not rel.endswith("train.tsv")
+        assert int(line) >= 1 and 0 <= int(start) < int(end)
+        assert re.fullmatch(r"[0-9a-f]{10}", digest)
+        assert label in codes
+    assert len({tuple(r[:4]) for r in rows}) == len(rows)
+
+
+def test_real_validation_reads_text_from_the_shared_directory_and_skips_what_is_missing(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import hashlib
+    import json
+
+    from sitreps.extract.events_classifier import read_real_validation
+
+    first = "Gunmen torched two lorries on the ring road overnight."
+    second = "Crowds marched peacefully to the governor's office on Sunday."
+    doc = f"Headline here. {first} {second}"
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "news.jsonl").write_text(json.dumps({"text": doc}) + "\n", "utf-8")
+    (tmp_path / "eval").mkdir()
+    (tmp_path / "eval" / "one.tsv").write_text(f"{second}\t0\t1\n", "utf-8")
+
+    def ref(rel: str, line: int, text: str, whole: str, label: str, digest: str | None = None) -> str:
+        a = whole.index(text)
+        return "\t".join([rel, str(line), str(a), str(a + len(text)),
+                          digest or hashlib.sha1(text.encode()).hexdigest()[:10], label])
+
+    spec = tmp_path / "spec.tsv"
+    spec.write_text("\n".join([
+        "# comment",
+        ref("corpus/news.jsonl", 1, first, doc, "PROPERTY_DISTRUCT"),
+        ref("corpus/news.jsonl", 1, second, doc, "PEACE_PROTEST", digest="0000000000"),  # changed source: skipped
+        ref("eval/one.tsv", 1, second, second, "PEACE_PROTEST"),
+        ref("eval/absent.tsv", 1, first, first, "ATTACK"),  # absent file: skipped
+    ]) + "\n", "utf-8")
+    texts, labels = read_real_validation(tmp_path, spec)
+    assert texts == [first, second] and labels == ["PROPERTY_DISTRUCT", "PEACE_PROTEST"]
+    assert read_real_validation(tmp_path / "nowhere", spec) == ([], [])

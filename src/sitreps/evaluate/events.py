@@ -36,6 +36,12 @@ class EventsReport:
     non_acled_no_event: int = 0
     per_class: list[tuple[str, int, float, float, float]] = field(default_factory=list)
     plover: dict[str, tuple[int, float]] = field(default_factory=dict)  # set -> (n, accuracy)
+    # round 8: our hand labels on real news sentences (data/models/events/real_validation.tsv; text from ../shared)
+    real_n: int = 0
+    real_weighted_f1: float = 0.0
+    real_macro_f1: float = 0.0
+    real_non_acled_n: int = 0
+    real_non_acled_no_event: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -44,6 +50,9 @@ class EventsReport:
                              "per_class": [dict(zip(("sub_type", "support", "p", "r", "f1"), row, strict=True))
                                            for row in self.per_class]},
             "plover": {k: {"n": n, "accuracy": acc} for k, (n, acc) in self.plover.items()},
+            "real_validation": {"n": self.real_n, "weighted_f1": self.real_weighted_f1,
+                                "macro_f1": self.real_macro_f1, "non_acled_n": self.real_non_acled_n,
+                                "non_acled_no_event": self.real_non_acled_no_event},
         }
 
     def render(self) -> str:
@@ -56,7 +65,12 @@ class EventsReport:
              ("CASE-2021 dev macro F1 (25 ACLED)", self.case_n, f"{100 * self.macro_f1:.1f}"),
              ("non-ACLED snippets with no event", self.non_acled_n,
               f"{100 * self.non_acled_no_event / max(1, self.non_acled_n):.1f}%"),
-             *[(f"{k} PLOVER event accuracy", n, f"{100 * acc:.1f}") for k, (n, acc) in self.plover.items()]],
+             *[(f"{k} PLOVER event accuracy", n, f"{100 * acc:.1f}") for k, (n, acc) in self.plover.items()],
+             *([("our labels on real sentences: weighted F1 (25 ACLED)", self.real_n,
+                 f"{100 * self.real_weighted_f1:.1f}"),
+                ("our labels on real sentences: non-ACLED with no event", self.real_non_acled_n,
+                 f"{100 * self.real_non_acled_no_event / max(1, self.real_non_acled_n):.1f}%")]
+               if self.real_n else [])],
             title="Event coding (target: weighted F1 >= 84)"))
         return "\n\n".join(out)
 
@@ -106,7 +120,12 @@ def _petrarch_gold(path: Path, cameo: dict[str, str]) -> list[tuple[str, str]]:
 
 def evaluate_events(data: str | Path | None = None) -> EventsReport:
     """Run the event coder on every gold set found under ``data`` (default ../shared/eval/events)."""
-    from ..extract.events_classifier import load_acled_model, load_plover_model
+    from ..extract.events_classifier import (
+        acled_scores,
+        load_acled_model,
+        load_plover_model,
+        read_real_validation,
+    )
     from ..extract.events_classify import code_texts
     from ..extract.events_taxonomy import load_taxonomy
 
@@ -117,7 +136,8 @@ def evaluate_events(data: str | Path | None = None) -> EventsReport:
     tax = load_taxonomy()
     model = load_plover_model()
     texts, gold = _case(case_path)
-    codings = code_texts(texts, model, acled=load_acled_model())
+    acled_model = load_acled_model()
+    codings = code_texts(texts, model, acled=acled_model)
     pred = [tax.sub_types[c.sub_event_type].case if c.sub_event_type else "NONE" for c in codings]
     report = EventsReport(case_n=len(texts))
     labels = sorted(s.case for s in tax.sub_types.values())
@@ -137,6 +157,17 @@ def evaluate_events(data: str | Path | None = None) -> EventsReport:
     non = [(g, p) for g, p in zip(gold, pred, strict=True) if g in tax.non_acled]
     report.non_acled_n = len(non)
     report.non_acled_no_event = sum(1 for _, p in non if p == "NONE")
+
+    # Round 8: our labels on real news sentences (references in the package, text from the shared directory)
+    real_texts, real_gold = read_real_validation(base.parents[1])
+    if real_texts:
+        real_codings = code_texts(real_texts, model, acled=acled_model)
+        real_pred = [tax.sub_types[c.sub_event_type].case if c.sub_event_type else "NONE" for c in real_codings]
+        report.real_n = len(real_texts)
+        report.real_weighted_f1, report.real_macro_f1 = acled_scores(real_gold, real_pred, labels)
+        real_non = [p for g, p in zip(real_gold, real_pred, strict=True) if g in tax.non_acled]
+        report.real_non_acled_n = len(real_non)
+        report.real_non_acled_no_event = sum(1 for p in real_non if p == "NONE")
 
     sets: list[tuple[str, list[tuple[str, str]]]] = []
     plover_path = base / "plover" / "PLOVER_GSR_CAMEO.json"
