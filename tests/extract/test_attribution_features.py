@@ -98,7 +98,7 @@ def _reference_features(sent, mask, forms, learned, prev_cue, k_in_block):
     out = []
     for k, f in enumerate(base):
         g = list(f)
-        for off in (-2, -1, 1, 2):
+        for off in (-1, 1):
             j = k + off
             if 0 <= j < n:
                 g += [f"{off}{x}" for x in neigh[j]]

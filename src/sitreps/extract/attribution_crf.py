@@ -193,8 +193,9 @@ def _sentence_features(a: DocAttrs, s0: int, s1: int, mask: bytearray, forms: fr
     base: list[list[str]] = [list(r) for r in zip(*cols, strict=False)]  # constant columns repeat
     base[0].append("first")
     base[n - 1].append("last")
-    # two tokens either side: word, tag and flags, prefixed with the offset; "-2pad" past the sentence edge
-    offs = (-2, -1, 1, 2)
+    # one token either side: word, tag and flags, prefixed with the offset; "-1pad" past the sentence edge.
+    # (Two either side until session 3: one is 20 % faster and scored better on held-out PolNeAR train.)
+    offs = (-1, 1)
     pref = {off: [[f"{off}{x}" for x in col] for col in (w_i, p_i, cue_i, lc_i, q_i)] for off in offs}
     if n > 4:
         inner = [c[2 + off:n - 2 + off] for off in offs for c in pref[off]]
