@@ -216,9 +216,10 @@ def _control_side(sentence: str, offset: int, text: str) -> Actor | None:
     return None
 
 
-def _country_actor(sent: SpacySpan, trigger: Span) -> Actor | None:
+def _country_actor(sent: SpacySpan, trigger: Span, text: str | None = None) -> Actor | None:
     """ACLED codes a state's moves as its military forces: a bare country name as the trigger verb's active
-    subject, or a country adjective / possessive on a trigger noun, gives "Military Forces of <country>"."""
+    subject, or a country adjective / possessive on a trigger noun, gives "Military Forces of <country>".
+    ``text``: ``doc.text`` when the caller has it (spaCy rebuilds ``doc.text`` from every token)."""
     from .actors import load_actor_tables
 
     doc = sent.doc
@@ -241,7 +242,7 @@ def _country_actor(sent: SpacySpan, trigger: Span) -> Actor | None:
         name = tables.country_names.get(code)
         if name is None:
             continue
-        return Actor(Span.of(doc.text, c.idx, c.idx + len(c.text)), f"Military Forces of {name}", code,
+        return Actor(Span.of(doc.text if text is None else text, c.idx, c.idx + len(c.text)), f"Military Forces of {name}", code,
                      "state_forces", 1)
     return None
 
@@ -657,7 +658,7 @@ class EventsStage:
                 actor2 = actor1 if actor1 is not None and actor1.name != control.name else actor2
                 actor1 = control
         if actor1 is None and sub in _STATE_MOVES:
-            actor1 = _country_actor(sent, trigger)
+            actor1 = _country_actor(sent, trigger, text)
             if actor1 is not None and actor2 is not None and actor2.name == actor1.name:
                 actor2 = None
         if sub == "Attack" and actor2 is not None and actor2.inter in (1, 2, 3, 8):

@@ -54,9 +54,10 @@ if TYPE_CHECKING:
 TOP_CANDIDATES = 5
 
 
-def geoparse(doc: Doc, gaz: Gazetteer) -> list[Place]:
-    """Every place mention in ``doc`` as a :class:`Place` (resolved or not), in text order."""
-    text = doc.text
+def geoparse(doc: Doc, gaz: Gazetteer, text: str | None = None) -> list[Place]:
+    """Every place mention in ``doc`` as a :class:`Place` (resolved or not), in text order. ``text``: ``doc.text``
+    when the caller has it (the pipeline's article text): spaCy rebuilds ``doc.text`` from every token."""
+    text = doc.text if text is None else text
     return _places(doc, gaz, accept_runs(doc, gaz, find_runs(doc, gaz, text)), text=text)
 
 
@@ -330,7 +331,7 @@ class PlacesStage:
         self.gaz = gaz
 
     def __call__(self, doc: Doc, result: ArticleResult) -> None:
-        result.places.extend(geoparse(doc, self.gaz))
+        result.places.extend(geoparse(doc, self.gaz, result.article.text))  # == doc.text, already a str
 
 
 def load(settings: Settings, resources: Resources) -> PlacesStage:
