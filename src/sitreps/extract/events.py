@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from datetime import date as _Date
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
 from ..model import Actor, ArticleResult, Event, Place, Quantity, Span, TimeExpr
 from .events_classify import code_texts
@@ -100,6 +101,27 @@ def _event_id(article_id: str, start: int, sub: str) -> str:
 
 def _within(span: Span, a: int, b: int) -> bool:
     return a <= span.start and span.end <= b
+
+
+_R = TypeVar("_R", Place, Quantity, TimeExpr)
+
+
+class _ByStart(Generic[_R]):
+    """An article's records of one kind ordered by evidence start, once: ``within(a, b)`` is
+    ``[r for r in records if _within(r.evidence, a, b)]`` (same records, same order) by bisection instead of
+    a scan of every record for every event."""
+
+    def __init__(self, records: list[_R]) -> None:
+        self.records: list[_R] = records
+        self.order = sorted(range(len(records)), key=lambda k: records[k].evidence.start)
+        self.starts = [records[k].evidence.start for k in self.order]
+
+    def within(self, a: int, b: int) -> list[_R]:
+        # start <= end <= b, so only records starting in [a, b] can lie inside
+        ks = [k for k in self.order[bisect_left(self.starts, a):bisect_right(self.starts, b)]
+              if self.records[k].evidence.end <= b]
+        ks.sort()
+        return [self.records[k] for k in ks]
 
 
 def _verb_of(token: Token) -> Token:
@@ -216,6 +238,12 @@ def _control_side(sentence: str, offset: int, text: str) -> Actor | None:
     return None
 
 
+class _Indexes(NamedTuple):
+    places: _ByStart[Place]
+    times: _ByStart[TimeExpr]
+    quantities: _ByStart[Quantity]
+
+
 def _country_actor(sent: SpacySpan, trigger: Span, text: str | None = None) -> Actor | None:
     """ACLED codes a state's moves as its military forces: a bare country name as the trigger verb's active
     subject, or a country adjective / possessive on a trigger noun, gives "Military Forces of <country>".
@@ -330,12 +358,16 @@ def _rank(p: Place) -> int:
 
 
 def _location(sent: tuple[int, int], prev: tuple[int, int] | None, para: tuple[int, int] | None,
-              dateline: Place | None, places: list[Place], text: str) -> tuple[Place | None, int]:
+              dateline: Place | None, places: list[Place], text: str,
+              by_start: _ByStart[Place] | None = None) -> tuple[Place | None, int]:
     """The event's place: the finest place in the sentence whose role is the event location, else one in the
     sentence before, the paragraph, another place named in the sentence, the dateline's town; a country only
-    when nothing finer is there. Speakers ("Moscow said"), titles and origins are never the place."""
+    when nothing finer is there. Speakers ("Moscow said"), titles and origins are never the place.
+    ``by_start``: ``_ByStart(places)``, when the caller keeps one for the article."""
+    index = by_start if by_start is not None else _ByStart(places)
+
     def inside(a: int, b: int) -> list[Place]:
-        return [p for p in places if _within(p.evidence, a, b) and _usable_place(p, text)]
+        return [p for p in index.within(a, b) if _usable_place(p, text)]
 
     def finest(cands: list[Place]) -> Place | None:
         fine = [p for p in cands if _rank(p) < 3]
@@ -391,9 +423,12 @@ def _quoted(text: str, para: tuple[int, int], trigger: Span) -> tuple[int, int] 
     return None
 
 
-def _date(sent: SpacySpan, times: list[TimeExpr], published: str | None) -> tuple[str | None, str | None, int | None]:
-    for t in times:
-        if _within(t.evidence, sent.start_char, sent.end_char) and t.value:
+def _date(sent: SpacySpan, times: list[TimeExpr], published: str | None,
+          by_start: _ByStart[TimeExpr] | None = None) -> tuple[str | None, str | None, int | None]:
+    inside = by_start.within(sent.start_char, sent.end_char) if by_start is not None \
+        else [t for t in times if _within(t.evidence, sent.start_char, sent.end_char)]
+    for t in inside:
+        if t.value:
             prec = t.precision or ("day" if len(t.value) == 10 else "month" if len(t.value) == 7 else "year")
             return t.value, prec, _TIME_PRECISION.get(prec, 3)
     if published:
@@ -592,6 +627,7 @@ class EventsStage:
         dateline = _dateline_place(text, result.places)
         events: list[Event] = []
         quoted: dict[str, bool] = {}
+        index: _Indexes | None = None  # built at the first event: the records no later stage changes
         for (sent, lead, trigger, prev_sent), coding in zip(candidates, codings, strict=True):
             if coding.sub_event_type is None or coding.event_type is None:
                 continue
@@ -608,8 +644,10 @@ class EventsStage:
                     trigger = Span.of(text, m.start, m.end)
                     break
             para = next(((p.start, p.end) for p in art.paragraphs if p.start <= lead < p.end), None)
+            if index is None:
+                index = _Indexes(_ByStart(result.places), _ByStart(result.times), _ByStart(result.quantities))
             ev = self._event(result, sent, lead, trigger, prev_sent, para, dateline, coding.event_type,
-                             coding.sub_event_type, coding.plover, coding.plover_mode)
+                             coding.sub_event_type, coding.plover, coding.plover_mode, index)
             quote = _quoted(text, para or (sent.start_char, sent.end_char), trigger)
             if quote is not None:
                 # A witness's or an officer's words ("We heard two explosions"): they add to the event the
@@ -640,7 +678,8 @@ class EventsStage:
 
     def _event(self, result: ArticleResult, sent: SpacySpan, lead: int, trigger: Span,
                prev: tuple[int, int] | None, para: tuple[int, int] | None, dateline: Place | None,
-               event_type: str, sub: str, plover: str | None, mode: str | None) -> Event:
+               event_type: str, sub: str, plover: str | None, mode: str | None,
+               index: _Indexes | None = None) -> Event:
         text = result.article.text
         evidence = Span.of(text, lead, len(text[:sent.end_char].rstrip()))
         sources = [c.source.evidence for c in result.claims if c.source.evidence is not None]
@@ -664,7 +703,8 @@ class EventsStage:
         if sub == "Attack" and actor2 is not None and actor2.inter in (1, 2, 3, 8):
             # ACLED: violence against civilians needs civilian victims; an attack on armed forces is a battle.
             event_type, sub = "Battles", "Armed clash"
-        location, geo = _location((lead, sent.end_char), prev, para, dateline, result.places, text)
+        location, geo = _location((lead, sent.end_char), prev, para, dateline, result.places, text,
+                                  index.places if index is not None else None)
         if sub == "Government regains territory" and location is not None and location.country_code \
                 and (actor1 is None or actor1.side != location.country_code) and control is None:
             # Territory regained by a government is regained by the forces of the country it lies in.
@@ -678,9 +718,10 @@ class EventsStage:
                                  "state_forces", 1)
             if home is not None:
                 actor1, actor2 = home, (actor1 if actor1 is not home else None)
-        date, date_prec, time_prec = _date(sent, result.times, result.article.published)
-        quantities: list[Quantity] = [q for q in result.quantities
-                                      if _within(q.evidence, sent.start_char, sent.end_char)]
+        date, date_prec, time_prec = _date(sent, result.times, result.article.published,
+                                           index.times if index is not None else None)
+        quantities: list[Quantity] = index.quantities.within(sent.start_char, sent.end_char) if index is not None \
+            else [q for q in result.quantities if _within(q.evidence, sent.start_char, sent.end_char)]
         killed = [q for q in quantities if q.kind in _KILLED and q.value is not None]
         fatalities = int(killed[0].value) if killed and killed[0].value is not None else None
         claims = [c for c in result.claims if c.evidence.contains(trigger) or c.evidence.overlaps(trigger)]
