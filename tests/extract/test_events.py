@@ -163,3 +163,18 @@ def test_events_the_side_named_with_control_regains_it() -> None:
     side = _control_side(text, 0, text)
     assert side is not None and side.name == "Military Forces of Syria"
     assert _control_side("Police took control of the square.", 0, "Police took control of the square.") is None
+
+
+def test_events_a_foreign_army_taking_a_town_overtakes_it(pipeline, make_article) -> None:
+    # ACLED: "Non-state actor overtakes territory" covers foreign state actors; "Government regains" is the
+    # government of the place. The home army retaking its own town stays "Government regains".
+    text = "Russian forces captured the town of Lyman in the Donetsk region on Saturday, the Ukrainian military said."
+    _, events = _events(pipeline, make_article, text)
+    ev = next(e for e in events if "territory" in e.sub_event_type)
+    assert ev.sub_event_type == "Non-state actor overtakes territory", ev
+    assert ev.actor1 is not None and ev.actor1.name == "Military Forces of Russia"
+    text = "Ukrainian forces recaptured the village of Ruska Lozova north of Kharkiv on Friday, the General Staff said."
+    _, events = _events(pipeline, make_article, text)
+    ev = next(e for e in events if "territory" in e.sub_event_type)
+    assert ev.sub_event_type == "Government regains territory", ev
+    assert ev.actor1 is not None and ev.actor1.name == "Military Forces of Ukraine"

@@ -705,6 +705,13 @@ class EventsStage:
             event_type, sub = "Battles", "Armed clash"
         location, geo = _location((lead, sent.end_char), prev, para, dateline, result.places, text,
                                   index.places if index is not None else None)
+        if sub == "Government regains territory" and control is None and location is not None \
+                and location.country_code and actor1 is not None and actor1.inter == 1 and actor1.side \
+                and actor1.side != location.country_code:
+            # ACLED: "Non-state actor overtakes territory" is a non-state actor *or a foreign state actor*
+            # capturing territory; "Government regains" is the government of the place (or its affiliates).
+            # "Russian forces captured Lyman" is Russia's forces overtaking it, not Ukraine's regaining it.
+            sub = "Non-state actor overtakes territory"
         if sub == "Government regains territory" and location is not None and location.country_code \
                 and (actor1 is None or actor1.side != location.country_code) and control is None:
             # Territory regained by a government is regained by the forces of the country it lies in.
