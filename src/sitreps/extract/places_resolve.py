@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import cast
 
 import numpy as np
 from numpy.typing import NDArray
@@ -170,6 +171,7 @@ def _resolve_distinct(mentions: list[Mention], gaz: Gazetteer) -> None:
                                                       if ob is not None and not ob.is_country]
         countries: list[tuple[Mention, Entry | None]] = [(o, ob) for o, ob in bests
                                                          if ob is not None and ob.is_country]
+        rnd = _Round(places, alts, countries)
         for m, b, own in zip(mentions, base, votes, strict=True):
             focus: dict[str, float] = {}
             for other in votes:
@@ -177,8 +179,10 @@ def _resolve_distinct(mentions: list[Mention], gaz: Gazetteer) -> None:
                     focus[other[0]] = focus.get(other[0], 0.0) + other[1]
                     if other[2]:
                         focus[other[2]] = focus.get(other[2], 0.0) + other[1]
-            near = _proximity(m, places, alts, countries)
-            m.scores = [b[i] + _context(e, m, focus, bests, qualifiers, gaz) + near[i]
+            near = _proximity(m, places, alts, countries, rnd)
+            total = sum(v for k, v in focus.items() if "/" not in k)
+            seats = {(c.country_code, c.admin1) for c in m.candidates if c.feature_class == "P"}
+            m.scores = [b[i] + _context(e, m, focus, bests, qualifiers, gaz, total, seats) + near[i]
                         for i, e in enumerate(m.candidates)]
     for m in mentions:
         _prefer_area(m, mentions, gaz)
@@ -215,9 +219,13 @@ def _focus(mentions: list[Mention]) -> list[tuple[str, float, str]]:
 
 
 def _context(e: Entry, m: Mention, focus: dict[str, float], bests: list[tuple[Mention, Entry | None]],
-             qualifiers: dict[str, list[Entry]], gaz: Gazetteer) -> float:
+             qualifiers: dict[str, list[Entry]], gaz: Gazetteer, total: float | None = None,
+             seats: set[tuple[str, str]] | None = None) -> float:
+    """``total`` (the focus votes for countries) and ``seats`` (country and area of ``m``'s town candidates)
+    are the same for every candidate of ``m``: the caller may compute them once per mention."""
     s = 0.0
-    total = sum(v for k, v in focus.items() if "/" not in k)
+    if total is None:
+        total = sum(v for k, v in focus.items() if "/" not in k)
     if total and e.country_code:
         s += COUNTRY_FOCUS * focus.get(e.country_code, 0.0) / total
         if not e.is_country and e.admin1:
@@ -232,8 +240,11 @@ def _context(e: Entry, m: Mention, focus: dict[str, float], bests: list[tuple[Me
             s += 3.0
         elif any(a.feature_class == "P" and haversine_km(a.lat, a.lon, e.lat, e.lon) < 60 for a in areas):
             s += 2.0
-    twin = e.is_admin and any(c.feature_class == "P" and c.country_code == e.country_code
-                              and c.admin1 == e.admin1 for c in m.candidates)
+    if seats is None:
+        twin = e.is_admin and any(c.feature_class == "P" and c.country_code == e.country_code
+                                  and c.admin1 == e.admin1 for c in m.candidates)
+    else:
+        twin = e.is_admin and (e.country_code, e.admin1) in seats
     if (e.is_country or e.is_admin) and not twin:
         # an area that holds the article's other places: "Atlanta, Savannah and across Georgia"; an area named
         # like its own capital ("Kharkiv") is left to _prefer_area
@@ -257,16 +268,48 @@ def _haversine_matrix(lat1: NDArray[np.float64], lon1: NDArray[np.float64], lat2
     return 6371.0 * 2 * np.arcsin(np.sqrt(np.minimum(a, 1.0)))  # type: ignore[no-any-return]
 
 
+class _Round:
+    """What every mention's :func:`_proximity` reads in one resolution round, as arrays built once per round
+    instead of once per mention: the towns and areas the other names resolve to (``places``), their runner-up
+    readings (``alternates``) and the named countries. A mention drops its own name's entry (names are
+    distinct in each list, see :func:`_distinct_bests`); the values are the same, so are the results."""
+
+    def __init__(self, places: list[tuple[Mention, Entry | None]], alternates: dict[str, list[Entry]],
+                 countries: list[tuple[Mention, Entry | None]]) -> None:
+        self.places = places
+        pe = [cast(Entry, ob) for _, ob in places]
+        self.entries = pe
+        self.pos = {o.key: j for j, (o, _) in enumerate(places)}
+        self.lat = np.array([ob.lat for ob in pe])
+        self.lon = np.array([ob.lon for ob in pe])
+        self.sent = np.array([o.sent for o, _ in places], dtype=np.int64)
+        self.bbox = [(j, ob) for j, ob in enumerate(pe) if ob.bbox is not None]
+        self.adm1 = [(j, ob) for j, ob in enumerate(pe) if ob.feature_code == "ADM1"]
+        alts = [(j, a) for j, (o, _) in enumerate(places) for a in alternates.get(o.key, ())]
+        self.alt_j = np.array([j for j, _ in alts], dtype=np.int64)
+        self.alt_lat = np.array([a.lat for _, a in alts])
+        self.alt_lon = np.array([a.lon for _, a in alts])
+        named = [(o.key, ob) for o, ob in countries if ob is not None and ob.is_country]
+        self.named_keys = [k for k, _ in named]
+        self.named_lat = np.array([c.lat for _, c in named])
+        self.named_lon = np.array([c.lon for _, c in named])
+        self.named_cc = np.array([c.country_code for _, c in named])
+
+
 def _proximity(m: Mention, bests: list[tuple[Mention, Entry | None]],
                alternates: dict[str, list[Entry]] | None = None,
-               countries: list[tuple[Mention, Entry | None]] | None = None) -> list[float]:
+               countries: list[tuple[Mention, Entry | None]] | None = None,
+               rnd: _Round | None = None) -> list[float]:
     """Per candidate of ``m`` (0 for countries): support from the places the article's other names resolve to,
     each counted once — 1.5 (1 when more than a sentence away) times exp(-km/60), +1 when that place is an
     area holding the candidate — capped at 4; a runner-up reading of another name (``alternates``, see
     :func:`_alternates`) supports at ``ALT_WEIGHT`` when it is nearer than that name's best; plus
     :func:`_near_named_country`. ``countries``, when given, are the named countries and ``bests`` holds no
     country (both split once per resolution round). Computed for all candidates and places at once (numpy):
-    this term is most of the stage's time on long articles that name many places."""
+    this term is most of the stage's time on long articles that name many places. ``rnd``: the round's
+    arrays (:class:`_Round` of ``bests``, ``alternates`` and ``countries``), when the caller keeps them."""
+    if rnd is not None and countries is not None:
+        return _proximity_round(m, rnd)
     cands = m.candidates
     cn = _near_named_country(m, bests if countries is None else countries)
     others = [(o, ob) for o, ob in bests if o is not m and ob is not None and o.key != m.key
@@ -312,21 +355,99 @@ def _proximity(m: Mention, bests: list[tuple[Mention, Entry | None]],
     return [0.0 if e.is_country else min(float(v), PROX_CAP) + float(c) for e, v, c in zip(cands, near, cn, strict=True)]
 
 
-def _near_named_country(m: Mention, bests: list[tuple[Mention, Entry | None]]) -> NDArray[np.float64]:
+def _proximity_round(m: Mention, rnd: _Round) -> list[float]:
+    """:func:`_proximity` from the round's arrays: the same values in the same order, so the same floats."""
+    cands = m.candidates
+    clat = np.array([e.lat for e in cands])
+    clon = np.array([e.lon for e in cands])
+    cn = _near_named_country(m, [], clat, clon, rnd)
+    p = rnd.pos.get(m.key)  # this name's own entry, left out
+    n = len(rnd.places) - (p is not None)
+    if not n or not cands:
+        return [0.0 if e.is_country else float(v) for e, v in zip(cands, cn, strict=True)]
+    if p is None:
+        olat, olon, osent = rnd.lat, rnd.lon, rnd.sent
+    else:
+        olat, olon, osent = np.delete(rnd.lat, p), np.delete(rnd.lon, p), np.delete(rnd.sent, p)
+    d = _haversine_matrix(clat, clon, olat, olon)
+
+    def col(j: int) -> int:  # column of the round's place j once this name's own entry is left out
+        return j - 1 if p is not None and j > p else j
+
+    # a river counts as near (at most 50 km) to anything inside its bounding box
+    for jf, ob in rnd.bbox:
+        if jf == p:
+            continue
+        j = col(jf)
+        so, we, no, ea = cast(tuple[float, float, float, float], ob.bbox)
+        for i, e in enumerate(cands):
+            if so <= e.lat <= no and we <= e.lon <= ea:
+                d[i, j] = min(50.0, d[i, j])
+    for i, e in enumerate(cands):
+        if e.bbox is not None:
+            so, we, no, ea = e.bbox
+            for jf, pe in enumerate(rnd.entries):
+                if jf != p and so <= pe.lat <= no and we <= pe.lon <= ea:
+                    j = col(jf)
+                    d[i, j] = min(50.0, d[i, j])
+    sup = np.exp(-d / 60.0)
+    if ALT_WEIGHT > 0 and len(rnd.alt_j):
+        if p is None:
+            aj, alat, alon = rnd.alt_j, rnd.alt_lat, rnd.alt_lon
+        else:
+            keep = rnd.alt_j != p
+            aj = rnd.alt_j[keep]
+            aj = aj - (aj > p)
+            alat, alon = rnd.alt_lat[keep], rnd.alt_lon[keep]
+        if len(aj):
+            da = _haversine_matrix(clat, clon, alat, alon)
+            sa = ALT_WEIGHT * np.exp(-da / 60.0)
+            supt = sup.T
+            np.maximum.at(supt, aj, sa.T)
+    w = np.where(np.abs(osent - m.sent) > 1, 1.0, 1.5)
+    near = (sup * w[None, :]).sum(axis=1)
+    if REGION_WEIGHT > 0:
+        near += REGION_WEIGHT * np.exp(-d / REGION_KM).sum(axis=1)
+    for jf, ob in rnd.adm1:
+        if jf != p:
+            for i, e in enumerate(cands):
+                if _contains(ob, e):
+                    near[i] += CONTAIN_BONUS
+    return [0.0 if e.is_country else min(float(v), PROX_CAP) + float(c) for e, v, c in zip(cands, near, cn, strict=True)]
+
+
+def _near_named_country(m: Mention, bests: list[tuple[Mention, Entry | None]],
+                        clat: NDArray[np.float64] | None = None, clon: NDArray[np.float64] | None = None,
+                        rnd: _Round | None = None) -> NDArray[np.float64]:
     """Per candidate of ``m``: ``COUNTRY_NEAR`` * exp(-km/``COUNTRY_NEAR_KM``) to the nearest point of a country
     the text names that is not the candidate's own (0 beyond twice that distance). Country-to-town proximity
     that :func:`_proximity` leaves out: it counts towns and areas only, and a country's own places already
-    take its focus vote."""
+    take its focus vote. ``clat``/``clon``: the candidates' points; ``rnd``: the round's named countries
+    (then ``bests`` is not read)."""
     cands = m.candidates
-    named = [ob for o, ob in bests if ob is not None and ob.is_country and o.key != m.key]
-    if COUNTRY_NEAR <= 0 or not named or not cands:
-        return np.zeros(len(cands))
-    d = _haversine_matrix(np.array([e.lat for e in cands]), np.array([e.lon for e in cands]),
-                          np.array([c.lat for c in named]), np.array([c.lon for c in named]))
+    if rnd is not None:
+        keep = [k != m.key for k in rnd.named_keys]
+        if COUNTRY_NEAR <= 0 or not any(keep) or not cands:
+            return np.zeros(len(cands))
+        if all(keep):
+            nlat, nlon, ncc = rnd.named_lat, rnd.named_lon, rnd.named_cc
+        else:
+            sel = np.array(keep)
+            nlat, nlon, ncc = rnd.named_lat[sel], rnd.named_lon[sel], rnd.named_cc[sel]
+    else:
+        named = [ob for o, ob in bests if ob is not None and ob.is_country and o.key != m.key]
+        if COUNTRY_NEAR <= 0 or not named or not cands:
+            return np.zeros(len(cands))
+        nlat = np.array([c.lat for c in named])
+        nlon = np.array([c.lon for c in named])
+        ncc = np.array([c.country_code for c in named])
+    if clat is None or clon is None:
+        clat, clon = np.array([e.lat for e in cands]), np.array([e.lon for e in cands])
+    d = _haversine_matrix(clat, clon, nlat, nlon)
     close = d < 2 * COUNTRY_NEAR_KM
     if not close.any():
         return np.zeros(len(cands))
-    foreign = np.array([e.country_code for e in cands])[:, None] != np.array([c.country_code for c in named])[None, :]
+    foreign = np.array([e.country_code for e in cands])[:, None] != ncc[None, :]
     near = COUNTRY_NEAR * np.exp(-d / COUNTRY_NEAR_KM) * (foreign & close)
     return near.max(axis=1)  # type: ignore[no-any-return]
 
