@@ -125,24 +125,62 @@ def _is_cap(t: Token) -> bool:
     return t.text[:1].isupper() or (t.text[:1] == "'" and t.text[1:2].isupper())
 
 
+_ATTRS_KEY = "sitreps_places_token_attrs"
+_IOB = ("", "I", "O", "B")  # spaCy's ent_iob_ strings by ENT_IOB value
+
+
+@dataclass
+class _DocAttrs:
+    """``lower_``, ``ent_type_`` and ``ent_iob_`` of every token, read once per Doc from one array: the helpers
+    below look at the neighbours of every candidate several times, and ``doc[i]`` builds a Token each time."""
+
+    n: int
+    lower: list[str]
+    ent_type: list[str]
+    ent_iob: list[str]
+
+
+def _doc_attrs(doc: Doc) -> _DocAttrs:
+    got = doc.user_data.get(_ATTRS_KEY)
+    if isinstance(got, _DocAttrs) and got.n == len(doc):
+        return got
+    from spacy.attrs import ENT_IOB, ENT_TYPE, LOWER
+
+    strings = doc.vocab.strings
+    arr = cast("list[list[int]]", doc.to_array([LOWER, ENT_TYPE, ENT_IOB]).tolist()) if len(doc) else []
+    names: dict[int, str] = {}
+
+    def name(h: int) -> str:
+        got = names.get(h)
+        if got is None:
+            got = names[h] = strings[h]
+        return got
+
+    attrs = _DocAttrs(len(doc), [name(lo) for lo, _, _ in arr], [name(et) for _, et, _ in arr],
+                      [_IOB[iob] for _, _, iob in arr])
+    doc.user_data[_ATTRS_KEY] = attrs
+    return attrs
+
+
 def _ent_label(doc: Doc, start: int, end: int) -> str | None:
     """The NER label of an entity covering tokens [start, end), or None."""
+    ent_type = _doc_attrs(doc).ent_type
     for i in range(start, end):
-        t = doc[i]
-        if t.ent_type_:
-            return t.ent_type_
+        if ent_type[i]:
+            return ent_type[i]
     return None
 
 
 def _ent_extent(doc: Doc, i: int) -> tuple[int, int]:
-    t = doc[i]
-    if not t.ent_type_:
+    at = _doc_attrs(doc)
+    if not at.ent_type[i]:
         return i, i + 1
+    iob = at.ent_iob
     s = i
-    while s > 0 and doc[s].ent_iob_ == "I":
+    while s > 0 and iob[s] == "I":
         s -= 1
     e = i + 1
-    while e < len(doc) and doc[e].ent_iob_ == "I":
+    while e < at.n and iob[e] == "I":
         e += 1
     return s, e
 
@@ -297,9 +335,10 @@ def _facility(tk: _Tokens, i: int) -> _Run | None:
 
 def _prev_words(doc: Doc, i: int, k: int = 3) -> list[str]:
     out: list[str] = []
+    lower = _doc_attrs(doc).lower
     j = i - 1
     while j >= 0 and len(out) < k:
-        w = doc[j].lower_
+        w = lower[j]
         if w not in ("the", "a", "an", "'s", ",") or not out and w == ",":
             out.append(w)
         j -= 1
