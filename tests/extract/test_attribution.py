@@ -309,3 +309,47 @@ def test_attribution_seems_and_appears_have_no_source(extract):
         if c.cue is not None and c.cue.text in {"seems", "appears"}:
             assert c.source.evidence is None and c.source.name == "unknown"
     assert [c for c in r.claims if c.cue is not None and c.cue.text == "seems"]
+
+
+def test_attribution_coordinated_cue_inside_a_content_is_its_own_claim(extract):
+    # the parse hangs "called" / "urged" on the reported clause; with no subject of its own, the second verb
+    # is the speaker's next act, not part of what the speaker warned of
+    r = extract("Colonel Ana Ruiz warned that the militia was regrouping near the border and called for more "
+                "patrols. Local officials insisted the camp was safe and urged families to return before the rains.")
+    warned = _claim_with(r, "regrouping")
+    assert warned.cue is not None and warned.cue.text == "warned"
+    assert warned.evidence.text == "that the militia was regrouping near the border"
+    called = _claim_with(r, "more patrols")
+    assert called.cue is not None and called.cue.text == "called"
+    assert called.source.evidence is not None and called.source.evidence.text == "Colonel Ana Ruiz"
+    assert _claim_with(r, "camp was safe").evidence.text == "the camp was safe"
+    urged = _claim_with(r, "return before")
+    assert urged.cue is not None and urged.cue.text == "urged"
+    assert "Local officials" in urged.source.evidence.text
+
+
+def test_attribution_split_coordinated_cue_needs_a_cue_like_verb_outside_quotes(nlp):
+    from sitreps.extract.attribution import _split_coordinated
+    from sitreps.extract.attribution_rules import Found
+
+    text = "The minister criticised the plan and called for new talks with the rebels."
+    doc = nlp(text)
+    cue = (text.index("criticised"), text.index("criticised") + len("criticised"))
+    content = (text.index("the plan"), len(text) - 1)
+
+    def found() -> list[Found]:
+        return [Found(cue, content, (0, len("The minister")), "minister", "crf", "criticise", False, 2)]
+
+    fs = found()
+    new = _split_coordinated(doc, fs, [], {"call": 0.5})
+    assert text[fs[0].content[0]:fs[0].content[1]] == "the plan"
+    assert len(new) == 1
+    assert new[0].cue is not None and text[new[0].cue[0]:new[0].cue[1]] == "called"
+    assert text[new[0].content[0]:new[0].content[1]] == "for new talks with the rebels"
+    assert new[0].source == (0, len("The minister"))
+    # a verb annotators rarely mark as a cue stays in the content
+    fs = found()
+    assert _split_coordinated(doc, fs, [], {"call": 0.1}) == [] and fs[0].content == content
+    # a content inside quotation marks is the speaker's own words: not cut
+    fs = found()
+    assert _split_coordinated(doc, fs, [content], {"call": 0.5}) == [] and fs[0].content == content
