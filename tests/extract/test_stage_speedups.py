@@ -58,6 +58,8 @@ def test_doc_attrs_equal_token_attributes(nlp):
     assert at.lower == [t.lower_ for t in doc]
     assert at.ent_type == [t.ent_type_ for t in doc]
     assert at.ent_iob == [t.ent_iob_ for t in doc]
+    assert at.text == [t.text for t in doc]
+    assert at.idx == [t.idx for t in doc]
     assert any(at.ent_type) and "I" in at.ent_iob
     for i in range(len(doc)):
         t = doc[i]

@@ -32,6 +32,7 @@ from .places_recognize import (
     RIVER_WORDS,
     STOPLIST,
     TOWN_WORDS,
+    _doc_attrs,
     _Run,
     accept,
     find_runs,
@@ -127,14 +128,18 @@ def _places(doc: Doc, gaz: Gazetteer, runs: list[_Run], chars: list[tuple[int, i
             text: str | None = None) -> list[Place]:
     text = doc.text if text is None else text
     sent_of = sentence_index(doc)
+    at = _doc_attrs(doc)  # the tokens' text, lower_ and idx, read once per Doc instead of a Token per doc[i]
+    words, lower, idx = at.text, at.lower, at.idx
+    n_tok = len(words)
     mentions = []
     for n, run in enumerate(runs):
         if chars is not None:
             start, end = chars[n]
         else:
-            start, end = doc[run.start].idx, doc[run.end - 1].idx + len(doc[run.end - 1])
+            start, end = idx[run.start], idx[run.end - 1] + len(words[run.end - 1])
         key, kind = run.key, run.kind
-        written = doc[run.start:run.end].text
+        # doc[run.start:run.end].text, from the text (== doc.text) and the token offsets
+        written = text[idx[run.start]:idx[run.end - 1] + len(words[run.end - 1])] if run.end > run.start else ""
         if kind == "demonym" and written in REGION_DEMONYMS:
             key, kind = fold(REGION_DEMONYMS[written]), None
         elif kind == "demonym":
@@ -144,11 +149,11 @@ def _places(doc: Doc, gaz: Gazetteer, runs: list[_Run], chars: list[tuple[int, i
         elif kind == "facility":
             kind = None
         m = Mention(start, end, key, text[start:end], kind=kind, sent=sent_of[run.start] if sent_of else 0,
-                    after_the=run.start > 0 and run.end > run.start and doc[run.start - 1].lower_ == "the")
-        if run.end > run.start and run.end + 1 < len(doc) and doc[run.end].text == "," \
-                and doc[run.end + 1].text[:1].isupper():
-            m.qualifier = fold(doc[run.end + 1].text)
-        if run.end < len(doc) and doc[run.end].text in AREA_CUE_WORDS:
+                    after_the=run.start > 0 and run.end > run.start and lower[run.start - 1] == "the")
+        if run.end > run.start and run.end + 1 < n_tok and words[run.end] == "," \
+                and words[run.end + 1][:1].isupper():
+            m.qualifier = fold(words[run.end + 1])
+        if run.end < n_tok and words[run.end] in AREA_CUE_WORDS:
             m.area_cue = True
         mentions.append((run, m))
     for (_, prev), (_, m), (_, nxt) in zip(mentions, mentions[1:], [*mentions[2:], (None, None)], strict=False):

@@ -138,16 +138,18 @@ class _DocAttrs:
     lower: list[str]
     ent_type: list[str]
     ent_iob: list[str]
+    text: list[str]
+    idx: list[int]
 
 
 def _doc_attrs(doc: Doc) -> _DocAttrs:
     got = doc.user_data.get(_ATTRS_KEY)
     if isinstance(got, _DocAttrs) and got.n == len(doc):
         return got
-    from spacy.attrs import ENT_IOB, ENT_TYPE, LOWER
+    from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LOWER, ORTH
 
     strings = doc.vocab.strings
-    arr = cast("list[list[int]]", doc.to_array([LOWER, ENT_TYPE, ENT_IOB]).tolist()) if len(doc) else []
+    arr = cast("list[list[int]]", doc.to_array([LOWER, ENT_TYPE, ENT_IOB, ORTH, IDX]).tolist()) if len(doc) else []
     names: dict[int, str] = {}
 
     def name(h: int) -> str:
@@ -156,8 +158,8 @@ def _doc_attrs(doc: Doc) -> _DocAttrs:
             got = names[h] = strings[h]
         return got
 
-    attrs = _DocAttrs(len(doc), [name(lo) for lo, _, _ in arr], [name(et) for _, et, _ in arr],
-                      [_IOB[iob] for _, _, iob in arr])
+    attrs = _DocAttrs(len(doc), [name(r[0]) for r in arr], [name(r[1]) for r in arr], [_IOB[r[2]] for r in arr],
+                      [name(r[3]) for r in arr], [r[4] for r in arr])
     doc.user_data[_ATTRS_KEY] = attrs
     return attrs
 
