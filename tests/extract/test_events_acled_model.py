@@ -312,3 +312,28 @@ def test_real_validation_reads_text_from_the_shared_directory_and_skips_what_is_
     texts, labels = read_real_validation(tmp_path, spec)
     assert texts == [first, second] and labels == ["PROPERTY_DISTRUCT", "PEACE_PROTEST"]
     assert read_real_validation(tmp_path / "nowhere", spec) == ([], [])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # ACLED: territory is control of a place; what else was seized or captured is coded by what it was
+    ("Customs officers seized 300 kilograms of heroin hidden in a lorry at the border crossing.", None),
+    ("Detectives captured two suspected car thieves and their accomplice in a flat near the stadium.", None),
+    ("Coast guard agents seized a fishing boat carrying 40 bales of cannabis off the northern coast.", None),
+    ("Rebels seized four fuel tankers on the road to the provincial capital.", "Looting/property destruction"),
+    ("Soldiers seized a cache of rifles and ammunition in a cave above the valley.", "Disrupted weapons use"),
+    ("Anti-corruption police captured a former provincial governor wanted for embezzlement.", "Arrests"),
+    # a place seized stays territory, and the taker still decides the side
+    ("The rebels captured the district capital after a week of fighting with the army.",
+     "Non-state actor overtakes territory"),
+    ("Army units seized the hilltop village after the militants fled.", "Government regains territory"),
+])
+def test_goods_people_or_caches_seized_are_no_territory_whatever_the_model_says(text: str,
+                                                                                 expected: str | None) -> None:
+    import numpy as np
+
+    model = load_acled_model()
+    bias = model.intercept.copy()
+    for case in ("GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER"):
+        bias[model.labels.index(case)] += 50.0  # a model that reads every seizure as territory
+    leaning = dataclasses.replace(model, intercept=bias.astype(np.float32))
+    assert code_texts([text], None, acled=leaning)[0].sub_event_type == expected

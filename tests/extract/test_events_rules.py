@@ -301,3 +301,24 @@ def test_a_release_without_a_deal_stays_an_abduction() -> None:
 def test_showing_and_mobilising_are_no_protest(text: str, protest: bool) -> None:
     assert (decide(text)[0] in {"Peaceful protest", "Protest with intervention",
                                 "Excessive force against protesters", "Violent demonstration"}) is protest
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the rules alone: "seized"/"captured" with a non-place object is no territory change (ACLED)
+    ("Police seized two lorries loaded with smuggled cigarettes at the port.", None),
+    ("Rebels captured two supply lorries on the highway near the market town.", "Looting/property destruction"),
+    ("Police captured a former mayor wanted for taking bribes from a gang.", "Arrests"),
+    ("Militants captured the border post after an hour of fighting.", "Non-state actor overtakes territory"),
+])
+def test_seized_goods_and_people_are_no_territory(text: str, expected: str | None) -> None:
+    assert decide(text)[0] == expected
+
+
+def test_what_was_seized_decides_what_acled_makes_of_it() -> None:
+    from sitreps.extract.events_rules import seized_not_territory
+
+    assert seized_not_territory("Police seized 1,250 kilograms of cocaine on a fishing boat.") == "crime"
+    assert seized_not_territory("Soldiers seized a weapons cache in the forest.") == "weapons"
+    assert seized_not_territory("The rebels seized the town and its airport.") is None
+    assert seized_not_territory("Government troops liberated the village and seized rifles.") is None  # a place too
+    assert seized_not_territory("Russian forces captured Northtown on Monday.") is None  # a name: not told

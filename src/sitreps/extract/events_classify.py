@@ -14,7 +14,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .events_rules import armed_victims_only, decide, territory_taker, weapon_used
+from .events_rules import (
+    SEIZED_AS,
+    armed_victims_only,
+    decide,
+    seized_not_territory,
+    territory_taker,
+    weapon_used,
+)
 from .events_taxonomy import load_taxonomy
 
 if TYPE_CHECKING:
@@ -75,6 +82,16 @@ def _acled_choice(probs: list[float], labels: list[str], rule_sub: str | None, b
             # Remote violence: the model tells the family, the method words the rules read tell the sub-type
             # (ACLED codes explosions by method: a missile fired from a jet is an air strike).
             return rule_sub, min(1.0, probs[i])
+        if case in _TERRITORY_ALL and text is not None and (seized := seized_not_territory(text)) is not None:
+            # ACLED: territory is control of a place; drugs, goods, vehicles, a weapons cache or people seized
+            # change none. A cache is disrupted weapons use, officials or armed-group members captured an
+            # arrest, property taken by an armed group looting; contraband seized or criminals caught by the
+            # police are no ACLED event (organised crime); otherwise the next class.
+            if seized in SEIZED_AS:
+                return SEIZED_AS[seized], min(1.0, probs[i])
+            if seized == "crime" and non_event_check:
+                return None, 0.0
+            continue
         if case in _TERRITORY_ALL and rule_sub == "Non-violent transfer of territory":
             return rule_sub, min(1.0, probs[i])  # taken without a fight: the rules read that, not the words
         if case in _TERRITORY.values() and text is not None and (taker := territory_taker(text)) is not None:

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["RuleMatch", "decide", "find_triggers", "not_agreed", "score", "territory_taker", "weapon_used",
-           "armed_victims_only"]
+__all__ = ["RuleMatch", "decide", "find_triggers", "not_agreed", "score", "SEIZED_AS", "seized_not_territory", "territory_taker",
+           "weapon_used", "armed_victims_only"]
 
 # Actor words: who did it decides between territory sub-types and between clash and attack.
 _GOV = (r"(?:army|troops|soldiers|military|government forces|security forces|armed forces|forces of the government|"
@@ -418,6 +418,138 @@ _NOT_AGREED = re.compile(
     r"|\b(?:he|she|I)\s+(?:had\s+|has\s+)?agreed\b(?!\s+(?:to|on|upon|with|a|an|the)\b)", re.IGNORECASE)
 
 
+# Round 10: what was seized or captured. ACLED's territory sub-types are about control of a place ("control of
+# a location"); drugs, money, goods, vehicles, ships or planes seized, a weapons cache seized and people
+# captured change no territory. ACLED codes such a seizure as: a weapons cache seized -> Disrupted weapons
+# use; a politically significant arrest by the authorities (officials, police, politicians, members of an
+# armed group) -> Arrests; property seized by an armed group -> Looting/property destruction; criminals
+# arrested and contraband seized by the police -> no ACLED event (organised crime).
+_SEIZED = (r"captur(?:e|ed|es|ing)|seiz(?:e|ed|es|ing)|confiscat(?:e|ed|es|ing)")
+_SEIZE_ACTIVE = re.compile(r"\b(?:" + _SEIZED + r"|(?:captures?|seizures?|confiscations?) of)\s+(?P<np>[^.,;:()\"“”]{1,90})",
+                           re.IGNORECASE)
+_SEIZE_PASSIVE = re.compile(r"(?P<np>[^.,;:()\"“”]{1,90}?)\s+(?:were|was|have been|has been|had been|been|being|"
+                            r"are|is)\s+(?:\w+ly\s+)?(?:captured|seized|confiscated)\b", re.IGNORECASE)
+# Words that end the object's noun phrase (after the verb) or begin it (before a passive verb).
+_NP_STOP_AFTER = re.compile(r"\s(?:on|in|at|from|near|aboard|after|and|with|during|for|which|that|who|by|to|"
+                            r"off|along|belonging|inside|hidden|while|when|as|through|outside|since|before|"
+                            r"around|across|into|under|over|between|allegedly|reportedly|last|this)\b",
+                            re.IGNORECASE)
+_NP_STOP_BEFORE = re.compile(r".*\b(?:when|after|that|which|where|and|as|while|said|announced|reported|of the "
+                             r"(?:\w+ )?(?:\d+ )?(?=\w+ (?:were|was)))\b", re.IGNORECASE)
+_PLACE_HEAD = re.compile(r"\b(?:towns?|cit(?:y|ies)|villages?|districts?|areas?|regions?|territor(?:y|ies)|bases?|"
+                         r"plants?|ports?|airports?|airfields?|airbases?|positions?|hills?|heights|bridges?|"
+                         r"checkpoints?|outposts?|posts?|headquarters|HQ|buildings?|portions?|parts?|control|"
+                         r"oblasts?|provinces?|settlements?|outskirts|neighbou?rhoods?|streets?|roads?|highways?|"
+                         r"crossings?|stations?|islands?|dams?|facilit(?:y|ies)|complex|factor(?:y|ies)|camps?|"
+                         r"compounds?|garrisons?|strongholds?|trenches|lines?|sectors?|centres?|centers?|"
+                         r"squares?|hamlets?|municipalit(?:y|ies)|counties|county|capital|junctions?|"
+                         r"farms?|fields?|forests?|mountains?|ridges?|valleys?|coast|shore|bank|island|"
+                         r"embassy|palace|parliament|airstrip|seaport|harbou?r|terminal|depot|fort|citadel|"
+                         r"localit(?:y|ies)|quarters?|suburbs?|blocks?|frontline|front|km|kilometers?|"
+                         r"kilometres?|miles?|square)\b", re.IGNORECASE)
+_GOODS_WORDS = (r"drugs?|cocaine|heroin|marijuana|cannabis|methamphetamines?|meth|fentanyl|narcotics?|opium|"
+                r"hashish|precursors?|chemicals|kilo\w*|kgs?|tons?|tonnes?|pounds|lbs|packages?|packets?|bales|"
+                r"bags|sacks|flour|fuel|gasoline|petrol|diesel|oil|goods|merchandise|contraband|cash|money|"
+                r"dollars|pesos|euros|currency|bills|assets|propert(?:y|ies)|vehicles?|cars?|trucks?|lorr(?:y|ies)|"
+                r"vans?|motorcycles?|ships?|boats?|vessels?|submarines?|semi-submersibles?|narco-subs?|planes?|"
+                r"aircraft|airplanes?|aeroplanes?|cessnas?|helicopters?|shipments?|cargo|containers?|"
+                r"consignments?|cigarettes|timber|wood|gold|minerals|coal|livestock|cattle|phones?|computers|"
+                r"documents|animals|wildlife|ivory|counterfeit\w*|hauls?|loads?|bricks|pills|doses|liters?|"
+                r"litres?|gallons|barrels|smuggled|illicit|illegal|stolen|sea cucumbers?|\$[\d.,]+|US\$[\d.,]+")
+_PEOPLE_WORDS = (r"suspects?|members?|men|women|persons?|people|individuals?|hackers?|traffickers?|smugglers?|"
+                 r"dealers?|kingpins?|boss(?:es)?|leaders?|commanders?|chiefs?|lords?|criminals?|fugitives?|"
+                 r"gangsters?|kidnappers?|robbers?|thieves|extortionists?|militants?|rebels?|insurgents?|"
+                 r"fighters?|soldiers?|troops|officers?|officials?|policem[ae]n|mayors?|politicians?|"
+                 r"ministers?|governors?|lawmakers?|councill?ors?|judges?|prosecutors?|generals?|colonels?|"
+                 r"sergeants?|alias|prisoners?|detainees?|cadres?|operatives?|sicarios?|hitm[ae]n|gunmen|"
+                 r"accomplices?|brothers?|sons?|wife|husband|alleged|suspected|accused|wanted|ring|gang|"
+                 r"cell|network|band|perpetrators?|assailants?|attackers?|culprits?|masterminds?|cartel")
+_GOODS = re.compile(r"\b(?:" + _GOODS_WORDS + r")(?=\W|$)|\$[\d.,]+", re.IGNORECASE)
+_PEOPLE = re.compile(r"\b(?:" + _PEOPLE_WORDS + r")\b", re.IGNORECASE)
+_WEAPONS = re.compile(r"\b" + _WEAPON_NOUNS + r"\b", re.IGNORECASE)
+# A politically significant arrest (ACLED "Arrests"): officials, politicians, police or members of an armed group.
+_SIGNIFICANT = re.compile(r"\b(?:officers?|officials?|policem[ae]n|police|mayors?|ex-mayors?|politicians?|"
+                          r"ministers?|governors?|lawmakers?|congressm[ae]n|councill?ors?|judges?|prosecutors?|"
+                          r"generals?|colonels?|sergeants?|commanders?|militants?|rebels?|insurgents?|guerrill?as?|"
+                          r"jihadists?|terrorists?|cadres?|candidates?|senators?|deputies|legislators?|activists?|"
+                          r"journalists?|opposition)\b", re.IGNORECASE)
+_CRIME = re.compile(r"\b(?:traffick\w*|smuggl\w*|gangs?\b|gang members|cartels?|ring\b|hackers?|kidnapp\w*|"
+                    r"extort\w*|robber\w*|thie(?:f|ves)|drugs?|cocaine|launder\w*|fraud\w*|scam\w*|criminals?|"
+                    r"crime|narco\w*|contraband|counterfeit\w*|stealing|stole|sicarios?|hitm[ae]n)\b", re.IGNORECASE)
+# Those who seize contraband or capture suspects as the law: no armed group looting.
+_AUTHORITIES = re.compile(r"\b(?:police|policemen|officers|agents?|authorities|prosecutors?|attorney general|"
+                          r"customs|coast ?guard|border (?:patrol|guards?|police)|navy|national guard|army|"
+                          r"soldiers|troops|security forces|military|marines|investigators|officials|detectives|"
+                          r"anti-\w+ (?:unit|squad|agency|police)|office|ministry|department|forces|GNB|DEA)\b",
+                          re.IGNORECASE)
+# The law (not the army): suspects these capture are criminal suspects unless told otherwise.
+_LAW = re.compile(r"\b(?:police|policemen|agents?|prosecutors?|attorney general|investigators|detectives|"
+                  r"anti-\w+ (?:unit|squad|agency|police))\b", re.IGNORECASE)
+_DIGIT_SEP = re.compile(r"(?<=\d)[.,](?=\d)")
+# Other territory words: with one of these the text tells a place changing hands, whatever else was seized.
+_OTHER_TERRITORY = re.compile(r"\b(?:fell to|fallen to|came under (?:the )?control of|recaptur\w*|retook|retake\w*|"
+                              r"retaken|regain\w*|liberat(?:e|ed|es|ing)\b|took back|reclaim\w*|reoccup\w*|took (?:over|control)|"
+                              r"taken (?:over|control)|overr[au]n\w*|gained control|stormed|seiz\w* control|"
+                              r"captur\w* control)", re.IGNORECASE)
+
+
+# The sub-type ACLED gives a seizure that is no territory change (see seized_not_territory; the others: none).
+SEIZED_AS = {"arrest": "Arrests", "loot": "Looting/property destruction", "weapons": "Disrupted weapons use"}
+_SEIZED_AS = SEIZED_AS
+
+
+def _object_kind(np: str) -> str | None:
+    """"place", "weapons", "people", "goods" or None (not told) for a noun phrase seized or captured."""
+    if _PLACE_HEAD.search(np):
+        return "place"
+    if _WEAPONS.search(np):
+        return "weapons"
+    if _GOODS.search(np):
+        return "goods"
+    if _PEOPLE.search(np):
+        return "people"
+    return None
+
+
+def seized_not_territory(text: str) -> str | None:
+    """What ACLED makes of a seizure or capture in ``text`` that is no territory change: "weapons" (a cache
+    seized: disrupted weapons use), "arrest" (officials, police, politicians or armed-group members captured:
+    arrests), "loot" (property seized by an armed group: looting), "crime" (criminals captured, contraband
+    seized by the authorities: no ACLED event) or "other" (people or goods seized, none of these told).
+    None when the text tells no seizure, or a place (or an object not told) seized, or another territory word.
+    """
+    if _OTHER_TERRITORY.search(text):
+        return None
+    text = _DIGIT_SEP.sub("0", text)  # "2,700 kilograms", "1.2 tons": one number, same offsets
+    kinds: list[tuple[str, str, int]] = []
+    for m in _SEIZE_ACTIVE.finditer(text):
+        np = m.group("np")
+        cut = _NP_STOP_AFTER.search(" " + np)
+        np = np[:cut.start() - 1] if cut else np
+        if re.match(r"(?:up|back|over|out)\b", np, re.IGNORECASE):
+            return None
+        kinds.append((_object_kind(" ".join(np.split()[:8])) or "?", np, m.start()))
+    for m in _SEIZE_PASSIVE.finditer(text):
+        np = m.group("np")
+        cut = _NP_STOP_BEFORE.match(np)
+        np = np[cut.end():] if cut else np
+        kinds.append((_object_kind(" ".join(np.split()[-8:])) or "?", np, m.start()))
+    if not kinds or any(k in ("place", "?") for k, _, _ in kinds):
+        return None
+    kind, np, at = min(kinds, key=lambda x: x[2])
+    if kind == "weapons":
+        return "weapons"
+    if kind == "people":
+        if _SIGNIFICANT.search(np):
+            return "arrest"
+        return "crime" if _CRIME.search(text) or _LAW.search(text) else "other"
+    # goods: seized by the authorities (or told as contraband) is organised crime, by an armed group looting
+    _, _, actors = _compiled()
+    if _CRIME.search(text) or _AUTHORITIES.search(text[:at]):
+        return "crime"
+    return "loot" if actors["nsa"].search(text) else "other"
+
+
 def armed_victims_only(text: str) -> bool:
     """The victims told are armed (soldiers, police, militants, a checkpoint) and none is a civilian: by ACLED's
     definition the violence is then no "Attack" (violence against civilians) but part of a battle."""
@@ -601,6 +733,15 @@ def decide(text: str, *, non_event_check: bool = True) -> tuple[str | None, floa
         # Dispersal, tear gas and live fire are protest sub-types only when there is a protest.
         for sub in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"):
             s.pop(sub, None)
+        if not s:
+            return None, 0.0, scores
+    if ("Government regains territory" in s or "Non-state actor overtakes territory" in s) and (
+            seized := seized_not_territory(text)) is not None:
+        # ACLED: territory is control of a place; drugs, goods, vehicles, a cache or people seized are not.
+        s.pop("Government regains territory", None)
+        s.pop("Non-state actor overtakes territory", None)
+        if seized in _SEIZED_AS:
+            s[_SEIZED_AS[seized]] = s.get(_SEIZED_AS[seized], 0.0) + 3.0
         if not s:
             return None, 0.0, scores
     # Territory: who took it decides the sub-type (the actor named last before the verb, or after "by").
