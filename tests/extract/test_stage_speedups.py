@@ -28,7 +28,7 @@ def test_proximity_from_round_arrays_equals_plain(gaz):
         Mention,
         _alternates,
         _distinct_bests,
-        _proximity,
+        _proximity_round,
         _resolve_distinct,
         _Round,
     )
@@ -46,8 +46,63 @@ def test_proximity_from_round_arrays_equals_plain(gaz):
     countries = [(o, ob) for o, ob in bests if ob is not None and ob.is_country]
     assert places and countries and alts
     rnd = _Round(places, alts, countries)
+    seen = []
     for m in mentions:
-        assert _proximity(m, places, alts, countries, rnd) == _proximity(m, places, alts, countries)
+        got = _proximity_round(m, rnd)
+        assert got == _proximity_per_mention(m, places, alts, countries)
+        seen.extend(got)
+    assert sum(v > 0 for v in seen) > len(mentions)  # the term is not trivially zero on this text
+
+
+def _proximity_per_mention(m, bests, alternates, countries):
+    """The proximity term computed per mention from the (mention, entry) lists, as before the round arrays:
+    the reference ``places_resolve._proximity_round`` must equal float for float. ``bests`` holds the other
+    names' towns and areas, ``countries`` the named countries (as ``_resolve_distinct`` splits them)."""
+    import numpy as np
+
+    from sitreps.extract import places_resolve as pr
+
+    cands = m.candidates
+    cn = pr._near_named_country(m, countries)
+    others = [(o, ob) for o, ob in bests if o is not m and ob is not None and o.key != m.key]
+    if not others or not cands:
+        return [0.0 if e.is_country else float(v) for e, v in zip(cands, cn, strict=True)]
+    d = pr._haversine_matrix(np.array([e.lat for e in cands]), np.array([e.lon for e in cands]),
+                             np.array([ob.lat for _, ob in others]), np.array([ob.lon for _, ob in others]))
+    # a river counts as near (at most 50 km) to anything inside its bounding box
+    for j, (_, ob) in enumerate(others):
+        if ob.bbox is not None:
+            so, we, no, ea = ob.bbox
+            for i, e in enumerate(cands):
+                if so <= e.lat <= no and we <= e.lon <= ea:
+                    d[i, j] = min(50.0, d[i, j])
+    for i, e in enumerate(cands):
+        if e.bbox is not None:
+            so, we, no, ea = e.bbox
+            for j, (_, ob) in enumerate(others):
+                if so <= ob.lat <= no and we <= ob.lon <= ea:
+                    d[i, j] = min(50.0, d[i, j])
+    sup = np.exp(-d / 60.0)
+    if pr.ALT_WEIGHT > 0:
+        # another name's runner-up readings count at a discount, the best of its reading and its runner-ups
+        alts = [(j, a) for j, (o, _) in enumerate(others) for a in (alternates or {}).get(o.key, ())]
+        if alts:
+            da = pr._haversine_matrix(np.array([e.lat for e in cands]), np.array([e.lon for e in cands]),
+                                      np.array([a.lat for _, a in alts]), np.array([a.lon for _, a in alts]))
+            sa = pr.ALT_WEIGHT * np.exp(-da / 60.0)
+            supt = sup.T
+            np.maximum.at(supt, np.array([j for j, _ in alts]), sa.T)
+    w = np.array([1.0 if abs(o.sent - m.sent) > 1 else 1.5 for o, _ in others])
+    near = (sup * w[None, :]).sum(axis=1)
+    if pr.REGION_WEIGHT > 0:
+        near += pr.REGION_WEIGHT * np.exp(-d / pr.REGION_KM).sum(axis=1)
+    for _, ob in others:
+        if ob.feature_code == "ADM1":
+            for i, e in enumerate(cands):
+                if pr._contains(ob, e):
+                    near[i] += pr.CONTAIN_BONUS
+    return [0.0 if e.is_country else min(float(v), pr.PROX_CAP) + float(c)
+            for e, v, c in zip(cands, near, cn, strict=True)]
 
 
 def test_doc_attrs_equal_token_attributes(nlp):

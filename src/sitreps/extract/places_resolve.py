@@ -38,7 +38,7 @@ ALT_KEEP_POPULATION = 100_000
 POP_WEIGHT = 0.35
 COUNTRY_FOCUS = 3.0
 AREA_FOCUS = 2.5
-# proximity support from other names' runner-up readings (see _proximity)
+# proximity support from other names' runner-up readings (see _proximity_round)
 ALT_WEIGHT = 0.8
 ALT_MARGIN = 2.0
 ALT_K = 3
@@ -179,7 +179,7 @@ def _resolve_distinct(mentions: list[Mention], gaz: Gazetteer) -> None:
                     focus[other[0]] = focus.get(other[0], 0.0) + other[1]
                     if other[2]:
                         focus[other[2]] = focus.get(other[2], 0.0) + other[1]
-            near = _proximity(m, places, alts, countries, rnd)
+            near = _proximity_round(m, rnd)
             total = sum(v for k, v in focus.items() if "/" not in k)
             seats = {(c.country_code, c.admin1) for c in m.candidates if c.feature_class == "P"}
             m.scores = [b[i] + _context(e, m, focus, bests, qualifiers, gaz, total, seats) + near[i]
@@ -269,7 +269,7 @@ def _haversine_matrix(lat1: NDArray[np.float64], lon1: NDArray[np.float64], lat2
 
 
 class _Round:
-    """What every mention's :func:`_proximity` reads in one resolution round, as arrays built once per round
+    """What every mention's :func:`_proximity_round` reads in one resolution round, as arrays built once per round
     instead of once per mention: the towns and areas the other names resolve to (``places``), their runner-up
     readings (``alternates``) and the named countries. A mention drops its own name's entry (names are
     distinct in each list, see :func:`_distinct_bests`); the values are the same, so are the results."""
@@ -296,67 +296,14 @@ class _Round:
         self.named_cc = np.array([c.country_code for _, c in named])
 
 
-def _proximity(m: Mention, bests: list[tuple[Mention, Entry | None]],
-               alternates: dict[str, list[Entry]] | None = None,
-               countries: list[tuple[Mention, Entry | None]] | None = None,
-               rnd: _Round | None = None) -> list[float]:
+def _proximity_round(m: Mention, rnd: _Round) -> list[float]:
     """Per candidate of ``m`` (0 for countries): support from the places the article's other names resolve to,
     each counted once — 1.5 (1 when more than a sentence away) times exp(-km/60), +1 when that place is an
-    area holding the candidate — capped at 4; a runner-up reading of another name (``alternates``, see
+    area holding the candidate — capped at 4; a runner-up reading of another name (``rnd``'s alternates, see
     :func:`_alternates`) supports at ``ALT_WEIGHT`` when it is nearer than that name's best; plus
-    :func:`_near_named_country`. ``countries``, when given, are the named countries and ``bests`` holds no
-    country (both split once per resolution round). Computed for all candidates and places at once (numpy):
-    this term is most of the stage's time on long articles that name many places. ``rnd``: the round's
-    arrays (:class:`_Round` of ``bests``, ``alternates`` and ``countries``), when the caller keeps them."""
-    if rnd is not None and countries is not None:
-        return _proximity_round(m, rnd)
-    cands = m.candidates
-    cn = _near_named_country(m, bests if countries is None else countries)
-    others = [(o, ob) for o, ob in bests if o is not m and ob is not None and o.key != m.key
-              and (countries is not None or not ob.is_country)]
-    if not others or not cands:
-        return [0.0 if e.is_country else float(v) for e, v in zip(cands, cn, strict=True)]
-    d = _haversine_matrix(np.array([e.lat for e in cands]), np.array([e.lon for e in cands]),
-                          np.array([ob.lat for _, ob in others]), np.array([ob.lon for _, ob in others]))
-    # a river counts as near (at most 50 km) to anything inside its bounding box
-    for j, (_, ob) in enumerate(others):
-        if ob.bbox is not None:
-            so, we, no, ea = ob.bbox
-            for i, e in enumerate(cands):
-                if so <= e.lat <= no and we <= e.lon <= ea:
-                    d[i, j] = min(50.0, d[i, j])
-    for i, e in enumerate(cands):
-        if e.bbox is not None:
-            so, we, no, ea = e.bbox
-            for j, (_, ob) in enumerate(others):
-                if so <= ob.lat <= no and we <= ob.lon <= ea:
-                    d[i, j] = min(50.0, d[i, j])
-    sup = np.exp(-d / 60.0)
-    if ALT_WEIGHT > 0:
-        # another name's runner-up readings count too, at a discount: "Athens" and "Henderson County" in one
-        # article are the Texas pair although each name's likeliest reading alone (Georgia, North Carolina)
-        # is elsewhere; the current bests alone cannot find a reading that two names agree on
-        alts = [(j, a) for j, (o, _) in enumerate(others) for a in (alternates or {}).get(o.key, ())]
-        if alts:
-            da = _haversine_matrix(np.array([e.lat for e in cands]), np.array([e.lon for e in cands]),
-                                   np.array([a.lat for _, a in alts]), np.array([a.lon for _, a in alts]))
-            sa = ALT_WEIGHT * np.exp(-da / 60.0)
-            supt = sup.T  # a view: per other name j, the best of its reading and its runner-ups
-            np.maximum.at(supt, np.array([j for j, _ in alts]), sa.T)
-    w = np.array([1.0 if abs(o.sent - m.sent) > 1 else 1.5 for o, _ in others])
-    near = (sup * w[None, :]).sum(axis=1)
-    if REGION_WEIGHT > 0:
-        near += REGION_WEIGHT * np.exp(-d / REGION_KM).sum(axis=1)
-    for _, ob in others:
-        if ob.feature_code == "ADM1":
-            for i, e in enumerate(cands):
-                if _contains(ob, e):
-                    near[i] += CONTAIN_BONUS
-    return [0.0 if e.is_country else min(float(v), PROX_CAP) + float(c) for e, v, c in zip(cands, near, cn, strict=True)]
-
-
-def _proximity_round(m: Mention, rnd: _Round) -> list[float]:
-    """:func:`_proximity` from the round's arrays: the same values in the same order, so the same floats."""
+    :func:`_near_named_country` for the named countries. Computed for all candidates and places at once from
+    the round's arrays (:class:`_Round`): this term is most of the stage's time on long articles that name many
+    places. The per-mention reference it must equal float for float is in tests/extract/test_stage_speedups.py."""
     cands = m.candidates
     clat = np.array([e.lat for e in cands])
     clon = np.array([e.lon for e in cands])
@@ -421,7 +368,7 @@ def _near_named_country(m: Mention, bests: list[tuple[Mention, Entry | None]],
                         rnd: _Round | None = None) -> NDArray[np.float64]:
     """Per candidate of ``m``: ``COUNTRY_NEAR`` * exp(-km/``COUNTRY_NEAR_KM``) to the nearest point of a country
     the text names that is not the candidate's own (0 beyond twice that distance). Country-to-town proximity
-    that :func:`_proximity` leaves out: it counts towns and areas only, and a country's own places already
+    that :func:`_proximity_round` leaves out: it counts towns and areas only, and a country's own places already
     take its focus vote. ``clat``/``clon``: the candidates' points; ``rnd``: the round's named countries
     (then ``bests`` is not read)."""
     cands = m.candidates
