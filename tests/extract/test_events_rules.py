@@ -322,3 +322,17 @@ def test_what_was_seized_decides_what_acled_makes_of_it() -> None:
     assert seized_not_territory("The rebels seized the town and its airport.") is None
     assert seized_not_territory("Government troops liberated the village and seized rifles.") is None  # a place too
     assert seized_not_territory("Russian forces captured Northtown on Monday.") is None  # a name: not told
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # ACLED: violence against civilians needs civilian victims; one soldier or policeman "shot dead" or
+    # "gunned down", levies, constables and cadres are armed victims, so the violence is a clash
+    ("Militants shot dead two policemen guarding a bank in the old city.", "Armed clash"),
+    ("A soldier was gunned down by unidentified assailants near the bus stand on Friday.", "Armed clash"),
+    ("Gunmen opened fire at a constable on patrol, killing him on the spot.", "Armed clash"),
+    ("Security forces killed two cadres of the banned outfit in a forest.", "Armed clash"),
+    # "killed by ... cadres" names the killers: a farmer killed is an attack
+    ("A farmer was killed by suspected rebel cadres in his field.", "Attack"),
+])
+def test_armed_victims_one_or_many_make_a_clash(text: str, expected: str) -> None:
+    assert decide(text)[0] == expected

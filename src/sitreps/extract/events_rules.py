@@ -638,14 +638,20 @@ def territory_taker(text: str) -> str | None:
     return taker
 
 
-_ARMED = (r"(?:militants|insurgents|rebels|soldiers|fighters|troops|terrorists|jihadists|gunmen|servicemen|"
-          r"policemen|police ?officers|security (?:force )?(?:members|personnel|forces)|army|police|militia\w*|"
+# Round 10: one soldier, policeman or militant as well as many, the armed men South Asian reports name
+# (levies, khasadars, constables, jawans, cadres of an armed group), and "shot dead" / "gunned down" /
+# "opened fire at" as the violence: ACLED's definition is about who the victims are, not how many. "Killed
+# by ... cadres" names the killers, not the victims.
+_ARMED = (r"(?:militants?|insurgents?|rebels?|soldiers?|fighters|troops|terrorists?|jihadists?|gunmen|servicem[ae]n|"
+          r"policem[ae]n|police ?officers?|security (?:force )?(?:members|personnel|forces)|army|police|militia\w*|"
           r"guards|checkpoints?|outposts?|(?:army|military|police) (?:posts?|bases?|camps?|stations?|patrols?|"
-          r"convoys?))")
+          r"convoys?)|levies|khasadars?|constables?|jawans?|cadres|commandos?|paramilitar(?:y|ies)|guerrill?as?)")
 _ARMED_VICTIMS = re.compile(
     r"\b(?:kill(?:ed|ing)|wound(?:ed|ing)|injur(?:ed|ing)|attack(?:ed|ing|s)?(?: on| against)?|ambush(?:ed|ing)?|"
-    r"target(?:ed|ing)) (?:and wounded )?(?:\w+ ){0,4}" + _ARMED + r"\b|\b" + _ARMED +
-    r"\b[^.;]{0,30}\b(?:were|was|have been|had been) (?:killed|wounded|injured|attacked)", re.IGNORECASE)
+    r"target(?:ed|ing)|shot dead|gunned down|(?:opened fire|fired) (?:at|on|upon)) (?!by\b)(?:and wounded )?(?:\w+ ){0,4}"
+    + _ARMED + r"\b|\b" + _ARMED +
+    r"\b[^.;]{0,30}\b(?:were|was|have been|had been) (?:killed|wounded|injured|attacked|shot dead|gunned down)",
+    re.IGNORECASE)
 _CIVIL_VICTIMS = re.compile(
     r"\b(?:kill(?:ed|ing)|wound(?:ed|ing)|injur(?:ed|ing)|attack(?:ed|ing)|shot|abduct\w*|kidnap\w*) (?:\w+ ){0,4}"
     + _CIVIL + r"\b|\b" + _CIVIL + r"\b[^.;]{0,30}\b(?:were|was|have been|had been) (?:killed|wounded|injured|"
