@@ -417,3 +417,22 @@ def test_places_two_names_agree_on_runner_up_readings(parse):
     assert athens.lat is not None and county.lat is not None and athens.lon is not None and county.lon is not None
     assert 31.5 < athens.lat < 33.0 and -96.5 < athens.lon < -95.0
     assert 31.5 < county.lat < 33.0 and -96.5 < county.lon < -95.0
+
+
+@pytest.mark.parametrize("text, span, cc", [
+    ("Aid flights reached Kinshasa in the Democratic Republic of the Congo on Monday.",
+     "Democratic Republic of the Congo", "CD"),
+    ("The summit opened in Dar es Salaam after a week of talks.", "Dar es Salaam", "TZ"),
+    ("Storms flooded farms across Rio Grande do Sul this winter.", "Rio Grande do Sul", "BR"),
+    ("Relief trucks left Port-au-Prince at dawn.", "Port-au-Prince", "HT"),
+    ("Cocoa prices rose after the harvest in Côte d'Ivoire was cut by rain.", "Côte d'Ivoire", "CI"),
+    ("The clinic in St. Marc treated dozens of patients, Haitian officials said.", "St. Marc", "HT"),
+])
+def test_places_names_with_lower_case_words_and_abbreviated_saints(parse, text, span, cc):
+    p = _by_text(parse(text), span)
+    assert p.country_code == cc
+
+
+def test_places_a_saints_day_is_no_abbreviated_place(parse):
+    places = parse("Crowds marched in Boston on St. Patrick's Day.")
+    assert "St. Patrick" not in {p.evidence.text for p in places}

@@ -55,7 +55,13 @@ hamas hezbollah taliban metro
 ADMIN_WORDS = {"oblast", "region", "province", "governorate", "krai", "raion", "district", "prefecture"}
 TOWN_WORDS = {"city"}
 RIVER_WORDS = {"river"}
-CONNECTORS = {"of", "de", "del", "la", "le", "du", "and", "on", "upon", "am", "an", "el", "al", "-"}
+# Lower-case words inside a place's name: "Stratford-upon-Avon", "Democratic Republic of the Congo", "Dar es
+# Salaam", "Rio Grande do Sul", "Port-au-Prince", "Trinidad y Tobago" (a run is a place only if the whole is a name).
+CONNECTORS = {"of", "de", "del", "la", "le", "du", "and", "on", "upon", "am", "an", "el", "al", "-", "the", "es",
+              "do", "da", "dos", "das", "des", "au", "aux", "di", "y", "en", "sur"}
+# Abbreviated first words of names, as GeoNames writes them in full: "St. Marc" is Saint-Marc, "Mt. Kenya".
+ABBREVIATED_FIRST = {"st.": ("saint ", "saint-"), "st": ("saint ", "saint-"), "ste.": ("sainte ", "sainte-"),
+                     "mt.": ("mount ",), "ft.": ("fort ",)}
 LOCATIVE = {"in", "near", "at", "around", "outside", "from", "to", "into", "toward", "towards", "across",
             "through", "within", "inside", "throughout", "between", "beyond", "via", "off", "along", "over",
             "outskirts", "of", "on", "entered", "reached", "captured", "liberated", "shelled", "struck", "seized",
@@ -266,13 +272,17 @@ def find_runs(doc: Doc, gaz: Gazetteer, doc_text: str | None = None) -> list[_Ru
                 stop = k
                 break
         for j in range(stop, i, -1):
-            if not cap[j - 1]:
+            if not cap[j - 1] and not (j - i > 1 and _elided_cap(text[j - 1])):  # "Côte d'Ivoire"
                 continue
             if any(not cap[k] and lower[k] not in CONNECTORS for k in range(i + 1, j - 1)):
                 continue
             if j - i > 1 and lower[j - 1] == "city" and j < n and cap[j] and lower[j] in LOCAL_BODY_WORDS:
                 continue  # "Dublin City Council": the council of Dublin, though "Dublin City" is a name too
             key = fold(tk.span_text(i, j))
+            if j - i > 1 and lower[i] in ABBREVIATED_FIRST and not gaz.has_key(key) \
+                    and not (j < n and lower[j] in ("'s", "’s")):  # a saint's day or church: "St. Patrick's"
+                rest = fold(tk.span_text(i + 1, j))
+                key = next((k for k in (f + rest for f in ABBREVIATED_FIRST[lower[i]]) if gaz.has_key(k)), key)
             if j - i == 1 and key in STOPLIST and not _acronym_of_area(w, key, gaz):
                 break
             if gaz.has_key(key):
@@ -308,6 +318,11 @@ def find_runs(doc: Doc, gaz: Gazetteer, doc_text: str | None = None) -> list[_Ru
         runs.append(best)
         i = best.end
     return runs
+
+
+def _elided_cap(w: str) -> bool:
+    """A word with an elided French or Italian article before a capital: "d'Ivoire", "l'Aquila"."""
+    return w[:2].lower() in ("d'", "l'", "d’", "l’") and w[2:3].isupper()
 
 
 def is_demonym(text: str) -> bool:
