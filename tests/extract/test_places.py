@@ -436,3 +436,21 @@ def test_places_names_with_lower_case_words_and_abbreviated_saints(parse, text, 
 def test_places_a_saints_day_is_no_abbreviated_place(parse):
     places = parse("Crowds marched in Boston on St. Patrick's Day.")
     assert "St. Patrick" not in {p.evidence.text for p in places}
+
+
+def test_places_a_place_noun_naming_it_and_a_deputys_office(parse):
+    places = parse("The flock was culled near a village called Lasby after the outbreak. "
+                   "\"We closed the schools,\" said Mabini Vice-Mayor Ana Cruz on Friday.")
+    assert {"Lasby", "Mabini"} <= {p.evidence.text for p in places}
+
+
+def test_places_listed_states_are_peers_not_the_articles_area(parse):
+    places = parse("Recalled jars were sold in Missouri, Louisiana, Kansas, California and Oregon, the agency said.")
+    for name in ("Louisiana", "California", "Oregon"):
+        assert _by_text(places, name).feature_code == "ADM1", name
+
+
+def test_places_a_plural_area_noun_after_an_enumeration(parse):
+    places = parse("Schools closed in Butler, Clark, Madison or Warren counties after the storm.")
+    for name in ("Butler", "Clark", "Madison", "Warren"):
+        assert _by_text(places, name).feature_code == "ADM2", name

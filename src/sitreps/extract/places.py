@@ -198,13 +198,33 @@ def _mark_lists(mentions: list[Mention], text: str) -> None:
     """Give the mentions of one enumeration ("Arizona, Georgia, Illinois and Ohio") a shared ``list_id``:
     consecutive mentions of a sentence separated only by a comma, "and", "or" or "&"."""
     order = sorted(mentions, key=lambda m: m.start)
-    for prev, m in zip(order, order[1:], strict=False):
-        if prev.qualifier is not None and prev.qualifier == m.key:
-            continue  # "Ruska Lozova, Kharkiv": a place and the area it lies in, not an enumeration
+    for prev, m, nxt in zip(order, order[1:], [*order[2:], None], strict=False):
+        listed = nxt is not None and nxt.sent == m.sent and m.end <= nxt.start \
+            and LIST_GAP.fullmatch(text[m.end:nxt.start]) is not None
+        if prev.qualifier is not None and prev.qualifier == m.key and not listed:
+            # "Ruska Lozova, Kharkiv": a place and the area it lies in, not an enumeration; but "Missouri,
+            # Louisiana, Kansas and Oregon" goes on after the second name
+            continue
         if prev.sent == m.sent and prev.end <= m.start and LIST_GAP.fullmatch(text[prev.end:m.start]):
             if prev.list_id is None:
                 prev.list_id = prev.start
             m.list_id = prev.list_id
+    # "Clark, Hamilton, Madison or Warren counties", "the Kharkiv and Luhansk oblasts": a plural area noun after
+    # the last name says what every name of the enumeration is
+    last: dict[int, Mention] = {}
+    for m in order:
+        if m.list_id is not None:
+            last[m.list_id] = m
+    for lid, m in last.items():
+        after = text[m.end:m.end + 16].split()
+        if after and after[0].lower().rstrip(".,;") in PLURAL_AREA_WORDS:
+            for o in order:
+                if o.list_id == lid and o.kind is None:
+                    o.kind = "admin"
+
+
+PLURAL_AREA_WORDS = frozenset({"counties", "parishes", "provinces", "states", "oblasts", "regions", "districts",
+                               "prefectures", "governorates", "departments", "cantons", "raions"})
 
 
 # A word after a name that says it is the area, not its namesake town: "New York state", "the Georgia Governor".

@@ -366,7 +366,7 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
     """Is there enough evidence that this gazetteer match is a place here? (See the module docstring.)"""
     if run.kind in ("demonym", "admin", "river", "town", "facility"):
         return True
-    if _dateline(doc, run) or _defined(doc, run):
+    if _dateline(doc, run) or _defined(doc, run) or _called(doc, run):
         return True
     if run.start > 0 and doc[run.start - 1].text in HONORIFICS:
         return False  # "Mrs. Lincoln", "Sgt. Lansing", "Judge Madison": a person
@@ -377,8 +377,7 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
         return label == "MONEY" and run.end < len(doc) and doc[run.end].lower_ in CURRENCY_WORDS \
             and any(e.is_country for e in gaz.lookup_key(run.key))
     prev = _prev_words(doc, run.start)
-    nxt = doc[run.end] if run.end < len(doc) else None
-    local = nxt is not None and nxt.text[:1].isupper() and nxt.lower_ in LOCAL_OFFICE_WORDS
+    local = _office_after(doc, run)
     if label == "PERSON" and (es < run.start or ee > run.end):
         # part of a person's name ("Jordan Peterson"), unless a preposition shows the tagger ran a title into
         # the name ("Ambassador to Austria Olexander Scherba") or the town's local body or office follows
@@ -456,7 +455,8 @@ def firm(doc: Doc, run: _Run, taken: list[_Run]) -> bool:
     nxt = doc[run.end] if run.end < len(doc) else None
     if nxt is not None and nxt.text[:1].isupper() and (nxt.lower_ in LOCAL_BODY_WORDS or nxt.lower_ in LOCAL_OFFICE_WORDS):
         return True  # "Greer City Council", "Greer Police"
-    return _dateline(doc, run) or _defined(doc, run) or run.end + 1 < len(doc) and doc[run.end].text == "," \
+    return _dateline(doc, run) or _defined(doc, run) or _called(doc, run) or run.end + 1 < len(doc) \
+        and doc[run.end].text == "," \
         and doc[run.end + 1].text[:1].isupper()
 
 
@@ -486,6 +486,22 @@ def repeat_ok(doc: Doc, run: _Run, gaz: Gazetteer) -> bool:
 
 
 DEFINING_NOUNS = TYPE_NOUNS | {"county", "community", "hamlet", "municipality", "township", "island", "commune"}
+
+
+def _called(doc: Doc, run: _Run) -> bool:
+    """A place noun names it: "a town called Lasby", "the village named Oakport"."""
+    prev = _prev_words(doc, run.start)
+    return len(prev) > 1 and prev[0] in ("called", "named") and prev[1] in TYPE_NOUNS
+
+
+def _office_after(doc: Doc, run: _Run) -> bool:
+    """The town's own office after its name: "Sochi Mayor", "Greer Police", "Mabini Vice-Mayor"."""
+    j = run.end
+    if j < len(doc) and doc[j].lower_ in ("vice", "deputy", "vice-"):
+        j += 1
+        while j < len(doc) and doc[j].text in ("-", "‐"):
+            j += 1
+    return j < len(doc) and doc[j].text[:1].isupper() and doc[j].lower_ in LOCAL_OFFICE_WORDS
 
 
 def _defined(doc: Doc, run: _Run) -> bool:

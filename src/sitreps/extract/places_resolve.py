@@ -213,7 +213,10 @@ def _focus(mentions: list[Mention]) -> list[tuple[str, float, str]]:
             continue
         s = sorted(m.scores, reverse=True)
         margin = s[0] - (s[1] if len(s) > 1 else s[0] - 3.0)
-        area = "" if best.is_country or not best.admin1 else f"{best.country_code}/{best.admin1}"
+        # an area listed among others ("Arizona, California, Louisiana and Missouri") is one of several peers,
+        # not the article's area: its towns ("Louisiana", "California", both towns in Missouri) get no vote
+        area = "" if best.is_country or not best.admin1 or best.is_admin and m.list_id is not None \
+            else f"{best.country_code}/{best.admin1}"
         votes.append((best.country_code, min(3.0, max(0.2, margin)), area))
     return votes
 
