@@ -454,3 +454,19 @@ def test_places_a_plural_area_noun_after_an_enumeration(parse):
     places = parse("Schools closed in Butler, Clark, Madison or Warren counties after the storm.")
     for name in ("Butler", "Clark", "Madison", "Warren"):
         assert _by_text(places, name).feature_code == "ADM2", name
+
+
+def test_places_a_street_lies_in_the_town_the_text_is_about(parse):
+    places = parse("Flooding hit Memphis on Monday. Memphis officials closed schools. A visitor from Nashville "
+                   "said the water was rising. By noon it covered Beale Street.")
+    street = _by_text(places, "Beale Street")
+    assert street.geonameid is None and street.precision == "town"
+    memphis = _by_text(places, "Memphis")
+    assert abs(street.lat - memphis.lat) < 0.01 and abs(street.lon - memphis.lon) < 0.01
+
+
+def test_places_a_building_lies_in_the_town_named_right_after_it(parse):
+    places = parse("Flooding hit Chicago on Monday. Later a researcher at Loyola Hospital in Denver spoke to us.")
+    site = _by_text(places, "Loyola Hospital")
+    denver = _by_text(places, "Denver")
+    assert site.precision == "town" and (site.lat, site.lon) == (denver.lat, denver.lon)

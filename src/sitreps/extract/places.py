@@ -163,7 +163,7 @@ def _places(doc: Doc, gaz: Gazetteer, runs: list[_Run], chars: list[tuple[int, i
             m.area_cue = True  # "Buffalo, New York" but not "Sharon, Cornwall and Salisbury"
     _mark_lists([m for _, m in mentions], text)
     resolve([m for _, m in mentions], gaz)
-    located = _locate_unknown(doc, [m for _, m in mentions], gaz)
+    located = _locate_unknown(doc, [m for _, m in mentions], gaz, text)
     places = []
     for run, m in mentions:
         best = m.best()
@@ -238,16 +238,44 @@ middle high zoo cemetery memorial theater theatre base barracks terminal pier go
 """.split())
 
 
-def _locate_unknown(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> dict[int, tuple[Entry, str]]:
+IN_TOWN_GAP = re.compile(r"\s*(?:,|in|at|near|,\s*in)\s*(?:the\s+)?(?:city\s+of\s+)?", re.IGNORECASE)
+
+
+def _locate_unknown(doc: Doc, mentions: list[Mention], gaz: Gazetteer,
+                    text: str | None = None) -> dict[int, tuple[Entry, str]]:
     """Approximate points for mentions with no gazetteer entry: a known name inside the mention ("Old Town
     Manassas" lies in Manassas), and for streets and buildings the town the text names around them. Streets
     take the town first: they are often named after other places ("Sumska Street" in Kharkiv, "Moscow Avenue").
     """
+    text = doc.text if text is None else text
     towns: list[tuple[int, Entry]] = []
+    times: dict[int, int] = {}  # how often the text names each town
+    countries: dict[str, int] = {}  # how often it names a place of each country
     for m in mentions:
         b = m.best()
+        if b is not None and b.country_code:
+            countries[b.country_code] = countries.get(b.country_code, 0) + 1
         if b is not None and b.feature_class in "PA" and not b.is_country:
             towns.append((m.start, b))
+            times[b.geonameid] = times.get(b.geonameid, 0) + 1
+    main = max(countries, key=countries.__getitem__) if countries else ""
+
+    def town_of_text(m: Mention) -> Entry | None:
+        """The town a street or building lies in: the one named right after it ("Loyola University in Los
+        Angeles", "the Convention Centre, Dublin"), else the one the text names most often, the nearest before
+        it on a tie (after it when none is before)."""
+        ps = [(s, e) for s, e in towns if e.feature_class == "P"]
+        if not ps:
+            return None
+        nxt = next(((s, e) for s, e in ps if s >= m.end), None)
+        if nxt is not None and IN_TOWN_GAP.fullmatch(text[m.end:nxt[0]]):
+            return nxt[1]
+        ps = [(s, e) for s, e in ps if e.country_code == main] or ps  # the country the text is about
+        top = max(times[e.geonameid] for _, e in ps)
+        best = [(s, e) for s, e in ps if times[e.geonameid] == top]
+        before = [e for s, e in best if s < m.start]
+        return before[-1] if before else best[0][1]
+
     out: dict[int, tuple[Entry, str]] = {}
     for m in mentions:
         if m.candidates:
@@ -255,9 +283,7 @@ def _locate_unknown(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> dict[i
         words = m.surface.replace("/", " ").replace("-", " ").split()
         context: Entry | None = None
         if words and words[-1].lower() in LOCATED_WORDS:
-            before = [e for s, e in towns if s < m.start and e.feature_class == "P"]
-            after = [e for s, e in towns if e.feature_class == "P"]
-            context = before[-1] if before else after[0] if after else None
+            context = town_of_text(m)
         if context is not None and words[-1].lower() in STREET_WORDS:
             out[id(m)] = (context, "context")
             continue
@@ -266,9 +292,7 @@ def _locate_unknown(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> dict[i
                                                for _, e in towns) > FAR_INNER_KM:
             # "Faubourg Marigny" in an article about New Orleans is not near Marigny in France: the name inside
             # is a namesake far from every place the text names, so the town the text is about is nearer
-            before = [e for s, e in towns if s < m.start and e.feature_class == "P"]
-            after = [e for s, e in towns if e.feature_class == "P"]
-            context = context or (before[-1] if before else after[0] if after else None)
+            context = context or town_of_text(m)
             inner = None if context is not None else inner
         if inner is not None:
             out[id(m)] = (inner, "inside")
