@@ -264,8 +264,12 @@ def test_places_unresolved_span_is_kept_and_others_still_resolve(nlp, gaz):
     assert lane.evidence.text == "Qzxwvville Lane" and lane.geonameid is None and not lane.resolved
     assert lane.lat == pytest.approx(odesa.lat)  # a street lies in the town the text names
     assert odesa.resolved and odesa.country_code == "UA"
-    unknown = resolve_spans(doc, [(14, 24)], gaz)[0]
-    assert unknown.geonameid is None and unknown.candidates == [] and unknown.lat is None
+    unknown = resolve_spans(doc, [(14, 24)], gaz)[0]  # a name the index lacks: the town the text is about
+    assert unknown.geonameid is None and not unknown.resolved and unknown.precision == "town"
+    assert unknown.lat == pytest.approx(odesa.lat) and [c.name for c in unknown.candidates] == [odesa.name]
+    alone = nlp("Crews cleared Qzxwvville after the strike.")
+    nowhere = resolve_spans(alone, [(14, 24)], gaz)[0]  # and no town in the text: no point at all
+    assert nowhere.geonameid is None and nowhere.candidates == [] and nowhere.lat is None
 
 
 def test_places_stage_in_the_pipeline_keeps_spans_valid(pipeline, make_article):

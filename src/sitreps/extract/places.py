@@ -246,6 +246,8 @@ def _locate_unknown(doc: Doc, mentions: list[Mention], gaz: Gazetteer,
     """Approximate points for mentions with no gazetteer entry: a known name inside the mention ("Old Town
     Manassas" lies in Manassas), and for streets and buildings the town the text names around them. Streets
     take the town first: they are often named after other places ("Sumska Street" in Kharkiv, "Moscow Avenue").
+    Any other unknown name takes the town the text is about (:func:`town_of_text` below); with no town in the
+    text it stays without a point.
     """
     text = doc.text if text is None else text
     towns: list[tuple[int, Entry]] = []
@@ -294,6 +296,10 @@ def _locate_unknown(doc: Doc, mentions: list[Mention], gaz: Gazetteer,
             # is a namesake far from every place the text names, so the town the text is about is nearer
             context = context or town_of_text(m)
             inner = None if context is not None else inner
+        if inner is None and context is None:
+            # any other name the index lacks ("Bywater", "Khayelitsha", a span a caller of resolve_spans found
+            # with another recogniser) is most likely in the town the text is about: its point, still unresolved
+            context = town_of_text(m)
         if inner is not None:
             out[id(m)] = (inner, "inside")
         elif context is not None:
