@@ -474,3 +474,15 @@ def test_places_a_building_lies_in_the_town_named_right_after_it(parse):
     site = _by_text(places, "Loyola Hospital")
     denver = _by_text(places, "Denver")
     assert site.precision == "town" and (site.lat, site.lon) == (denver.lat, denver.lon)
+
+
+def test_places_a_legislators_home_town_and_a_towns_people(parse):
+    places = parse("The bill's sponsor, Sen. Ann Hale, D-Pleasanton, spoke first. "
+                   "A Camarillo man was arrested later, and the 20-year-old Moorpark resident was released.")
+    got = {p.evidence.text for p in places}
+    assert {"Pleasanton", "Camarillo", "Moorpark"} <= got
+    assert "CA" not in {p.evidence.text for p in parse("Rep. Ann Hale (D-CA) spoke first.")}
+
+
+def test_places_a_family_named_like_a_town_is_no_place(parse):
+    assert "Jones" not in {p.evidence.text for p in parse("The Jones family moved away in June.")}

@@ -366,7 +366,8 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
     """Is there enough evidence that this gazetteer match is a place here? (See the module docstring.)"""
     if run.kind in ("demonym", "admin", "river", "town", "facility"):
         return True
-    if _dateline(doc, run) or _defined(doc, run) or _called(doc, run):
+    if _dateline(doc, run) or _defined(doc, run) or _called(doc, run) or _party_home(doc, run) \
+            or _resident(doc, run, gaz):
         return True
     if run.start > 0 and doc[run.start - 1].text in HONORIFICS:
         return False  # "Mrs. Lincoln", "Sgt. Lansing", "Judge Madison": a person
@@ -455,7 +456,8 @@ def firm(doc: Doc, run: _Run, taken: list[_Run]) -> bool:
     nxt = doc[run.end] if run.end < len(doc) else None
     if nxt is not None and nxt.text[:1].isupper() and (nxt.lower_ in LOCAL_BODY_WORDS or nxt.lower_ in LOCAL_OFFICE_WORDS):
         return True  # "Greer City Council", "Greer Police"
-    return _dateline(doc, run) or _defined(doc, run) or _called(doc, run) or run.end + 1 < len(doc) \
+    return _dateline(doc, run) or _defined(doc, run) or _called(doc, run) or _party_home(doc, run) \
+        or run.end + 1 < len(doc) \
         and doc[run.end].text == "," \
         and doc[run.end + 1].text[:1].isupper()
 
@@ -492,6 +494,33 @@ def _called(doc: Doc, run: _Run) -> bool:
     """A place noun names it: "a town called Lasby", "the village named Oakport"."""
     prev = _prev_words(doc, run.start)
     return len(prev) > 1 and prev[0] in ("called", "named") and prev[1] in TYPE_NOUNS
+
+
+PARTY_LETTERS = frozenset({"D", "R", "I", "DFL", "GOP"})
+RESIDENT_NOUNS = frozenset("""
+man woman men women resident residents native natives teen teenager teenagers boy girl homeowner
+homeowners
+""".split())
+
+
+def _party_home(doc: Doc, run: _Run) -> bool:
+    """A US legislator's party and home town: "Rep. Brent Boggs, D-Braxton", "(R-Elbow Lake)"."""
+    i = run.start
+    if doc[i:run.end].text.isupper():
+        return False  # "(D-CA)": a state's postal code, which the index does not hold as the state
+    return i >= 2 and doc[i - 1].text in ("-", "–") and doc[i - 2].text in PARTY_LETTERS \
+        and (i < 3 or doc[i - 3].text in (",", "(", "[")) and doc[i - 1].idx == doc[i - 2].idx + len(doc[i - 2].text)
+
+
+def _resident(doc: Doc, run: _Run, gaz: Gazetteer) -> bool:
+    """A town's people: "a Crafton man", "the 20-year-old Camarillo resident", "an Independence teenager"."""
+    i, j = run.start, run.end
+    if j >= len(doc) or doc[j].lower_ not in RESIDENT_NOUNS or i == 0:
+        return False
+    prev = doc[i - 1].lower_
+    if prev not in ("a", "an", "the") and not prev.endswith("old"):
+        return False
+    return any(e.feature_class == "P" for e in gaz.lookup_key(run.key)) and not is_demonym(doc[i:j].text)
 
 
 def _office_after(doc: Doc, run: _Run) -> bool:
