@@ -486,3 +486,8 @@ def test_places_a_legislators_home_town_and_a_towns_people(parse):
 
 def test_places_a_family_named_like_a_town_is_no_place(parse):
     assert "Jones" not in {p.evidence.text for p in parse("The Jones family moved away in June.")}
+
+
+def test_places_a_town_before_its_police_in_lower_case(parse):
+    assert "Roswell" in {p.evidence.text for p in parse("A man Roswell police arrested on Monday was released.")}
+    assert "As" not in {p.evidence.text for p in parse("As police arrived, the crowd left.")}

@@ -530,7 +530,12 @@ def _office_after(doc: Doc, run: _Run) -> bool:
         j += 1
         while j < len(doc) and doc[j].text in ("-", "‐"):
             j += 1
-    return j < len(doc) and doc[j].text[:1].isupper() and doc[j].lower_ in LOCAL_OFFICE_WORDS
+    if j >= len(doc):
+        return False
+    if doc[j].text in ("police", "firefighters", "detectives"):
+        # "Roselle police ticketed ...", but not a capitalised first word: "As police arrived"
+        return not doc[run.start].is_sent_start and run.start > 0
+    return doc[j].text[:1].isupper() and doc[j].lower_ in LOCAL_OFFICE_WORDS
 
 
 def _defined(doc: Doc, run: _Run) -> bool:
