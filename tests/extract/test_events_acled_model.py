@@ -337,3 +337,21 @@ def test_goods_people_or_caches_seized_are_no_territory_whatever_the_model_says(
         bias[model.labels.index(case)] += 50.0  # a model that reads every seizure as territory
     leaning = dataclasses.replace(model, intercept=bias.astype(np.float32))
     assert code_texts([text], None, acled=leaning)[0].sub_event_type == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # ACLED's Arrests are politically significant arrests; criminals caught by the police are organised crime
+    ("Police arrested three suspected cocaine smugglers at the fishing port on Sunday.", None),
+    ("A man wanted for laundering money for a drug gang was detained at the airport.", None),
+    ("Prosecutors arrested the town's former mayor over links to a drug gang.", "Arrests"),
+    ("Police detained two members of the opposition party outside their office.", "Arrests"),
+    ("Security forces arrested four militants suspected of planning attacks on the highway.", "Arrests"),
+])
+def test_criminals_arrested_are_no_acled_arrest_whatever_the_model_says(text: str, expected: str | None) -> None:
+    import numpy as np
+
+    model = load_acled_model()
+    bias = model.intercept.copy()
+    bias[model.labels.index("ARREST")] += 50.0  # a model that reads every arrest as an ACLED arrest
+    leaning = dataclasses.replace(model, intercept=bias.astype(np.float32))
+    assert code_texts([text], None, acled=leaning)[0].sub_event_type == expected

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from .events_rules import (
     SEIZED_AS,
     armed_victims_only,
+    arrest_of_criminals,
     decide,
     seized_not_territory,
     territory_taker,
@@ -71,6 +72,8 @@ def _acled_choice(probs: list[float], labels: list[str], rule_sub: str | None, b
             if rule_sub is not None and not non_event_check:  # a trigger sentence in an article: the rules' event stands
                 return rule_sub, probs[labels.index(tax.sub_types[rule_sub].case)]
             continue
+        if case == "ARREST" and non_event_check and text is not None and arrest_of_criminals(text):
+            return None, 0.0  # ACLED: criminals arrested by the police are no "Arrests" (organised crime)
         if case == "ATTACK" and rule_sub == "Armed clash" and text is not None and armed_victims_only(text):
             # ACLED: an attack needs civilian victims; armed victims and no civilian ones make it a clash
             return rule_sub, min(1.0, probs[i])

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["RuleMatch", "decide", "find_triggers", "not_agreed", "score", "SEIZED_AS", "seized_not_territory", "territory_taker",
+__all__ = ["RuleMatch", "decide", "find_triggers", "not_agreed", "score", "SEIZED_AS", "arrest_of_criminals", "seized_not_territory", "territory_taker",
            "weapon_used", "armed_victims_only"]
 
 # Actor words: who did it decides between territory sub-types and between clash and attack.
@@ -548,6 +548,42 @@ def seized_not_territory(text: str) -> str | None:
     if _CRIME.search(text) or _AUTHORITIES.search(text[:at]):
         return "crime"
     return "loot" if actors["nsa"].search(text) else "other"
+
+
+# Round 10: ACLED's Arrests are politically significant arrests (officials, politicians, police, soldiers,
+# activists, members of armed groups); criminals arrested by the police - traffickers, smugglers, gang members,
+# told with crime words and none of those - are policing of crime, no ACLED event (CASE-2021: organised crime).
+_ARREST_VERB = (r"arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|captur(?:e|ed|es|ing)|apprehend(?:ed|s|ing)?|nabbed|"
+                r"extradit(?:ed|ing)")
+_ARREST_ACTIVE = re.compile(r"\b(?:" + _ARREST_VERB + r"|(?:arrest|capture|detention|extradition)s? of)\s+"
+                            r"(?P<np>[^.,;:()\"“”]{1,90})", re.IGNORECASE)
+_ARREST_PASSIVE = re.compile(r"(?P<np>[^.,;:()\"“”]{1,90}?)\s+(?:were|was|have been|has been|had been|been|being|"
+                             r"are|is)\s+(?:\w+ly\s+)?(?:arrested|detained|captured|apprehended|nabbed|extradited)\b",
+                             re.IGNORECASE)
+_POLITICAL = re.compile(r"\b(?:protest\w*|demonstrat\w*|activists?|opposition|journalists?|terror\w*|militants?|"
+                        r"rebels?|insurgents?|guerrill\w*|jihad\w*|separatis\w*|maoists?|naxal\w*|coup|treason|"
+                        r"politic\w*|party|elections?)\b", re.IGNORECASE)
+
+
+def arrest_of_criminals(text: str) -> bool:
+    """The arrest told in ``text`` is of criminal suspects (crime words, no official, police, soldier, armed
+    group, activist or politics named): by ACLED's definition no "Arrests" event (organised crime)."""
+    text = _DIGIT_SEP.sub("0", text)
+    nps: list[str] = []
+    for m in _ARREST_ACTIVE.finditer(text):
+        np = m.group("np")
+        cut = _NP_STOP_AFTER.search(" " + np)
+        nps.append(np[:cut.start() - 1] if cut else np)
+    for m in _ARREST_PASSIVE.finditer(text):
+        np = m.group("np")
+        start = _NP_STOP_BEFORE.match(np)
+        nps.append(np[start.end():] if start else np)
+    if not nps or any(_SIGNIFICANT.search(np) for np in nps):
+        return False
+    _, _, actors = _compiled()
+    if _POLITICAL.search(text) or actors["nsa"].search(text):
+        return False
+    return bool(_CRIME.search(text))
 
 
 def armed_victims_only(text: str) -> bool:
