@@ -491,3 +491,13 @@ def test_places_a_family_named_like_a_town_is_no_place(parse):
 def test_places_a_town_before_its_police_in_lower_case(parse):
     assert "Roswell" in {p.evidence.text for p in parse("A man Roswell police arrested on Monday was released.")}
     assert "As" not in {p.evidence.text for p in parse("As police arrived, the crowd left.")}
+
+
+def test_places_a_name_the_index_lacks_named_by_a_place_noun(parse):
+    places = parse("Cholera spread in Kinshasa last month. Doctors reached the village of Qzxwvka on Monday "
+                   "and later the Brqzt district, officials said.")
+    for name in ("Qzxwvka", "Brqzt"):
+        p = _by_text(places, name)
+        assert p.geonameid is None and p.precision == "town" and p.country_code is None
+        assert p.candidates and p.candidates[0].name == "Kinshasa"
+    assert "Monday" not in {p.evidence.text for p in places}

@@ -298,6 +298,11 @@ def find_runs(doc: Doc, gaz: Gazetteer, doc_text: str | None = None) -> list[_Ru
             i = fac.end
             continue
         if best is None:
+            unknown = _named_by_type_noun(tk, i)
+            if unknown is not None:
+                runs.append(unknown)
+                i = unknown.end
+                continue
             i += 1
             continue
         j = best.end
@@ -350,6 +355,27 @@ def _facility(tk: _Tokens, i: int) -> _Run | None:
     return None
 
 
+# Nouns that say the name after "of" is a settlement or an area: "the village of Kampungu", "the town of Kalam".
+UNKNOWN_TYPE_NOUNS = frozenset({"village", "town", "city", "hamlet", "settlement", "township", "suburb",
+                                "neighbourhood", "neighborhood", "district", "municipality", "commune"})
+
+
+def _named_by_type_noun(tk: _Tokens, i: int) -> _Run | None:
+    """A name the index lacks, that a place noun names: "the village of Kampungu", "the small town of Kasba
+    Bonli" (1-3 capitalised words). It stays unresolved and takes the point of the town the text is about."""
+    if i < 2 or fold(tk.text[i]) in STOPLIST or tk.text[i] in ("The", "A", "An") or tk.sent_start[i]:
+        return None
+    j = i + 1
+    while j < len(tk.text) and j - i < 3 and tk.cap[j] and not tk.punct[j] and not tk.sent_start[j]:
+        j += 1
+    if any(fold(w) in STOPLIST for w in tk.text[i:j]) or not all(w.isalpha() for w in tk.text[i:j]):
+        return None
+    before = tk.lower[i - 1] == "of" and tk.lower[i - 2] in UNKNOWN_TYPE_NOUNS
+    # "in the Wedza district", "from Torkula village": the noun after the name, in lower case
+    after = j < len(tk.text) and tk.text[j] in ("village", "district") and tk.lower[i - 1] in ("the", "in", "from", "of", "at", "near")
+    return _Run(i, j, fold(tk.span_text(i, j)), "unknown") if before or after else None
+
+
 def _prev_words(doc: Doc, i: int, k: int = 3) -> list[str]:
     out: list[str] = []
     lower = _doc_attrs(doc).lower
@@ -364,7 +390,7 @@ def _prev_words(doc: Doc, i: int, k: int = 3) -> list[str]:
 
 def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> bool:
     """Is there enough evidence that this gazetteer match is a place here? (See the module docstring.)"""
-    if run.kind in ("demonym", "admin", "river", "town", "facility"):
+    if run.kind in ("demonym", "admin", "river", "town", "facility", "unknown"):
         return True
     if _dateline(doc, run) or _defined(doc, run) or _called(doc, run) or _party_home(doc, run) \
             or _resident(doc, run, gaz):
