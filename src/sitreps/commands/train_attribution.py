@@ -1,4 +1,4 @@
-"""``sitreps train attribution``: train the attribution CRF again from PolNeAR train (see attribution_train)."""
+"""``sitreps train attribution``: train the attribution CRF and cue classifier again from PolNeAR train (see attribution_train)."""
 
 from __future__ import annotations
 
@@ -22,7 +22,8 @@ def train_attribution_cli(
     c1: Annotated[float, typer.Option("--c1", help="L1 regularisation.")] = 0.05,
     c2: Annotated[float, typer.Option("--c2", help="L2 regularisation.")] = 0.01,
 ) -> None:
-    """Train the source/cue/content CRF on PolNeAR train (CPU, a few minutes; same data gives the same model).
+    """Train the source/cue/content CRF and the cue classifier on PolNeAR train (CPU, a few minutes; same data
+    gives the same model).
 
     The training text is read from ../shared at run time and never stored; only the weights are written.
     """

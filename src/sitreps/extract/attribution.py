@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from ..model import ArticleResult
     from ..settings import Settings
     from .attribution_crf import CrfTagger, TaggedSpan
+    from .attribution_cues import CueClassifier
 
 log = logging.getLogger(__name__)
 
@@ -85,9 +86,10 @@ class AttributionStage:
     name = "attribution"
     needs = frozenset({"parser", "ner", "tagger", "lemma"})
 
-    def __init__(self, tagger: CrfTagger | None) -> None:
+    def __init__(self, tagger: CrfTagger | None, classifier: CueClassifier | None = None) -> None:
 
         self.tagger = tagger
+        self.classifier = classifier
         # the selective parser already fully parses sentences with the frequent reporting verbs and quote
         # marks; the whole GGT list here doubled the parsing cost for little gain (benchmarks/bench_attribution)
         self.parse_cues = ["according", "insisted", "argued", "explained", "declared", "admitted", "stressed"]
@@ -97,12 +99,7 @@ class AttributionStage:
         text = doc_text(doc)
         found_quotes = find_quotes(text)
         quotes = [(q.start, q.end) for q in found_quotes]
-        found = find_rule_attributions(doc, quotes)
-        if self.tagger is not None:
-            found += self._crf_claims(doc, found, found_quotes)
-            if SPLIT_COORDINATED:
-                found += _split_coordinated(doc, found, quotes, self.tagger.cue_prior)
-            found.sort(key=lambda f: (f.cue or f.content)[0])
+        found = self.find(doc, found_quotes)
         drafts = [_Draft(f, direct=_is_direct(f.content, quotes)) for f in found]
         drafts += _continuations(text, drafts, quotes, result)
         drafts.sort(key=lambda d: d.found.content[0])
@@ -111,6 +108,20 @@ class AttributionStage:
         claims = _drop_quoted_first_person(claims, quotes)
         result.claims.extend(claims)
         _link_quantities(result, claims)
+
+    def find(self, doc: Doc, found_quotes: list[Quote], classify: bool = True) -> list[Found]:
+        """The attributions of rules, CRF, coordinated splits and (``classify``) the cue classifier, in text
+        order; ``seed_doc_text`` must have been called on ``doc``."""
+        quotes = [(q.start, q.end) for q in found_quotes]
+        found = find_rule_attributions(doc, quotes)
+        if self.tagger is not None:
+            found += self._crf_claims(doc, found, found_quotes)
+            if SPLIT_COORDINATED:
+                found += _split_coordinated(doc, found, quotes, self.tagger.cue_prior)
+            if classify and self.classifier is not None and CLASSIFY_CUES:
+                found += self._classifier_claims(doc, found, found_quotes)
+            found.sort(key=lambda f: (f.cue or f.content)[0])
+        return found
 
     # -- CRF where the rules stop
     def _crf_claims(self, doc: Doc, found: list[Found], quotes: list[Quote] | None = None) -> list[Found]:
@@ -165,6 +176,52 @@ class AttributionStage:
             if src:
                 sources.add(src)
         return out
+
+    # -- the cue classifier where rules and CRF stop
+    def _classifier_claims(self, doc: Doc, found: list[Found], quotes: list[Quote]) -> list[Found]:
+        """Claims of the predicates outside every claim found so far that the cue classifier accepts
+        (:mod:`attribution_cues`): the cue with its auxiliaries, its complement in the parse as content (none:
+        no claim), its subject as source."""
+        assert self.tagger is not None and self.classifier is not None
+        from .attribution_crf import DocAttrs
+        from .attribution_quotes import quote_mask
+        from .attribution_rules import cue_extent
+
+        text = doc_text(doc)
+        taken = [f.content for f in found] + [f.cue for f in found if f.cue] + \
+            [f.source for f in found if f.source]
+        cov = bytearray(len(text))
+        for a0, b0 in taken:
+            cov[a0:b0] = b"\x01" * (b0 - a0)
+        attrs = DocAttrs.cached(doc)
+        accepted = self.classifier.accepted(attrs, cov, self.tagger.cue_prior, self.tagger.cue_words,
+                                            quote_mask(text, quotes))
+        out: list[Found] = []
+        sources = {f.source for f in found if f.source}
+        for i, _p in accepted:
+            tok = doc[i]
+            start, end = tok.idx, tok.idx + len(tok.text)
+            cue = cue_extent(tok)
+            if any(_overlap(cue, s) for s in taken):
+                continue
+            comp = _complement(doc, start, end, taken)
+            if comp is None:
+                continue
+            lemma = attrs.lemma[i]
+            src = None if lemma in _WRITER_CUES else _subject(doc, start, end, taken, sources)
+            src_text = text[src[0]:src[1]] if src else ""
+            is_pron = src_text.lower() in _HE | _THEY | {"i", "we", "it"}
+            name = None if (is_pron or src is None) else _name_from_text(src_text)
+            f = Found(cue, comp, src, name, "classifier", lemma, is_pron, i)
+            out.append(f)
+            taken += [f.content, cue] + ([src] if src else [])
+            if src:
+                sources.add(src)
+        return out
+
+
+# Predicates outside every rule / CRF claim that the cue classifier accepts become claims (round 8).
+CLASSIFY_CUES = True
 
 
 # "X criticised the plan and called for ...": a verb coordinated with a claim's cue inside that claim's content
@@ -659,4 +716,10 @@ def load(settings: Settings, resources: Resources) -> AttributionStage:
             raise
         log.warning("attribution CRF model missing; using the dependency rules only")
         tagger = None
-    return AttributionStage(tagger)
+    classifier = None
+    if tagger is not None:
+        from .attribution_cues import CLASSIFIER_FILE, load_classifier
+
+        cls_path = tagger.path.parent / CLASSIFIER_FILE
+        classifier = resources.get(f"attribution.cues:{cls_path}", lambda: load_classifier(cls_path))
+    return AttributionStage(tagger, classifier)

@@ -96,6 +96,18 @@ class DocAttrs:
         return cls(col(0), [lemma_low[h] for h in arr[:, 1].tolist()], col(2), col(3), col(4), ent,
                    [s[:4] for s in shapes], col(8), heads, arr[:, 10].tolist())
 
+    @classmethod
+    def cached(cls, doc: Doc) -> DocAttrs:
+        """:meth:`of`, computed once per doc (kept in ``doc.user_data``; the CRF and the cue classifier both
+        read it)."""
+        key = "sitreps.attribution.attrs"
+        got = doc.user_data.get(key)
+        if isinstance(got, cls) and len(got.idx) == len(doc):
+            return got
+        attrs = cls.of(doc)
+        doc.user_data[key] = attrs
+        return attrs
+
     def is_cue(self, i: int, forms: frozenset[str]) -> bool:
         """:func:`_is_cue` from the lists."""
         low = self.lower[i]
@@ -293,7 +305,7 @@ def doc_features(doc: Doc, only_cued: bool = False, learned: frozenset[str] | No
             cov[a:b] = b"\x01" * (b - a)
     learned = load_cue_words() if learned is None else learned
     mask = quote_mask(text, quotes)
-    attrs = DocAttrs.of(doc)
+    attrs = DocAttrs.cached(doc)
     out: list[tuple[Block, list[list[str]]]] = []
     for block in _blocks(doc):
         toks: list[Token] = []

@@ -2,8 +2,9 @@
 
 ``sitreps train attribution --data ../shared/eval/attribution/polnear``. The training text is read at run
 time and never stored; only the learned weights (``data/models/attribution/attribution.crfsuite``) and the
-list of words annotators often marked as cues (``cue_words.txt``, single words, next to it) are, and the
-per-lemma cue prior (``cue_prior.tsv``: lemma, uses, uses inside a gold cue, for lemmas used often).
+list of words annotators often marked as cues (``cue_words.txt``, single words, next to it) are, the
+per-lemma cue prior (``cue_prior.tsv``: lemma, uses, uses inside a gold cue, for lemmas used often), and the
+cue classifier's weights (``cue_classifier.crfsuite``, :mod:`attribution_cues`).
 """
 
 from __future__ import annotations
@@ -129,4 +130,22 @@ def train_from_parsed(golds: list[Any], docs: list[Any], path: Path, *, max_iter
     seqs = build_sequences(None, golds, progress, docs=docs, learned=frozenset(words))
     if progress:
         progress(f"training on {len(seqs)} sentence blocks from {len(golds)} documents, {len(words)} cue words")
-    return train_crf(seqs, path, c1=c1, c2=c2, max_iterations=max_iterations)
+    train_crf(seqs, path, c1=c1, c2=c2, max_iterations=max_iterations)
+    train_cue_classifier(golds, docs, path.parent, progress=progress)
+    return path
+
+
+def train_cue_classifier(golds: list[Any], docs: list[Any], directory: Path,
+                         progress: Callable[[str], None] | None = None) -> Path:
+    """The cue classifier (:mod:`attribution_cues`) on the candidates the rules leave, with the cue prior and
+    cue words already written to ``directory``."""
+    from .attribution_crf import load_cue_prior, load_cue_words
+    from .attribution_cues import CLASSIFIER_FILE, train_classifier, training_items
+
+    prior = load_cue_prior.__wrapped__(str(directory / CUE_PRIOR_FILE))
+    words = load_cue_words.__wrapped__(str(directory / CUE_WORDS_FILE))
+    items = training_items(golds, docs, prior, words)
+    if progress:
+        progress(f"training the cue classifier on {len(items)} candidates, "
+                 f"{sum(1 for _, label in items if label == 'C')} inside a gold cue")
+    return train_classifier(items, directory / CLASSIFIER_FILE)
