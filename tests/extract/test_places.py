@@ -501,3 +501,10 @@ def test_places_a_name_the_index_lacks_named_by_a_place_noun(parse):
         assert p.geonameid is None and p.precision == "town" and p.country_code is None
         assert p.candidates and p.candidates[0].name == "Kinshasa"
     assert "Monday" not in {p.evidence.text for p in places}
+
+
+def test_places_a_name_the_index_lacks_is_a_place_again_where_it_repeats(parse):
+    places = parse("Cholera spread in Kinshasa last month. Doctors reached the village of Qzxwvka on Monday. "
+                   "Since arriving in Qzxwvka, the team has treated 25 patients. Qzxwvka Jones spoke later.")
+    found = [p for p in places if p.evidence.text == "Qzxwvka"]
+    assert len(found) == 2 and all(p.geonameid is None and p.precision == "town" for p in found)

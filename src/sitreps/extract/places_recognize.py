@@ -322,7 +322,31 @@ def find_runs(doc: Doc, gaz: Gazetteer, doc_text: str | None = None) -> list[_Ru
             best = _Run(best.start, j + 1 if cap[j] else j, best.key, "river")
         runs.append(best)
         i = best.end
-    return runs
+    return _unknown_again(tk, runs)
+
+
+def _unknown_again(tk: _Tokens, runs: list[_Run]) -> list[_Run]:
+    """One sense per discourse for names the index lacks: once "the village of Kampungu" names a place, the
+    other mentions of "Kampungu" in the text are that place too (as written, capitalised, not inside another
+    run, not followed by another capitalised word)."""
+    names = {tuple(tk.text[r.start:r.end]): r.key for r in runs if r.kind == "unknown"}
+    if not names:
+        return runs
+    covered = [False] * len(tk.text)
+    for r in runs:
+        for k in range(r.start, r.end):
+            covered[k] = True
+    more = []
+    for words, key in names.items():
+        n = len(words)
+        for i in range(len(tk.text) - n + 1):
+            if tuple(tk.text[i:i + n]) == words and not any(covered[i:i + n]) \
+                    and not (i + n < len(tk.text) and tk.cap[i + n] and not tk.punct[i + n]) \
+                    and not (i > 0 and tk.cap[i - 1] and not tk.punct[i - 1] and not tk.sent_start[i]):
+                more.append(_Run(i, i + n, key, "unknown"))
+                for k in range(i, i + n):
+                    covered[k] = True
+    return sorted(runs + more, key=lambda r: r.start) if more else runs
 
 
 def _elided_cap(w: str) -> bool:
