@@ -114,12 +114,13 @@ class AttributionStage:
         order; ``seed_doc_text`` must have been called on ``doc``."""
         quotes = [(q.start, q.end) for q in found_quotes]
         found = find_rule_attributions(doc, quotes)
+        n_rules = len(found)
         if self.tagger is not None:
             found += self._crf_claims(doc, found, found_quotes)
             if SPLIT_COORDINATED:
                 found += _split_coordinated(doc, found, quotes, self.tagger.cue_prior)
             if classify and self.classifier is not None and CLASSIFY_CUES:
-                found += self._classifier_claims(doc, found, found_quotes)
+                found += self._classifier_claims(doc, found, found_quotes, n_rules)
             found.sort(key=lambda f: (f.cue or f.content)[0])
         return found
 
@@ -178,24 +179,29 @@ class AttributionStage:
         return out
 
     # -- the cue classifier where rules and CRF stop
-    def _classifier_claims(self, doc: Doc, found: list[Found], quotes: list[Quote]) -> list[Found]:
+    def _classifier_claims(self, doc: Doc, found: list[Found], quotes: list[Quote], n_rules: int) -> list[Found]:
         """Claims of the predicates outside every claim found so far that the cue classifier accepts
         (:mod:`attribution_cues`): the cue with its auxiliaries, its complement in the parse as content (none:
-        no claim), its subject as source."""
+        no claim), its subject as source. The candidates are those outside the first ``n_rules`` claims (the
+        rules'), as in training; one outside every claim found so far can become one."""
         assert self.tagger is not None and self.classifier is not None
         from .attribution_crf import DocAttrs
+        from .attribution_cues import doc_items
         from .attribution_quotes import quote_mask
         from .attribution_rules import cue_extent
 
         text = doc_text(doc)
+        cov = bytearray(len(text))
+        for f in found[:n_rules]:
+            for sp in (f.content, f.cue, f.source):
+                if sp:
+                    cov[sp[0]:sp[1]] = b"\x01" * (sp[1] - sp[0])
+        attrs = DocAttrs.cached(doc)
+        cands, items = doc_items(attrs, cov, self.tagger.cue_prior, self.tagger.cue_words, quote_mask(text, quotes))
+        probs = dict(zip(cands, self.classifier.probabilities(items), strict=True))
         taken = [f.content for f in found] + [f.cue for f in found if f.cue] + \
             [f.source for f in found if f.source]
-        cov = bytearray(len(text))
-        for a0, b0 in taken:
-            cov[a0:b0] = b"\x01" * (b0 - a0)
-        attrs = DocAttrs.cached(doc)
-        accepted = self.classifier.accepted(attrs, cov, self.tagger.cue_prior, self.tagger.cue_words,
-                                            quote_mask(text, quotes))
+        accepted = [(i, p) for i, p in probs.items() if p >= self.classifier.threshold]
         out: list[Found] = []
         sources = {f.source for f in found if f.source}
         for i, _p in accepted:

@@ -1,0 +1,91 @@
+"""The cue classifier (attribution_cues): candidates, features, the one-item maximum-entropy model, and the claims
+it adds where rules and CRF find nothing.
+
+Every text here was written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _attrs(nlp, text):
+    from sitreps.extract.attribution_crf import DocAttrs
+
+    doc = nlp(text)
+    return doc, DocAttrs.of(doc)
+
+
+def test_cue_candidates_are_parsed_verbs_and_cue_nouns_outside_covered_text(nlp):
+    from sitreps.extract.attribution_cues import candidates
+
+    text = "The senator congratulated the crews, and the convoy crossed the river after the statement."
+    doc, a = _attrs(nlp, text)
+    words = [doc[i].text for i in candidates(a, None, {"statement": 0.4}, frozenset())]
+    assert "congratulated" in words and "crossed" in words
+    assert "statement" in words  # a noun annotators often mark as a cue
+    assert "river" not in words and "the" not in words  # other nouns and function words are not
+    # characters already inside a claim are not classified again
+    cov = bytearray(len(text))
+    s = text.index("congratulated")
+    cov[s:s + len("congratulated")] = b"\x01" * len("congratulated")
+    words = [doc[i].text for i in candidates(a, cov, {"statement": 0.4}, frozenset())]
+    assert "congratulated" not in words and "crossed" in words
+    # a noun the annotators rarely mark is no candidate
+    words = [doc[i].text for i in candidates(a, None, {"statement": 0.01}, frozenset())]
+    assert "statement" not in words
+
+
+def test_cue_features_read_clause_subject_and_prior(nlp):
+    from sitreps.extract.attribution_cues import children_of, features
+
+    text = "He warned that the bridge would close before dawn."
+    doc, a = _attrs(nlp, text)
+    i = next(t.i for t in doc if t.text == "warned")
+    f = features(a, children_of(a.head), i, {"warn": 0.8}, frozenset({"warned"}), bytearray(len(text)))
+    assert "l=warn" in f and "c=ccomp" in f and "mk=that" in f and "lc=warn|1" in f
+    assert "s=pron:he" in f and "p=7" in f and "cw" in f
+    assert "inq" not in f
+    # inside a quotation
+    f = features(a, children_of(a.head), i, {}, frozenset(), bytearray(b"\x01" * len(text)))
+    assert "inq" in f and "p=na" in f and "cw" not in f
+
+
+def test_cue_classifier_items_are_independent_and_learned(tmp_path):
+    from sitreps.extract.attribution_cues import load_classifier, train_classifier
+
+    items = [(["b", "l=praise", "c=dobj"], "C"), (["b", "l=cross", "c=dobj"], "O"),
+             (["b", "l=praise", "c=ccomp"], "C"), (["b", "l=cross", "c=prep"], "O")] * 20
+    path = train_classifier(items, tmp_path / "cls.crfsuite", min_freq=1)
+    cls = load_classifier(path)
+    assert cls is not None
+    praise, cross = ["b", "l=praise", "c=dobj"], ["b", "l=cross", "c=dobj"]
+    alone = cls.probabilities([praise])[0]
+    both = cls.probabilities([cross, praise, cross])
+    assert alone > 0.8 and both[0] < 0.2
+    # no transitions: an item's probability does not depend on its neighbours in the call
+    assert abs(both[1] - alone) < 1e-9
+    assert load_classifier(tmp_path / "missing.crfsuite") is None
+
+
+@pytest.mark.slow
+def test_cue_classifier_adds_a_claim_rules_and_crf_miss(pipeline, make_article, monkeypatch):
+    """Fails without the shipped classifier: neither the rules nor the CRF take "congratulated"."""
+    stage = next(s for s in pipeline.stages if getattr(s, "name", "") == "attribution")
+    assert stage.classifier is not None, "the shipped cue classifier was not loaded"
+    text = "The senator congratulated the rescue crews on their quick response."
+    claims = pipeline.extract(make_article(text)).claims
+    hits = [c for c in claims if c.cue is not None and c.cue.text == "congratulated"]
+    assert len(hits) == 1
+    c = hits[0]
+    assert c.source.evidence is not None and c.source.evidence.text == "The senator"
+    assert c.evidence.text.startswith("the rescue crews")
+    monkeypatch.setattr(stage, "classifier", None)
+    claims = pipeline.extract(make_article(text)).claims
+    assert not [c for c in claims if c.cue is not None and c.cue.text == "congratulated"]
+
+
+@pytest.mark.slow
+def test_cue_classifier_leaves_plain_events_alone(pipeline, make_article):
+    claims = pipeline.extract(make_article("The convoy crossed the river at dawn and reached the town.")).claims
+    assert claims == []
