@@ -508,3 +508,10 @@ def test_places_a_name_the_index_lacks_is_a_place_again_where_it_repeats(parse):
                    "Since arriving in Qzxwvka, the team has treated 25 patients. Qzxwvka Jones spoke later.")
     found = [p for p in places if p.evidence.text == "Qzxwvka"]
     assert len(found) == 2 and all(p.geonameid is None and p.precision == "town" for p in found)
+
+
+def test_places_a_name_the_tagger_calls_a_place_after_in_is_kept_unresolved(parse):
+    places = parse("Flooding hit Nairobi on Monday. Families in Qzxwvtown lost their homes, officials said.")
+    p = _by_text(places, "Qzxwvtown")  # the shipped model tags it GPE
+    assert p.geonameid is None and p.precision == "town" and p.candidates[0].name == "Nairobi"
+    assert "America" in {p.evidence.text for p in parse("He worked in Dallas at United Way of America.")}

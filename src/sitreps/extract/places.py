@@ -146,7 +146,7 @@ def _places(doc: Doc, gaz: Gazetteer, runs: list[_Run], chars: list[tuple[int, i
             cc = DEMONYMS.get(written) or DEMONYMS.get(written.rstrip("s"))
             country = gaz.country(cc) if cc else None
             key, kind = (fold(country.name), "country") if country else (key, None)
-        elif kind in ("facility", "unknown"):
+        elif kind in ("facility", "unknown", "tagged"):
             kind = None
         m = Mention(start, end, key, text[start:end], kind=kind, sent=sent_of[run.start] if sent_of else 0,
                     after_the=run.start > 0 and run.end > run.start and lower[run.start - 1] == "the")

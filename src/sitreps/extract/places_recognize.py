@@ -298,7 +298,7 @@ def find_runs(doc: Doc, gaz: Gazetteer, doc_text: str | None = None) -> list[_Ru
             i = fac.end
             continue
         if best is None:
-            unknown = _named_by_type_noun(tk, i)
+            unknown = _named_by_type_noun(tk, i) or _tagged_after_locative(doc, gaz, tk, i)
             if unknown is not None:
                 runs.append(unknown)
                 i = unknown.end
@@ -400,6 +400,32 @@ def _named_by_type_noun(tk: _Tokens, i: int) -> _Run | None:
     return _Run(i, j, fold(tk.span_text(i, j)), "unknown") if before or after else None
 
 
+def _tagged_after_locative(doc: Doc, gaz: Gazetteer, tk: _Tokens, i: int) -> _Run | None:
+    """A name the index lacks that the tagger calls a place (GPE, LOC) after "in", "near", "at" or "from":
+    "in Pangandaran", "near Lake Titicaca" (1-4 capitalised words, the tagger's whole entity)."""
+    at = _doc_attrs(doc)
+    if at.ent_type[i] not in ("GPE", "LOC") or at.ent_iob[i] != "B" or i == 0:
+        return None
+    j = i + 1
+    while j < at.n and at.ent_iob[j] == "I":
+        j += 1
+    k = i - 1
+    if tk.lower[k] == "the" and k > 0:
+        k -= 1
+    if tk.lower[k] not in ("in", "near", "at", "from", "outside") or j - i > 4 or tk.sent_start[i]:
+        return None
+    words = tk.text[i:j]
+    if not all(w[:1].isupper() or w.lower() in CONNECTORS for w in words) or not words[-1][:1].isupper() \
+            or any(not w.replace("-", "").replace("'", "").isalpha() for w in words) \
+            or fold(words[0]) in STOPLIST and len(words) == 1:
+        return None
+    if any(w.isupper() for w in words):
+        return None  # "ICON", "OT": acronyms of things
+    if any(gaz.has_key(fold(w)) and fold(w) not in STOPLIST for w in words[1:]):
+        return None  # a known name inside ("United Way of America"): the scan takes that name on its own
+    return _Run(i, j, fold(tk.span_text(i, j)), "tagged")  # not spread to its repeats (see _unknown_again)
+
+
 def _prev_words(doc: Doc, i: int, k: int = 3) -> list[str]:
     out: list[str] = []
     lower = _doc_attrs(doc).lower
@@ -414,7 +440,7 @@ def _prev_words(doc: Doc, i: int, k: int = 3) -> list[str]:
 
 def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> bool:
     """Is there enough evidence that this gazetteer match is a place here? (See the module docstring.)"""
-    if run.kind in ("demonym", "admin", "river", "town", "facility", "unknown"):
+    if run.kind in ("demonym", "admin", "river", "town", "facility", "unknown", "tagged"):
         return True
     if _dateline(doc, run) or _defined(doc, run) or _called(doc, run) or _party_home(doc, run) \
             or _resident(doc, run, gaz):
