@@ -42,12 +42,12 @@ def test_cue_features_read_clause_subject_and_prior(nlp):
     text = "He warned that the bridge would close before dawn."
     doc, a = _attrs(nlp, text)
     i = next(t.i for t in doc if t.text == "warned")
-    f = features(a, children_of(a.head), i, {"warn": 0.8}, frozenset({"warned"}), bytearray(len(text)))
+    f = features(a, children_of(a, [i]), i, {"warn": 0.8}, frozenset({"warned"}), bytearray(len(text)))
     assert "l=warn" in f and "c=ccomp" in f and "mk=that" in f and "lc=warn|1" in f
     assert "s=pron:he" in f and "p=7" in f and "cw" in f
     assert "inq" not in f
     # inside a quotation
-    f = features(a, children_of(a.head), i, {}, frozenset(), bytearray(b"\x01" * len(text)))
+    f = features(a, children_of(a, [i]), i, {}, frozenset(), bytearray(b"\x01" * len(text)))
     assert "inq" in f and "p=na" in f and "cw" not in f
 
 

@@ -204,7 +204,11 @@ class AttributionStage:
         accepted = [(i, p) for i, p in probs.items() if p >= self.classifier.threshold]
         out: list[Found] = []
         sources = {f.source for f in found if f.source}
+        for a0, b0 in taken:  # cov: now every claim's characters, for a quick first test
+            cov[a0:b0] = b"\x01" * (b0 - a0)
         for i, _p in accepted:
+            if cov[attrs.idx[i]]:
+                continue  # the candidate word itself stands inside a claim
             tok = doc[i]
             start, end = tok.idx, tok.idx + len(tok.text)
             cue = cue_extent(tok)

@@ -17,7 +17,7 @@ the parse (its content) — the source is its subject, resolved like the others.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -49,12 +49,30 @@ def _prior_bucket(p: float | None) -> str:
     return "7"
 
 
-def children_of(heads: Sequence[int]) -> list[list[int]]:
-    """Token index -> indices of its dependents, in order, from the per-doc head list."""
-    kids: list[list[int]] = [[] for _ in heads]
+def children_of(a: DocAttrs, of: Iterable[int] | None = None) -> dict[int, list[int]]:
+    """Token index -> indices of its dependents, in order, from the per-doc head list; only for the tokens
+    ``of`` (and for their dependents' "mark" words: "that" of a clause) when given — one pass over the heads,
+    no list per token."""
+    heads, deps = a.head, a.dep
+    kids: dict[int, list[int]] = {}
+    if of is None:
+        for i, h in enumerate(heads):
+            if h != i:
+                kids.setdefault(h, []).append(i)
+        return kids
+    kids = {k: [] for k in of}
+    marks: dict[int, list[int]] = {}
     for i, h in enumerate(heads):
-        if h != i:
+        if h == i:
+            continue
+        if h in kids:
             kids[h].append(i)
+        if deps[i] == "mark":
+            marks.setdefault(h, []).append(i)
+    for k in list(kids):
+        for c in kids[k]:
+            if c in marks and c not in kids:
+                kids[c] = marks[c]
     return kids
 
 
@@ -83,7 +101,7 @@ def candidates(a: DocAttrs, covered: bytearray | None, prior: dict[str, float],
     return out
 
 
-def features(a: DocAttrs, kids: list[list[int]], i: int, prior: dict[str, float], learned: frozenset[str],
+def features(a: DocAttrs, kids: dict[int, list[int]], i: int, prior: dict[str, float], learned: frozenset[str],
              qmask: bytearray) -> list[str]:
     """The classifier's feature strings for token ``i``."""
     lem = a.lemma[i]
@@ -97,7 +115,7 @@ def features(a: DocAttrs, kids: list[list[int]], i: int, prior: dict[str, float]
         f.append(f"hl={a.lemma[h]}")
     deps = set()
     subj = -1
-    for c in kids[i]:
+    for c in kids.get(i, ()):
         d = a.dep[c]
         deps.add(d)
         if d in ("prep", "agent"):
@@ -108,7 +126,7 @@ def features(a: DocAttrs, kids: list[list[int]], i: int, prior: dict[str, float]
         elif d in _SUBJ_DEPS and subj < 0:
             subj = c
         elif d == "ccomp":
-            for g in kids[c]:
+            for g in kids.get(c, ()):
                 if a.dep[g] == "mark":
                     f.append(f"mk={a.lower[g]}")
     for d in sorted(deps):
@@ -149,7 +167,7 @@ def doc_items(a: DocAttrs, covered: bytearray | None, prior: dict[str, float], l
     cands = candidates(a, covered, prior, learned)
     if not cands:
         return [], []
-    kids = children_of(a.head)
+    kids = children_of(a, cands)
     return cands, [features(a, kids, i, prior, learned, qmask) for i in cands]
 
 
