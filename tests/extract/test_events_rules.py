@@ -322,6 +322,9 @@ def test_what_was_seized_decides_what_acled_makes_of_it() -> None:
     assert seized_not_territory("The rebels seized the town and its airport.") is None
     assert seized_not_territory("Government troops liberated the village and seized rifles.") is None  # a place too
     assert seized_not_territory("Russian forces captured Northtown on Monday.") is None  # a name: not told
+    # "the capture of <name>" with troops named later in the clause: still a place, not people captured
+    assert seized_not_territory("Analysts said the army's capture of Northtown would leave enemy troops short of "
+                                "fuel.") is None
 
 
 @pytest.mark.parametrize(("text", "expected"), [

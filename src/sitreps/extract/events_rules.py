@@ -432,7 +432,8 @@ _SEIZE_PASSIVE = re.compile(r"(?P<np>[^.,;:()\"“”]{1,90}?)\s+(?:were|was|hav
 # Words that end the object's noun phrase (after the verb) or begin it (before a passive verb).
 _NP_STOP_AFTER = re.compile(r"\s(?:on|in|at|from|near|aboard|after|and|with|during|for|which|that|who|by|to|"
                             r"off|along|belonging|inside|hidden|while|when|as|through|outside|since|before|"
-                            r"around|across|into|under|over|between|allegedly|reportedly|last|this)\b",
+                            r"around|across|into|under|over|between|allegedly|reportedly|last|this|would|will|could|"
+                            r"can|may|might|should|must|is|are|was|were|has|have|had|leaves?|left)\b",
                             re.IGNORECASE)
 _NP_STOP_BEFORE = re.compile(r".*\b(?:when|after|that|which|where|and|as|while|said|announced|reported|of the "
                              r"(?:\w+ )?(?:\d+ )?(?=\w+ (?:were|was)))\b", re.IGNORECASE)
@@ -499,7 +500,12 @@ _SEIZED_AS = SEIZED_AS
 
 
 def _object_kind(np: str) -> str | None:
-    """"place", "weapons", "people", "goods" or None (not told) for a noun phrase seized or captured."""
+    """"place", "weapons", "people", "goods" or None (not told) for a noun phrase seized or captured. A name
+    first ("captured Northtown", "the capture of Northtown") is not told: a town as often as a person."""
+    words = np.split()
+    if words and words[0][:1].isupper() and not (_PEOPLE.match(words[0]) or _GOODS.match(words[0])
+                                                 or _WEAPONS.match(words[0])):
+        return None
     if _PLACE_HEAD.search(np):
         return "place"
     if _WEAPONS.search(np):
@@ -523,7 +529,7 @@ def seized_not_territory(text: str) -> str | None:
     text = _DIGIT_SEP.sub("0", text)  # "2,700 kilograms", "1.2 tons": one number, same offsets
     kinds: list[tuple[str, str, int]] = []
     for m in _SEIZE_ACTIVE.finditer(text):
-        np = m.group("np")
+        np = re.sub(r"^of\s+", "", m.group("np"))  # "the capture of ..." read as the verb
         cut = _NP_STOP_AFTER.search(" " + np)
         np = np[:cut.start() - 1] if cut else np
         if re.match(r"(?:up|back|over|out)\b", np, re.IGNORECASE):
