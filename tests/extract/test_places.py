@@ -515,3 +515,10 @@ def test_places_a_name_the_tagger_calls_a_place_after_in_is_kept_unresolved(pars
     p = _by_text(places, "Qzxwvtown")  # the shipped model tags it GPE
     assert p.geonameid is None and p.precision == "town" and p.candidates[0].name == "Nairobi"
     assert "America" in {p.evidence.text for p in parse("He worked in Dallas at United Way of America.")}
+
+
+def test_places_unknown_names_listed_after_a_plural_place_noun(parse):
+    places = parse("Cholera spread in Kinshasa. It reached the villages of Qzxwvka and Brqztown, and later "
+                   "three villages: Vlqzmo, Trqzna and Pqzweli.")
+    got = {p.evidence.text for p in places}
+    assert {"Qzxwvka", "Brqztown", "Vlqzmo", "Trqzna", "Pqzweli"} <= got

@@ -245,6 +245,7 @@ def find_runs(doc: Doc, gaz: Gazetteer, doc_text: str | None = None) -> list[_Ru
     """Longest gazetteer matches over capitalised token runs, plus demonyms and type-word extensions.
     ``doc_text``: ``doc.text``, when the caller already has it."""
     runs: list[_Run] = []
+    listing = -1  # where an enumeration of unknown names after a plural place noun last ended
     tk = _tokens(doc, doc_text)
     text, lower, cap = tk.text, tk.lower, tk.cap
     n = len(text)
@@ -297,14 +298,22 @@ def find_runs(doc: Doc, gaz: Gazetteer, doc_text: str | None = None) -> list[_Ru
             runs.append(fac)
             i = fac.end
             continue
+        listed = listing == i - 1 and lower[i - 1] in (",", "and", "or") \
+            or listing == i - 2 and lower[i - 2] == "," and lower[i - 1] in ("and", "or")
         if best is None:
             unknown = _named_by_type_noun(tk, i) or _tagged_after_locative(doc, gaz, tk, i)
+            if unknown is None and listed:
+                unknown = _listed_unknown(tk, i)
             if unknown is not None:
                 runs.append(unknown)
+                if unknown.kind == "unknown" and (listed or lower[i - 2] in PLURAL_TYPE_NOUNS):
+                    listing = unknown.end  # the enumeration goes on: "Kampungu, Makonono, Kaluamba and Mombo"
                 i = unknown.end
                 continue
             i += 1
             continue
+        if listed:
+            listing = best.end
         j = best.end
         nxt = lower[j] if j < n else ""
         if nxt == "state" and cap[j] and not (j + 1 < n and cap[j + 1]) \
@@ -381,7 +390,11 @@ def _facility(tk: _Tokens, i: int) -> _Run | None:
 
 # Nouns that say the name after "of" is a settlement or an area: "the village of Kampungu", "the town of Kalam".
 UNKNOWN_TYPE_NOUNS = frozenset({"village", "town", "city", "hamlet", "settlement", "township", "suburb",
-                                "neighbourhood", "neighborhood", "district", "municipality", "commune"})
+                                "neighbourhood", "neighborhood", "district", "municipality", "commune", "island",
+                                "province", "region"})
+# The plural nouns open an enumeration: "the villages of Bumbacari and Dudescu", "four villages: Kampungu, Makonono".
+PLURAL_TYPE_NOUNS = frozenset({"villages", "towns", "cities", "districts", "provinces", "regions", "islands",
+                               "communities", "settlements", "townships", "municipalities"})
 
 
 def _named_by_type_noun(tk: _Tokens, i: int) -> _Run | None:
@@ -394,10 +407,23 @@ def _named_by_type_noun(tk: _Tokens, i: int) -> _Run | None:
         j += 1
     if any(fold(w) in STOPLIST for w in tk.text[i:j]) or not all(w.isalpha() for w in tk.text[i:j]):
         return None
-    before = tk.lower[i - 1] == "of" and tk.lower[i - 2] in UNKNOWN_TYPE_NOUNS
+    before = tk.lower[i - 1] in ("of", ":") and tk.lower[i - 2] in PLURAL_TYPE_NOUNS \
+        or tk.lower[i - 1] == "of" and tk.lower[i - 2] in UNKNOWN_TYPE_NOUNS
     # "in the Wedza district", "from Torkula village": the noun after the name, in lower case
     after = j < len(tk.text) and tk.text[j] in ("village", "district") and tk.lower[i - 1] in ("the", "in", "from", "of", "at", "near")
     return _Run(i, j, fold(tk.span_text(i, j)), "unknown") if before or after else None
+
+
+def _listed_unknown(tk: _Tokens, i: int) -> _Run | None:
+    """The next name of an enumeration that a plural place noun opened (1-3 capitalised words)."""
+    if fold(tk.text[i]) in STOPLIST or tk.sent_start[i]:
+        return None
+    j = i + 1
+    while j < len(tk.text) and j - i < 3 and tk.cap[j] and not tk.punct[j] and not tk.sent_start[j]:
+        j += 1
+    if any(fold(w) in STOPLIST for w in tk.text[i:j]) or not all(w.isalpha() for w in tk.text[i:j]):
+        return None
+    return _Run(i, j, fold(tk.span_text(i, j)), "unknown")
 
 
 def _tagged_after_locative(doc: Doc, gaz: Gazetteer, tk: _Tokens, i: int) -> _Run | None:
