@@ -275,8 +275,9 @@ def find_runs(doc: Doc, gaz: Gazetteer, doc_text: str | None = None) -> list[_Ru
         for j in range(stop, i, -1):
             if not cap[j - 1] and not (j - i > 1 and _elided_cap(text[j - 1])):  # "Côte d'Ivoire"
                 continue
-            if any(not cap[k] and lower[k] not in CONNECTORS for k in range(i + 1, j - 1)):
-                continue
+            if any(not cap[k] and (lower[k] not in CONNECTORS or lower[k] == "the" and lower[k - 1] != "of")
+                   for k in range(i + 1, j - 1)):
+                continue  # "the" only after "of": "Democratic Republic of the Congo"
             if j - i > 1 and lower[j - 1] == "city" and j < n and cap[j] and lower[j] in LOCAL_BODY_WORDS:
                 continue  # "Dublin City Council": the council of Dublin, though "Dublin City" is a name too
             key = fold(tk.span_text(i, j))
@@ -400,18 +401,22 @@ PLURAL_TYPE_NOUNS = frozenset({"villages", "towns", "cities", "districts", "prov
 def _named_by_type_noun(tk: _Tokens, i: int) -> _Run | None:
     """A name the index lacks, that a place noun names: "the village of Kampungu", "the small town of Kasba
     Bonli" (1-3 capitalised words). It stays unresolved and takes the point of the town the text is about."""
-    if i < 2 or fold(tk.text[i]) in STOPLIST or tk.text[i] in ("The", "A", "An") or tk.sent_start[i]:
+    if i < 2 or tk.sent_start[i]:
+        return None
+    before = tk.lower[i - 1] in ("of", ":") and tk.lower[i - 2] in PLURAL_TYPE_NOUNS \
+        or tk.lower[i - 1] == "of" and tk.lower[i - 2] in UNKNOWN_TYPE_NOUNS
+    if not before and tk.lower[i - 1] not in ("the", "in", "from", "of", "at", "near"):
         return None
     j = i + 1
     while j < len(tk.text) and j - i < 3 and tk.cap[j] and not tk.punct[j] and not tk.sent_start[j]:
         j += 1
-    if any(fold(w) in STOPLIST for w in tk.text[i:j]) or not all(w.isalpha() for w in tk.text[i:j]):
-        return None
-    before = tk.lower[i - 1] in ("of", ":") and tk.lower[i - 2] in PLURAL_TYPE_NOUNS \
-        or tk.lower[i - 1] == "of" and tk.lower[i - 2] in UNKNOWN_TYPE_NOUNS
     # "in the Wedza district", "from Torkula village": the noun after the name, in lower case
-    after = j < len(tk.text) and tk.text[j] in ("village", "district") and tk.lower[i - 1] in ("the", "in", "from", "of", "at", "near")
-    return _Run(i, j, fold(tk.span_text(i, j)), "unknown") if before or after else None
+    if not before and not (j < len(tk.text) and tk.text[j] in ("village", "district")):
+        return None
+    if tk.text[i] in ("The", "A", "An") or any(fold(w) in STOPLIST for w in tk.text[i:j]) \
+            or not all(w.isalpha() for w in tk.text[i:j]):
+        return None
+    return _Run(i, j, fold(tk.span_text(i, j)), "unknown")
 
 
 def _listed_unknown(tk: _Tokens, i: int) -> _Run | None:
@@ -429,8 +434,10 @@ def _listed_unknown(tk: _Tokens, i: int) -> _Run | None:
 def _tagged_after_locative(doc: Doc, gaz: Gazetteer, tk: _Tokens, i: int) -> _Run | None:
     """A name the index lacks that the tagger calls a place (GPE, LOC) after "in", "near", "at" or "from":
     "in Pangandaran", "near Lake Titicaca" (1-4 capitalised words, the tagger's whole entity)."""
+    if i == 0 or tk.lower[i - 1] not in ("in", "near", "at", "from", "outside", "the"):
+        return None
     at = _doc_attrs(doc)
-    if at.ent_type[i] not in ("GPE", "LOC") or at.ent_iob[i] != "B" or i == 0:
+    if at.ent_type[i] not in ("GPE", "LOC") or at.ent_iob[i] != "B":
         return None
     j = i + 1
     while j < at.n and at.ent_iob[j] == "I":
@@ -608,36 +615,43 @@ homeowners
 def _party_home(doc: Doc, run: _Run) -> bool:
     """A US legislator's party and home town: "Rep. Brent Boggs, D-Braxton", "(R-Elbow Lake)"."""
     i = run.start
-    if doc[i:run.end].text.isupper():
+    if i < 2:
+        return False
+    at = _doc_attrs(doc)  # token text and offsets as lists: doc[i] builds a Token each time
+    w = at.text
+    if w[i - 1] not in ("-", "–") or w[i - 2] not in PARTY_LETTERS or at.idx[i - 1] != at.idx[i - 2] + len(w[i - 2]):
+        return False
+    if all(x.isupper() for x in w[i:run.end]):
         return False  # "(D-CA)": a state's postal code, which the index does not hold as the state
-    return i >= 2 and doc[i - 1].text in ("-", "–") and doc[i - 2].text in PARTY_LETTERS \
-        and (i < 3 or doc[i - 3].text in (",", "(", "[")) and doc[i - 1].idx == doc[i - 2].idx + len(doc[i - 2].text)
+    return i < 3 or w[i - 3] in (",", "(", "[")
 
 
 def _resident(doc: Doc, run: _Run, gaz: Gazetteer) -> bool:
     """A town's people: "a Crafton man", "the 20-year-old Camarillo resident", "an Independence teenager"."""
     i, j = run.start, run.end
-    if j >= len(doc) or doc[j].lower_ not in RESIDENT_NOUNS or i == 0:
+    at = _doc_attrs(doc)
+    if j >= at.n or at.lower[j] not in RESIDENT_NOUNS or i == 0:
         return False
-    prev = doc[i - 1].lower_
+    prev = at.lower[i - 1]
     if prev not in ("a", "an", "the") and not prev.endswith("old"):
         return False
-    return any(e.feature_class == "P" for e in gaz.lookup_key(run.key)) and not is_demonym(doc[i:j].text)
+    return any(e.feature_class == "P" for e in gaz.lookup_key(run.key)) and not is_demonym(" ".join(at.text[i:j]))
 
 
 def _office_after(doc: Doc, run: _Run) -> bool:
     """The town's own office after its name: "Sochi Mayor", "Greer Police", "Mabini Vice-Mayor"."""
+    at = _doc_attrs(doc)
     j = run.end
-    if j < len(doc) and doc[j].lower_ in ("vice", "deputy", "vice-"):
+    if j < at.n and at.lower[j] in ("vice", "deputy", "vice-"):
         j += 1
-        while j < len(doc) and doc[j].text in ("-", "‐"):
+        while j < at.n and at.text[j] in ("-", "‐"):
             j += 1
-    if j >= len(doc):
+    if j >= at.n:
         return False
-    if doc[j].text in ("police", "firefighters", "detectives"):
+    if at.text[j] in ("police", "firefighters", "detectives"):
         # "Roselle police ticketed ...", but not a capitalised first word: "As police arrived"
-        return not doc[run.start].is_sent_start and run.start > 0
-    return doc[j].text[:1].isupper() and doc[j].lower_ in LOCAL_OFFICE_WORDS
+        return run.start > 0 and not doc[run.start].is_sent_start
+    return at.text[j][:1].isupper() and at.lower[j] in LOCAL_OFFICE_WORDS
 
 
 def _defined(doc: Doc, run: _Run) -> bool:
