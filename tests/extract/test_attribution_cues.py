@@ -89,3 +89,25 @@ def test_cue_classifier_adds_a_claim_rules_and_crf_miss(pipeline, make_article, 
 def test_cue_classifier_leaves_plain_events_alone(pipeline, make_article):
     claims = pipeline.extract(make_article("The convoy crossed the river at dawn and reached the town.")).claims
     assert claims == []
+
+
+def test_cue_training_items_label_gold_cues_outside_rule_claims(nlp, tmp_path):
+    from sitreps.evaluate.attribution import GoldDoc
+    from sitreps.extract.attribution_cues import load_classifier, training_items
+    from sitreps.extract.attribution_train import train_cue_classifier
+
+    text = ("The mayor said that the bridge would reopen. The senator congratulated the crews on their work. "
+            "The convoy crossed the river.")
+    s = text.index("congratulated")
+    gold = GoldDoc("written", text, {"cue": [((s, s + len("congratulated")),)], "source": [], "content": []})
+    doc = nlp(text)
+    items = training_items([gold], [doc], {}, frozenset())
+    labels = {next(f for f in feats if f.startswith("l=")): label for feats, label in items}
+    assert labels["l=congratulate"] == "C" and labels["l=cross"] == "O"
+    # "said" and its clause are a rule claim: not a candidate, as at run time
+    assert "l=say" not in labels and "l=reopen" not in labels
+    # the training command's step: prior and cue words read from the directory, the model written next to them
+    (tmp_path / "cue_prior.tsv").write_text("# header\ncongratulate\t40\t30\n", encoding="utf-8")
+    (tmp_path / "cue_words.txt").write_text("congratulated\n", encoding="utf-8")
+    path = train_cue_classifier([gold] * 5, [doc] * 5, tmp_path)
+    assert path.name == "cue_classifier.crfsuite" and load_classifier(path) is not None
