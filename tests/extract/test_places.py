@@ -522,3 +522,46 @@ def test_places_unknown_names_listed_after_a_plural_place_noun(parse):
                    "three villages: Vlqzmo, Trqzna and Pqzweli.")
     got = {p.evidence.text for p in places}
     assert {"Qzxwvka", "Brqztown", "Vlqzmo", "Trqzna", "Pqzweli"} <= got
+
+
+def _resolve_one(nlp, gaz, text, span):
+    from sitreps.extract.places import resolve_spans
+
+    start = text.index(span)
+    (p,) = resolve_spans(nlp(text), [(start, start + len(span))], gaz)
+    return p
+
+
+def test_places_an_institution_lies_in_the_area_or_country_in_its_name(nlp, gaz):
+    from sitreps.gazetteer.index import haversine_km
+
+    # a university named for a province far from the text's town lies in the province (its point: the index has
+    # no provincial capitals), not in the text's town
+    p = _resolve_one(nlp, gaz, "Storms flooded Miami on Monday. A geologist at the University of Alberta "
+                                "said the rain would stop.", "University of Alberta")
+    assert p.geonameid is None and p.precision == "town" and p.candidates[0].name == "Alberta"
+    assert haversine_km(p.lat, p.lon, 53.55, -113.49) < 161  # Edmonton
+    # a central bank named for its country: the capital
+    p = _resolve_one(nlp, gaz, "Shoppers in Leeds spent less in May. The Bank of England kept its rate.",
+                     "Bank of England")
+    assert haversine_km(p.lat, p.lon, 51.51, -0.13) < 50  # London
+    # the town named right after it comes first
+    p = _resolve_one(nlp, gaz, "Prices rose in Ohio. He studied at Qzxw State University in Boise.",
+                     "Qzxw State University")
+    assert haversine_km(p.lat, p.lon, 43.61, -116.20) < 30  # Boise
+
+
+def test_places_an_embassy_is_not_in_the_country_it_is_named_for(nlp, gaz):
+    from sitreps.gazetteer.index import haversine_km
+
+    p = _resolve_one(nlp, gaz, "Crowds marched in Paris on Friday. They stopped outside the Embassy of Japan.",
+                     "Embassy of Japan")
+    assert haversine_km(p.lat, p.lon, 48.86, 2.35) < 30  # Paris, the text's town, not Tokyo
+
+
+def test_places_an_institution_does_not_take_a_far_namesake_town(nlp, gaz):
+    from sitreps.gazetteer.index import haversine_km
+
+    p = _resolve_one(nlp, gaz, "Lawyers gathered in Nairobi on Monday. The case reached the Supreme Court "
+                               "of Appeal later.", "Supreme Court of Appeal")
+    assert haversine_km(p.lat, p.lon, -1.29, 36.82) < 30  # Nairobi

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+import weakref
 from typing import TYPE_CHECKING, Any
 
 from ..gazetteer.build import fold
@@ -238,6 +239,13 @@ middle high zoo cemetery memorial theater theatre base barracks terminal pier go
 """.split())
 
 
+# Institutions usually lie where the place inside their name is ("University of Chicago", "Denver Police
+# Department", "Bank of England"), unlike streets, which are named after other places ("Moscow Avenue"). An
+# embassy, consulate or mission of X is not in X: it takes the town of the text.
+INSTITUTION_WORDS = frozenset("""
+university college bank hospital airport court police sheriff sheriff's ministry institute
+""".split())
+ABROAD_WORDS = frozenset("embassy embassies consulate consulates mission".split())
 IN_TOWN_GAP = re.compile(r"\s*(?:,|in|at|near|,\s*in)\s*(?:the\s+)?(?:city\s+of\s+)?", re.IGNORECASE)
 
 
@@ -278,11 +286,24 @@ def _locate_unknown(doc: Doc, mentions: list[Mention], gaz: Gazetteer,
         before = [e for s, e in best if s < m.start]
         return before[-1] if before else best[0][1]
 
+    def town_after(m: Mention) -> Entry | None:
+        """The town named right after the mention ("Loyola University in Los Angeles"), if any."""
+        nxt = next(((s, e) for s, e in towns if s >= m.end and e.feature_class == "P"), None)
+        return nxt[1] if nxt is not None and IN_TOWN_GAP.fullmatch(text[m.end:nxt[0]]) else None
+
     out: dict[int, tuple[Entry, str]] = {}
     for m in mentions:
         if m.candidates:
             continue
         words = m.surface.replace("/", " ").replace("-", " ").split()
+        lower = {w.lower() for w in words}
+        if lower & INSTITUTION_WORDS and not lower & ABROAD_WORDS:
+            # an institution: the town named after it, else the place inside its name (an area's or a
+            # country's capital: "University of Alberta" in Edmonton, "Bank of Mexico" in Mexico City)
+            inst = town_after(m) or _institution_place(words, gaz, [e for _, e in towns])
+            if inst is not None:
+                out[id(m)] = (inst, "inside")
+                continue
         context: Entry | None = None
         if words and words[-1].lower() in LOCATED_WORDS:
             context = town_of_text(m)
@@ -317,6 +338,53 @@ def _inner_place(words: list[str], gaz: Gazetteer, anchors: list[Entry]) -> Entr
             entries = gaz.lookup(" ".join(sub))
             if entries:
                 return _nearest(entries, anchors)
+    return None
+
+
+_CAPITALS: weakref.WeakKeyDictionary[Gazetteer, dict[tuple[str, str], int]] = weakref.WeakKeyDictionary()
+
+
+def _capital(gaz: Gazetteer, area: Entry) -> Entry | None:
+    """A country's capital (its most populous PPLC) or a first-level area's (its most populous PPLA, else the
+    country's capital when that lies in the area: London for England)."""
+    caps = _CAPITALS.get(gaz)
+    if caps is None:
+        ppla: dict[tuple[str, str], int] = {}
+        pplc: dict[tuple[str, str], int] = {}
+        for i, code in enumerate(gaz.fcode):
+            if code == "PPLA" or code == "PPLC":
+                keys = [(gaz.cc[i], gaz.admin1[i])] + ([(gaz.cc[i], "")] if code == "PPLC" else [])
+                best = ppla if code == "PPLA" else pplc
+                for key in keys:
+                    if key not in best or gaz.pop[i] > gaz.pop[best[key]]:
+                        best[key] = i
+        caps = {**pplc, **ppla}
+        _CAPITALS[gaz] = caps
+    row = caps.get((area.country_code, "" if area.is_country else area.admin1))
+    return None if row is None else gaz.entry(row)
+
+
+def _institution_place(words: list[str], gaz: Gazetteer, anchors: list[Entry]) -> Entry | None:
+    """The place inside an institution's name, longest name first; a country or first-level area among its
+    namesakes is taken (the one nearest the text's places) and stands for its capital; a town only when near
+    the text's places."""
+    for size in range(len(words) - 1, 0, -1):
+        for k in range(len(words) - size + 1):
+            sub = words[k:k + size]
+            if size == 1 and (sub[0].lower() in LOCATED_WORDS or sub[0].lower() in INSTITUTION_WORDS
+                              or fold(sub[0]) in STOPLIST or not sub[0][:1].isupper()):
+                continue
+            entries = gaz.lookup(" ".join(sub))
+            if not entries:
+                continue
+            areas = [e for e in entries if e.is_country or e.feature_code == "ADM1"]
+            if areas:
+                area = _nearest(areas, anchors)
+                return _capital(gaz, area) or area
+            near = _nearest(entries, anchors)
+            if anchors and min(haversine_km(near.lat, near.lon, a.lat, a.lon) for a in anchors) > FAR_INNER_KM:
+                return None  # a namesake town far from the text ("Supreme" in the Supreme People's Court)
+            return near
     return None
 
 
