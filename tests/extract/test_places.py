@@ -565,3 +565,14 @@ def test_places_an_institution_does_not_take_a_far_namesake_town(nlp, gaz):
     p = _resolve_one(nlp, gaz, "Lawyers gathered in Nairobi on Monday. The case reached the Supreme Court "
                                "of Appeal later.", "Supreme Court of Appeal")
     assert haversine_km(p.lat, p.lon, -1.29, 36.82) < 30  # Nairobi
+
+
+def test_places_an_institution_named_with_a_demonym_lies_in_that_countrys_capital(nlp, gaz):
+    from sitreps.gazetteer.index import haversine_km
+
+    p = _resolve_one(nlp, gaz, "Talks resumed in Geneva on Monday. The Russian Foreign Ministry said nothing.",
+                     "Russian Foreign Ministry")
+    assert haversine_km(p.lat, p.lon, 55.75, 37.62) < 50  # Moscow
+    p = _resolve_one(nlp, gaz, "Talks resumed in Nairobi on Monday. Staff of the Russian Embassy left.",
+                     "Russian Embassy")
+    assert haversine_km(p.lat, p.lon, -1.29, 36.82) < 30  # Nairobi: an embassy is not in its own country

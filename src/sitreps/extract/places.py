@@ -374,6 +374,10 @@ def _institution_place(words: list[str], gaz: Gazetteer, anchors: list[Entry]) -
             if size == 1 and (sub[0].lower() in LOCATED_WORDS or sub[0].lower() in INSTITUTION_WORDS
                               or fold(sub[0]) in STOPLIST or not sub[0][:1].isupper()):
                 continue
+            cc = DEMONYMS.get(sub[0]) if size == 1 else None
+            country = gaz.country(cc) if cc else None
+            if country is not None:  # "the Russian Foreign Ministry": the country's capital
+                return _capital(gaz, country) or country
             entries = gaz.lookup(" ".join(sub))
             if not entries:
                 continue
