@@ -78,6 +78,9 @@ def test_attribution_nested_claim(extract):
      "The line is holding", "Oleksandr Syrskyi"),
     ("The Institute for the Study of War published a new assessment. “Moscow lacks the reserves for a "
      "second push,” they said.", "lacks the reserves", "Institute for the Study of War"),
+    # "it" stands for an organisation (never a person): here the statement's author, not the pronoun itself
+    ("The Norwegian Refugee Council published its winter report on Monday. It said that four shelters near "
+     "the river had lost heating.", "four shelters near", "Norwegian Refugee Council"),
 ])
 def test_attribution_pronoun_speaker_resolved(extract, text, phrase, who):
     c = _claim_with(extract(text), phrase)
@@ -353,3 +356,10 @@ def test_attribution_split_coordinated_cue_needs_a_cue_like_verb_outside_quotes(
     # a content inside quotation marks is the speaker's own words: not cut
     fs = found()
     assert _split_coordinated(doc, fs, [content], {"call": 0.5}) == [] and fs[0].content == content
+
+
+def test_attribution_source_name_keeps_the_written_spacing(extract):
+    # the name is read off the text as written, not rebuilt from tokens ("34 - year - old")
+    r = extract("A 34-year-old teacher told reporters that the school had been empty since March.")
+    c = _claim_with(r, "the school had been empty")
+    assert c.source.name == "34-year-old teacher"

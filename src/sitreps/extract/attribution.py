@@ -54,7 +54,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _HE = {"he", "him", "she", "her"}
-_THEY = {"they", "them"}
+_THEY = {"they", "them", "it"}  # "it said" after a ministry or a report: the organisation, never a person
 _ORG_KINDS = {"think_tank", "media", "government", "military", "anonymous"}
 
 

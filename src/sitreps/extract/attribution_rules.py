@@ -175,7 +175,8 @@ def normalise_source(tokens: list[Token]) -> str:
             ent = doc[ent.start + 1:ent.end]
         return ent.text.removesuffix("’s").removesuffix("'s")
     words = [t for t in tokens if not (t.i == tokens[0].i and t.lower_ in {"the", "a", "an"})]
-    name = " ".join(t.text for t in words) if words else text
+    # the words as written (their own spacing: "27-year-old", not "27 - year - old"), on one line
+    name = re.sub(r"\s+", " ", "".join(t.text_with_ws for t in words)).strip() if words else text
     name = re.sub(r"\s+([’'],?s\b|[,.)])", r"\1", name).replace("( ", "(")
     name = re.sub(r",(\s*,)+", ",", name).strip(" ,;:")  # the commas around a clause left out: "mayor,,"
     alias = ALIASES.get(name.lower())
