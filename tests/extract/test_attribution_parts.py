@@ -74,6 +74,17 @@ def test_kind_side_channel_words():
     assert {"said", "tweeted", "claimed"} <= load_cue_forms()
 
 
+@pytest.mark.parametrize(("name", "kind"), [
+    ("Kyiv", "government"), ("Moscow", "government"), ("the Kremlin", "government"), ("Russia's", "government"),
+    ("the US", "government"), ("Putin", "government"), ("city council", "government"),
+    ("Kyiv Independent", "media"),  # a state's name inside a longer name is no state
+    ("Norwegian Refugee Council", "unknown"), ("The", "unknown"), ("a dock worker", "unknown"),
+])
+def test_kind_of_states_leaders_and_councils(name, kind):
+    # a state named as the speaker is its government ("Kyiv says"), so its claims are not left of unknown kind
+    assert kind_of(name) == kind
+
+
 ANN = (
     "T1\tSource 0 8\tThe mayor\n"
     "T2\tCue 9 13\tsaid\n"

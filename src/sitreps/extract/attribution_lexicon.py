@@ -82,7 +82,11 @@ KIND_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("government", ("president", "minister", "ministry", "government", "kremlin", "spokesperson",
                     "spokesman", "spokeswoman", "ambassador", "governor", "mayor", "official", "officials",
                     "administration", "white house", "state department", "prime minister", "parliament",
-                    "senator", "congress", "authorities", "embassy", "secretary", "diplomat")),
+                    "senator", "congress", "authorities", "embassy", "secretary", "diplomat", "city council",
+                    "regional council", "village council", "city hall", "police", "prosecutor",
+                    # leaders named alone ("Putin said"): their office speaks
+                    "putin", "zelensky", "zelenskyy", "zelenskiy", "shoigu", "lavrov", "peskov", "medvedev",
+                    "kuleba", "yermak", "podolyak", "reznikov", "biden", "blinken", "stoltenberg", "lukashenko")),
     ("media", ("reuters", "associated press", "ap ", "afp", "bbc", "cnn", "times", "post", "news", "agency",
                "tass", "ria", "interfax", "newspaper", "outlet", "journal", "sofrep", "media", "reporter",
                "correspondent", "television", "tv", "channel", "magazine", "guardian", "kyiv independent")),
@@ -161,12 +165,23 @@ def _unique(items: object) -> list[str]:
     return out
 
 
+# A state named as the speaker ("Kyiv says", "Moscow denied", "Russia claimed") is its government: a source
+# whose name is nothing but such names. Not single words inside longer names ("Kyiv Independent" is media).
+STATE_NAMES = ("ukraine", "russia", "kyiv", "kiev", "moscow", "washington", "london", "beijing", "china", "paris",
+               "france", "berlin", "germany", "warsaw", "poland", "minsk", "belarus", "ankara", "turkey", "tehran",
+               "iran", "united states", "u.s.", "us", "britain", "uk", "the kremlin")
+_STATE_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(STATE_NAMES, key=len, reverse=True))
+                       + r")(?!\w)(?:[’']s)?")
+
+
 def kind_of(name: str) -> str:
     """The kind of a source from the words naming it (government, military, think_tank, media, ...)."""
     low = f" {name.lower()} "
     for kind, words in KIND_WORDS:
         if any(_has_word(low, w) for w in words):
             return kind
+    if _STATE_RE.search(low) and _STATE_RE.sub(" ", low.replace(" the ", " ")).strip(" ,;") == "":
+        return "government"
     return "unknown"
 
 
