@@ -85,6 +85,10 @@ def test_kind_of_states_leaders_and_councils(name, kind):
     assert kind_of(name) == kind
 
 
+def test_side_of_leaders_named_alone():
+    assert side_of("Shoigu") == "RU" and side_of("Kuleba") == "UA" and side_of("Blinken") == "US"
+
+
 ANN = (
     "T1\tSource 0 8\tThe mayor\n"
     "T2\tCue 9 13\tsaid\n"

@@ -96,12 +96,14 @@ KIND_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 # Words that tell the side (affiliation) of a source.
 SIDE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("UA", ("ukrainian", "ukraine", "kyiv", "kiev", "zelensky", "zelenskyy", "zelenskiy")),
+    ("UA", ("ukrainian", "ukraine", "kyiv", "kiev", "zelensky", "zelenskyy", "zelenskiy",
+            "kuleba", "yermak", "podolyak", "reznikov")),
     ("RU", ("russian", "russia", "kremlin", "moscow", "putin", "peskov", "tass", "ria novosti",
-            "donetsk people", "luhansk people", "dnr", "lnr", "dpr", "lpr", "wagner")),
-    ("US", ("american", "pentagon", "white house", "state department", "u.s.", "united states")),
+            "donetsk people", "luhansk people", "dnr", "lnr", "dpr", "lpr", "wagner", "shoigu", "lavrov",
+            "medvedev")),
+    ("US", ("american", "pentagon", "white house", "state department", "u.s.", "united states", "biden", "blinken")),
     ("GB", ("british", "uk ministry", "downing street")),
-    ("WEST", ("western", "nato")),
+    ("WEST", ("western", "nato", "stoltenberg")),
 )
 
 # Acronyms and short names expanded to the full name. Only unambiguous ones.
