@@ -363,3 +363,13 @@ def test_attribution_source_name_keeps_the_written_spacing(extract):
     r = extract("A 34-year-old teacher told reporters that the school had been empty since March.")
     c = _claim_with(r, "the school had been empty")
     assert c.source.name == "34-year-old teacher"
+
+
+def test_attribution_continued_quote_keeps_its_speaker_after_a_nested_claim(extract):
+    # the first quotation holds a claim of its own ("We do not know where ..."); the second quotation continues
+    # the brother, not that nested "we"
+    r = extract("Families waited at the gates all day.\n\n“We do not know where the ship is now,” said the "
+                "brother of a missing sailor, standing outside the port office. “We only hope the ship reached "
+                "the harbour.”\n\nThe navy said the search would go on.")
+    c = _claim_with(r, "We only hope the ship")
+    assert "brother" in c.source.name

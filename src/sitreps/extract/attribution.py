@@ -101,8 +101,7 @@ class AttributionStage:
         quotes = [(q.start, q.end) for q in found_quotes]
         found = self.find(doc, found_quotes)
         drafts = [_Draft(f, direct=_is_direct(f.content, quotes)) for f in found]
-        drafts += _continuations(text, drafts, quotes, result)
-        drafts.sort(key=lambda d: d.found.content[0])
+        drafts = _sorted_drafts(drafts + _continuations(text, drafts, quotes, result))
         claims = _resolve(doc, result, drafts, quotes)
         _nest(claims)
         claims = _drop_quoted_first_person(claims, quotes)
@@ -412,6 +411,18 @@ def _paragraph_of(result: ArticleResult, pos: int) -> int:
         if p.start <= pos < p.end or (pos == p.end):
             return k
     return -1
+
+
+def _sorted_drafts(drafts: list[_Draft]) -> list[_Draft]:
+    """The drafts in text order of their contents, each continuation still pointing at the draft it continues
+    (``continuation_of`` is an index: sorting alone would leave it pointing at whatever took that place)."""
+    order = sorted(range(len(drafts)), key=lambda k: drafts[k].found.content[0])
+    new_index = {old: new for new, old in enumerate(order)}
+    out = [drafts[k] for k in order]
+    for d in out:
+        if d.continuation_of is not None:
+            d.continuation_of = new_index[d.continuation_of]
+    return out
 
 
 def _continuations(text: str, drafts: list[_Draft], quotes: list[tuple[int, int]],
