@@ -78,6 +78,7 @@ def test_kind_side_channel_words():
     ("Kyiv", "government"), ("Moscow", "government"), ("the Kremlin", "government"), ("Russia's", "government"),
     ("the US", "government"), ("Putin", "government"), ("city council", "government"),
     ("Kyiv Independent", "media"),  # a state's name inside a longer name is no state
+    ("Videos", "video"), ("A second image", "video"), ("a photograph", "video"),
     ("Norwegian Refugee Council", "unknown"), ("The", "unknown"), ("a dock worker", "unknown"),
 ])
 def test_kind_of_states_leaders_and_councils(name, kind):

@@ -91,7 +91,8 @@ KIND_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
                "tass", "ria", "interfax", "newspaper", "outlet", "journal", "sofrep", "media", "reporter",
                "correspondent", "television", "tv", "channel", "magazine", "guardian", "kyiv independent")),
     ("social_media_user", ("blogger", "twitter user", "telegram channel", "milblogger", "user")),
-    ("video", ("video", "footage", "clip", "images", "photos", "satellite imagery")),
+    ("video", ("video", "videos", "footage", "clip", "clips", "image", "images", "photo", "photos", "photograph",
+               "photographs", "satellite imagery")),
 )
 
 # Words that tell the side (affiliation) of a source.
