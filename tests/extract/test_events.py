@@ -178,3 +178,15 @@ def test_events_a_foreign_army_taking_a_town_overtakes_it(pipeline, make_article
     ev = next(e for e in events if "territory" in e.sub_event_type)
     assert ev.sub_event_type == "Government regains territory", ev
     assert ev.actor1 is not None and ev.actor1.name == "Military Forces of Ukraine"
+
+
+def test_events_civilians_are_never_actor1_of_violence(pipeline, make_article) -> None:
+    # ACLED codes civilians only as victims (actor2) of political violence; no attacker named -> no actor1
+    text = "A rocket hit the bus station in Sumy on Monday morning, killing nine civilians who were queuing for buses."
+    _, events = _events(pipeline, make_article, text)
+    violent = [e for e in events if e.event_type in {"Battles", "Explosions/Remote violence",
+                                                     "Violence against civilians"}]
+    assert violent, [(e.sub_event_type, e.evidence.text) for e in events]
+    for e in violent:
+        assert e.actor1 is None or e.actor1.inter != 7, (e.sub_event_type, e.actor1)
+    assert any(e.actor2 is not None and e.actor2.inter == 7 for e in violent)

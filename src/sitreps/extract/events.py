@@ -214,6 +214,9 @@ def _actors_for(sent: SpacySpan, trigger: Span, actors: list[Actor],
 
 _PRONOUNS = {"they", "it", "he", "she"}
 
+# The event types of political violence, in which ACLED never codes civilians as actor1.
+_VIOLENCE_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
 # Sub-types whose actor1 is the side that moves, takes or gives up ground or forces: news often names that side
 # by its country alone ("Ukraine has withdrawn its troops", "the Russian withdrawal", "Russia's pull-out").
 _STATE_MOVES = frozenset({"Non-violent transfer of territory", "Government regains territory",
@@ -686,6 +689,10 @@ class EventsStage:
         actor1, actor2 = _actors_for(sent, trigger, result.actors, sources)
         if actor1 is None and prev is not None:
             actor1 = _pronoun_antecedent(sent, prev, result.actors, sources)
+        if actor1 is not None and actor1.inter == 7 and event_type in _VIOLENCE_TYPES:
+            # ACLED codes civilians only as the victims of political violence (actor2), never as its actor1:
+            # "a missile struck the station as thousands of people waited" names no attacker
+            actor1, actor2 = (actor2 if actor2 is not None and actor2.inter != 7 else None), actor1
         if actor1 is None and event_type == "Explosions/Remote violence":
             actor1 = _weapon_owner(text, evidence.start, sent.end_char)
         control: Actor | None = None
