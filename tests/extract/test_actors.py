@@ -43,3 +43,20 @@ def test_actors_enemy_and_collective_demonyms_in_a_ukraine_war_report() -> None:
 
 def test_actors_enemy_without_a_known_war_is_left_out() -> None:
     assert not any(a.evidence.text.endswith("enemy") for a in find_actors("The enemy was near."))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Poland's defence ministry said its troops had finished the exercise near the border.",
+     "Military Forces of Poland"),
+    ("Belarus moved two brigades west on Sunday, and its forces now hold the crossing at the river.",
+     "Military Forces of Belarus"),
+])
+def test_actors_possessive_forces_take_the_country_named_before(text: str, name: str) -> None:
+    # "its troops" after a country in the same sentence are that country's forces
+    actors = [a for a in find_actors(text) if a.evidence.text.startswith("its ")]
+    assert [a.name for a in actors] == [name]
+
+
+def test_actors_possessive_forces_without_a_country_are_left_out() -> None:
+    assert not [a for a in find_actors("The club said its troops of volunteers would clean the park.")
+                if a.evidence.text.startswith("its ")]

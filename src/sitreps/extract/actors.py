@@ -121,10 +121,11 @@ def _opponent(side: str | None, focus: Counter[str]) -> str | None:
 
 
 def _speaker_side(span: Span, result: ArticleResult) -> str | None:
-    for claim in result.claims:
-        if claim.evidence.contains(span) and claim.source.side:
-            return claim.source.side
-    return None
+    """The side of the innermost claim holding ``span`` whose source has one."""
+    holding = [c for c in result.claims if c.evidence.contains(span) and c.source.side]
+    if not holding:
+        return None
+    return min(holding, key=lambda c: c.evidence.end - c.evidence.start).source.side
 
 
 def _sentence_of(text: str, start: int) -> tuple[int, int]:
@@ -190,11 +191,33 @@ def find_actors(text: str, result: ArticleResult | None = None) -> list[Actor]:
             continue
         end = m.end() - (2 if m.group(0).endswith(("'s", "’s")) else 0)
         add(m.start(), end, _state_name("Military Forces", code, tables), code, "state_forces", 1)
+    for m in _possessive_forces_rx().finditer(text):
+        # "Russia's Defence Ministry said its forces had struck ...", "Russia lost a battalion when its troops
+        # ...": the forces of the last country named before them in the sentence; "our troops" (and "its"
+        # with no country before it): of the side whose claim holds them
+        code = None
+        if m.group(1).lower() != "our":
+            a, _ = _sentence_of(text, m.start())
+            for w in re.findall(r"\b[A-Z][\w]*", text[a:m.start()]):
+                code = tables.adjectives.get(w.lower(), code)
+        if code is None and result is not None:
+            code = _speaker_side(Span.of(text, m.start(), m.end()), result)
+        if code is None or code not in tables.country_names:
+            continue
+        prefix, kind, inter = tables.forces[m.group("force").lower()]
+        add(m.start(), m.end(), _state_name(prefix, code, tables), code, kind, inter)
     for m in tables.generic_rx.finditer(text):
         word = m.group(0).lower().removeprefix("the ")
         name, kind, inter = tables.generic[word]
         add(m.start(), m.end(), name, None, kind, inter)
     return _resolve_overlaps(found)
+
+
+@lru_cache(maxsize=1)
+def _possessive_forces_rx() -> re.Pattern[str]:
+    """ "its forces", "their troops", "our soldiers": force words after a possessive pronoun."""
+    return re.compile(rf"\b(its|their|our) (?:own )?(?P<force>{_alt(list(load_actor_tables().forces))})\b",
+                      re.IGNORECASE)
 
 
 def _resolve_overlaps(actors: list[Actor]) -> list[Actor]:
