@@ -43,6 +43,13 @@ def test_places_village_pattern_and_qualifier(parse):
     assert village.role == "event_location"
 
 
+def test_places_a_country_after_in_qualifies_the_town(parse):
+    # "Tripoli in Lebanon" is Lebanon's Tripoli, not the larger capital of Libya; "in May" qualifies nothing
+    text = ("Inspectors in Istanbul checked the freighter, whose maize is bound for Tripoli in {}, Turkey said.")
+    assert _by_text(parse(text.format("Lebanon")), "Tripoli").country_code == "LB"
+    assert _by_text(parse(text.format("May")), "Tripoli").country_code == "LY"
+
+
 @pytest.mark.parametrize("text, span, fclass", [
     ("Fighting continued across the Kharkiv oblast overnight.", "Kharkiv", "A"),
     ("Officials in the Kharkiv region reported calm.", "Kharkiv", "A"),

@@ -151,8 +151,9 @@ def _places(doc: Doc, gaz: Gazetteer, runs: list[_Run], chars: list[tuple[int, i
             kind = None
         m = Mention(start, end, key, text[start:end], kind=kind, sent=sent_of[run.start] if sent_of else 0,
                     after_the=run.start > 0 and run.end > run.start and lower[run.start - 1] == "the")
-        if run.end > run.start and run.end + 1 < n_tok and words[run.end] == "," \
+        if run.end > run.start and run.end + 1 < n_tok and words[run.end] in (",", "in") \
                 and words[run.end + 1][:1].isupper():
+            # "Ruska Lozova, Kharkiv", "Tripoli in Lebanon": only a country or admin area counts (resolve)
             m.qualifier = fold(words[run.end + 1])
         if run.end < n_tok and words[run.end] in AREA_CUE_WORDS:
             m.area_cue = True
