@@ -55,6 +55,7 @@ log = logging.getLogger(__name__)
 
 _HE = {"he", "him", "she", "her"}
 _THEY = {"they", "them", "it"}  # "it said" after a ministry or a report: the organisation, never a person
+_SPEAKER_PRONOUNS = frozenset(_HE | _THEY | {"i", "we"})  # a subject that names its speaker elsewhere
 _ORG_KINDS = {"think_tank", "media", "government", "military", "anonymous"}
 
 
@@ -166,7 +167,7 @@ class AttributionStage:
             if lemma in _WRITER_CUES:
                 src = None  # "the plan seems to ...": the writer's impression, no source's claim
             src_text = doc_text(doc)[src[0]:src[1]] if src else ""
-            is_pron = src_text.lower() in _HE | _THEY | {"i", "we", "it"}
+            is_pron = src_text.lower() in _SPEAKER_PRONOUNS
             name = None if (is_pron or src is None) else _name_from_text(src_text)
             lemma = cue_tok[0].lemma_.lower() if cue_tok is not None and len(cue_tok) else ""
             f = Found((cue.start, cue.end), (start, end), src, name, "crf", lemma, is_pron,
@@ -219,7 +220,7 @@ class AttributionStage:
             lemma = attrs.lemma[i]
             src = None if lemma in _WRITER_CUES else _subject(doc, start, end, taken, sources)
             src_text = text[src[0]:src[1]] if src else ""
-            is_pron = src_text.lower() in _HE | _THEY | {"i", "we", "it"}
+            is_pron = src_text.lower() in _SPEAKER_PRONOUNS
             name = None if (is_pron or src is None) else _name_from_text(src_text)
             f = Found(cue, comp, src, name, "classifier", lemma, is_pron, i)
             out.append(f)
