@@ -517,6 +517,22 @@ def _object_kind(np: str) -> str | None:
     return None
 
 
+def _objects(text: str, active: re.Pattern[str], passive: re.Pattern[str]) -> list[tuple[str, int, bool]]:
+    """The noun phrases seized, captured or arrested in ``text`` (each regex's ``np`` group), cut at the words
+    that end them after an active verb ("seized 2 tons of cocaine in ...", "the capture of ..." read as the verb)
+    or begin them before a passive one: (phrase, start of the match, passive?), active ones first."""
+    out: list[tuple[str, int, bool]] = []
+    for m in active.finditer(text):
+        np = re.sub(r"^of\s+", "", m.group("np"))
+        cut = _NP_STOP_AFTER.search(" " + np)
+        out.append((np[:cut.start() - 1] if cut else np, m.start(), False))
+    for m in passive.finditer(text):
+        np = m.group("np")
+        cut = _NP_STOP_BEFORE.match(np)
+        out.append((np[cut.end():] if cut else np, m.start(), True))
+    return out
+
+
 def seized_not_territory(text: str) -> str | None:
     """What ACLED makes of a seizure or capture in ``text`` that is no territory change: "weapons" (a cache
     seized: disrupted weapons use), "arrest" (officials, police, politicians or armed-group members captured:
@@ -528,18 +544,11 @@ def seized_not_territory(text: str) -> str | None:
         return None
     text = _DIGIT_SEP.sub("0", text)  # "2,700 kilograms", "1.2 tons": one number, same offsets
     kinds: list[tuple[str, str, int]] = []
-    for m in _SEIZE_ACTIVE.finditer(text):
-        np = re.sub(r"^of\s+", "", m.group("np"))  # "the capture of ..." read as the verb
-        cut = _NP_STOP_AFTER.search(" " + np)
-        np = np[:cut.start() - 1] if cut else np
-        if re.match(r"(?:up|back|over|out)\b", np, re.IGNORECASE):
+    for np, at, passive in _objects(text, _SEIZE_ACTIVE, _SEIZE_PASSIVE):
+        if not passive and re.match(r"(?:up|back|over|out)\b", np, re.IGNORECASE):
             return None
-        kinds.append((_object_kind(" ".join(np.split()[:8])) or "?", np, m.start()))
-    for m in _SEIZE_PASSIVE.finditer(text):
-        np = m.group("np")
-        cut = _NP_STOP_BEFORE.match(np)
-        np = np[cut.end():] if cut else np
-        kinds.append((_object_kind(" ".join(np.split()[-8:])) or "?", np, m.start()))
+        words = np.split()
+        kinds.append((_object_kind(" ".join(words[-8:] if passive else words[:8])) or "?", np, at))
     if not kinds or any(k in ("place", "?") for k, _, _ in kinds):
         return None
     kind, np, at = min(kinds, key=lambda x: x[2])
@@ -575,15 +584,7 @@ def arrest_of_criminals(text: str) -> bool:
     """The arrest told in ``text`` is of criminal suspects (crime words, no official, police, soldier, armed
     group, activist or politics named): by ACLED's definition no "Arrests" event (organised crime)."""
     text = _DIGIT_SEP.sub("0", text)
-    nps: list[str] = []
-    for m in _ARREST_ACTIVE.finditer(text):
-        np = m.group("np")
-        cut = _NP_STOP_AFTER.search(" " + np)
-        nps.append(np[:cut.start() - 1] if cut else np)
-    for m in _ARREST_PASSIVE.finditer(text):
-        np = m.group("np")
-        start = _NP_STOP_BEFORE.match(np)
-        nps.append(np[start.end():] if start else np)
+    nps = [np for np, _, _ in _objects(text, _ARREST_ACTIVE, _ARREST_PASSIVE)]
     if not nps or any(_SIGNIFICANT.search(np) for np in nps):
         return False
     _, _, actors = _compiled()
