@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 import re
 import weakref
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..gazetteer.build import fold
@@ -247,6 +248,7 @@ INSTITUTION_WORDS = frozenset("""
 university college bank hospital airport court police sheriff sheriff's ministry institute
 """.split())
 ABROAD_WORDS = frozenset("embassy embassies consulate consulates mission".split())
+_INSTITUTION_GENERIC = LOCATED_WORDS | INSTITUTION_WORDS  # single words inside a name that name no place
 IN_TOWN_GAP = re.compile(r"\s*(?:,|in|at|near|,\s*in)\s*(?:the\s+)?(?:city\s+of\s+)?", re.IGNORECASE)
 
 
@@ -278,9 +280,9 @@ def _locate_unknown(doc: Doc, mentions: list[Mention], gaz: Gazetteer,
         ps = [(s, e) for s, e in towns if e.feature_class == "P"]
         if not ps:
             return None
-        nxt = next(((s, e) for s, e in ps if s >= m.end), None)
-        if nxt is not None and IN_TOWN_GAP.fullmatch(text[m.end:nxt[0]]):
-            return nxt[1]
+        after = town_after(m)
+        if after is not None:
+            return after
         ps = [(s, e) for s, e in ps if e.country_code == main] or ps  # the country the text is about
         top = max(times[e.geonameid] for _, e in ps)
         best = [(s, e) for s, e in ps if times[e.geonameid] == top]
@@ -329,16 +331,22 @@ def _locate_unknown(doc: Doc, mentions: list[Mention], gaz: Gazetteer,
     return out
 
 
-def _inner_place(words: list[str], gaz: Gazetteer, anchors: list[Entry]) -> Entry | None:
+def _sub_names(words: list[str], generic: frozenset[str]) -> Iterator[list[str]]:
+    """The word runs inside a name shorter than the whole, longest first, left to right; a single word only
+    when capitalised and neither ``generic`` nor on the stoplist."""
     for size in range(len(words) - 1, 0, -1):
         for k in range(len(words) - size + 1):
             sub = words[k:k + size]
-            if size == 1 and (sub[0].lower() in LOCATED_WORDS or fold(sub[0]) in STOPLIST
-                              or not sub[0][:1].isupper()):
+            if size == 1 and (sub[0].lower() in generic or fold(sub[0]) in STOPLIST or not sub[0][:1].isupper()):
                 continue
-            entries = gaz.lookup(" ".join(sub))
-            if entries:
-                return _nearest(entries, anchors)
+            yield sub
+
+
+def _inner_place(words: list[str], gaz: Gazetteer, anchors: list[Entry]) -> Entry | None:
+    for sub in _sub_names(words, LOCATED_WORDS):
+        entries = gaz.lookup(" ".join(sub))
+        if entries:
+            return _nearest(entries, anchors)
     return None
 
 
@@ -369,27 +377,22 @@ def _institution_place(words: list[str], gaz: Gazetteer, anchors: list[Entry]) -
     """The place inside an institution's name, longest name first; a country or first-level area among its
     namesakes is taken (the one nearest the text's places) and stands for its capital; a town only when near
     the text's places."""
-    for size in range(len(words) - 1, 0, -1):
-        for k in range(len(words) - size + 1):
-            sub = words[k:k + size]
-            if size == 1 and (sub[0].lower() in LOCATED_WORDS or sub[0].lower() in INSTITUTION_WORDS
-                              or fold(sub[0]) in STOPLIST or not sub[0][:1].isupper()):
-                continue
-            cc = DEMONYMS.get(sub[0]) if size == 1 else None
-            country = gaz.country(cc) if cc else None
-            if country is not None:  # "the Russian Foreign Ministry": the country's capital
-                return _capital(gaz, country) or country
-            entries = gaz.lookup(" ".join(sub))
-            if not entries:
-                continue
-            areas = [e for e in entries if e.is_country or e.feature_code == "ADM1"]
-            if areas:
-                area = _nearest(areas, anchors)
-                return _capital(gaz, area) or area
-            near = _nearest(entries, anchors)
-            if anchors and min(haversine_km(near.lat, near.lon, a.lat, a.lon) for a in anchors) > FAR_INNER_KM:
-                return None  # a namesake town far from the text ("Supreme" in the Supreme People's Court)
-            return near
+    for sub in _sub_names(words, _INSTITUTION_GENERIC):
+        cc = DEMONYMS.get(sub[0]) if len(sub) == 1 else None
+        country = gaz.country(cc) if cc else None
+        if country is not None:  # "the Russian Foreign Ministry": the country's capital
+            return _capital(gaz, country) or country
+        entries = gaz.lookup(" ".join(sub))
+        if not entries:
+            continue
+        areas = [e for e in entries if e.is_country or e.feature_code == "ADM1"]
+        if areas:
+            area = _nearest(areas, anchors)
+            return _capital(gaz, area) or area
+        near = _nearest(entries, anchors)
+        if anchors and min(haversine_km(near.lat, near.lon, a.lat, a.lon) for a in anchors) > FAR_INNER_KM:
+            return None  # a namesake town far from the text ("Supreme" in the Supreme People's Court)
+        return near
     return None
 
 
