@@ -60,3 +60,21 @@ def test_actors_possessive_forces_take_the_country_named_before(text: str, name:
 def test_actors_possessive_forces_without_a_country_are_left_out() -> None:
     assert not [a for a in find_actors("The club said its troops of volunteers would clean the park.")
                 if a.evidence.text.startswith("its ")]
+
+
+@pytest.mark.parametrize(("text", "mention", "name"), [
+    # a possessive only the table lists ("Kyiv's"), a possessive of a name ("Mexico's") and a name of
+    # several words ("U.S.", "North Korea"): one reading of "the last country before" for all three uses
+    ("Kyiv's general staff said its troops had pushed back an assault overnight.", "its troops",
+     "Military Forces of Ukraine"),
+    ("Mexico's defence secretary said its soldiers had found the airstrip.", "its soldiers",
+     "Military Forces of Mexico"),
+    ("Officials in North Korea said on Sunday that the army had closed the road.", "the army",
+     "Military Forces of North Korea"),
+    ("A Russian blogger claimed the U.S.-trained 14th battalion had left the port.",
+     "14th battalion", "Military Forces of United States"),
+])
+def test_actors_last_country_before_reads_possessives_and_names_of_several_words(
+        text: str, mention: str, name: str) -> None:
+    hit = next(a for a in find_actors(text) if a.evidence.text == mention)
+    assert hit.name == name

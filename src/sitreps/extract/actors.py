@@ -56,6 +56,7 @@ class ActorTables:
     home_rx: re.Pattern[str]
     generic_rx: re.Pattern[str]
     unit_rx: re.Pattern[str]
+    country_rx: re.Pattern[str]
 
 
 def _alt(words: list[str]) -> str:
@@ -74,6 +75,7 @@ def load_actor_tables() -> ActorTables:
     generic = {k.lower(): (v[0], v[1], int(v[2])) for k, v in raw["generic"].items()}
     adj = _alt(list(adjectives))
     force = _alt(list(forces))
+    adj_any = adj.replace("'", "['’]")  # either apostrophe in "Russia's", "Belarus'"
     forces_rx = re.compile(
         rf"\b(?:the )?(?P<adj>{adj})(?: [a-z][\w-]*){{0,2}} (?P<force>{force})\b"
         rf"|\b(?:the )?(?P<force2>{force}) of (?:the )?(?P<adj2>{adj})\b", re.IGNORECASE)
@@ -90,6 +92,9 @@ def load_actor_tables() -> ActorTables:
                            r"|\bthe (?:army|military|armed forces)\b", re.IGNORECASE),
         generic_rx=re.compile(rf"\b(?:the )?(?:{_alt(list(generic))})\b", re.IGNORECASE),
         unit_rx=re.compile(_UNIT, re.IGNORECASE),
+        # a country's name or adjective, possessive and several words included ("Kyiv's", "Mexico's",
+        # "U.S.", "Saudi Arabia")
+        country_rx=re.compile(rf"(?<![\w'’])(?P<c>{adj_any})(?:['’]s)?(?![\w'’])", re.IGNORECASE),
     )
 
 
@@ -134,6 +139,20 @@ def _sentence_of(text: str, start: int) -> tuple[int, int]:
     return a, (min(b_candidates) if b_candidates else len(text))
 
 
+def _last_country(text: str, tables: ActorTables, start: int, end: int | None = None,
+                  reach: int | None = None) -> str | None:
+    """The country of the last capitalised country name or adjective in the sentence before ``start``
+    (up to ``end`` when given; at most ``reach`` characters back when given), else None."""
+    lo, _ = _sentence_of(text, start)
+    if reach is not None:
+        lo = max(lo, start - reach)
+    code = None
+    for m in tables.country_rx.finditer(text, lo, start if end is None else end):
+        if m.group(0)[0].isupper():
+            code = tables.adjectives[m.group("c").lower().replace("’", "'")]
+    return code
+
+
 def find_actors(text: str, result: ArticleResult | None = None) -> list[Actor]:
     """Every actor mention in ``text``, longest mention first where they overlap, in text order."""
     tables = load_actor_tables()
@@ -147,13 +166,10 @@ def find_actors(text: str, result: ArticleResult | None = None) -> list[Actor]:
     for m in tables.unit_rx.finditer(text):
         unit = m.group(0)
         unit = unit[4:] if unit.lower().startswith("the ") else unit
-        code = None
-        a, _ = _sentence_of(text, m.start())
-        window = text[max(a, m.start() - 60):m.end()]
-        if re.search(r"territorial defen[cs]e", unit, re.IGNORECASE):
+        # the last country named before the unit (or in it), else Ukraine's for territorial defence
+        code = _last_country(text, tables, m.start(), end=m.end(), reach=60)
+        if code is None and re.search(r"territorial defen[cs]e", unit, re.IGNORECASE):
             code = "UA"
-        for w in re.findall(r"\b[A-Z][\w'’]*", window):
-            code = tables.adjectives.get(w.lower(), code)
         if code is None and focus:
             code = focus.most_common(1)[0][0]
         add(m.start() + (len(m.group(0)) - len(unit)), m.end(), _state_name("Military Forces", code, tables),
@@ -172,10 +188,7 @@ def find_actors(text: str, result: ArticleResult | None = None) -> list[Actor]:
         code = tables.demonym_plurals[m.group(0).split()[-1]]
         add(m.start(), m.end(), _state_name("Military Forces", code, tables), code, "state_forces", 1)
     for m in tables.home_rx.finditer(text):
-        a, _ = _sentence_of(text, m.start())
-        code = None
-        for w in re.findall(r"\b[A-Z][\w'’]*", text[a:m.start()]):
-            code = tables.adjectives.get(w.lower(), code)
+        code = _last_country(text, tables, m.start())
         if code is None and focus:
             code = focus.most_common(1)[0][0]
         if re.search(r"territorial defen[cs]e", m.group(0), re.IGNORECASE):
@@ -197,9 +210,7 @@ def find_actors(text: str, result: ArticleResult | None = None) -> list[Actor]:
         # with no country before it): of the side whose claim holds them
         code = None
         if m.group(1).lower() != "our":
-            a, _ = _sentence_of(text, m.start())
-            for w in re.findall(r"\b[A-Z][\w]*", text[a:m.start()]):
-                code = tables.adjectives.get(w.lower(), code)
+            code = _last_country(text, tables, m.start())
         if code is None and result is not None:
             code = _speaker_side(Span.of(text, m.start(), m.end()), result)
         if code is None or code not in tables.country_names:
