@@ -41,6 +41,7 @@ from .attribution_lexicon import (
 )
 from .attribution_quotes import Quote, find_quotes
 from .attribution_rules import Found, doc_text, find_rule_attributions, seed_doc_text
+from .speakers import unify_speakers
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -106,6 +107,7 @@ class AttributionStage:
         claims = _resolve(doc, result, drafts, quotes)
         _nest(claims)
         claims = _drop_quoted_first_person(claims, quotes)
+        unify_speakers(doc, claims)
         result.claims.extend(claims)
         _link_quantities(result, claims)
 

@@ -1,0 +1,110 @@
+"""One name, kind and side per speaker within an article.
+
+The attribution stage names each claim's source from the words around that claim, so one person comes out
+under several names and kinds: "Liz Truss has used her first speech ..." then "Truss said" (name "Truss",
+kind unknown) and "Truss, who is a former prime minister, said" (kind government). An analyst filtering the
+claims of one speaker, or of government sources, needs them as one: this pass gives
+
+- a surname, or a title and a surname ("Truss", "General Pacek", "Mr Putin"), the full name of the one
+  person of that surname the article names in full ("Liz Truss", "Boguslaw Pacek", "Vladimir Putin"); two
+  people of one surname ("Joe Biden", "Hunter Biden") leave it as written;
+- every claim of a speaker the kind and side that the article gives that speaker anywhere, when the
+  article gives only one (a kind the text never gives stays unknown; two different kinds stay as they are).
+
+The source's evidence span keeps the words as written: only the normalised name, kind and side change.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from .attribution_lexicon import certainty_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from ..model import Claim
+
+# words that may stand before a surname without being part of the name
+TITLES = frozenset("""
+mr mr. mrs mrs. ms ms. dr dr. sir dame prof prof. professor
+president vice prime minister deputy foreign defence defense secretary chancellor premier
+general gen gen. lieutenant lt lt. colonel col col. major maj maj. captain capt capt. commander admiral
+sergeant sgt sgt. marshal brigadier
+senator sen sen. governor gov gov. mayor ambassador spokesman spokeswoman spokesperson
+""".split())
+
+_NAME_WORD = re.compile(r"^[A-Z][a-zà-ÿ'’\-]+$|^[A-Z][a-zà-ÿ]*[A-Z][a-zà-ÿ]+$")
+_NOT_KINDS = frozenset({"unknown"})
+
+
+def _clean(name: str) -> str:
+    name = name.strip()
+    for suffix in ("’s", "'s", "’", "'"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+    return " ".join(name.split())
+
+
+def _is_full_name(words: list[str]) -> bool:
+    """Two to four capitalised words, none a title: "Liz Truss", "Jon Alterman" (not "President Joe Biden",
+    whose name the NER gives on its own)."""
+    return 2 <= len(words) <= 4 and all(_NAME_WORD.match(w) and w.lower() not in TITLES for w in words)
+
+
+def full_names(doc: Doc, claims: list[Claim]) -> dict[str, str]:
+    """Surname -> the one full name the article gives for it (PERSON entities and claim sources)."""
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    names = [_clean(e.text) for e in doc.ents if e.label_ == "PERSON"]
+    names += [_clean(c.source.name) for c in claims]
+    for name in names:
+        words = name.split()
+        if _is_full_name(words):
+            by_surname[words[-1]].add(name)
+    out: dict[str, str] = {}
+    for surname, fulls in by_surname.items():
+        # "Anna Maria Dyner" and "Maria Dyner" are one person: keep the longest when the others end it
+        longest = max(fulls, key=len)
+        if all(longest.endswith(" " + f) or longest == f for f in fulls):
+            out[surname] = longest
+    return out
+
+
+def _short_form(name: str) -> str | None:
+    """The surname of a name that is a surname alone or titles and a surname, else None."""
+    words = _clean(name).split()
+    if not words or not _NAME_WORD.match(words[-1]):
+        return None
+    if all(w.lower() in TITLES for w in words[:-1]):
+        return words[-1]
+    return None
+
+
+def unify_speakers(doc: Doc, claims: list[Claim]) -> None:
+    """Give the claims of one speaker one name, kind and side (in place)."""
+    if not claims:
+        return
+    surnames = full_names(doc, claims)
+    for c in claims:
+        surname = _short_form(c.source.name)
+        if surname is not None and surname in surnames and c.source.name != surnames[surname]:
+            c.source.name = surnames[surname]
+    by_name: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.source.name != "unknown":
+            by_name[c.source.name].append(c)
+    for group in by_name.values():
+        kinds = {c.source.kind for c in group} - _NOT_KINDS
+        sides = {c.source.side for c in group} - {None}
+        if len(kinds) == 1:
+            kind = next(iter(kinds))
+            for c in group:
+                if c.source.kind != kind:
+                    c.source.kind = kind
+                    c.certainty = certainty_of(c.hedges, c.reporting, kind, True)
+        if len(sides) == 1:
+            side = next(iter(sides))
+            for c in group:
+                c.source.side = side

@@ -1,0 +1,51 @@
+"""One name, kind and side per speaker within an article (extract/speakers.py).
+
+Every text here was written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sitreps.extract.speakers import full_names, unify_speakers
+from sitreps.model import Claim, Source, Span
+
+pytestmark = pytest.mark.slow
+
+
+def _claim(text: str, who: str, kind: str = "unknown", side: str | None = None) -> Claim:
+    start = text.index(who)
+    ev = Span.of(text, start, start + len(who))
+    return Claim(id=who, evidence=ev, source=Source(who, kind, ev, side), cue=None, certainty="asserted")
+
+
+def test_surname_takes_the_full_name_and_kind_of_the_article(pipeline, make_article):
+    text = ("Marta Kovalenko, an analyst at the Danube Security Institute, said the convoy had turned back. "
+            "Kovalenko said the roads north of the town were mined. "
+            "Dr Kovalenko added that more troops would arrive by rail.")
+    result = pipeline.extract(make_article(text))
+    named = [c for c in result.claims if "Kovalenko" in (c.source.evidence.text if c.source.evidence else "")]
+    assert len(named) >= 2, [(c.source.name, c.evidence.text) for c in result.claims]
+    assert {c.source.name for c in named} == {"Marta Kovalenko"}
+    assert {c.source.kind for c in named} == {"think_tank"}
+
+
+def test_two_people_of_one_surname_stay_as_written(nlp):
+    text = "Anna Petrenko met Oleh Petrenko in Lviv. Petrenko said the bridge was closed."
+    doc = nlp(text)
+    c = _claim(text, "Petrenko said")
+    c.source.name = "Petrenko"
+    unify_speakers(doc, [c])
+    assert c.source.name == "Petrenko"
+    assert "Petrenko" not in full_names(doc, [c])
+
+
+def test_titles_are_not_names_and_two_kinds_stay_apart(nlp):
+    text = "President Ivan Horbach spoke. Horbach said talks would resume. Horbach posted that he was well."
+    doc = nlp(text)
+    a, b = _claim(text, "Horbach said", "government", "UA"), _claim(text, "Horbach posted", "social_media_user")
+    a.source.name = b.source.name = "Horbach"
+    unify_speakers(doc, [a, b])
+    assert a.source.name == b.source.name == "Ivan Horbach"
+    assert (a.source.kind, b.source.kind) == ("government", "social_media_user")  # two kinds: left alone
+    assert b.source.side == "UA"  # one side: shared
