@@ -106,9 +106,18 @@ def _drop_skipped(result: ArticleResult) -> None:
     result.places = [p for p in result.places if not art.skipped(p.evidence)]
     result.times = [t for t in result.times if not art.skipped(t.evidence)]
     result.quantities = [q for q in result.quantities if not art.skipped(q.evidence)]
-    result.claims = [c for c in result.claims if not art.skipped(c.evidence)]
+    # a sentence may run from a skipped block into the next paragraph (a headline without a full stop): a claim
+    # whose cue, or an event whose trigger, lies in the block is the block's
+    result.claims = [c for c in result.claims if not art.skipped(c.evidence) and not (c.cue and art.skipped(c.cue))]
     result.actors = [a for a in result.actors if not art.skipped(a.evidence)]
-    result.events = [e for e in result.events if not art.skipped(e.evidence)]
+    result.events = [e for e in result.events if not art.skipped(e.evidence) and not (e.trigger and
+                                                                                      art.skipped(e.trigger))]
+    kept = {c.id for c in result.claims}
+    for c in result.claims:
+        if c.nested_in is not None and c.nested_in not in kept:
+            c.nested_in = None
+    for e in result.events:
+        e.claim_ids = [i for i in e.claim_ids if i in kept]
 
 
 def _drop_bad_spans(result: ArticleResult) -> None:

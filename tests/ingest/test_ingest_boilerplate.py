@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sitreps.ingest import make_article
-from sitreps.ingest.boilerplate import is_byline, is_caption, is_credit
+from sitreps.ingest.boilerplate import is_byline, is_caption, is_credit, is_promo, is_related
 
 NEWS = [
     "Russian forces shelled the northern districts of Kharkiv on Saturday, the regional governor said.",
@@ -97,6 +97,28 @@ def test_ingest_boilerplate_quotes_and_lists_are_not_captions() -> None:
     reported = 'The strike killed two people, "a crime", the mayor said on Sunday (AFP/ Reuters)'
     for p in (quoted, listed, reported):
         assert not is_caption(p), p
+
+
+def test_ingest_boilerplate_related_links_and_promotions_are_skipped() -> None:
+    related = "See also: Drones strike a fuel depot outside Dnipro overnight"
+    teaser = ("Other topics of interest Finland’s minister: joint exercises near the border will go ahead "
+              "The minister said the drills would take place in March.")
+    promo = "Thank you for reading.Sign up for our weekly newsletter to get the best analysis first"
+    art, blocks = _blocks([NEWS[0], related, NEWS[1], teaser, NEWS[2], promo])
+    assert blocks == [("related", True, related), ("related", True, teaser), ("promo", True, promo)]
+    # news paragraphs that merely start with the same words are news
+    for p in ("Related to the strike, the mayor said the bridge was closed.", "Read more about it below.",
+              "Recommended routes were closed after the shelling.", *NEWS):
+        assert not (is_related(p) or is_promo(p)), p
+
+
+def test_ingest_boilerplate_related_story_has_no_events(pipeline, make_article) -> None:
+    text = (f"{NEWS[0]}\n\nSee also: Russian troops withdraw from the village of Dovhenke, officials said\n\n"
+            f"{NEWS[4]}")
+    result = pipeline.extract(make_article(text))
+    inside = text.index("See also")
+    assert not [c for c in result.claims if c.evidence.start >= inside and c.evidence.start < inside + 80]
+    assert not [e for e in result.events if inside <= e.evidence.start < inside + 80]
 
 
 def test_ingest_boilerplate_short_heading_by_itself_is_news() -> None:

@@ -19,6 +19,10 @@ Signals, all structural (never strings from a particular article):
   a ``Source:`` line may name who reported the news, so it stays readable.
 - **Bylines**: ``By NAME`` lines (up to four capitalised words, several authors joined by ``and`` or commas).
   ``skip=True``.
+- **Related links** (``related``): a paragraph of at most 90 words opening with "See also:", "Read more:",
+  "Related:", "Other topics of interest" ...: another story's headline and teaser. ``skip=True``.
+- **Promotions** (``promo``): a paragraph of at most 40 words asking the reader to sign up for a newsletter,
+  subscribe to a channel or follow the outlet. ``skip=True``.
 
 A normal news paragraph has terminal punctuation, no trailing credit and no twin, so it is never marked.
 """
@@ -66,7 +70,19 @@ _CREDIT = re.compile(
     r"^(?:Photo|Photograph|Image|Picture|Video|Credit|Illustration|Graphic|Map|Source|Courtesy)s?\b\s*"
     r"(?:by\b|:|credit\b|courtesy\b|/|©)", re.IGNORECASE)
 _AGENCY = re.compile(r"/\s*(?:AP|AFP|Reuters|Getty Images|EPA(?:-EFE)?|Shutterstock|Anadolu|TASS|Ukrinform|"
-                     r"Sputnik|Twitter|Telegram|Facebook|Instagram|PA)\b|\bAP Photo\b|\bGetty Images\b|©")
+                     r"Associated Press|East News|Xinhua|Bloomberg|Sputnik|Twitter|Telegram|Facebook|Instagram|"
+                     r"PA)\b|\bAP Photo\b|\bGetty Images\b|©")
+# A box of links to other stories inside the text ("See also: <headline>", "Read more: ...", "Other Topics of
+# Interest <headline> <teaser>"): another story's words, whose events and claims are not this article's.
+_RELATED = re.compile(
+    r"^(?:See also|Read also|Also read|Read more|More on this|Related(?: articles?| stories| coverage| content)?"
+    r"|Recommended|You may also like|Other topics of interest|More from [A-Z][\w ]{0,30}|Don[’']t miss)"
+    r"(?:\s*[:|\-–—»>]\s*|\s+(?=(?-i:[A-Z“\"])))", re.IGNORECASE)
+_MAX_RELATED_WORDS = 90
+# Calls to subscribe or follow ("Sign up for our newsletter", "Subscribe to our channel"): no news.
+_PROMO = re.compile(r"\b(?:sign up|subscribe)\b[^.!?\n]{0,60}\b(?:newsletter|channel|podcast|updates|alerts)\b|"
+                    r"\bfollow us on\b", re.IGNORECASE)
+_MAX_PROMO_WORDS = 40
 # Words that may differ between two copies of one paragraph (an edit, a translation variant) without it
 # becoming another statement; any other differing word makes two paragraphs two statements.
 _FUNCTION_WORDS = frozenset(
@@ -293,4 +309,19 @@ def _classify(par: str) -> tuple[str, bool] | None:
     if _is_credit_line(par):
         # A "Source:" line may name who reported the news: attribution should still see it.
         return "credit", not par.lower().startswith("source")
+    if is_related(par):
+        return "related", True
+    if is_promo(par):
+        return "promo", True
     return None
+
+
+def is_related(par: str) -> bool:
+    """A link to another story: a paragraph opening with "See also:", "Read more:", "Other topics of
+    interest"... and short enough to be a headline and its teaser."""
+    return _words(par) <= _MAX_RELATED_WORDS and _RELATED.match(par) is not None
+
+
+def is_promo(par: str) -> bool:
+    """A short call to subscribe or follow the outlet ("Sign up for our newsletter")."""
+    return _words(par) <= _MAX_PROMO_WORDS and _PROMO.search(par) is not None
