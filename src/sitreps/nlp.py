@@ -34,4 +34,8 @@ def load_nlp(settings: Settings) -> Language:
         from .fastattrs import install_fast_attrs
 
         install_fast_attrs(nlp)
+    if settings.paragraph_breaks:
+        from .paragraphs import add_paragraph_breaks
+
+        add_paragraph_breaks(nlp)
     return nlp

@@ -38,6 +38,9 @@ class Settings:
     # Replace spaCy's attribute_ruler and lemmatizer by exact table-driven stand-ins (sitreps/fastattrs.py):
     # identical tags, POS, morphology and lemmas, about 10x cheaper. SITREPS_FAST_ATTRS=0 keeps spaCy's own.
     fast_attrs: bool = True
+    # A blank line always ends a sentence (sitreps/paragraphs.py): headlines, photo credits and link lines
+    # without a full stop are not glued to the next paragraph by the parser.
+    paragraph_breaks: bool = False
     # After the first batch (models and lazily loaded resources in memory) collect once and gc.freeze() them:
     # the collector then never walks the loaded models again (a full collection over them cost ~0.5 s).
     # Process-wide (it also freezes the host program's objects, and gc.get_referrers stops seeing them), so a

@@ -85,7 +85,7 @@ _BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*\s+(?=[^\sa-z])|\n\s*""")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _ANNOTATIONS = ("TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "ENT_KB_ID")
 _COMPONENTS_FOR_NEED = {
-    "parser": ("tok2vec", "tagger", "parser"),
+    "parser": ("tok2vec", "tagger", "sitreps_paragraph_breaks", "parser"),
     "tagger": ("tok2vec", "tagger", "attribute_ruler"),
     "lemma": ("tok2vec", "tagger", "attribute_ruler", "lemmatizer"),
     "ner": ("ner",),
