@@ -583,3 +583,32 @@ def test_places_an_institution_named_with_a_demonym_lies_in_that_countrys_capita
     p = _resolve_one(nlp, gaz, "Talks resumed in Nairobi on Monday. Staff of the Russian Embassy left.",
                      "Russian Embassy")
     assert haversine_km(p.lat, p.lon, -1.29, 36.82) < 30  # Nairobi: an embassy is not in its own country
+
+
+# ------------------------------------------------------------------ issue 3, round 9
+
+
+def test_places_a_list_of_state_names_is_a_list_of_states(parse):
+    # Oklahoma and California are also towns in Pennsylvania: listed with Pennsylvania and other states they
+    # are the states, and "Washington, Pennsylvania and California" goes on past the would-be qualifier
+    places = parse("Infections were traced to Georgia, Oklahoma, Pennsylvania, Wisconsin and California.")
+    for name in ("Oklahoma", "California"):
+        p = _by_text(places, name)
+        assert p.feature_code == "ADM1" and p.country_code == "US", (name, p.feature_code, p.name)
+    places = parse("Inspectors are checking farms in Washington, Pennsylvania and California this week.")
+    for name in ("Washington", "California"):
+        p = _by_text(places, name)
+        assert p.feature_code == "ADM1" and p.country_code == "US", (name, p.feature_code, p.name)
+
+
+def test_places_a_list_of_towns_keeps_its_towns(parse):
+    # no name of this list reads as a first-level area: the towns stay towns
+    places = parse("Drones struck Kharkiv, Izium and Kupiansk overnight.")
+    assert all(p.feature_class == "P" for p in places if p.evidence.text in ("Kharkiv", "Izium", "Kupiansk"))
+
+
+def test_places_former_provinces_and_bare_province_names(parse):
+    p = _by_text(parse("Cholera has spread to Nyanza province in western Kenya, officials said."), "Nyanza")
+    assert p.country_code == "KE" and p.feature_code == "RGN"
+    p = _by_text(parse("Hundreds of pigs died at a farm in Pangasinan last month."), "Pangasinan")
+    assert p.country_code == "PH" and p.feature_code == "ADM2"

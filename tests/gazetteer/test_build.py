@@ -173,3 +173,36 @@ def test_gazetteer_centre_of_points_across_the_180th_meridian_stays_among_them()
     lat, lon = _centre(atolls)
     assert abs(lon) > 170 and -2.0 <= lat <= 2.0
     assert _centre([(10.0 + i, -5.0 + i) for i in range(10)]) == (14.5, -0.5)  # an ordinary span: the 10-90 % box
+
+
+def test_gazetteer_admin_name_prefixes_give_the_bare_name() -> None:
+    from sitreps.gazetteer.build import _admin_short_forms
+
+    assert _admin_short_forms("Province of Pangasinan") == ["Pangasinan"]
+    assert _admin_short_forms("Departement de la Lozere") == ["Lozere"]  # the longest prefix, not "Departement de"
+    assert _admin_short_forms("Provincia di Grosseto") == ["Grosseto"]
+    assert _admin_short_forms("Luhansk Oblast") == ["Luhansk"]
+    assert _admin_short_forms("Province of") == []  # nothing left after the prefix
+    assert _admin_short_forms("Provence") == []
+
+
+def test_gazetteer_admin_names_carry_a_former_province_and_the_bare_name_of_a_prefixed_area(tmp_path: Path) -> None:
+    # Kenya's former provinces are built from the counties that replaced them (tables.FORMER_ADMIN1); the
+    # towns and points below are made up
+    csv_path = tmp_path / "admin_names.csv"
+    csv_path.write_text("lat,lon,name,admin1,admin2,cc\n"
+                        "0.0,34.2,Alpha,Siaya,,KE\n"
+                        "-0.1,34.8,Beta,Kisumu,,KE\n"
+                        "-1.0,34.5,Gamma,Migori,,KE\n"
+                        "-1.2,37.0,Delta,Machakos,,KE\n"
+                        "15.9,120.3,Epsilon,Ilocos,Province of Pangasinan,PH\n"
+                        "16.0,120.4,Zeta,Ilocos,Province of Pangasinan,PH\n",
+                        encoding="utf-8")
+    out, _ = build_gazetteer([csv_path], tmp_path / "idx.tsv.gz")
+    gaz = load_gazetteer(out, cache=False)
+    nyanza = [e for e in gaz.lookup("Nyanza Province") if e.country_code == "KE"]
+    assert len(nyanza) == 1 and nyanza[0].feature_code == "RGN"
+    assert -1.0 <= nyanza[0].lat <= 0.0 and 34.2 <= nyanza[0].lon <= 34.8  # among its counties' towns, not Machakos
+    assert [e.geonameid for e in gaz.lookup("Nyanza")] == [nyanza[0].geonameid]
+    assert [e.name for e in gaz.lookup("Pangasinan")] == ["Province of Pangasinan"]
+    assert gaz.lookup("Pangasinan")[0].feature_code == "ADM2"

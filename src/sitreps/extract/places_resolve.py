@@ -184,6 +184,7 @@ def _resolve_distinct(mentions: list[Mention], gaz: Gazetteer) -> None:
             seats = {(c.country_code, c.admin1) for c in m.candidates if c.feature_class == "P"}
             m.scores = [b[i] + _context(e, m, focus, bests, qualifiers, gaz, total, seats) + near[i]
                         for i, e in enumerate(m.candidates)]
+    _lists_of_areas(mentions)
     for m in mentions:
         _prefer_area(m, mentions, gaz)
         order = sorted(range(len(m.candidates)), key=lambda i: -m.scores[i])
@@ -421,6 +422,39 @@ def _alternates(bests: list[tuple[Mention, Entry | None]]) -> dict[str, list[Ent
             out.setdefault(o.key, []).append(e)
             n += 1
     return out
+
+
+def _lists_of_areas(mentions: list[Mention]) -> None:
+    """An enumeration whose other names could all be first-level areas of one country, one of them read as such,
+    lists areas: "Georgia, Oklahoma, Pennsylvania and California" are states, not the towns Oklahoma and
+    California in Pennsylvania; "Washington, Pennsylvania and California" too. A town of the list that has a
+    first-level-area reading of that country takes it. Decided on the readings before the step, then applied.
+    """
+    lists: dict[int, dict[str, Mention]] = {}
+    for m in mentions:
+        if m.list_id is not None:
+            lists.setdefault(m.list_id, {}).setdefault(m.key, m)
+    moves = []
+    for members in lists.values():
+        if len(members) < 3:
+            continue
+        for m in members.values():
+            best = m.best()
+            if best is None or best.feature_class != "P":
+                continue
+            for i, e in enumerate(m.candidates):
+                if e.feature_code != "ADM1":
+                    continue
+                others = [o for o in members.values() if o is not m]
+                read = sum(1 for o in others if (b := o.best()) is not None and b.feature_code == "ADM1"
+                           and b.country_code == e.country_code)
+                could = all(any(c.feature_code == "ADM1" and c.country_code == e.country_code for c in o.candidates)
+                            for o in others)
+                if read and could:
+                    moves.append((m, i))
+                break
+    for m, i in moves:
+        m.scores[i] = max(m.scores) + 0.5
 
 
 def _level(e: Entry) -> str:

@@ -37,9 +37,11 @@ from typing import Any
 from ..errors import GazetteerError
 from .tables import (
     ADMIN1_ALIASES,
+    ADMIN_NAME_PREFIXES,
     ADMIN_NAME_SUFFIXES,
     COUNTRY_ALIASES,
     COUNTRY_CENTRES,
+    FORMER_ADMIN1,
     REGIONS,
     US_STATE_ABBREVIATIONS,
     US_STATE_ABBREVIATIONS_EXTRA,
@@ -57,6 +59,7 @@ KEEP_S = {"AIRP", "AIRB", "PS", "DAM", "PRT", "MLTY", "INSM", "NPP", "CSTL", "BD
 # Synthetic ids for Natural Earth rivers (they have no GeoNames id); far above GeoNames' id range.
 RIVER_ID_BASE = 900_000_000
 ADMIN_ID_BASE = 880_000_000
+FORMER_ID_BASE = 898_000_000  # first-level areas abolished by a reform (tables.FORMER_ADMIN1)
 REGION_ID_BASE = 899_000_000
 # A second-level area is built from two or more towns of the admin-names file, or from one when its name says it
 # is a county ("Henry County", Tennessee, has one town there, Paris, its seat; its point is that town): other
@@ -83,16 +86,25 @@ class Row:
     bbox: tuple[float, float, float, float] | None = None  # south, west, north, east
 
 
+# Latin letters that Unicode does not decompose into a base letter and a mark: "Łódź", "Białystok", "Østfold",
+# "Tromsø" are written so in news and "Lodz", "Bialystok", "Ostfold" in the index's alternate names.
+_UNDECOMPOSED = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
+                               "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ß": "ss", "ı": "i", "þ": "th",
+                               "Þ": "Th", "ħ": "h", "Ħ": "H"})
+
+
 def fold(name: str) -> str:
     """The lookup key of a name: no accents, lower case, apostrophes dropped, hyphens as spaces.
 
     "Luhans'k", "Luhansk" and "LUHANSK" share a key; transliteration variants (Kharkov/Kharkiv) come from
-    GeoNames' alternate names, not from this function.
+    GeoNames' alternate names, not from this function. Letters that carry no separable accent are written as
+    news writes them in ASCII: "Łódź" and "Lodz", "Białystok" and "Bialystok", "Østfold" and "Ostfold" share
+    a key (cities500 lists no ASCII form of "Łódź" or "Białystok").
     """
     if name.isascii():  # most names: no accents, curly apostrophes or dashes to normalise (3x faster)
         return " ".join(name.replace("'", "").replace("`", "").replace("-", " ").lower().split())
     s = unicodedata.normalize("NFKD", name)
-    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = "".join(c for c in s if not unicodedata.combining(c)).translate(_UNDECOMPOSED)
     s = s.replace("’", "").replace("'", "").replace("ʼ", "").replace("`", "")
     s = re.sub(r"[-‐–]", " ", s)
     return " ".join(s.lower().split())
@@ -111,11 +123,16 @@ def _good_alternate(alt: str, country_names: set[str], own_name: str) -> bool:
 
 
 def _admin_short_forms(name: str) -> list[str]:
-    """"Luhansk Oblast" -> "Luhansk"; news writes the bare name or adds its own suffix."""
+    """"Luhansk Oblast" -> "Luhansk", "Province of Pangasinan" -> "Pangasinan"; news writes the bare name or
+    adds its own suffix."""
     out = []
     for suf in ADMIN_NAME_SUFFIXES:
         if name.endswith(suf) and len(name) > len(suf) + 2:
             out.append(name[: -len(suf)].strip())
+    for pre in ADMIN_NAME_PREFIXES:
+        if name.startswith(pre) and len(name) > len(pre) + 2:
+            out.append(name[len(pre):].strip())
+            break
     return out
 
 
@@ -415,6 +432,12 @@ def read_admin_names(path: Path, towns: list[Row], have_admin1: set[str]) -> lis
         return Row(n, name, "A", fcode, cc, code, lat, lon, sum(i[3] for i in items), [])
 
     n = ADMIN_ID_BASE
+    for (cc, name), (aliases, members) in sorted(FORMER_ADMIN1.items()):
+        items = [i for m in members for i in a1.get((cc, m), [])]
+        if items:
+            row = make(name, cc, items, "RGN", FORMER_ID_BASE + len(rows))
+            row.fclass, row.admin1, row.alternates = "L", "", list(aliases)
+            rows.append(row)
     for (cc, name), items in sorted(a1.items()):
         if cc not in have_admin1 and name:
             rows.append(make(name, cc, items, "ADM1", n))

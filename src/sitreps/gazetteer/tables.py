@@ -106,6 +106,35 @@ ADMIN_NAME_SUFFIXES: tuple[str, ...] = (
     " Voivodeship",
 )
 
+# Words GeoNames puts before admin-area names and news leaves out ("Province of Pangasinan" -> "Pangasinan",
+# "Departement de la Lozere" -> "Lozere", "Provincia di Grosseto" -> "Grosseto"). Longest first: "Departement de
+# la" must be tried before "Departement de". Commune-level prefixes ("Comuna", "Gemeente", "City of") are left
+# out: such areas repeat the name and point of their town.
+ADMIN_NAME_PREFIXES: tuple[str, ...] = (
+    "Departement de la ", "Departement de l'", "Departement des ", "Departement du ", "Departement de ",
+    "Province de la ", "Province de l'", "Province des ", "Province du ", "Province de ", "Province of ",
+    "Provincia della ", "Provincia del ", "Provincia de ", "Provincia di ", "Departamento del ",
+    "Departamento de ", "Partido de ", "Municipio de ", "Canton de ", "Borough of ", "Politischer Bezirk ",
+    "Bezirk ", "Okres ", "Amphoe ", "Wilaya de ",
+)
+
+# First-level areas abolished by a reform that news still names, as unions of the current areas they held
+# (names as the admin-names source writes them): Kenya's eight provinces became 47 counties in 2013 ("Nyanza
+# province", "the Rift Valley"). (country, name) -> (aliases, member first-level areas). The builder derives
+# the point from the members' towns like any area's; the row is a region of that country (feature code RGN).
+FORMER_ADMIN1: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {
+    ("KE", "Nyanza"): (("Nyanza Province",), ("Siaya", "Kisumu", "Homa Bay", "Migori", "Kisii", "Nyamira District")),
+    ("KE", "Rift Valley"): (("Rift Valley Province",), (
+        "Turkana", "West Pokot", "Samburu", "Trans Nzoia", "Uasin Gishu", "Marakwet District", "Nandi", "Baringo",
+        "Laikipia", "Nakuru", "Narok", "Kajiado", "Kericho", "Bomet")),
+    ("KE", "North Eastern"): (("North Eastern Province", "North-Eastern Province"), ("Garissa", "Wajir", "Mandera")),
+    ("KE", "Western"): (("Western Province",), ("Kakamega", "Vihiga", "Bungoma", "Busia")),
+    ("KE", "Eastern"): (("Eastern Province",), (
+        "Marsabit", "Isiolo", "Meru", "Tharaka District", "Embu", "Kitui", "Machakos", "Makueni")),
+    ("KE", "Central"): (("Central Province",), ("Nyandarua", "Nyeri", "Kirinyaga", "Murang'a District", "Kiambu")),
+    ("KE", "Coast Province"): ((), ("Mombasa", "Kwale", "Kilifi", "Tana River", "Lamu", "Taita Taveta")),
+}
+
 # AP-style US state abbreviations as news writes them ("Manassas, Va."); two-letter postal codes are left out
 # (too ambiguous: "IN", "OR", "ME").
 US_STATE_ABBREVIATIONS: dict[str, str] = {
@@ -216,6 +245,13 @@ ADMIN1_ALIASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("CA", "Quebec"): ("Que.",),
     ("CA", "Alberta"): ("Alta.",),
     ("CA", "Saskatchewan"): ("Sask.",),
+    # the Congo's provinces before 2015 as English news names them (the admin-names source has French names
+    # and one translation)
+    ("CD", "Nord Kivu"): ("North Kivu",),
+    ("CD", "Eastern Province"): ("Orientale", "Province Orientale", "Orientale Province"),
+    ("CD", "Kasai-Occidental"): ("West Kasai", "Western Kasai", "Kasai Occidental"),
+    ("CD", "Kasai-Oriental"): ("East Kasai", "Eastern Kasai", "Kasai Oriental"),
+    ("CD", "Bas-Congo"): ("Lower Congo",),
 }
 
 # Adjectival forms of continents and regions -> the region's name in the index.
