@@ -355,3 +355,44 @@ def test_criminals_arrested_are_no_acled_arrest_whatever_the_model_says(text: st
     bias[model.labels.index("ARREST")] += 50.0  # a model that reads every arrest as an ACLED arrest
     leaning = dataclasses.replace(model, intercept=bias.astype(np.float32))
     assert code_texts([text], None, acled=leaning)[0].sub_event_type == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Round 11: officials, police officers or soldiers arrested are a politically significant arrest (ACLED
+    # "Arrests") whatever crime they are accused of; criminals arrested stay organised crime (no event)
+    ("Prosecutors detained the deputy mayor and two council officials over a bribery scheme at the port.",
+     "Arrests"),
+    ("Nine police officers were arrested on suspicion of protecting a smuggling gang on the border.", "Arrests"),
+    ("Investigators arrested an army colonel accused of selling rifles to a drug cartel.", "Arrests"),
+    ("Police arrested three suspected cocaine smugglers at the fishing port on Sunday.", None),
+])
+def test_officials_arrested_are_an_acled_arrest_whatever_crime_the_model_reads(text: str,
+                                                                               expected: str | None) -> None:
+    import numpy as np
+
+    model = load_acled_model()
+    bias = model.intercept.copy()
+    bias[model.labels.index("ORG_CRIME")] += 50.0  # a model that reads every arrest story as organised crime
+    leaning = dataclasses.replace(model, intercept=bias.astype(np.float32))
+    assert code_texts([text], None, acled=leaning)[0].sub_event_type == expected
+
+
+@pytest.mark.parametrize("case", ["PROPERTY_DISTRUCT", "CHANGE_TO_GROUP_ACT", "NON_VIOL_TERRIT_TRANSFER"])
+def test_a_structure_blown_up_is_a_remote_explosive_whatever_the_model_says(case: str) -> None:
+    # Round 11: ACLED codes by method; a bridge, pipeline or school destroyed with explosives is an explosion
+    import numpy as np
+
+    from sitreps.extract.events_rules import blown_up
+
+    model = load_acled_model()
+    bias = model.intercept.copy()
+    bias[model.labels.index(case)] += 50.0  # a model drawn to the words around the blast
+    leaning = dataclasses.replace(model, intercept=bias.astype(np.float32))
+    texts = ["Retreating troops blew up the road bridge over the canal to slow the advance.",
+             "Insurgents blew up a gas pipeline near the desert town overnight.",
+             "The rail bridge south of the town was blown up by saboteurs before dawn.",
+             "Militants set fire to a girls' school in the valley, police said."]
+    assert [blown_up(t) for t in texts] == [True, True, True, False]
+    codings = code_texts(texts, None, acled=leaning)
+    assert [c.sub_event_type for c in codings[:3]] == ["Remote explosive/landmine/IED"] * 3
+    assert codings[3].sub_event_type != "Remote explosive/landmine/IED"

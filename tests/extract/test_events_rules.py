@@ -339,3 +339,14 @@ def test_what_was_seized_decides_what_acled_makes_of_it() -> None:
 ])
 def test_armed_victims_one_or_many_make_a_clash(text: str, expected: str) -> None:
     assert decide(text)[0] == expected
+
+
+def test_arrested_by_someone_is_no_arrested_object() -> None:
+    # Round 11: "arrested by the police" tells who arrested, not whom: the object reader skips a phrase that
+    # begins with a word ending objects (it had read "by the police" as police arrested, a significant arrest)
+    from sitreps.extract.events_rules import arrest_of_criminals, arrest_of_officials
+
+    text = "Three cocaine smugglers were arrested by the police at the fishing port."
+    assert arrest_of_criminals(text)
+    assert not arrest_of_officials(text)
+    assert arrest_of_officials("Two police officers were arrested by investigators for helping a drug gang.")

@@ -18,6 +18,8 @@ from .events_rules import (
     SEIZED_AS,
     armed_victims_only,
     arrest_of_criminals,
+    arrest_of_officials,
+    blown_up,
     decide,
     seized_not_territory,
     territory_taker,
@@ -51,6 +53,9 @@ class Coding:
 
 _TERRITORY = {"gov": "GOV_REGAINS_TERIT", "nsa": "NON_STATE_ACTOR_OVERTAKES_TER"}
 _TERRITORY_ALL = frozenset({*_TERRITORY.values(), "NON_VIOL_TERRIT_TRANSFER"})
+# What the rules read before a structure blown up (blown_up): another method, a suicide attack, or people taken
+_BLAST_KEEPS = frozenset({"AIR_STRIKE", "ART_MISS_ATTACK", "GRENADE", "SUIC_BOMB", "CHEM_WEAP", "ABDUCT_DISSAP",
+                          "SEX_VIOL"})
 _REMOTE_CASES = frozenset({"AIR_STRIKE", "ART_MISS_ATTACK", "REM_EXPLOS", "GRENADE", "SUIC_BOMB", "CHEM_WEAP"})
 
 
@@ -59,6 +64,11 @@ def _acled_choice(probs: list[float], labels: list[str], rule_sub: str | None, b
     """The sub-type (None: no ACLED event) and its probability, from the model's row and the rules' pick.
     With ``non_event_check``, a snippet whose non-ACLED classes together reach ``none_threshold`` is none."""
     tax = load_taxonomy()
+    if text is not None and labels[max(range(len(probs)), key=probs.__getitem__)] == "ORG_CRIME" \
+            and arrest_of_officials(text):
+        # ACLED: officials, police officers or soldiers arrested are a politically significant arrest, whatever
+        # crime they are accused of; the model reads the crime words (corruption, links to a gang)
+        return "Arrests", probs[labels.index("ARREST")]
     if non_event_check and sum(p for p, lab in zip(probs, labels, strict=True) if lab in tax.non_acled) \
             >= none_threshold:
         return None, 0.0
@@ -72,6 +82,11 @@ def _acled_choice(probs: list[float], labels: list[str], rule_sub: str | None, b
             if rule_sub is not None and not non_event_check:  # a trigger sentence in an article: the rules' event stands
                 return rule_sub, probs[labels.index(tax.sub_types[rule_sub].case)]
             continue
+        if case not in _REMOTE_CASES and text is not None \
+                and (rule_sub is None or tax.sub_types[rule_sub].case not in _BLAST_KEEPS) and blown_up(text):
+            # ACLED codes by method: a bridge, pipeline or school blown up is an explosion, not property
+            # destruction, a territory change or a change of activity (the words around it draw the model)
+            return "Remote explosive/landmine/IED", probs[labels.index("REM_EXPLOS")]
         if case == "ARREST" and non_event_check and text is not None and arrest_of_criminals(text):
             return None, 0.0  # ACLED: criminals arrested by the police are no "Arrests" (organised crime)
         if case == "ATTACK" and rule_sub == "Armed clash" and text is not None and armed_victims_only(text):

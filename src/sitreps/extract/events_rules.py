@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["RuleMatch", "decide", "find_triggers", "not_agreed", "score", "SEIZED_AS", "arrest_of_criminals", "seized_not_territory", "territory_taker",
+__all__ = ["RuleMatch", "decide", "find_triggers", "not_agreed", "score", "SEIZED_AS", "arrest_of_criminals", "arrest_of_officials", "blown_up",
+           "seized_not_territory", "territory_taker",
            "weapon_used", "armed_victims_only"]
 
 # Actor words: who did it decides between territory sub-types and between clash and attack.
@@ -44,6 +45,22 @@ _WEAPON_NOUNS = (r"(?:weapons?|arms|ammunitions?|explosives?|rifles?|guns?|firea
 _CIVIL = (r"(?:civilians?|villagers?|residents?|farmers?|women|children|man|woman|boy|girl|people|family|"
           r"worshippers|passengers|journalists?|teachers?|students?|businessm[ae]n|shopkeepers?|"
           r"trader|herders?|villages?|houses?|homes?|shops?)")
+
+# Round 11: a structure blown up ("blew up a bridge", "the pipeline was dynamited", "destroyed the school with
+# explosives"). ACLED codes explosions by method: property or infrastructure destroyed with explosives is
+# remote explosive/landmine/IED, not looting/property destruction (arson, demolition, looting) - the convention
+# our real labels keep since round 8 (bridges, rail tracks, pipelines, schools blown up). A guard over the model
+# (events_classify), not a trigger: as a trigger it made an event of an accusation inside a denial in the demo
+# reports ("denied striking the theatre ... saying it had blown up the building").
+_STRUCTURE = (r"(?:bridges?|pipelines?|(?:gas |oil |water )?lines?|schools?|buildings?|railway\w*|railroads?|"
+              r"(?:rail(?:way)? )?tracks?|trains?|locomotives?|towers?|pylons?|dams?|houses?|homes?|offices?|"
+              r"stations?|roads?|culverts?|transformers?|substations?|mosques?|churche?s?|shops?|depots?|"
+              r"tunnels?|installations?|facilit(?:y|ies)|plants?|wells?)")
+_BLOWN_UP = (r"(?:blew|blown|blowing|blow) up (?:\w+ ){0,5}" + _STRUCTURE + r"\b|dynamit(?:ed|ing)\b|"
+             + _STRUCTURE + r"\b[^.;]{0,40}\b(?:was|were|been|being) (?:\w+ )?(?:blown up|dynamited)|"
+             r"(?:destroyed|demolished|damaged|razed) (?:\w+ ){0,5}" + _STRUCTURE
+             + r"\b[^.;]{0,30}\bwith (?:\w+ )?(?:explosives|dynamite|bombs?|mines)")
+_BLOWN_UP_RX = re.compile(_BLOWN_UP, re.IGNORECASE)
 
 # (sub-type, weight, pattern). Weights: 3 = the sub-type's defining words, 2 = strong, 1 = supporting.
 _RULES: list[tuple[str, float, str]] = [
@@ -525,6 +542,8 @@ def _objects(text: str, active: re.Pattern[str], passive: re.Pattern[str]) -> li
     for m in active.finditer(text):
         np = re.sub(r"^of\s+", "", m.group("np"))
         cut = _NP_STOP_AFTER.search(" " + np)
+        if cut is not None and cut.start() == 0:
+            continue  # "arrested by the police", "seized on Monday": the verb's object is not told here
         out.append((np[:cut.start() - 1] if cut else np, m.start(), False))
     for m in passive.finditer(text):
         np = m.group("np")
@@ -591,6 +610,20 @@ def arrest_of_criminals(text: str) -> bool:
     if _POLITICAL.search(text) or actors["nsa"].search(text):
         return False
     return bool(_CRIME.search(text))
+
+
+def arrest_of_officials(text: str) -> bool:
+    """The arrested told in ``text`` include officials, police officers, soldiers, politicians, activists or
+    armed-group members: by ACLED's definition a politically significant arrest ("Arrests"), whatever crime
+    they are accused of (corruption, links to a gang)."""
+    text = _DIGIT_SEP.sub("0", text)
+    return any(_SIGNIFICANT.search(np) for np, _, _ in _objects(text, _ARREST_ACTIVE, _ARREST_PASSIVE))
+
+
+def blown_up(text: str) -> bool:
+    """A structure told blown up with explosives (a bridge, a pipeline, a school): by ACLED's method-first
+    coding an explosion (remote explosive/landmine/IED), whatever the words around it draw the model to."""
+    return bool(_BLOWN_UP_RX.search(text))
 
 
 def armed_victims_only(text: str) -> bool:
