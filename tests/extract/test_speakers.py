@@ -47,5 +47,16 @@ def test_titles_are_not_names_and_two_kinds_stay_apart(nlp):
     a.source.name = b.source.name = "Horbach"
     unify_speakers(doc, [a, b])
     assert a.source.name == b.source.name == "Ivan Horbach"
-    assert (a.source.kind, b.source.kind) == ("government", "social_media_user")  # two kinds: left alone
+    assert (a.source.kind, b.source.kind) == ("government", "social_media_user")  # a known kind is kept
     assert b.source.side == "UA"  # one side: shared
+
+
+def test_a_tweet_does_not_make_every_claim_of_its_author_unverified(nlp):
+    text = "Lena Moroz posted a video. Moroz said the shelling had stopped."
+    doc = nlp(text)
+    tweet, said = _claim(text, "Lena Moroz posted", "social_media_user"), _claim(text, "Moroz said")
+    tweet.source.name = "Lena Moroz"
+    said.source.name = "Moroz"
+    unify_speakers(doc, [tweet, said])
+    assert said.source.name == "Lena Moroz"
+    assert said.source.kind == "unknown" and said.certainty == "asserted"

@@ -8,8 +8,9 @@ claims of one speaker, or of government sources, needs them as one: this pass gi
 - a surname, or a title and a surname ("Truss", "General Pacek", "Mr Putin"), the full name of the one
   person of that surname the article names in full ("Liz Truss", "Boguslaw Pacek", "Vladimir Putin"); two
   people of one surname ("Joe Biden", "Hunter Biden") leave it as written;
-- every claim of a speaker the kind and side that the article gives that speaker anywhere, when the
-  article gives only one (a kind the text never gives stays unknown; two different kinds stay as they are).
+- every claim of a speaker still of unknown kind the kind the article gives that speaker elsewhere, when it
+  gives only one (social_media_user, which tells how one claim was made, is not passed on; two different
+  kinds stay as they are), and likewise the side.
 
 The source's evidence span keeps the words as written: only the normalised name, kind and side change.
 """
@@ -37,7 +38,9 @@ senator sen sen. governor gov gov. mayor ambassador spokesman spokeswoman spokes
 """.split())
 
 _NAME_WORD = re.compile(r"^[A-Z][a-zà-ÿ'’\-]+$|^[A-Z][a-zà-ÿ]*[A-Z][a-zà-ÿ]+$")
-_NOT_KINDS = frozenset({"unknown"})
+# kinds that are not passed on: unknown, and social_media_user, which says how one claim was made (a tweet)
+# rather than who the speaker is (their other claims are not "unverified" for it)
+_NOT_KINDS = frozenset({"unknown", "social_media_user"})
 
 
 def _clean(name: str) -> str:
@@ -101,7 +104,7 @@ def unify_speakers(doc: Doc, claims: list[Claim]) -> None:
         if len(kinds) == 1:
             kind = next(iter(kinds))
             for c in group:
-                if c.source.kind != kind:
+                if c.source.kind == "unknown":
                     c.source.kind = kind
                     c.certainty = certainty_of(c.hedges, c.reporting, kind, True)
         if len(sides) == 1:
