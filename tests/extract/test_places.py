@@ -612,3 +612,24 @@ def test_places_former_provinces_and_bare_province_names(parse):
     assert p.country_code == "KE" and p.feature_code == "RGN"
     p = _by_text(parse("Hundreds of pigs died at a farm in Pangasinan last month."), "Pangasinan")
     assert p.country_code == "PH" and p.feature_code == "ADM2"
+
+
+def test_places_a_name_inside_a_list_of_places(parse):
+    places = parse("Rain closed roads in Wollongong, Dubbo, Berry and Kiama on Monday.")
+    p = _by_text(places, "Berry")
+    assert p.country_code == "AU" and p.feature_class == "P"
+    # one place before a name is not enough when the tagger calls it a person
+    assert "Jones" not in [p.evidence.text for p in parse("In Leeds, Kate Smith and Jones spoke to reporters.")]
+
+
+def test_places_a_definition_makes_an_unknown_name_a_place(parse):
+    places = parse("Residents of Kwamalusi, a suburb located east of Bulawayo, said the taps ran dry.")
+    p = _by_text(places, "Kwamalusi")
+    assert p.geonameid is None and p.lat is not None  # unresolved, at the text's town
+    p = _by_text(parse("Tenhoven is a small village in the hills above Bolzano."), "Tenhoven")
+    assert p.geonameid is None
+    # a title, not a settlement; an adverb opening the sentence
+    texts = [p.evidence.text for p in parse("Tim Walker, a city official in Dallas, said spraying began.")]
+    assert "Walker" not in texts and "Tim Walker" not in texts
+    texts = [p.evidence.text for p in parse("Meanwhile, a town nearby reported no cases.")]
+    assert "Meanwhile" not in texts

@@ -302,7 +302,8 @@ def find_runs(doc: Doc, gaz: Gazetteer, doc_text: str | None = None) -> list[_Ru
         listed = listing == i - 1 and lower[i - 1] in (",", "and", "or") \
             or listing == i - 2 and lower[i - 2] == "," and lower[i - 1] in ("and", "or")
         if best is None:
-            unknown = _named_by_type_noun(tk, i) or _tagged_after_locative(doc, gaz, tk, i)
+            unknown = _named_by_type_noun(tk, i) or _tagged_after_locative(doc, gaz, tk, i) \
+                or _defined_unknown(tk, i)
             if unknown is None and listed:
                 unknown = _listed_unknown(tk, i)
             if unknown is not None:
@@ -417,6 +418,39 @@ def _named_by_type_noun(tk: _Tokens, i: int) -> _Run | None:
             or not all(w.isalpha() for w in tk.text[i:j]):
         return None
     return _Run(i, j, fold(tk.span_text(i, j)), "unknown")
+
+
+# Words that may follow the noun of a definition ("Kwamalusi, a suburb located east of Bulawayo", "a mining town
+# in northern Chile"); another noun there makes it a title ("a town councillor").
+_AFTER_DEFINING = frozenset({"in", "of", "on", "near", "located", "situated", "about", "that", "which", "where",
+                             "with", "north", "south", "east", "west", "outside", "some", "just", "close"})
+
+
+def _defined_unknown(tk: _Tokens, i: int) -> _Run | None:
+    """A name the index lacks that a definition calls a settlement: "Kwamalusi, a suburb east of Bulawayo",
+    "Tenhoven is a small village in ..." (1-3 capitalised words; at most two words between the article and the
+    noun; the noun closes the phrase: not "Tim Walker, a city official")."""
+    if fold(tk.text[i]) in STOPLIST or tk.text[i] in ("The", "A", "An") or i > 0 and tk.cap[i - 1] \
+            and not tk.punct[i - 1] and not tk.sent_start[i]:
+        return None
+    j = i + 1
+    n = len(tk.text)
+    while j < n and j - i < 3 and tk.cap[j] and not tk.punct[j] and not tk.sent_start[j]:
+        j += 1
+    if any(fold(w) in STOPLIST for w in tk.text[i:j]) or not all(w.isalpha() for w in tk.text[i:j]):
+        return None
+    if j + 2 >= n or tk.lower[j] not in (",", "is", "was") or tk.lower[j + 1] not in ("a", "an") \
+            or tk.lower[j] == "," and (i == 0 or tk.sent_start[i]):
+        return None  # "Meanwhile, a town nearby ...": an adverb opening the sentence
+    for k in range(j + 2, min(n - 1, j + 5)):
+        w = tk.lower[k]
+        if w in DEFINING_NOUNS or w == "suburb":
+            nxt = tk.lower[k + 1]
+            return _Run(i, j, fold(tk.span_text(i, j)), "unknown") \
+                if nxt in _AFTER_DEFINING or tk.punct[k + 1] else None
+        if not w.isalpha() or tk.cap[k]:
+            return None
+    return None
 
 
 def _listed_unknown(tk: _Tokens, i: int) -> _Run | None:
@@ -536,11 +570,27 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
         return True
     if prev and prev[0] in ("and", "or") and accepted_before and accepted_before[-1].end >= run.start - 3:
         return True
+    if _between_listed(doc, run, accepted_before, label == "PERSON"):
+        return True
     if prominent and not (first and run.end - run.start == 1 and label is None and top.population < 1_000_000
                           and not top.is_country):
         return label is None or label in ("PERSON", "ORG", "NORP") and ee - es == run.end - run.start \
             or label == "ORG"
     return False
+
+
+def _between_listed(doc: Doc, run: _Run, accepted_before: list[_Run], person: bool) -> bool:
+    """A name inside an enumeration of places: a place taken right before it, a comma between, and the list
+    going on after it ("Lake, Porter and Love counties"). A name the tagger calls a person needs two places
+    before it ("Wollongong, Dubbo, Berry and Kiama", but not "In Leeds, Smith and Jones said")."""
+    if not accepted_before or accepted_before[-1].end != run.start - 1 or doc[run.start - 1].text != ",":
+        return False
+    if person and not (len(accepted_before) > 1 and accepted_before[-2].end == accepted_before[-1].start - 1
+                       and doc[accepted_before[-1].start - 1].text == ","):
+        return False
+    j = run.end
+    return j + 1 < len(doc) and doc[j].lower_ in (",", "and", "or") and doc[j + 1].text[:1].isupper() \
+        and doc[j + 1].is_alpha
 
 
 DASHES = frozenset({"-", "--", "—", "–", "---"})
@@ -657,11 +707,15 @@ def _office_after(doc: Doc, run: _Run) -> bool:
 def _defined(doc: Doc, run: _Run) -> bool:
     """A definition names a place: "Greer is a city in South Carolina", "Luna is a third class municipality",
     "Brandon was a small town" (a few adjectives, adverbs or numbers between the article and the noun)."""
-    if run.end + 1 >= len(doc) or doc[run.end].lower_ not in ("is", "was") or doc[run.end + 1].lower_ not in ("a", "an"):
+    if run.end + 1 >= len(doc) or doc[run.end].lower_ not in ("is", "was", ",") or doc[run.end + 1].lower_ not in ("a", "an"):
         return False  # not "the CIS was the only region that ..."
-    for t in doc[run.end + 2:min(len(doc), run.end + 6)]:
+    appositive = doc[run.end].text == ","  # "Sochi, a city on the Black Sea"; not "Tim Walker, a city official"
+    if appositive and (run.start == 0 or doc[run.start].is_sent_start or doc[run.start - 1].text[:1].isupper()):
+        return False
+    for k in range(run.end + 2, min(len(doc), run.end + 6)):
+        t = doc[k]
         if t.lower_ in DEFINING_NOUNS:
-            return True
+            return not appositive or k + 1 < len(doc) and (doc[k + 1].lower_ in _AFTER_DEFINING or doc[k + 1].is_punct)
         if t.pos_ not in ("DET", "ADJ", "ADV", "NUM") and not t.is_punct and t.lower_ not in ("class", "census"):
             return False
     return False
