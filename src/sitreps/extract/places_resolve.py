@@ -468,10 +468,13 @@ def _level(e: Entry) -> str:
 def _prefer_area(m: Mention, mentions: list[Mention], gaz: Gazetteer) -> None:
     """A town that shares its name with the admin area it heads gives way to the area when the article's other
     places in that area (two or more) are all far (> 40 km) from the town: "efforts shifted to Luhansk" in an
-    article about Lysychansk and Bilohorivka means the oblast."""
+    article about Lysychansk and Bilohorivka means the oblast; not when it is listed with towns."""
     best = m.best()
     if best is None or best.feature_class != "P" or m.kind == "town":
         return
+    if m.list_id is not None and any(o.list_id == m.list_id and o.key != m.key and (ob := o.best()) is not None
+                                     and ob.feature_class == "P" for o in mentions):
+        return  # listed with towns, a peer of towns: "Kharkiv, Izium and Kupiansk" names the city
     area_i = next((i for i, e in enumerate(m.candidates)
                    if e.feature_code == "ADM1" and e.country_code == best.country_code and e.admin1 == best.admin1),
                   None)
