@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 from ..model import Actor, ArticleResult, Event, Place, Quantity, Span, TimeExpr
 from .events_classify import code_texts
 from .events_rules import find_triggers, not_agreed
+from .events_sense import intended, reports_event
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -464,6 +465,10 @@ def _flags(sent: SpacySpan, trigger: Span, text: str) -> tuple[bool, bool, bool]
         if tok_span is not None and len(tok_span):
             verb = _verb_of(tok_span.root)
             chain = [verb, *list(verb.ancestors)[:2]]
+            # "did not conduct ground attacks ... and shelled the villages": a conjunct has its own negation
+            cut = next((k for k, v in enumerate(chain) if v.dep_ == "conj"), None)
+            if cut is not None:
+                chain = chain[:cut + 1]
             for v in chain:
                 for child in v.children:
                     if child.dep_ == "neg":
@@ -641,11 +646,14 @@ class EventsStage:
                 continue  # pulling out of a deal or talks hands over no territory
             if coding.sub_event_type in _REMOTE_SUBS and not _ATTACK_WORDS.search(body):
                 continue  # "the remains of the missile", "an advantage in artillery": no attack told
-            # Prefer a trigger of the chosen sub-type for the slots and flags.
-            for m in hits:
-                if m.sub_type == coding.sub_event_type and lead <= m.start and m.end <= sent.end_char:
-                    trigger = Span.of(text, m.start, m.end)
-                    break
+            # A trigger of the chosen sub-type for the slots and flags, one whose word tells of an event here
+            # (events_sense: not "to demonstrate its ability", not grenades in a delivery); none: no event.
+            own = [Span.of(text, m.start, m.end) for m in hits
+                   if m.sub_type == coding.sub_event_type and lead <= m.start and m.end <= sent.end_char]
+            telling = [t for t in (own or [trigger]) if reports_event(sent, t, coding.sub_event_type)]
+            if not telling:
+                continue
+            trigger = telling[0]
             para = next(((p.start, p.end) for p in art.paragraphs if p.start <= lead < p.end), None)
             if index is None:
                 index = _Indexes(_ByStart(result.places), _ByStart(result.times), _ByStart(result.quantities))
@@ -741,6 +749,8 @@ class EventsStage:
         claims = [c for c in result.claims if c.evidence.contains(trigger) or c.evidence.overlaps(trigger)]
         certainty = claims[0].certainty if claims else "asserted"
         negated, hypothetical, future = _flags(sent, trigger, text)
+        if not (negated or hypothetical or future) and intended(sent, trigger):
+            future = True  # "tasked with capturing", "efforts to capture", "a possible attack"
         return Event(
             id=_event_id(result.article.id, evidence.start, sub), evidence=evidence, event_type=event_type,
             sub_event_type=sub, plover=plover, plover_mode=mode, actor1=actor1, actor2=actor2,

@@ -1,0 +1,232 @@
+"""Does the trigger word report an event here? Word senses and mentions that tell of none.
+
+The trigger scan (``events_rules.find_triggers``) finds words, and a sentence-level classifier codes the
+sentence; neither reads what the trigger word is doing in it. A lead's review of 188 events output on 60
+war-news articles and 4 ISW assessments (docs/EVALUATION-events.md, "Article-level precision") found 68 with
+nothing happening, most of them one of a few shapes this module reads from the dependency parse:
+
+- **another sense of the verb**: "to demonstrate Russia's ability" (show: a protest is demonstrating, with no
+  object), "exercise its leverage", "agreed that the target was outdated" (agreeing with a statement, not
+  reaching an agreement), "pushed back against that notion", "signed the aid package" (a law, not an
+  agreement between parties), "signed up for passports";
+- **a thing, not an event**: a trigger inside a name ("the Chemical Weapons Convention", "the Joint Strike
+  Missile"); weapons delivered, bought, shown or listed ("a planeload ... including shoulder-fired grenades",
+  "spent on missiles"); equipment "captured from Ukrainian forces" shown at an exhibition (a participle
+  describing a thing: no place changed hands); an agreement described ("the Vienna document, an international
+  agreement intended to ...") or "in agreement" (of one mind).
+
+:func:`reports_event` says False for these; the events stage then looks for another trigger of the sentence's
+sub-type, and drops the sentence when none is left. :func:`intended` reads a purpose or a tasking around the
+trigger ("tasked their troops with capturing", "efforts to capture", "a possible attack"): the event is set
+as future or hypothetical, not as having happened.
+
+Only the parse of the trigger's own sentence is read: no model, a few attribute lookups per candidate.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+    from ..model import Span
+
+# things bought, moved, held, shown or listed: a weapon as their object or in their list is no attack
+_HAVE_VERBS = frozenset("""
+deliver send supply provide give ship transfer arrive spend buy purchase sell include equip stockpile acquire
+produce manufacture receive pledge donate display exhibit show store hold own possess develop build order
+approve fund finance invest allocate replace
+""".split())
+# nouns of stock and trade: "its stockpile of precision missiles", "a shipment of drones"
+_HAVE_NOUNS = frozenset("""
+stockpile stockpiles stock stocks supply supplies delivery deliveries shipment shipments package packages
+arsenal production purchase purchases sale sales transfer transfers order orders
+""".split())
+# a drill or a course is a change to a group's activity only when it is held: "held drills", "began exercises"
+_DRILL_NOUNS = frozenset("exercise exercises drill drills training manoeuvre manoeuvres maneuver maneuvers".split())
+_HOLD_VERBS = frozenset("hold conduct begin start launch stage carry take complete continue join end finish "
+                        "resume kick".split())
+# what a group announces that changes its activity
+_CHANGE_NOUNS = frozenset("""
+deployment deployments stationing mobilisation mobilization withdrawal recruitment formation merger split
+dissolution disbandment alliance creation establishment conscription draft
+""".split())
+# after "demonstrate(d)" without an object: the protest sense
+_PROTEST_NEXT = frozenset("in against outside on at for near across through peacefully . , ; and before "
+                          "along around inside over".split())
+_WEAPON_SUBS = frozenset({"Shelling/artillery/missile attack", "Air/drone strike", "Grenade", "Chemical weapon",
+                          "Remote explosive/landmine/IED"})
+_TERRITORY_SUBS = frozenset({"Government regains territory", "Non-state actor overtakes territory",
+                             "Non-violent transfer of territory"})
+# a law or an order signed is no agreement between parties
+_SIGNED_NOT_AGREEMENT = frozenset("""
+bill law package decree legislation order budget petition letter statement declaration appeal book
+document
+""".split())
+_PLACE_HEADS = frozenset("""
+city town village settlement area region oblast district territory position positions line bridgehead
+height heights hill airport port base plant station island peninsula bank
+""".split())
+# purposes and taskings: "tasked with capturing", "efforts to capture", "an attempt to seize"
+_PURPOSE_NOUNS = frozenset("effort efforts attempt attempts aim goal objective task mission plan plans bid "
+                           "ability capability capacity difficulty".split())
+_PURPOSE_VERBS = frozenset("task seek aim try attempt plan intend prepare want hope expect anticipate "
+                           "fear predict".split())
+_MAYBE_WORDS = frozenset("any possible potential future eventual hypothetical".split())
+
+
+def _tokens(sent: SpacySpan, trigger: Span) -> list[Token]:
+    doc = sent.doc
+    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _in_name(toks: list[Token], sent: SpacySpan) -> bool:
+    """A title-case trigger inside a multi-word name ("Chemical Weapons Convention"), not a headline."""
+    if not toks or not all(t.text[:1].isupper() and not t.is_upper for t in toks if t.is_alpha):
+        return False
+    doc = sent.doc
+    first, last = toks[0], toks[-1]
+
+    def named(t: Token | None) -> bool:
+        return t is not None and t.is_alpha and t.text[:1].isupper() and not t.is_upper and \
+            t.i != sent.start and not t.is_sent_start
+
+    before = doc[first.i - 1] if first.i > sent.start else None
+    after = doc[last.i + 1] if last.i + 1 < sent.end else None
+    if first.i == sent.start and not named(after):
+        return False  # a sentence's first word is capitalised anyway
+    if named(before) or named(after):
+        return True
+    # "Secretary General of the Pact": a name joined by "of"
+    if before is not None and before.lower_ in {"of", "for"} and before.i - 1 >= sent.start:
+        return named(doc[before.i - 1])
+    return False
+
+
+def _verb_sense_ok(t: Token, sub: str) -> bool:
+    deps = {c.dep_ for c in t.children}
+    lemma = t.lemma_.lower()
+    if lemma == "exercise":
+        return not deps & {"dobj", "nsubjpass"}  # "exercise its leverage", "the right was exercised"
+    if lemma == "announce" and sub == "Change to group/activity":
+        # announcing is not itself a change; the change announced is ("announced the stationing of a brigade")
+        objs = [c for c in t.children if c.dep_ == "dobj"]
+        return any(o.lemma_.lower() in _CHANGE_NOUNS for o in objs)
+    if lemma == "agree" and sub == "Agreement":
+        if t.dep_ in {"amod"}:
+            return False  # "no agreed limits"
+        if "ccomp" in deps:
+            return False  # "agreed (that) the target was outdated"
+        if any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children):
+            return False  # "agreed with Zelensky's assessment"
+        return True
+    if lemma == "push" and sub in _TERRITORY_SUBS:
+        return not any(c.dep_ == "prep" and c.lower_ == "against" for c in t.children)
+    if lemma == "sign" and sub == "Agreement":
+        if any(c.dep_ == "prt" and c.lower_ == "up" for c in t.children):
+            return False  # "signed up for passports"
+        objs = [c for c in t.children if c.dep_ in {"dobj", "nsubjpass"}]
+        if not objs and t.dep_ in {"acl", "relcl", "amod"}:
+            # "the aid package Biden signed": the thing signed stands before its signer (and the small model
+            # may hang the clause on the signer), so read the nouns just before the verb
+            doc = t.doc
+            objs = [x for x in doc[max(t.sent.start, t.i - 6):t.i] if x.pos_ == "NOUN"]
+        return not any(o.lemma_.lower() in _SIGNED_NOT_AGREEMENT for o in objs)
+    return True
+
+
+def _noun_sense_ok(t: Token, sub: str) -> bool:
+    head = t.head
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
+        return False  # "no attacks were reported", "no clever deal"
+    if t.lemma_.lower() == "riot" and t.dep_ == "compound":
+        return False  # "riot control agents", "riot police": a kind of thing
+    if sub == "Change to group/activity" and t.lower_ in _DRILL_NOUNS:
+        node = t
+        while node.dep_ in {"pobj", "prep", "conj", "compound"} and node.head is not node:
+            node = node.head
+        verb = node.head if node.dep_ in {"dobj", "nsubjpass", "nsubj"} else node
+        return verb.pos_ == "VERB" and verb.lemma_.lower() in _HOLD_VERBS
+    if sub == "Agreement":
+        if t.dep_ == "appos":
+            return False  # "the Vienna document, an international agreement intended to ..."
+        if t.dep_ == "pobj" and head.lower_ == "in" and not any(c.dep_ == "det" for c in t.children):
+            return False  # "in agreement"
+    if sub in _WEAPON_SUBS:
+        # walk up through compounds, conjuncts and prepositions to the verb the weapon depends on
+        node = t
+        for _ in range(5):
+            if node.dep_ in {"compound", "conj", "appos", "pobj", "prep", "amod", "nmod"} and node.head is not node:
+                node = node.head
+                if node.lower_ in {"including", "with"} and node.dep_ == "prep" and node.head.pos_ == "NOUN":
+                    return False  # "hardware ..., including shoulder-fired grenades"
+                if node.pos_ == "NOUN" and node.lemma_.lower() in _HAVE_NOUNS:
+                    return False  # "its stockpile of precision missiles"
+                continue
+            break
+        verb = node.head if node.dep_ in {"dobj", "nsubjpass", "nsubj", "attr"} else node
+        if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in _HAVE_VERBS:
+            return False
+    return True
+
+
+def reports_event(sent: SpacySpan, trigger: Span, sub: str) -> bool:
+    """False when the trigger word, read in its parsed sentence, tells of no event of sub-type ``sub``."""
+    toks = _tokens(sent, trigger)
+    if not toks:
+        return True
+    if _in_name(toks, sent):
+        return False
+    doc = sent.doc
+    first = toks[0]
+    if first.i > sent.start and doc[first.i - 1].text == "-" and not doc[first.i - 1].whitespace_:
+        return False  # "the Russian-appointed head": part of a compound adjective
+    if first.lower_.startswith("demonstrat") and first.pos_ != "NOUN":
+        # protesters demonstrate (in, against, outside ...); a state demonstrates its ability
+        nxt = doc[first.i + 1] if first.i + 1 < sent.end else None
+        if nxt is not None and nxt.lower_ not in _PROTEST_NEXT and not nxt.is_space:
+            return False
+    if not sent.doc.has_annotation("DEP"):
+        return True
+    root = min(toks, key=lambda t: (t.head in toks, t.i)) if len(toks) > 1 else toks[0]
+    for t in toks:  # the content word the trigger is about ("attack on": attack)
+        if t.pos_ in {"VERB", "NOUN", "PROPN"}:
+            root = t
+            break
+    if sub in _TERRITORY_SUBS and root.pos_ == "VERB" and root.dep_ in {"acl", "amod"} and \
+            root.head.pos_ == "NOUN" and root.head.ent_type_ not in {"GPE", "LOC", "FAC"} and \
+            root.head.lemma_.lower() not in _PLACE_HEADS:
+        return False  # "equipment captured from Ukrainian forces": a thing described, no place taken
+    if root.pos_ == "VERB":
+        return _verb_sense_ok(root, sub)
+    if root.pos_ in {"NOUN", "PROPN"}:
+        return _noun_sense_ok(root, sub)
+    return True
+
+
+def intended(sent: SpacySpan, trigger: Span) -> bool:
+    """True when the trigger is a purpose, a tasking or a mere possibility: "tasked their troops with
+    capturing", "efforts to capture", "an attempt to seize", "a possible attack", "any attack on"."""
+    toks = _tokens(sent, trigger)
+    if not toks or not sent.doc.has_annotation("DEP"):
+        return False
+    t = next((x for x in toks if x.pos_ in {"VERB", "NOUN"}), toks[0])
+    if any(c.dep_ in {"det", "amod"} and c.lower_ in _MAYBE_WORDS for c in t.children):
+        return True
+    node = t
+    for _ in range(4):
+        head = node.head
+        if head is node:
+            break
+        if node.dep_ in {"xcomp", "acl", "pcomp", "pobj", "prep", "advcl", "dobj"} or head.dep_ == "prep":
+            if head.lemma_.lower() in _PURPOSE_NOUNS and head.pos_ == "NOUN":
+                return True
+            if head.lemma_.lower() in _PURPOSE_VERBS and head.pos_ == "VERB":
+                return True
+            node = head
+            continue
+        break
+    return False

@@ -1,0 +1,78 @@
+"""events_sense: trigger words that tell of no event (other senses, things, purposes). Sentences written for
+these tests; each rule has a sentence it must keep as an event beside the one it must drop."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitreps.extract.events_sense import intended, reports_event
+from sitreps.model import Span
+
+pytestmark = pytest.mark.slow
+
+KEEP, DROP = True, False
+
+CASES = [
+    # verb senses
+    ("The governor staged the parade to demonstrate the army's strength to voters.", "demonstrate",
+     "Peaceful protest", DROP),
+    ("Several thousand nurses demonstrated outside the ministry on Friday.", "demonstrated", "Peaceful protest", KEEP),
+    ("Brussels declined to exercise its veto over the loan.", "exercise", "Change to group/activity", DROP),
+    ("The finance ministers agreed the old spending rule was no longer useful.", "agreed", "Agreement", DROP),
+    ("The warring sides agreed on a prisoner exchange near the river crossing.", "agreed", "Agreement", KEEP),
+    ("Her deputies openly agreed with the general's gloomy forecast.", "agreed", "Agreement", DROP),
+    ("The education bill the prime minister signed on Tuesday takes effect in June.", "signed", "Agreement", DROP),
+    ("Thousands of residents have signed up for new identity cards.", "signed", "Agreement", DROP),
+    ("Georgia and Armenia signed a memorandum on border crossings.", "signed", "Agreement", KEEP),
+    ("Several governments have pushed back against the proposal.", "pushed back", "Government regains territory", DROP),
+    ("Army units pushed back the rebels from the edge of the airport.", "pushed back",
+     "Government regains territory", KEEP),
+    ("The mayor announced that the libraries would reopen soon.", "announced", "Change to group/activity", DROP),
+    ("The defence minister announced the deployment of two battalions to the border.", "announced",
+     "Change to group/activity", KEEP),
+    # things, not events
+    ("The senators cited the Biological Weapons Convention in their letter.", "Biological Weapons",
+     "Chemical weapon", DROP),
+    ("A cargo plane landed in Rzeszow carrying radios, including hand grenades.", "grenades", "Grenade", DROP),
+    ("The navy has spent most of its budget on missiles this year.", "missiles",
+     "Shelling/artillery/missile attack", DROP),
+    ("The army has used up half of its stockpile of artillery shells.", "artillery",
+     "Shelling/artillery/missile attack", DROP),
+    ("Militia fighters fired missiles at the fuel depot overnight.", "missiles",
+     "Shelling/artillery/missile attack", KEEP),
+    ("A museum displayed tanks captured from the retreating army.", "captured",
+     "Non-state actor overtakes territory", DROP),
+    ("The rebels captured the town of Ras Kamboni on Sunday.", "captured", "Non-state actor overtakes territory", KEEP),
+    ("The talks followed the Lisbon protocol, an informal agreement meant to limit patrols.", "agreement",
+     "Agreement", DROP),
+    ("Are the coalition partners in agreement on the budget?", "agreement", "Agreement", DROP),
+    ("No attacks were reported in the district overnight.", "attacks", "Attack", DROP),
+    ("Police fired tear gas and riot control grenades at the crowd.", "riot", "Violent demonstration", DROP),
+    ("The marines held amphibious exercises off the coast on Monday.", "exercises", "Change to group/activity", KEEP),
+    ("Officers complained about the poor quality of training in the reserve.", "training",
+     "Change to group/activity", DROP),
+    ("The pro-government-appointed mayor of the town resigned.", "appointed", "Change to group/activity", DROP),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "sub", "expected"), CASES, ids=[c[1] + "-" + str(c[3]) for c in CASES])
+def test_reports_event(nlp, text, trigger, sub, expected):
+    doc = nlp(text)
+    sent = next(s for s in doc.sents if s.start_char <= text.index(trigger) < s.end_char)
+    i = text.index(trigger)
+    assert reports_event(sent, Span.of(text, i, i + len(trigger)), sub) is expected
+
+
+@pytest.mark.parametrize(("text", "trigger", "expected"), [
+    ("Commanders have tasked the brigade with capturing the bridge by Friday.", "capturing", True),
+    ("The militia is massing troops in an effort to seize the airport.", "seize", True),
+    ("Officials warned of a possible attack on the dam.", "attack", True),
+    ("Any strike on the convoy would be answered at once.", "strike", True),
+    ("The brigade captured the bridge on Friday.", "captured", False),
+    ("Rebels attacked the convoy in an attempt to free their leader.", "attacked", False),
+])
+def test_intended(nlp, text, trigger, expected):
+    doc = nlp(text)
+    i = text.index(trigger)
+    sent = next(s for s in doc.sents if s.start_char <= i < s.end_char)
+    assert intended(sent, Span.of(text, i, i + len(trigger))) is expected
