@@ -47,7 +47,7 @@ arsenal production purchase purchases sale sales transfer transfers order orders
 # a drill or a course is a change to a group's activity only when it is held: "held drills", "began exercises"
 _DRILL_NOUNS = frozenset("exercise exercises drill drills training manoeuvre manoeuvres maneuver maneuvers".split())
 _HOLD_VERBS = frozenset("hold conduct begin start launch stage carry take complete continue join end finish "
-                        "resume kick".split())
+                        "resume kick order rehearse".split())
 # what a group announces that changes its activity
 _CHANGE_NOUNS = frozenset("""
 deployment deployments stationing mobilisation mobilization withdrawal recruitment formation merger split
@@ -148,6 +148,8 @@ def _noun_sense_ok(t: Token, sub: str) -> bool:
         node = t
         while node.dep_ in {"pobj", "prep", "conj", "compound"} and node.head is not node:
             node = node.head
+            if node.lemma_.lower() == "part":
+                return True  # "as part of military drills": drills under way
         verb = node.head if node.dep_ in {"dobj", "nsubjpass", "nsubj"} else node
         return verb.pos_ == "VERB" and verb.lemma_.lower() in _HOLD_VERBS
     if sub == "Agreement":
