@@ -633,3 +633,20 @@ def test_places_a_definition_makes_an_unknown_name_a_place(parse):
     assert "Walker" not in texts and "Tim Walker" not in texts
     texts = [p.evidence.text for p in parse("Meanwhile, a town nearby reported no cases.")]
     assert "Meanwhile" not in texts
+
+
+def test_places_a_far_village_namesake_is_set_aside_for_the_texts_town(parse):
+    # the index lacks the London street; its only namesake is a village in Australia, 17,000 km from the
+    # story's other places, all in England
+    places = parse("Crowds gathered in Piccadilly as London marked the jubilee, and police closed roads across "
+                   "England.")
+    from sitreps.gazetteer.index import haversine_km
+
+    p = _by_text(places, "Piccadilly")
+    assert p.geonameid is None and p.precision == "town"
+    assert haversine_km(p.lat, p.lon, 51.5, -0.13) < 50  # London's point
+    assert any(c.country_code == "AU" for c in p.candidates)  # the namesake it set aside stays visible
+    # a town of some size far away is kept: Ramstein is in Germany though the text names only Ukraine's cities
+    p = _by_text(parse("Defence ministers met at Ramstein to discuss more air defence for Kyiv and Kharkiv."),
+                 "Ramstein")
+    assert p.country_code == "DE"

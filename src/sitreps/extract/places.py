@@ -166,6 +166,7 @@ def _places(doc: Doc, gaz: Gazetteer, runs: list[_Run], chars: list[tuple[int, i
             m.area_cue = True  # "Buffalo, New York" but not "Sharon, Cornwall and Salisbury"
     _mark_lists([m for _, m in mentions], text)
     resolve([m for _, m in mentions], gaz)
+    refused = _refuse_far_namesakes([m for _, m in mentions])
     located = _locate_unknown(doc, [m for _, m in mentions], gaz, text)
     places = []
     for run, m in mentions:
@@ -190,8 +191,52 @@ def _places(doc: Doc, gaz: Gazetteer, runs: list[_Run], chars: list[tuple[int, i
             place.lat, place.lon, place.precision = e.lat, e.lon, "town"
             place.candidates = [Candidate(e.geonameid, e.name, e.feature_code, e.country_code, e.lat, e.lon,
                                           e.population, 0.0)]
+            if id(m) in refused:  # the far namesakes it weighed and set aside, for the analyst
+                cands, scores = refused[id(m)]
+                place.candidates += [Candidate(c.geonameid, c.name, c.feature_code, c.country_code, c.lat, c.lon,
+                                               c.population, round(sc, 3))
+                                     for c, sc in zip(cands[:TOP_CANDIDATES - 1], scores, strict=False)]
         places.append(place)
     return places
+
+
+FAR_NAMESAKE_KM = 1000.0  # a village this far from every other place of the text, in a country none names
+FAR_NAMESAKE_POPULATION = 5_000  # below it a village; famous small towns (Davos, Ramstein) are larger
+ANCHOR_POPULATION = 100_000  # a city that shows which country a story is about
+
+
+def _refuse_far_namesakes(mentions: list[Mention]) -> dict[int, tuple[list[Entry], list[float]]]:
+    """A village that is the best reading of a name only because no nearer namesake is in the index: the
+    text's other places (two or more names) lie in other countries, all more than ``FAR_NAMESAKE_KM`` from it
+    ("Piccadilly", a London street the index lacks, read as a village in Australia in a story about London).
+    Its candidates are set aside; it is then located like a name the index lacks (the text's town). Returns
+    the set-aside candidates and scores by mention."""
+    bests = [(m, m.best()) for m in mentions]
+    placed = [(m, b) for m, b in bests if b is not None]
+    out: dict[int, tuple[list[Entry], list[float]]] = {}
+    for m, b in placed:
+        if b.feature_class != "P" or b.population >= FAR_NAMESAKE_POPULATION:
+            continue
+        others = [(o, ob) for o, ob in placed if o.key != m.key]
+        if len({o.key for o, _ in others}) < 2 or any(ob.country_code == b.country_code for _, ob in others):
+            continue
+        # the others agree on a country (two thirds of their names) and one of them is a country, an area or a
+        # city there: a story about London, not a story whose other names are read abroad too ("Trent", "Olds")
+        by_cc: dict[str, set[str]] = {}
+        for o, ob in others:
+            by_cc.setdefault(ob.country_code, set()).add(o.key)
+        main = max(by_cc, key=lambda c: len(by_cc[c]))
+        if 3 * len(by_cc[main]) < 2 * len({o.key for o, _ in others}) or not any(
+                ob.country_code == main and (ob.is_country or ob.is_admin or ob.population >= ANCHOR_POPULATION)
+                for _, ob in others):
+            continue
+        if all(haversine_km(b.lat, b.lon, ob.lat, ob.lon) > FAR_NAMESAKE_KM for _, ob in others):
+            order = sorted(range(len(m.scores)), key=lambda i: -m.scores[i])
+            out[id(m)] = ([m.candidates[i] for i in order], [m.scores[i] for i in order])
+    for m in mentions:
+        if id(m) in out:
+            m.candidates, m.scores = [], []
+    return out
 
 
 LIST_GAP = re.compile(r"\s*(?:,|;|&|/|,?\s+(?:and|or))\s*")
