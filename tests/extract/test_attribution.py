@@ -373,3 +373,13 @@ def test_attribution_continued_quote_keeps_its_speaker_after_a_nested_claim(extr
                 "the harbour.”\n\nThe navy said the search would go on.")
     c = _claim_with(r, "We only hope the ship")
     assert "brother" in c.source.name
+
+
+def test_attribution_cue_keeps_its_particle(extract):
+    r = extract("The inspector pointed out that the pier had cracked in two places.")
+    assert _claim_with(r, "pier had cracked").cue.text == "pointed out"
+
+
+def test_attribution_you_know_is_no_parenthetical_speaker(extract):
+    r = extract("The harbour, you know, was closed for a week after the storm.")
+    assert not [c for c in r.claims if c.cue is not None and c.cue.text == "know"]

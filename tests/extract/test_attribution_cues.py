@@ -111,3 +111,51 @@ def test_cue_training_items_label_gold_cues_outside_rule_claims(nlp, tmp_path):
     (tmp_path / "cue_words.txt").write_text("congratulated\n", encoding="utf-8")
     path = train_cue_classifier([gold] * 5, [doc] * 5, tmp_path)
     assert path.name == "cue_classifier.crfsuite" and load_classifier(path) is not None
+
+
+@pytest.mark.parametrize("text, word, cue, content", [
+    ("The minister expressed deep concern about the shelling of the port.", "expressed",
+     "expressed deep concern about", "the shelling of the port"),
+    ("The mayor voiced support for the new ferry line.", "support", "voiced support for", "the new ferry line"),
+    ("The council is trying to show that the plan works.", "trying", "is trying to show",
+     "that the plan works"),
+    ("The rebels referred to the convoy as a provocation.", "referred", "referred to", "the convoy"),
+])
+def test_cue_phrase_runs_over_light_verb_noun_infinitive_and_preposition(nlp, text, word, cue, content):
+    from sitreps.extract.attribution import _complement, _cue_phrase
+    from sitreps.extract.attribution_rules import cue_extent
+
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == word)
+    span, start, end = _cue_phrase(doc, tok, cue_extent(tok), {"concern": 0.3, "support": 0.3})
+    assert text[span[0]:span[1]] == cue
+    comp = _complement(doc, start, end, [], prep_object=True)
+    assert comp is not None and text[comp[0]:comp[1]] == content
+
+
+def test_cue_phrase_leaves_an_event_object_out(nlp):
+    from sitreps.extract.attribution import _cue_phrase
+    from sitreps.extract.attribution_rules import cue_extent
+
+    text = "The colonel celebrated his birthday with the troops."
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == "celebrated")
+    span, _, _ = _cue_phrase(doc, tok, cue_extent(tok), {"birthday": 0.0, "concern": 0.3})
+    assert text[span[0]:span[1]] == "celebrated"
+
+
+def test_crf_claim_the_classifier_disbelieves_is_dropped(nlp):
+    from sitreps.extract import attribution as A
+    from sitreps.extract.attribution_rules import Found
+
+    text = "The convoy crossed the river at dawn, and the colonel said so."
+    doc = nlp(text)
+    i = next(t.i for t in doc if t.text == "crossed")
+    s = text.index("crossed")
+    crf = Found((s, s + len("crossed")), (s + 8, s + 27), (0, 10), "The convoy", "crf", "cross")
+    rule = Found((s, s + len("crossed")), (s + 8, s + 27), (0, 10), "The convoy", "verb+ccomp", "cross")
+    assert A.DROP_CRF_BELOW > 0
+    assert A._crf_disbelieved(doc, crf, {i: A.DROP_CRF_BELOW / 2})
+    assert not A._crf_disbelieved(doc, crf, {i: 0.9})
+    assert not A._crf_disbelieved(doc, rule, {i: 0.0})  # rule claims are never dropped
+    assert not A._crf_disbelieved(doc, crf, {})  # no candidate inside the cue: kept

@@ -388,7 +388,8 @@ def _verb_cues(sent: SpacySpan, text: str, forms: frozenset[str], quotes: list[t
         if content is None:
             content = _adjacent_quote(tok, subj, text, quotes)
             pattern = "verb+quote"
-        if content is None and tok.dep_ == "parataxis" and subj.dep_ == "nsubj" and tok.head.i != tok.i:
+        if content is None and tok.dep_ == "parataxis" and subj.dep_ == "nsubj" and tok.head.i != tok.i \
+                and not (DISCOURSE_MARKERS and (subj.lower_, tok.lower_) in _DISCOURSE_MARKERS):
             # a parenthetical speaker: "Too often, he said, the debate is ..." -- the content is the clause the
             # speaker interrupts, on both sides of it (PolNeAR: one discontinuous content)
             content = _span_of(list(tok.head.subtree))
@@ -430,6 +431,11 @@ def _verb_cues(sent: SpacySpan, text: str, forms: frozenset[str], quotes: list[t
 
 
 _CUE_AUX_DEPS = frozenset({"aux", "auxpass", "neg"})
+# a verb's particle right after it belongs to the cue ("pointed out"), as PolNeAR draws it (round 10)
+CUE_PARTICLE = True
+# "…, you know, …", "…, I mean, …": discourse markers, not a parenthetical speaker (round 10)
+DISCOURSE_MARKERS = True
+_DISCOURSE_MARKERS = frozenset({("you", "know"), ("i", "mean"), ("i", "guess"), ("you", "see")})
 _NOT_CUE_ADVERBS = frozenset({"when", "where", "how", "why", "then", "so", "thus", "however", "therefore"})
 
 
@@ -450,7 +456,11 @@ def cue_extent(tok: Token) -> tuple[int, int]:
         else:
             break
     end = tok.idx + len(tok.text)
-    if tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":" and doc[tok.i + 1].idx == end:
+    nxt = tok.i + 1
+    if CUE_PARTICLE and nxt < len(doc) and doc[nxt].dep_ == "prt" and doc[nxt].head.i == tok.i:
+        end = doc[nxt].idx + len(doc[nxt].text)  # "pointed out", "laid out"
+        nxt += 1
+    if nxt < len(doc) and doc[nxt].text == ":" and doc[nxt].idx == end:
         end += 1
     return doc[lo].idx, end
 
