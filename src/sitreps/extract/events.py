@@ -19,6 +19,7 @@ actors) and works with any of those lists empty. Per sentence:
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from bisect import bisect_left, bisect_right
@@ -751,6 +752,11 @@ class EventsStage:
         negated, hypothetical, future = _flags(sent, trigger, text)
         if not (negated or hypothetical or future) and intended(sent, trigger):
             future = True  # "tasked with capturing", "efforts to capture", "a possible attack"
+        if location is not None and not location.resolved and location.lat is not None:
+            # A name the gazetteer lacks carries, in the places list, the point of the story's town
+            # (places._locate_unknown), a guess: the event names its place but puts no point on a map
+            # ("the breakaway region of Transnistria" sat at Moscow in a story about Moldova).
+            location = dataclasses.replace(location, lat=None, lon=None)
         return Event(
             id=_event_id(result.article.id, evidence.start, sub), evidence=evidence, event_type=event_type,
             sub_event_type=sub, plover=plover, plover_mode=mode, actor1=actor1, actor2=actor2,
