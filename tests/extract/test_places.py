@@ -650,3 +650,10 @@ def test_places_a_far_village_namesake_is_set_aside_for_the_texts_town(parse):
     p = _by_text(parse("Defence ministers met at Ramstein to discuss more air defence for Kyiv and Kharkiv."),
                  "Ramstein")
     assert p.country_code == "DE"
+
+
+def test_places_a_weapon_named_with_a_model_code_is_no_place(parse):
+    places = parse("Ukrainian gunners destroyed an Msta-S howitzer near Bakhmut, and shelling hit Ivano-Frankivsk.")
+    texts = [p.evidence.text for p in places]
+    assert "Msta" not in texts  # the Russian howitzer, not the river Msta
+    assert "Bakhmut" in texts and "Ivano-Frankivsk" in texts

@@ -16,6 +16,7 @@ parser skips the parse on most sentences); the parse is used when present.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
@@ -514,6 +515,8 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
         return True
     if run.start > 0 and doc[run.start - 1].text in HONORIFICS:
         return False  # "Mrs. Lincoln", "Sgt. Lansing", "Judge Madison": a person
+    if _model_designation(doc, run):
+        return False  # "an Msta-B howitzer", "Tornado-S rockets": a weapon's name, not the river or the town
     label = _ent_label(doc, run.start, run.end)
     es, ee = _ent_extent(doc, run.start)
     if label in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LAW", "LANGUAGE"):
@@ -577,6 +580,19 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
         return label is None or label in ("PERSON", "ORG", "NORP") and ee - es == run.end - run.start \
             or label == "ORG"
     return False
+
+
+def _model_designation(doc: Doc, run: _Run) -> bool:
+    """The name is joined by a hyphen to a model code: a capital and perhaps a digit, or a number ("Msta-B",
+    "Tornado-S", "Buk-M1"), as weapons and vehicles are named; place names are not ("Ivano-Frankivsk" goes on
+    in lower case; "Watertown-ML", a school's team, keeps its town)."""
+    j = run.end
+    if j + 1 >= len(doc) or doc[j].text != "-" or doc[j].idx != doc[j - 1].idx + len(doc[j - 1].text):
+        return False
+    return _MODEL_CODE.fullmatch(doc[j + 1].text) is not None and doc[j + 1].idx == doc[j].idx + 1
+
+
+_MODEL_CODE = re.compile(r"[A-Z][0-9]?|[0-9]{1,2}")  # "-B", "-S", "-M1", "-2"; not a school's "-ML"
 
 
 def _between_listed(doc: Doc, run: _Run, accepted_before: list[_Run], person: bool) -> bool:
