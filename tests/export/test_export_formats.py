@@ -135,3 +135,25 @@ def test_export_acled_codes() -> None:
     assert disorder_type("Strategic developments", "Agreement") == "Strategic developments"
     assert interaction(1, 8) == 18 and interaction(8, 1) == 18 and interaction(1, None) == 10
     assert interaction(None, None) is None
+
+
+def test_export_acled_row_for_a_place_the_gazetteer_lacks(store: Any, tmp_path: Path) -> None:
+    from sitreps.model import Place, Span
+
+    text = "A drone struck the village of Zhovtobrynka on Friday, the district head said."
+    d = article("d", text, "2022-05-14", "Wire One", (
+        Ev("A drone struck the village of Zhovtobrynka", "Air/drone strike", "Explosions/Remote violence",
+           place=None),
+    ))
+    at = text.index("Zhovtobrynka")
+    d.events[0].location = Place(evidence=Span.of(text, at, at + 12), role="event_location", precision="town")
+    d.events[0].geo_precision = 1
+    store.save_results([d])
+    out = tmp_path / "events.csv"
+    assert export(store, "acled-csv", out) == 1
+    row = pd.read_csv(out).iloc[0]
+    assert row["location"] == "Zhovtobrynka"  # named as written
+    assert pd.isna(row["latitude"]) and pd.isna(row["longitude"])  # and no point
+    geo = tmp_path / "events.geojson"
+    export(store, "geojson", geo)
+    assert json.loads(geo.read_text())["features"] == []  # nothing to put on a map

@@ -127,7 +127,9 @@ def acled_row(r: Any, claim_sources: list[str]) -> dict[str, Any]:
         "civilian_targeting": "Civilian targeting" if civilian else None,
         "iso": iso, "region": region, "country": country,
         "admin1": loc.get("admin1"), "admin2": None, "admin3": None,
-        "location": loc.get("name"), "latitude": r["lat"], "longitude": r["lon"],
+        # a place the gazetteer lacks: its name as written, and no coordinates
+        "location": loc.get("name") or (loc.get("evidence") or {}).get("text"),
+        "latitude": r["lat"], "longitude": r["lon"],
         "geo_precision": r["geo_precision"],
         "source": source or None, "source_scale": None,
         "notes": r["evidence"],
