@@ -657,3 +657,13 @@ def test_places_a_weapon_named_with_a_model_code_is_no_place(parse):
     texts = [p.evidence.text for p in places]
     assert "Msta" not in texts  # the Russian howitzer, not the river Msta
     assert "Bakhmut" in texts and "Ivano-Frankivsk" in texts
+
+
+def test_places_a_city_in_capitals_is_the_city_not_an_acronym(parse):
+    # a dateline in capitals: the city, not its oblast (the acronym rule had pushed the towns down)
+    p = _by_text(parse("KYIV, Ukraine (AP) - Russian forces shelled the capital overnight."), "KYIV")
+    assert p.feature_code == "PPLC" and p.country_code == "UA"
+    p = _by_text(parse("LVIV - Missiles struck the city on Sunday, officials said."), "LVIV")
+    assert p.feature_class == "P"
+    p = _by_text(parse("The EU and the US agreed on new sanctions."), "EU")
+    assert p.feature_code == "RGN"  # still an acronym, not the French town of Eu

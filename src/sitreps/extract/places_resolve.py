@@ -32,6 +32,8 @@ FEATURE_PRIOR = {
     # oceans and seas carry no population: "the Atlantic" is the ocean, not Atlantic County or a town
     "OCN": 2.5, "SEA": 1.5,
 }
+# A name in capitals that is a city this large is the city (a dateline: "KYIV, Ukraine -"), not an acronym.
+CAPS_CITY_POPULATION = 100_000
 # An alternate-name match keeps its weight above this population ("Kiev" is Kyiv, "Bombay" Mumbai).
 ALT_KEEP_POPULATION = 100_000
 # weights of the population prior and of the article's focus (its country, its first-level area)
@@ -107,8 +109,9 @@ def prior(e: Entry, m: Mention, named: bool = False) -> float:
         s = -1.0 if named and e.feature_class == "P" and e.population < ALT_KEEP_POPULATION else 0.5
     s += FEATURE_PRIOR.get(e.feature_code, -0.3 if e.feature_class in "STL" else 0.0)
     s += POP_WEIGHT * math.log10(1 + e.population)
-    if m.surface.isupper() and len(m.surface) <= 5 and e.feature_class == "P" and not e.name.isupper():
-        s -= 3.0  # "EU", "SA": an acronym, not the town of Eu
+    if m.surface.isupper() and len(m.surface) <= 5 and e.feature_class == "P" and not e.name.isupper() \
+            and not (e.population >= CAPS_CITY_POPULATION and fold(e.name) == m.key):
+        s -= 3.0  # "EU", "SA": an acronym, not the town of Eu; but a dateline's "KYIV", "LVIV" is the city
     if e.feature_code == "STM" and m.kind != "river":
         # a bare name is a river only when little else carries it ("the Donets"); "Minnesota" is the state
         s += 1.0 if m.after_the and e.bbox is not None else -1.0
