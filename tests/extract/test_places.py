@@ -667,3 +667,13 @@ def test_places_a_city_in_capitals_is_the_city_not_an_acronym(parse):
     assert p.feature_class == "P"
     p = _by_text(parse("The EU and the US agreed on new sanctions."), "EU")
     assert p.feature_code == "RGN"  # still an acronym, not the French town of Eu
+
+
+def test_places_russian_regions_by_their_english_names(parse):
+    # the admin-names source spells them "Brjansk", "Voronezj", "Respublika Buryatiya"; "Belgorod Oblast"
+    # capitalised is the oblast, not the city
+    places = parse("Shelling hit villages in Belgorod Oblast and Bryansk Oblast, and drones struck the Voronezh "
+                   "region; recruits from Buryatia were sent to Krasnodar Krai.")
+    for text in ("Belgorod", "Bryansk Oblast", "Voronezh", "Buryatia", "Krasnodar Krai"):
+        p = _by_text(places, text)
+        assert p.country_code == "RU" and p.feature_code == "ADM1", (text, p.name, p.feature_code)

@@ -54,6 +54,10 @@ hamas hezbollah taliban metro
 """.split())
 # Words that end a place name and say what kind of place it is ("Kharkiv oblast", "the Donets River").
 ADMIN_WORDS = {"oblast", "region", "province", "governorate", "krai", "raion", "district", "prefecture"}
+# Capitalised, "Oblast" and "Krai" always name the area ("Belgorod Oblast"); "District", "Province" or "Prefecture"
+# also name courts, church bodies and prefectural offices ("Moore County District", "Akita Prefecture Police"),
+# and the field's gold sets span those names differently: they keep the older behaviour.
+CAP_ADMIN_WORDS = {"Oblast", "Krai"}
 TOWN_WORDS = {"city"}
 RIVER_WORDS = {"river"}
 # Lower-case words inside a place's name: "Stratford-upon-Avon", "Democratic Republic of the Congo", "Dar es
@@ -322,6 +326,11 @@ def find_runs(doc: Doc, gaz: Gazetteer, doc_text: str | None = None) -> list[_Ru
         if nxt == "state" and cap[j] and not (j + 1 < n and cap[j + 1]) \
                 and any(e.feature_code == "ADM1" for e in gaz.lookup_key(best.key)):
             best = _Run(best.start, j + 1, best.key, "admin")  # "Oaxaca State", not "Ohio State University"
+        elif j < n and text[j] in CAP_ADMIN_WORDS and cap[j] and not (j + 1 < n and cap[j + 1]) \
+                and any(e.is_admin for e in gaz.lookup_key(best.key)):
+            # "Belgorod Oblast", "Krasnodar Krai" where the index has the area under its bare name only: the area,
+            # with the name alone as the span (as for "Idlib province"); not "Ramsey District Court"
+            best = _Run(best.start, j, best.key, "admin")
         elif nxt in ADMIN_WORDS and not cap[j]:
             # "Kharkiv oblast": the type word restricts the candidates but stays out of the span, as the
             # field's gold sets mark the name alone ("Idlib" in "Idlib province")
