@@ -214,7 +214,9 @@ def test_shipped_coder_on_our_held_out_sentences() -> None:
 
     texts, labels = read_acled_validation(Path(__file__).parents[1] / "fixtures" / "events" / "acled_heldout.tsv")
     tax = load_taxonomy()
-    assert len(texts) == 150 and set(Counter(labels).values()) == {5}
+    counts = Counter(labels)  # 5 per code; one sabotage sentence moved by the round-11 convention (see the file)
+    assert len(texts) == 150 and counts.pop("PROPERTY_DISTRUCT") == 4 and counts.pop("REM_EXPLOS") == 6
+    assert set(counts.values()) == {5}
     codings = code_texts(texts, None, acled=load_acled_model())
     pred = [tax.sub_types[c.sub_event_type].case if c.sub_event_type else "NONE" for c in codings]
     weighted, _ = acled_scores(labels, pred, sorted(s.case for s in tax.sub_types.values()))
