@@ -159,3 +159,18 @@ def test_crf_claim_the_classifier_disbelieves_is_dropped(nlp):
     assert not A._crf_disbelieved(doc, crf, {i: 0.9})
     assert not A._crf_disbelieved(doc, rule, {i: 0.0})  # rule claims are never dropped
     assert not A._crf_disbelieved(doc, crf, {})  # no candidate inside the cue: kept
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, cue, source, content", [
+    ("The regional governor did not comment on the evacuation of the two villages.", "did not comment on",
+     "The regional governor", "the evacuation of the two villages"),
+    ("The minister expressed deep concern about the shelling of the port.", "expressed deep concern about",
+     "The minister", "the shelling of the port"),
+])
+def test_cue_phrase_claims_keep_the_verbs_subject_as_source(pipeline, make_article, text, cue, source, content):
+    claims = pipeline.extract(make_article(text)).claims
+    hits = [c for c in claims if c.cue is not None and c.cue.text == cue]
+    assert len(hits) == 1, [(c.cue and c.cue.text, c.evidence.text) for c in claims]
+    assert hits[0].source.evidence is not None and hits[0].source.evidence.text == source
+    assert hits[0].evidence.text == content

@@ -233,7 +233,8 @@ class AttributionStage:
             if comp is None:
                 continue
             lemma = attrs.lemma[i]
-            src = None if lemma in _WRITER_CUES else _subject(doc, start, end, taken, sources)
+            # the subject of the candidate word itself, not of the cue phrase's last word ("did not comment on")
+            src = None if lemma in _WRITER_CUES else _subject(doc, tok.idx, tok.idx + len(tok.text), taken, sources)
             src_text = text[src[0]:src[1]] if src else ""
             is_pron = src_text.lower() in _SPEAKER_PRONOUNS
             name = None if (is_pron or src is None) else _name_from_text(src_text)
