@@ -56,6 +56,16 @@ CASES = [
     ("Officers complained about the poor quality of training in the reserve.", "training",
      "Change to group/activity", DROP),
     ("The pro-government-appointed mayor of the town resigned.", "appointed", "Change to group/activity", DROP),
+    ("The announced figures were lower than last year's.", "announced", "Change to group/activity", DROP),
+    ("The institute published its weekly offensive campaign assessment.", "offensive", "Armed clash", DROP),
+    ("Government troops resumed offensive operations north of the lake.", "offensive", "Armed clash", KEEP),
+    ("The parliament agreed to send two more field hospitals to the front.", "agreed", "Agreement", DROP),
+    ("Armenia and Azerbaijan agreed to exchange prisoners next week.", "agreed", "Agreement", KEEP),
+    ("The officials agreed on a corridor with the rebels.", "agreed", "Agreement", KEEP),
+    ("Lithuania protested that its airspace had been violated.", "protested", "Peaceful protest", DROP),
+    ("Farmers protested the new tax in front of the town hall.", "protested", "Peaceful protest", KEEP),
+    ("The navy is retiring old frigates and replacing them with patrol drones.", "drones", "Air/drone strike",
+     DROP),
 ]
 
 
@@ -72,6 +82,7 @@ def test_reports_event(nlp, text, trigger, sub, expected):
     ("The militia is massing troops in an effort to seize the airport.", "seize", True),
     ("Officials warned of a possible attack on the dam.", "attack", True),
     ("Any strike on the convoy would be answered at once.", "strike", True),
+    ("Rebel units have great difficulty capturing even small hills.", "capturing", True),
     ("The brigade captured the bridge on Friday.", "captured", False),
     ("Rebels attacked the convoy in an attempt to free their leader.", "attacked", False),
 ])

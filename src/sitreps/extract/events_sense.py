@@ -58,6 +58,8 @@ _PROTEST_NEXT = frozenset("in against outside on at for near across through peac
                           "along around inside over".split())
 _WEAPON_SUBS = frozenset({"Shelling/artillery/missile attack", "Air/drone strike", "Grenade", "Chemical weapon",
                           "Remote explosive/landmine/IED"})
+_PROTEST_SUBS = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+                           "Violent demonstration"})
 _TERRITORY_SUBS = frozenset({"Government regains territory", "Non-state actor overtakes territory",
                              "Non-violent transfer of territory"})
 # a law or an order signed is no agreement between parties
@@ -75,6 +77,12 @@ _PURPOSE_NOUNS = frozenset("effort efforts attempt attempts aim goal objective t
 _PURPOSE_VERBS = frozenset("task seek aim try attempt plan intend prepare want hope expect anticipate "
                            "fear predict".split())
 _MAYBE_WORDS = frozenset("any possible potential future eventual hypothetical".split())
+# what "offensive" (the adjective) describes when it tells of fighting
+_OFFENSIVE_HEADS = frozenset("operation operations action actions push drive attack attacks strike strikes assault "
+                             "assaults effort efforts".split())
+# a single party "agreed to" give, send or pay: a decision, not an agreement between parties
+_DECIDE_VERBS = frozenset("send supply provide give deliver pay buy fund finance update extend increase lend sell "
+                          "host train accept allocate release".split())
 
 
 def _tokens(sent: SpacySpan, trigger: Span) -> list[Token]:
@@ -120,9 +128,17 @@ def _verb_sense_ok(t: Token, sub: str) -> bool:
             return False  # "no agreed limits"
         if "ccomp" in deps:
             return False  # "agreed (that) the target was outdated"
-        if any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children):
-            return False  # "agreed with Zelensky's assessment"
+        if any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children) and \
+                not any(c.dep_ in {"dobj", "xcomp"} or (c.dep_ == "prep" and c.lower_ in {"on", "to"})
+                        for c in t.children):
+            return False  # "agreed with Zelensky's assessment" (not "agreed on a corridor with Russia")
+        if any(c.dep_ == "xcomp" and c.lemma_.lower() in _DECIDE_VERBS for c in t.children) and \
+                not any(c.dep_ in {"nsubj", "nsubjpass"} and any(g.dep_ == "conj" for g in c.children)
+                        for c in t.children):
+            return False  # "the US agreed to send 31 tanks": one party's decision (not "A and B agreed to ...")
         return True
+    if lemma == "protest" and sub in _PROTEST_SUBS:
+        return "ccomp" not in deps  # "Poland protested (that) it was under attack": a diplomatic protest
     if lemma == "push" and sub in _TERRITORY_SUBS:
         return not any(c.dep_ == "prep" and c.lower_ == "against" for c in t.children)
     if lemma == "sign" and sub == "Agreement":
@@ -161,7 +177,9 @@ def _noun_sense_ok(t: Token, sub: str) -> bool:
         # walk up through compounds, conjuncts and prepositions to the verb the weapon depends on
         node = t
         for _ in range(5):
-            if node.dep_ in {"compound", "conj", "appos", "pobj", "prep", "amod", "nmod"} and node.head is not node:
+            if node.pos_ in {"VERB", "AUX"} or node.head is node:
+                break  # the first verb above the weapon is the one it depends on
+            if node.dep_ in {"compound", "conj", "appos", "pobj", "prep", "amod", "nmod"}:
                 node = node.head
                 if node.lower_ in {"including", "with"} and node.dep_ == "prep" and node.head.pos_ == "NOUN":
                     return False  # "hardware ..., including shoulder-fired grenades"
@@ -198,6 +216,13 @@ def reports_event(sent: SpacySpan, trigger: Span, sub: str) -> bool:
         if t.pos_ in {"VERB", "NOUN", "PROPN"}:
             root = t
             break
+    if sub == "Change to group/activity" and root.lemma_.lower() in {"announce", "announced"} and \
+            root.pos_ != "VERB":
+        return False  # "the announced results": a thing announced, no change of a group's activity
+    if root.lower_ == "offensive" and root.pos_ == "ADJ" and root.head.lemma_.lower() not in _OFFENSIVE_HEADS:
+        return False  # "an offensive campaign assessment", "offensive weapons"; not "offensive operations"
+    if sub == "Agreement" and root.lemma_.lower() == "break":
+        return False  # "to break up the West": no agreement
     if sub in _TERRITORY_SUBS and root.pos_ == "VERB" and root.dep_ in {"acl", "amod"} and \
             root.head.pos_ == "NOUN" and root.head.ent_type_ not in {"GPE", "LOC", "FAC"} and \
             root.head.lemma_.lower() not in _PLACE_HEADS:
@@ -223,7 +248,8 @@ def intended(sent: SpacySpan, trigger: Span) -> bool:
         head = node.head
         if head is node:
             break
-        if node.dep_ in {"xcomp", "acl", "pcomp", "pobj", "prep", "advcl", "dobj"} or head.dep_ == "prep":
+        if node.dep_ in {"xcomp", "acl", "relcl", "pcomp", "pobj", "prep", "advcl", "dobj", "conj"} or \
+                head.dep_ == "prep":
             if head.lemma_.lower() in _PURPOSE_NOUNS and head.pos_ == "NOUN":
                 return True
             if head.lemma_.lower() in _PURPOSE_VERBS and head.pos_ == "VERB":
