@@ -398,3 +398,30 @@ def test_a_structure_blown_up_is_a_remote_explosive_whatever_the_model_says(case
     codings = code_texts(texts, None, acled=leaning)
     assert [c.sub_event_type for c in codings[:3]] == ["Remote explosive/landmine/IED"] * 3
     assert codings[3].sub_event_type != "Remote explosive/landmine/IED"
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), [
+    ("PEACE_PROTEST", "Students protesting the fee rise threw stones at the police and set a bus on fire.",
+     "Violent demonstration"),
+    ("PEACE_PROTEST", "Soldiers opened fire on the marchers in the main square, killing three of them.",
+     "Excessive force against protesters"),
+    ("PEACE_PROTEST", "Police fired tear gas to break up a sit-in by nurses demanding unpaid wages.",
+     "Protest with intervention"),
+    ("PEACE_PROTEST", "Nurses held a sit-in outside the hospital and dispersed peacefully in the afternoon.",
+     "Peaceful protest"),
+    # ACLED: force used against rioters is part of the riot
+    ("FORCE_AGAINST_PROTEST", "Rioters hurled petrol bombs at the police, who fired live rounds in reply.",
+     "Violent demonstration"),
+    # only towards more force: a model reading more than the words tell is left alone
+    ("VIOL_DEMONSTR", "Police fired tear gas to break up a sit-in by nurses demanding unpaid wages.",
+     "Violent demonstration"),
+])
+def test_how_a_protest_went_is_read_from_who_used_force(case: str, text: str, expected: str) -> None:
+    # Round 12: the model tells the protest family, the words' roles tell how the protest went
+    import numpy as np
+
+    model = load_acled_model()
+    bias = model.intercept.copy()
+    bias[model.labels.index(case)] += 50.0  # a model that reads every protest as this class
+    leaning = dataclasses.replace(model, intercept=bias.astype(np.float32))
+    assert code_texts([text], None, acled=leaning)[0].sub_event_type == expected

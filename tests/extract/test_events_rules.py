@@ -350,3 +350,25 @@ def test_arrested_by_someone_is_no_arrested_object() -> None:
     assert arrest_of_criminals(text)
     assert not arrest_of_officials(text)
     assert arrest_of_officials("Two police officers were arrested by investigators for helping a drug gang.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Round 12, ACLED's definitions: demonstrators using force make a violent demonstration ...
+    ("Students protesting the fee rise threw stones at the police and set a bus on fire.", "VIOL_DEMONSTR"),
+    ("Riot police clashed with hundreds of protesters outside the ministry.", "VIOL_DEMONSTR"),
+    ("The march turned violent when a group of youths smashed shop windows.", "VIOL_DEMONSTR"),
+    # ... the authorities firing on or beating them excessive force ...
+    ("Soldiers opened fire on the marchers in the main square, killing three of them.", "FORCE_AGAINST_PROTEST"),
+    ("Two demonstrators were shot dead by the police at the rally.", "FORCE_AGAINST_PROTEST"),
+    # ... dispersal, tear gas and arrests without those an intervention ...
+    ("Police fired tear gas to break up a sit-in by nurses demanding unpaid wages.", "PROTEST_WITH_INTER"),
+    ("Officers detained forty protesters outside the parliament building.", "PROTEST_WITH_INTER"),
+    # ... and none of these is told: riot police named, a crowd that went home, demonstrators as victims
+    ("Nurses held a sit-in outside the hospital and dispersed peacefully in the afternoon.", None),
+    ("Hundreds of teachers marched past a line of riot police to the education ministry.", None),
+    ("Demonstrators were attacked by men in plain clothes near the square.", None),
+])
+def test_protest_outcome_reads_who_used_force(text: str, expected: str | None) -> None:
+    from sitreps.extract.events_rules import protest_outcome
+
+    assert protest_outcome(text) == expected

@@ -21,6 +21,7 @@ from .events_rules import (
     arrest_of_officials,
     blown_up,
     decide,
+    protest_outcome,
     seized_not_territory,
     territory_taker,
     weapon_used,
@@ -57,6 +58,8 @@ _TERRITORY_ALL = frozenset({*_TERRITORY.values(), "NON_VIOL_TERRIT_TRANSFER"})
 _BLAST_KEEPS = frozenset({"AIR_STRIKE", "ART_MISS_ATTACK", "GRENADE", "SUIC_BOMB", "CHEM_WEAP", "ABDUCT_DISSAP",
                           "SEX_VIOL"})
 _REMOTE_CASES = frozenset({"AIR_STRIKE", "ART_MISS_ATTACK", "REM_EXPLOS", "GRENADE", "SUIC_BOMB", "CHEM_WEAP"})
+# The protest family, from how little force to how much (ACLED: force used against rioters is part of the riot)
+_PROTEST_RANK = {"PEACE_PROTEST": 0, "PROTEST_WITH_INTER": 1, "FORCE_AGAINST_PROTEST": 2, "VIOL_DEMONSTR": 3}
 
 
 def _acled_choice(probs: list[float], labels: list[str], rule_sub: str | None, bonus: float,
@@ -117,6 +120,12 @@ def _acled_choice(probs: list[float], labels: list[str], rule_sub: str | None, b
             # which the words alone ("captured", "retook") do not tell; the rules read who took it.
             case = _TERRITORY[taker]
             return tax.by_case[case].name, min(1.0, probs[i])
+        if case in _PROTEST_RANK and text is not None and (how := protest_outcome(text)) is not None \
+                and _PROTEST_RANK[how] > _PROTEST_RANK[case]:
+            # Family from the model, how it went from the words' roles: demonstrators throwing stones or setting
+            # fires make a violent demonstration, the authorities firing on them excessive force, tear gas or
+            # arrests an intervention - the model reads a protest told with its outcome as the calmer class
+            return tax.by_case[how].name, min(1.0, probs[i])
         return tax.by_case[case].name, min(1.0, probs[i])
     return None, 0.0
 

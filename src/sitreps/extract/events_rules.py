@@ -19,7 +19,7 @@ from typing import Any
 
 __all__ = ["RuleMatch", "decide", "find_triggers", "not_agreed", "score", "SEIZED_AS", "arrest_of_criminals", "arrest_of_officials", "blown_up",
            "seized_not_territory", "territory_taker",
-           "weapon_used", "armed_victims_only"]
+           "weapon_used", "armed_victims_only", "protest_outcome"]
 
 # Actor words: who did it decides between territory sub-types and between clash and attack.
 _GOV = (r"(?:army|troops|soldiers|military|government forces|security forces|armed forces|forces of the government|"
@@ -642,6 +642,57 @@ def weapon_used(text: str) -> bool:
 # A device destroyed on purpose by those who found it is a disrupted weapon, "detonated" or not.
 _CONTROLLED = re.compile(r"\b(?:bomb disposal|bomb squad|controlled (?:explosion|detonation|blast)|safely "
                          r"(?:detonated|exploded|destroyed)|demin\w*|sappers)\b", re.IGNORECASE)
+
+
+# How a protest went, from ACLED's definitions (round 12). Who used force is read from the words' roles:
+# demonstrators as the subject of an active verb of force, or "rioters"/"rioted", make a violent
+# demonstration (force used against them is then part of the riot); the authorities firing on, killing,
+# beating or seriously injuring people at a protest make excessive force; dispersal, tear gas, water
+# cannon, rubber bullets or arrests without those make a protest with intervention.
+_DEMO = r"(?:protesters?|protestors?|demonstrators?|rioters?|marchers|crowds?|mobs?|youths|students|supporters|strikers)"
+_VIOLENT_DEMO = re.compile(
+    r"\b(?:rioters?|rioted|rioting)\b|\briots? (?:broke out|erupted|flared|spread)|"
+    r"\bturn(?:ed|s|ing)? (?:\w+ )?(?:violent|into (?:a )?riots?)|\bviolent (?:protests?|demonstrations?|rall(?:y|ies))|"
+    r"\b" + _DEMO + r"\b(?:,? \w+){0,6}?(?<!\bwere)(?<!\bwas)(?<!\bbeen)(?<!\bbeing) "
+    r"(?:(?:also )?(?:threw|hurled|pelted|lobbed|throwing|hurling|pelting|resorted to throwing)|"
+    r"set (?:\w+ ){0,3}(?:on fire|ablaze|alight)|set fire|torched|burn(?:ed|t|ing) (?:down )?(?:\w+ ){0,2}"
+    r"(?:tyres?|tires?|vehicles?|cars?|buildings?|offices?|shops?|a police|the police|barricades?)|"
+    r"smashed|vandali[sz]ed|looted|ransacked|stormed|attacked|assaulted|clashed|fought|beat|damaged|"
+    r"blocked (?:\w+ ){0,3}with (?:burning|barricades))|"
+    r"\bclash(?:ed|es)? (?:with|between) (?:\w+ ){0,3}" + _DEMO + r"\b|"
+    r"\b(?:stones|rocks|bricks|bottles|petrol bombs|molotov cocktails|projectiles)\b (?:were |was )?"
+    r"(?:thrown|hurled|lobbed)|\bstone[- ]pelt\w*|\bburning barricades\b",
+    re.IGNORECASE)
+_FORCE_ON_DEMO = re.compile(
+    r"\b(?:fired|opened fire|shot|shooting|firing) (?:live \w+ |bullets |\w+ )?(?:on|at|into) (?:the )?(?:\w+ ){0,2}"
+    r"(?:protesters?|demonstrators?|crowds?|marchers|rally|students|protest)\b|"
+    r"\blive (?:ammunition|rounds|fire|bullets)\b|\bopened fire to disperse\b|"
+    r"\b(?:protesters?|demonstrators?|marchers|students)\b(?: \w+){0,3} (?:were|was) (?:\w+ )?(?:killed|shot|beaten|"
+    r"seriously injured|wounded)|"
+    r"\b(?:killing|killed|shot dead|beating(?: up)?|beat(?: up)?|beaten) (?:\w+ ){0,3}(?:protesters?|demonstrators?|"
+    r"marchers)\b|\bdispers\w* [^.;]{0,60}\bkilling\b",
+    re.IGNORECASE)
+_INTERVENTION = re.compile(
+    r"(?<!before )\bdispers\w*\b(?! (?:peacefully|quietly|on their own|without incident))|\btear ?gas|\bteargas|\bwater cannons?|\brubber bullets|\bstun grenades?|\bbroke up\b|"
+    r"\bbreak up\b|\bbatons?\b|\bbaton-charg\w*|\bprevented (?:\w+ ){0,3}(?:demonstration|protest|rally|march)|"
+    r"\b(?:detained|arrested|rounded up) (?:\w+ ){0,4}(?:protesters?|demonstrators?|activists|supporters|people|"
+    r"students|participants)\b|\b(?:protesters?|demonstrators?)\b(?: \w+){0,3} (?:were|was) (?:\w+ )?"
+    r"(?:detained|arrested)|\b(?:arrested|detained)\b[^.;]{0,40}\bat (?:an? |the )?(?:\w+ )?(?:protests?|"
+    r"demonstrations?|rall(?:y|ies))\b",
+    re.IGNORECASE)
+
+
+def protest_outcome(text: str) -> str | None:
+    """How the protest told in ``text`` went, by ACLED's definitions: "VIOL_DEMONSTR" (demonstrators used force:
+    stones, fire, smashing, storming, clashes, rioting), "FORCE_AGAINST_PROTEST" (the authorities fired on,
+    killed or beat demonstrators), "PROTEST_WITH_INTER" (dispersal, tear gas, arrests), or None (none told)."""
+    if _VIOLENT_DEMO.search(text):
+        return "VIOL_DEMONSTR"
+    if _FORCE_ON_DEMO.search(text):
+        return "FORCE_AGAINST_PROTEST"
+    if _INTERVENTION.search(text):
+        return "PROTEST_WITH_INTER"
+    return None
 
 
 def not_agreed(text: str) -> bool:
