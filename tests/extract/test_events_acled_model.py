@@ -425,3 +425,21 @@ def test_how_a_protest_went_is_read_from_who_used_force(case: str, text: str, ex
     bias[model.labels.index(case)] += 50.0  # a model that reads every protest as this class
     leaning = dataclasses.replace(model, intercept=bias.astype(np.float32))
     assert code_texts([text], None, acled=leaning)[0].sub_event_type == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Police detained thirty demonstrators at the rally outside the court.", "Protest with intervention"),
+    ("The poet was arrested at a vigil against the war in the city centre.", "Protest with intervention"),
+    ("Riot police arrested dozens of rioters who had set cars on fire during the protest.", "Violent demonstration"),
+    # an arrest for a protest, not at one: still an arrest
+    ("Police arrested an activist on charges of organising an illegal protest last month.", "Arrests"),
+])
+def test_people_detained_at_a_protest_are_how_the_protest_went(text: str, expected: str) -> None:
+    # Round 12, ACLED: arrests made at a protest are a protest with intervention (or part of a riot)
+    import numpy as np
+
+    model = load_acled_model()
+    bias = model.intercept.copy()
+    bias[model.labels.index("ARREST")] += 50.0  # a model that reads every detention as an arrest
+    leaning = dataclasses.replace(model, intercept=bias.astype(np.float32))
+    assert code_texts([text], None, acled=leaning)[0].sub_event_type == expected

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from .events_rules import (
     SEIZED_AS,
     armed_victims_only,
+    arrest_at_protest,
     arrest_of_criminals,
     arrest_of_officials,
     blown_up,
@@ -90,6 +91,9 @@ def _acled_choice(probs: list[float], labels: list[str], rule_sub: str | None, b
             # ACLED codes by method: a bridge, pipeline or school blown up is an explosion, not property
             # destruction, a territory change or a change of activity (the words around it draw the model)
             return "Remote explosive/landmine/IED", probs[labels.index("REM_EXPLOS")]
+        if case == "ARREST" and text is not None and (how := arrest_at_protest(text)) is not None:
+            # ACLED: people detained at a protest make a protest with intervention (or a riot), not "Arrests"
+            return tax.by_case[how].name, min(1.0, probs[i])
         if case == "ARREST" and non_event_check and text is not None and arrest_of_criminals(text):
             return None, 0.0  # ACLED: criminals arrested by the police are no "Arrests" (organised crime)
         if case == "ATTACK" and rule_sub == "Armed clash" and text is not None and armed_victims_only(text):

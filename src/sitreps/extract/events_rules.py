@@ -19,7 +19,7 @@ from typing import Any
 
 __all__ = ["RuleMatch", "decide", "find_triggers", "not_agreed", "score", "SEIZED_AS", "arrest_of_criminals", "arrest_of_officials", "blown_up",
            "seized_not_territory", "territory_taker",
-           "weapon_used", "armed_victims_only", "protest_outcome"]
+           "weapon_used", "armed_victims_only", "protest_outcome", "arrest_at_protest"]
 
 # Actor words: who did it decides between territory sub-types and between clash and attack.
 _GOV = (r"(?:army|troops|soldiers|military|government forces|security forces|armed forces|forces of the government|"
@@ -678,7 +678,7 @@ _INTERVENTION = re.compile(
     r"\b(?:detained|arrested|rounded up) (?:\w+ ){0,4}(?:protesters?|demonstrators?|activists|supporters|people|"
     r"students|participants)\b|\b(?:protesters?|demonstrators?)\b(?: \w+){0,3} (?:were|was) (?:\w+ )?"
     r"(?:detained|arrested)|\b(?:arrested|detained)\b[^.;]{0,40}\bat (?:an? |the )?(?:\w+ )?(?:protests?|"
-    r"demonstrations?|rall(?:y|ies))\b",
+    r"demonstrations?|rall(?:y|ies)|vigils?|march(?:es)?|sit-ins?|pickets?)\b",
     re.IGNORECASE)
 
 
@@ -693,6 +693,14 @@ def protest_outcome(text: str) -> str | None:
     if _INTERVENTION.search(text):
         return "PROTEST_WITH_INTER"
     return None
+
+
+def arrest_at_protest(text: str) -> str | None:
+    """ACLED: arrests made at a protest are how the protest went (an intervention, or a riot when the
+    demonstrators used force), not an "Arrests" event; the protest class for ``text`` when it tells a protest
+    and people detained at it, else None."""
+    how = protest_outcome(text)
+    return how if how is not None and _is_protest(text) else None
 
 
 def not_agreed(text: str) -> bool:
