@@ -66,6 +66,11 @@ CASES = [
     ("Farmers protested the new tax in front of the town hall.", "protested", "Peaceful protest", KEEP),
     ("The navy is retiring old frigates and replacing them with patrol drones.", "drones", "Air/drone strike",
      DROP),
+    ("A great deal depends on the harvest.", "deal", "Agreement", DROP),
+    ("The organising body of the festival did not invite the ambassador.", "body of", "Attack", DROP),
+    ("The body of a young soldier was found near the bridge.", "body of", "Attack", KEEP),
+    ("The regime holds the world hostage to its grain exports.", "hostage", "Abduction/forced disappearance", DROP),
+    ("Gunmen took three aid workers hostage on Tuesday.", "hostage", "Abduction/forced disappearance", KEEP),
 ]
 
 

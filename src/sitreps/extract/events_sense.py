@@ -76,6 +76,12 @@ _PURPOSE_NOUNS = frozenset("effort efforts attempt attempts aim goal objective t
                            "ability capability capacity difficulty".split())
 _PURPOSE_VERBS = frozenset("task seek aim try attempt plan intend prepare want hope expect anticipate "
                            "fear predict".split())
+# whose body a body is when it tells of a death
+_PEOPLE = frozenset("""
+man woman child boy girl person civilian soldier fighter officer victim journalist resident farmer teenager
+activist worker volunteer prisoner student driver mayor official priest doctor nurse
+""".split())
+_NOT_CAPTIVES = frozenset("world country economy market region process continent planet europe talks".split())
 _MAYBE_WORDS = frozenset("any possible potential future eventual hypothetical".split())
 # what "offensive" (the adjective) describes when it tells of fighting
 _OFFENSIVE_HEADS = frozenset("operation operations action actions push drive attack attacks strike strikes assault "
@@ -156,8 +162,23 @@ def _verb_sense_ok(t: Token, sub: str) -> bool:
 
 def _noun_sense_ok(t: Token, sub: str) -> bool:
     head = t.head
+    lemma = t.lemma_.lower()
     if any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
         return False  # "no attacks were reported", "no clever deal"
+    if lemma == "deal" and any(c.lower_ in {"great", "good"} for c in t.children):
+        return False  # "a great deal rests on it"
+    if lemma == "body":
+        # "the body of a soldier": a death; "the organising body of the celebrations", "the body of the
+        # ministry responsible for ...": an organisation
+        of = [c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"]
+        owners = [g for c in of for g in c.children if g.dep_ == "pobj"]
+        if not of:
+            return True
+        return any(o.ent_type_ == "PERSON" or o.pos_ == "PRON" or o.lemma_.lower() in _PEOPLE for o in owners)
+    if lemma == "hostage" and t.head.lemma_.lower() == "hold" and t.head.i < t.i:
+        held = t.doc[t.head.i + 1:t.i]
+        if any(x.lemma_.lower() in _NOT_CAPTIVES for x in held):
+            return False  # "holds the world hostage to hunger": a figure of speech
     if t.lemma_.lower() == "riot" and t.dep_ == "compound":
         return False  # "riot control agents", "riot police": a kind of thing
     if sub == "Change to group/activity" and t.lower_ in _DRILL_NOUNS:
