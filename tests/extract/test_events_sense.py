@@ -33,6 +33,8 @@ CASES = [
     # things, not events
     ("The senators cited the Biological Weapons Convention in their letter.", "Biological Weapons",
      "Chemical weapon", DROP),
+    ("Russian Missile Strike Hits Shopping Centre In Kremenchuk", "Missile", "Shelling/artillery/missile attack",
+     KEEP),
     ("A cargo plane landed in Rzeszow carrying radios, including hand grenades.", "grenades", "Grenade", DROP),
     ("The navy has spent most of its budget on missiles this year.", "missiles",
      "Shelling/artillery/missile attack", DROP),

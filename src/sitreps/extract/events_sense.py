@@ -101,6 +101,10 @@ def _in_name(toks: list[Token], sent: SpacySpan) -> bool:
     """A title-case trigger inside a multi-word name ("Chemical Weapons Convention"), not a headline."""
     if not toks or not all(t.text[:1].isupper() and not t.is_upper for t in toks if t.is_alpha):
         return False
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    if words and sum(t.text[:1].isupper() for t in words) >= 0.7 * len(words) and \
+            not sent.text.rstrip().endswith((".", "!", "?", "”", '"')):
+        return False  # a headline in title case ("Russian Missile Strike Kills 12 In Dnipro"), no full stop
     doc = sent.doc
     first, last = toks[0], toks[-1]
 
