@@ -383,3 +383,15 @@ def test_attribution_cue_keeps_its_particle(extract):
 def test_attribution_you_know_is_no_parenthetical_speaker(extract):
     r = extract("The harbour, you know, was closed for a week after the storm.")
     assert not [c for c in r.claims if c.cue is not None and c.cue.text == "know"]
+
+
+def test_attribution_possessive_source_is_its_possessor(extract):
+    # round 11: "His office" was named "His" (the possessor of a speaker noun, read as a name)
+    r = extract("Prime Minister Ana Ruiz said on Monday that the talks would go on. "
+                "His office did not say which ministers would travel with her.")
+    c = _claim_with(r, "which ministers")
+    assert c.source.name == "Ana Ruiz"
+    assert c.source.evidence is not None and c.source.evidence.text == "His office"
+    r = extract("His office did not say when the bridge over the river would reopen.")
+    c = _claim_with(r, "bridge over the river")
+    assert c.source.name == "His office"

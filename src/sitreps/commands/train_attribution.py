@@ -21,9 +21,14 @@ def train_attribution_cli(
     iterations: Annotated[int, typer.Option("--iterations", help="L-BFGS iterations.")] = 80,
     c1: Annotated[float, typer.Option("--c1", help="L1 regularisation.")] = 0.05,
     c2: Annotated[float, typer.Option("--c2", help="L2 regularisation.")] = 0.01,
+    crf_filter: Annotated[bool, typer.Option(
+        "--crf-filter/--no-crf-filter", help="Also train the CRF claim filter (cross-fitted: two more CRFs on "
+        "halves of the data, roughly doubling the time).")] = True,
+    only_crf_filter: Annotated[bool, typer.Option(
+        "--only-crf-filter", help="Train only the CRF claim filter, next to the models already there.")] = False,
 ) -> None:
-    """Train the source/cue/content CRF and the cue classifier on PolNeAR train (CPU, a few minutes; same data
-    gives the same model).
+    """Train the source/cue/content CRF, the cue classifier and the CRF claim filter on PolNeAR train (CPU,
+    minutes; same data gives the same model).
 
     The training text is read from ../shared at run time and never stored; only the weights are written.
     """
@@ -31,6 +36,7 @@ def train_attribution_cli(
     from ..extract.attribution_train import train_attribution
 
     path = run_or_skip(lambda: train_attribution(data, out, limit=limit, max_iterations=iterations, c1=c1, c2=c2,
-                                                 progress=typer.echo), echo=typer.echo)
+                                                 progress=typer.echo, accept=crf_filter,
+                                                 only_accept=only_crf_filter), echo=typer.echo)
     if path is not None:
         typer.echo(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from ..extract.registry import Resources
     from ..model import ArticleResult
     from ..settings import Settings
+    from .attribution_accept import CrfAccept
     from .attribution_crf import CrfTagger, TaggedSpan
     from .attribution_cues import CueClassifier
 
@@ -88,10 +89,12 @@ class AttributionStage:
     name = "attribution"
     needs = frozenset({"parser", "ner", "tagger", "lemma"})
 
-    def __init__(self, tagger: CrfTagger | None, classifier: CueClassifier | None = None) -> None:
+    def __init__(self, tagger: CrfTagger | None, classifier: CueClassifier | None = None,
+                 accept: CrfAccept | None = None) -> None:
 
         self.tagger = tagger
         self.classifier = classifier
+        self.accept = accept
         # the selective parser already fully parses sentences with the frequent reporting verbs and quote
         # marks; the whole GGT list here doubled the parsing cost for little gain (benchmarks/bench_attribution)
         self.parse_cues = ["according", "insisted", "argued", "explained", "declared", "admitted", "stressed"]
@@ -107,13 +110,17 @@ class AttributionStage:
         claims = _resolve(doc, result, drafts, quotes)
         _nest(claims)
         claims = _drop_quoted_first_person(claims, quotes)
+        if MENTAL_FILTER:
+            claims = _drop_mental(claims, quotes)
         unify_speakers(doc, claims)
         result.claims.extend(claims)
         _link_quantities(result, claims)
 
-    def find(self, doc: Doc, found_quotes: list[Quote], classify: bool = True) -> list[Found]:
+    def find(self, doc: Doc, found_quotes: list[Quote], classify: bool = True,
+             collect: list[tuple[dict[str, float], tuple[int, int]]] | None = None) -> list[Found]:
         """The attributions of rules, CRF, coordinated splits and (``classify``) the cue classifier, in text
-        order; ``seed_doc_text`` must have been called on ``doc``."""
+        order; ``seed_doc_text`` must have been called on ``doc``. ``collect`` (training the CRF claim filter):
+        receives the filter's features and the cue of every CRF claim, none of them dropped."""
         quotes = [(q.start, q.end) for q in found_quotes]
         found = find_rule_attributions(doc, quotes)
         n_rules = len(found)
@@ -122,7 +129,9 @@ class AttributionStage:
             if SPLIT_COORDINATED:
                 found += _split_coordinated(doc, found, quotes, self.tagger.cue_prior)
             if classify and self.classifier is not None and CLASSIFY_CUES:
-                found += self._classifier_claims(doc, found, found_quotes, n_rules)
+                found += self._classifier_claims(doc, found, found_quotes, n_rules, collect)
+            if NO_SOURCE_FILTER and collect is None:
+                found = found[:n_rules] + [f for f in found[n_rules:] if not _sourceless_non_report(doc, f)]
             found.sort(key=lambda f: (f.cue or f.content)[0])
         return found
 
@@ -183,6 +192,13 @@ class AttributionStage:
                     cspan = (cspan[0], ext[1])
             f = Found(cspan, (start, end), src, name, "crf", lemma, is_pron,
                       cue_tok[0].i if cue_tok is not None and len(cue_tok) else None)
+            if self.tagger.with_marginals:
+                src_tag = next((t for t in near if t.role == "SRC" and (t.start, t.end) == src), None)
+                f.crf = {"pc": cue.p, "rec": float(cue.recovered),
+                         "pn": sum(t.p for t in cons) / len(cons) if cons else -1.0,
+                         "ps": src_tag.p if src_tag is not None else -1.0,
+                         "sh": 3.0 if lemma in _WRITER_CUES else 0.0 if src is None else
+                         1.0 if src_tag is not None else 2.0}
             out.append(f)
             taken += [f.content, cspan] + ([src] if src else [])
             if src:
@@ -190,7 +206,8 @@ class AttributionStage:
         return out
 
     # -- the cue classifier where rules and CRF stop
-    def _classifier_claims(self, doc: Doc, found: list[Found], quotes: list[Quote], n_rules: int) -> list[Found]:
+    def _classifier_claims(self, doc: Doc, found: list[Found], quotes: list[Quote], n_rules: int,
+                           collect: list[tuple[dict[str, float], tuple[int, int]]] | None = None) -> list[Found]:
         """Claims of the predicates outside every claim found so far that the cue classifier accepts
         (:mod:`attribution_cues`): the cue with its auxiliaries, its complement in the parse as content (none:
         no claim), its subject as source. The candidates are those outside the first ``n_rules`` claims (the
@@ -210,7 +227,20 @@ class AttributionStage:
         attrs = DocAttrs.cached(doc)
         cands, items = doc_items(attrs, cov, self.tagger.cue_prior, self.tagger.cue_words, quote_mask(text, quotes))
         probs = dict(zip(cands, self.classifier.probabilities(items), strict=True))
-        if DROP_CRF_BELOW > 0:
+        if collect is not None or (self.accept is not None and ACCEPT_CRF):
+            from .attribution_accept import features as accept_features
+
+            qm = quote_mask(text, quotes)
+            crf = [f for f in found[n_rules:] if f.pattern == "crf" and f.cue is not None and f.crf is not None]
+            xs = [accept_features(doc, f, probs, self.tagger.cue_prior, qm) for f in crf]
+            if collect is not None:
+                collect += [(x, f.cue) for x, f in zip(xs, crf, strict=True) if f.cue is not None]
+            elif self.accept is not None:
+                gone = {id(f) for f, p in zip(crf, self.accept.probabilities(xs), strict=True)
+                        if p < self.accept.threshold}
+                found[n_rules:] = [f for f in found[n_rules:] if id(f) not in gone]
+        if DROP_CRF_BELOW > 0 and collect is None and not (self.accept is not None and ACCEPT_CRF and
+                                                             not ACCEPT_AND_DROP):
             found[n_rules:] = [f for f in found[n_rules:] if not _crf_disbelieved(doc, f, probs)]
         taken = [f.content for f in found] + [f.cue for f in found if f.cue] + \
             [f.source for f in found if f.source]
@@ -266,6 +296,47 @@ CRF_CUE_EXTENT = True
 # tags only blocks holding a cue word; the classifier reads the word's parse). Held-out train cue overlap F1
 # 76.3 -> 76.6 (P 78.1 -> 79.9), dev 79.0 -> 79.5. A CRF cue holding no candidate (an adjective, a name) is kept.
 DROP_CRF_BELOW = 0.1
+
+# Round 11: a CRF claim the accept model (attribution_accept, trained by cross-fitting on PolNeAR train) gives
+# P(right cue) below its threshold is dropped; with ACCEPT_AND_DROP the round-10 rule above applies as well.
+ACCEPT_CRF = True
+ACCEPT_AND_DROP = False
+
+
+# Round 11 (the lead's review of 60 war-news articles): which CRF / classifier claims with no source are no
+# attribution, as a bit mask: 1 a passive of a verb that is no reporting verb, with no agent ("was approved",
+# "is listed as"); 2 a gerund opening its line ("Supporting Effort #1"); 4 an infinitive of a non-reporting
+# verb ("to find"); 8 a gerund of one ("demanding"); 16 a noun or adjective cue ("a desire").
+NO_SOURCE_FILTER = 0
+
+
+def _sourceless_non_report(doc: Doc, f: Found) -> bool:
+    """Whether the model-made claim ``f`` (no source) is no attribution (see :data:`NO_SOURCE_FILTER`)."""
+    if f.pattern not in ("crf", "classifier") or f.source is not None or f.cue is None:
+        return False
+    span = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    verbs = [t for t in span if t.pos_ == "VERB" or (t.tag_.startswith("VB") and t.pos_ != "AUX")]
+    if not verbs:
+        return bool(NO_SOURCE_FILTER & 16) and any(t.pos_ in ("NOUN", "ADJ") for t in span) and \
+            not any(t.text in (":", "―") for t in span) and span[0].lower_ != "according"
+    v = verbs[0]
+    kids = list(v.children)
+    if NO_SOURCE_FILTER & 2 and v.tag_ == "VBG" and (v.i == 0 or "\n" in doc[v.i - 1].text_with_ws) and \
+            not any(k.dep_ in ("nsubj", "aux") for k in kids):
+        return True  # "Supporting Effort #1 - Kharkiv City": a heading
+    from .attribution_lexicon import CUE_LEMMAS, load_cue_forms
+
+    if v.lemma_.lower() in CUE_LEMMAS or v.lower_ in load_cue_forms():
+        return False
+    if NO_SOURCE_FILTER & 8 and v.tag_ == "VBG" and not any(k.dep_ == "aux" for k in kids):
+        return True  # a gerund or participle with no subject: "demanding"
+    if NO_SOURCE_FILTER & 4 and (any(k.dep_ == "aux" and k.lower_ == "to" for k in kids) or
+                                 (v.i > 0 and doc[v.i - 1].lower_ == "to")):
+        return True  # "to justify"
+    return bool(NO_SOURCE_FILTER & 1) and any(k.dep_ == "auxpass" for k in kids) and \
+        not any(k.dep_ == "agent" for k in kids)  # "was approved", "was published"
 
 
 def _crf_disbelieved(doc: Doc, f: Found, probs: dict[int, float]) -> bool:
@@ -640,6 +711,12 @@ def _resolve(doc: Doc, result: ArticleResult, drafts: list[_Draft], quotes: list
                                        mention_cache)
         elif f.source is None and f.pattern == "agentless":
             speaker = _recent_claim_speaker(claims, f.content[0], result)
+        elif f.source and f.source_name and f.source_name.lower() in _POSSESSIVE:
+            # "His office did not say ...": the name is the possessor's ("X's office" -> X), a pronoun here
+            speaker = _resolve_pronoun(_POSSESSIVE[f.source_name.lower()], doc, f.source[0], seen, quotes, ents,
+                                       mention_cache)
+            if speaker is None:
+                f.source_name = text[f.source[0]:f.source[1]]
         if speaker is None and f.source_name and " " not in f.source_name.strip():
             speaker = _longer_name(f.source_name, seen, f)
         if speaker is not None:
@@ -783,6 +860,7 @@ def _nest(claims: list[Claim]) -> None:
 
 
 _FIRST_SECOND = frozenset({"i", "we", "you"})
+_POSSESSIVE = {"his": "he", "her": "she", "their": "they", "its": "it"}
 
 
 def _drop_quoted_first_person(claims: list[Claim], quotes: list[tuple[int, int]]) -> list[Claim]:
@@ -793,6 +871,31 @@ def _drop_quoted_first_person(claims: list[Claim], quotes: list[tuple[int, int]]
     drop = {c.id for c in claims if c.nested_in is None and c.cue is not None and c.source.evidence is not None
             and c.source.evidence.text.strip().lower() in _FIRST_SECOND
             and any(qs <= c.cue.start < qe for qs, qe in quotes)}
+    if not drop:
+        return claims
+    for c in claims:
+        if c.nested_in in drop:
+            c.nested_in = None
+    return [c for c in claims if c.id not in drop]
+
+
+# Round 11: claims of think / believe / know (rule claims: 18 right, 37 wrong on held-out PolNeAR train) by
+# "I" / "we" / "you" nested in another claim (1), and (2) also by a generic subject ("people think").
+MENTAL_FILTER = 0
+_MENTAL = re.compile(r"\b(?:think|thinks|thought|believe|believes|believed|know|knows|knew)\b", re.IGNORECASE)
+_GENERIC = frozenset({"people", "many", "some", "everyone", "everybody", "nobody", "most", "others", "few",
+                      "anyone", "one"})
+
+
+def _drop_mental(claims: list[Claim], quotes: list[tuple[int, int]]) -> list[Claim]:
+    """See :data:`MENTAL_FILTER`."""
+    drop = set()
+    for c in claims:
+        if c.cue is None or c.source.evidence is None or not _MENTAL.search(c.cue.text):
+            continue
+        who = c.source.evidence.text.strip().lower()
+        if (who in _FIRST_SECOND and c.nested_in is not None) or (MENTAL_FILTER >= 2 and who in _GENERIC):
+            drop.add(c.id)
     if not drop:
         return claims
     for c in claims:
@@ -829,4 +932,12 @@ def load(settings: Settings, resources: Resources) -> AttributionStage:
 
         cls_path = tagger.path.parent / CLASSIFIER_FILE
         classifier = resources.get(f"attribution.cues:{cls_path}", lambda: load_classifier(cls_path))
-    return AttributionStage(tagger, classifier)
+    accept = None
+    if tagger is not None and classifier is not None:
+        from .attribution_accept import ACCEPT_FILE, load_accept
+
+        acc_path = tagger.path.parent / ACCEPT_FILE
+        accept = resources.get(f"attribution.accept:{acc_path}", lambda: load_accept(acc_path))
+        if accept is not None:
+            tagger.with_marginals = True
+    return AttributionStage(tagger, classifier, accept)

@@ -353,11 +353,18 @@ class TaggedSpan:
     start: int  # character offsets into the doc text
     end: int
     sent_index: int
+    # the model's mean marginal P(B-role) + P(I-role) over the span's tokens (1.0 when not computed), and
+    # whether the best path left a token of it outside every role (a cue recovered by its marginal)
+    p: float = 1.0
+    recovered: bool = False
 
 
-def decode(block: Block, tags: Sequence[str]) -> list[TaggedSpan]:
-    """Turn one block's BIO tags into character spans (trailing spaces and punctuation kept out of cues)."""
+def decode(block: Block, tags: Sequence[str], probs: Sequence[float] | None = None,
+           best: Sequence[str] | None = None) -> list[TaggedSpan]:
+    """Turn one block's BIO tags into character spans (trailing spaces and punctuation kept out of cues);
+    ``probs``: each token's marginal of its tag's role, ``best``: the best path before cue recovery."""
     out: list[TaggedSpan] = []
+    pos = {t.i: k for k, t in enumerate(block.tokens)} if probs is not None else {}
     cur: list[Token] = []
     cur_sent = 0
     cur_role = ""
@@ -372,7 +379,12 @@ def decode(block: Block, tags: Sequence[str]) -> list[TaggedSpan]:
                                                   toks[0].text not in {":", "―"})):
                 toks.pop(0)
             if toks:
-                out.append(TaggedSpan(cur_role, toks[0].idx, toks[-1].idx + len(toks[-1].text), cur_sent))
+                p, rec = 1.0, False
+                if probs is not None:
+                    ks = [pos[t.i] for t in toks]
+                    p = sum(probs[k] for k in ks) / len(ks)
+                    rec = best is not None and any(best[k] == "O" for k in ks)
+                out.append(TaggedSpan(cur_role, toks[0].idx, toks[-1].idx + len(toks[-1].text), cur_sent, p, rec))
 
     for t, k, tag in zip(block.tokens, block.sent_index, tags, strict=True):
         if tag == "O":
@@ -445,6 +457,8 @@ class CrfTagger:
         self.cue_threshold = cue_threshold
         self.cue_prior = load_cue_prior(str(path.parent / CUE_PRIOR_FILE))
         self.cue_prior_min = CUE_PRIOR_MIN
+        # the spans carry the model's marginals (read by the CRF claim filter, attribution_accept)
+        self.with_marginals = False
 
     def tag(self, doc: Doc, covered: Sequence[tuple[int, int]] = (), quotes: list[Quote] | None = None
             ) -> list[TaggedSpan]:
@@ -456,12 +470,17 @@ class CrfTagger:
             if not feats:
                 continue
             self._tagger.set(feats)  # type: ignore[attr-defined]
-            tags = self._tagger.tag()  # type: ignore[attr-defined]
+            tags = best = self._tagger.tag()  # type: ignore[attr-defined]
+            marginal = self._tagger.marginal  # type: ignore[attr-defined]
             if self.cue_threshold is not None:
-                tags = recover_cues(tags, block.tokens, self.cue_threshold,
-                                    self._tagger.marginal,  # type: ignore[attr-defined]
+                tags = recover_cues(tags, block.tokens, self.cue_threshold, marginal,
                                     self.cue_prior, self.cue_prior_min)
-            spans += decode(block, tags)
+            if self.with_marginals:
+                probs = [0.0 if tag == "O" else marginal("B-" + tag[2:], k) + marginal("I-" + tag[2:], k)
+                         for k, tag in enumerate(tags)]
+                spans += decode(block, tags, probs, best)
+            else:
+                spans += decode(block, tags)
         return spans
 
 

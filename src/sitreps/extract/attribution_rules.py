@@ -54,6 +54,8 @@ class Found:
     cue_lemma: str = ""
     source_is_pronoun: bool = False
     cue_token: int | None = None  # token index of the cue, for clause-level look-ups
+    # CRF claims: the model's marginals and how the claim was put together (attribution_accept.features)
+    crf: dict[str, float] | None = None
 
 
 _TEXT_KEY = "sitreps.attribution.text"

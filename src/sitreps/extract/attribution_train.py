@@ -82,9 +82,11 @@ def build_sequences(nlp: Any, golds: list[Any], progress: Callable[[str], None] 
 
 def train_attribution(data: str | Path | None = None, out: str | Path | None = None, *,
                       limit: int | None = None, max_iterations: int = 80, c1: float = 0.05,
-                      c2: float = 0.01, progress: Callable[[str], None] | None = None) -> Path:
-    """Parse PolNeAR train with the configured spaCy model, learn the cue words, featurise, train the CRF,
-    write both to ``out``'s directory."""
+                      c2: float = 0.01, progress: Callable[[str], None] | None = None, accept: bool = True,
+                      only_accept: bool = False) -> Path:
+    """Parse PolNeAR train with the configured spaCy model, learn the cue words, featurise, train the CRF, the
+    cue classifier and (``accept``) the CRF claim filter, write them to ``out``'s directory; ``only_accept``:
+    only the filter (its training does not read the directory's other models)."""
     from ..evaluate.attribution import load_polnear
     from ..nlp import load_nlp
     from ..settings import load_settings
@@ -93,7 +95,12 @@ def train_attribution(data: str | Path | None = None, out: str | Path | None = N
     nlp = load_nlp(load_settings())
     docs = list(nlp.pipe([d.text for d in golds], batch_size=16))
     path = Path(out) if out else default_model_path()
-    return train_from_parsed(golds, docs, path, max_iterations=max_iterations, c1=c1, c2=c2, progress=progress)
+    if only_accept:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return train_crf_accept(golds, docs, path.parent, max_iterations=max_iterations, c1=c1, c2=c2,
+                                progress=progress)
+    return train_from_parsed(golds, docs, path, max_iterations=max_iterations, c1=c1, c2=c2, progress=progress,
+                             accept=accept)
 
 
 def count_cue_prior(golds: list[Any], docs: list[Any], min_uses: int = 30) -> list[tuple[str, int, int]]:
@@ -121,8 +128,10 @@ def write_cue_prior(rows: list[tuple[str, int, int]], path: Path) -> None:
 
 
 def train_from_parsed(golds: list[Any], docs: list[Any], path: Path, *, max_iterations: int = 80,
-                      c1: float = 0.05, c2: float = 0.01, progress: Callable[[str], None] | None = None) -> Path:
-    """Cue words + CRF from already parsed gold documents."""
+                      c1: float = 0.05, c2: float = 0.01, progress: Callable[[str], None] | None = None,
+                      accept: bool = False) -> Path:
+    """Cue words + CRF + cue classifier from already parsed gold documents; ``accept``: the CRF claim filter
+    too (cross-fitted, :func:`train_crf_accept`)."""
     words = learn_cue_words(golds, docs)
     path.parent.mkdir(parents=True, exist_ok=True)
     (path.parent / CUE_WORDS_FILE).write_text("\n".join(words) + "\n", encoding="utf-8")
@@ -132,7 +141,44 @@ def train_from_parsed(golds: list[Any], docs: list[Any], path: Path, *, max_iter
         progress(f"training on {len(seqs)} sentence blocks from {len(golds)} documents, {len(words)} cue words")
     train_crf(seqs, path, c1=c1, c2=c2, max_iterations=max_iterations)
     train_cue_classifier(golds, docs, path.parent, progress=progress)
+    if accept:
+        train_crf_accept(golds, docs, path.parent, max_iterations=max_iterations, c1=c1, c2=c2,
+                         progress=progress)
     return path
+
+
+def train_crf_accept(golds: list[Any], docs: list[Any], directory: Path, *, max_iterations: int = 80,
+                     c1: float = 0.05, c2: float = 0.01, progress: Callable[[str], None] | None = None) -> Path:
+    """The CRF claim filter (:mod:`attribution_accept`) by cross-fitting: a CRF and cue classifier trained on
+    each half of the documents (index parity) make claims on the other half; the filter learns from those
+    claims, none of which its CRF saw in training. The halves' models are written to a temporary directory
+    and removed."""
+    import tempfile
+
+    from .attribution import AttributionStage
+    from .attribution_accept import ACCEPT_FILE, train_accept, training_items
+    from .attribution_crf import load_tagger
+    from .attribution_cues import CLASSIFIER_FILE, load_classifier
+
+    items: list[tuple[dict[str, float], str]] = []
+    with tempfile.TemporaryDirectory(prefix="sitreps-crossfit-") as tmp:
+        for fold in (0, 1):
+            fit_g = [g for k, g in enumerate(golds) if k % 2 != fold]
+            fit_d = [d for k, d in enumerate(docs) if k % 2 != fold]
+            sub = Path(tmp) / f"fold{fold}"
+            train_from_parsed(fit_g, fit_d, sub / "attribution.crfsuite", max_iterations=max_iterations, c1=c1,
+                              c2=c2, progress=progress, accept=False)
+            tagger = load_tagger(sub / "attribution.crfsuite")
+            tagger.with_marginals = True
+            stage = AttributionStage(tagger, load_classifier(sub / CLASSIFIER_FILE))
+            items += training_items([g for k, g in enumerate(golds) if k % 2 == fold],
+                                    [d for k, d in enumerate(docs) if k % 2 == fold], stage)
+            if progress:
+                progress(f"cross-fitting fold {fold}: {len(items)} CRF claims so far")
+    if progress:
+        progress(f"training the CRF claim filter on {len(items)} CRF claims, "
+                 f"{sum(1 for _, label in items if label == 'Y')} with a right cue")
+    return train_accept(items, directory / ACCEPT_FILE)
 
 
 def train_cue_classifier(golds: list[Any], docs: list[Any], directory: Path,
