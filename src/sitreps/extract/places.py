@@ -31,10 +31,12 @@ from ..model import Candidate, Place, Span
 from .places_recognize import (
     ADMIN_WORDS,
     FACILITY_WORDS,
+    FIRM_LOCATIVE,
     RIVER_WORDS,
     STOPLIST,
     TOWN_WORDS,
     _doc_attrs,
+    _ent_label,
     _Run,
     accept,
     find_runs,
@@ -61,7 +63,7 @@ def geoparse(doc: Doc, gaz: Gazetteer, text: str | None = None) -> list[Place]:
     """Every place mention in ``doc`` as a :class:`Place` (resolved or not), in text order. ``text``: ``doc.text``
     when the caller has it (the pipeline's article text): spaCy rebuilds ``doc.text`` from every token."""
     text = doc.text if text is None else text
-    return _places(doc, gaz, accept_runs(doc, gaz, find_runs(doc, gaz, text)), text=text)
+    return _places(doc, gaz, accept_runs(doc, gaz, find_runs(doc, gaz, text)), text=text, drop_far=True)
 
 
 def accept_runs(doc: Doc, gaz: Gazetteer, runs: list[_Run]) -> list[_Run]:
@@ -127,7 +129,9 @@ def _run_for_span(doc: Doc, i: int, j: int, gaz: Gazetteer) -> _Run:
 
 
 def _places(doc: Doc, gaz: Gazetteer, runs: list[_Run], chars: list[tuple[int, int]] | None = None,
-            text: str | None = None) -> list[Place]:
+            text: str | None = None, drop_far: bool = False) -> list[Place]:
+    """Resolve the runs into places. ``drop_far``: leave out names that are far small towns by their only
+    reading and no place by the tagger's (:func:`_far_things`); given spans (gold toponyms) keep every one."""
     text = doc.text if text is None else text
     sent_of = sentence_index(doc)
     at = _doc_attrs(doc)  # the tokens' text, lower_ and idx, read once per Doc instead of a Token per doc[i]
@@ -166,10 +170,28 @@ def _places(doc: Doc, gaz: Gazetteer, runs: list[_Run], chars: list[tuple[int, i
             m.area_cue = True  # "Buffalo, New York" but not "Sharon, Cornwall and Salisbury"
     _mark_lists([m for _, m in mentions], text)
     resolve([m for _, m in mentions], gaz)
+    # a seat of government is its capital ("the White House" is Washington's, not the town in Tennessee), set
+    # after the others are resolved: their readings are those the text gave before (measured, round 10)
+    for run, m in mentions:
+        if m.key in SEATS and m.surface[:1].isupper():
+            country = gaz.country(SEATS[m.key])
+            cap = None if country is None else _capital(gaz, country)
+            m.candidates, m.scores = ([cap], [1.0]) if cap is not None else ([], [])
+        elif run.end < n_tok and lower[run.end] in GROUP_NOUNS and m.candidates:
+            # "the Baltic states", "Nordic countries": a region or sea the states lie by, never a town's states
+            b = m.best()
+            others = [i for i, e in enumerate(m.candidates) if e.feature_class != "P"]
+            if b is not None and b.feature_class == "P" and others:
+                i = max(others, key=lambda k: m.scores[k])
+                m.candidates = [m.candidates[i]] + [e for k, e in enumerate(m.candidates) if k != i]
+                m.scores = [max(m.scores) + 0.001] + [sc for k, sc in enumerate(m.scores) if k != i]
     refused = _refuse_far_namesakes([m for _, m in mentions])
+    dropped = _far_things(doc, mentions) if drop_far else set()
     located = _locate_unknown(doc, [m for _, m in mentions], gaz, text)
     places = []
     for run, m in mentions:
+        if id(m) in dropped:
+            continue
         best = m.best()
         capital_or_country = best is not None and (best.is_country or best.feature_code in ("PPLC", "ADM1"))
         role = role_of(doc, run, capital_or_country) if run.end > run.start else "other"
@@ -198,6 +220,38 @@ def _places(doc: Doc, gaz: Gazetteer, runs: list[_Run], chars: list[tuple[int, i
                                      for c, sc in zip(cands[:TOP_CANDIDATES - 1], scores, strict=False)]
         places.append(place)
     return places
+
+
+# Seats of government named for their government ("the White House said"): the capital's point. Only names
+# recognised as places already (the index's namesakes or a facility run); not a reason to recognise one.
+SEATS = {"white house": "US", "kremlin": "RU", "downing street": "GB", "pentagon": "US", "capitol hill": "US",
+         "elysee palace": "FR", "zhongnanhai": "CN", "bankova": "UA"}
+GROUP_NOUNS = frozenset({"states", "nations", "countries", "republics"})
+SMALL_TOWN = 10_000  # a far namesake below this that the tagger does not call a place is dropped (_far_things)
+
+
+def _far_things(doc: Doc, mentions: list[tuple[_Run, Mention]]) -> set[int]:
+    """Names read as a small town (< ``SMALL_TOWN``) in a country no other name of the text is in, more than
+    ``FAR_NAMESAKE_KM`` from all of them (two names or more), that the tagger does not call a GPE and no
+    locative word calls a place (unless the tagger calls the name an organisation): "Nato" (villages in the
+    Philippines) in a story about Ukraine, "on Earth" (Texas) in a story about Europe. Such a name is an
+    organisation's, a thing's or a word's here; "met at Ramstein" and "in Piccadilly" stay places."""
+    placed = [(run, m, m.best()) for run, m in mentions]
+    out: set[int] = set()
+    for run, m, b in placed:
+        if b is None or run.kind is not None or b.feature_class != "P" or b.population >= SMALL_TOWN \
+                or run.end <= run.start:
+            continue
+        label = _ent_label(doc, run.start, run.end)
+        if label == "GPE" or label != "ORG" and run.start > 0 and doc[run.start - 1].lower_ in FIRM_LOCATIVE:
+            continue  # "met at Ramstein", "a sushi bar in Piccadilly": a place, if perhaps another one
+        others = [ob for _, o, ob in placed if ob is not None and o.key != m.key and o.key not in SEATS]
+        keys = {o.key for _, o, ob in placed if ob is not None and o.key != m.key and o.key not in SEATS}
+        if len(keys) < 2 or any(ob.country_code == b.country_code for ob in others):
+            continue
+        if all(haversine_km(b.lat, b.lon, ob.lat, ob.lon) > FAR_NAMESAKE_KM for ob in others):
+            out.add(id(m))
+    return out
 
 
 FAR_NAMESAKE_KM = 1000.0  # a village this far from every other place of the text, in a country none names

@@ -517,13 +517,21 @@ def _prev_words(doc: Doc, i: int, k: int = 3) -> list[str]:
 
 def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> bool:
     """Is there enough evidence that this gazetteer match is a place here? (See the module docstring.)"""
+    if run.kind == "tagged" and run.end - run.start == 1 and doc[run.start].text in _person_words(doc) \
+            and not any(r.key == run.key for r in accepted_before):
+        return False  # "in Scholz’s circles" after "Olaf Scholz": the person, named again, not a place the index lacks
     if run.kind in ("demonym", "admin", "river", "town", "facility", "unknown", "tagged"):
         return True
     if _dateline(doc, run) or _defined(doc, run) or _called(doc, run) or _party_home(doc, run) \
             or _resident(doc, run, gaz):
         return True
-    if run.start > 0 and doc[run.start - 1].text in HONORIFICS:
-        return False  # "Mrs. Lincoln", "Sgt. Lansing", "Judge Madison": a person
+    if run.start > 0 and (doc[run.start - 1].text in HONORIFICS or doc[run.start - 1].text in PERSON_TITLES):
+        return False  # "Mrs. Lincoln", "Sgt. Lansing", "Judge Madison", "President Vladimir": a person
+    if _named_thing(doc, run, gaz):
+        return False  # "Nord Stream", "Brent crude", "the Wagner militia": a pipeline, a price, a company
+    if run.end - run.start == 1 and doc[run.start].pos_ == "ADJ" and not doc[run.start].ent_type_ \
+            and run.end < len(doc) and doc[run.end].pos_ == "NOUN" and doc[run.end].text.islower():
+        return False  # an adjective before its noun, capitalised as a heading: ISW's "Main effort" (not the Main)
     if _model_designation(doc, run):
         return False  # "an Msta-B howitzer", "Tornado-S rockets": a weapon's name, not the river or the town
     label = _ent_label(doc, run.start, run.end)
@@ -537,8 +545,19 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
     if label == "PERSON" and (es < run.start or ee > run.end):
         # part of a person's name ("Jordan Peterson"), unless a preposition shows the tagger ran a title into
         # the name ("Ambassador to Austria Olexander Scherba") or the town's local body or office follows
-        # ("Alexandria Police Spokeswoman ...", "Hounslow Councillors")
-        return es == run.start and (bool(prev) and prev[0] in ("to", "of", "in") or local)
+        # ("Alexandria Police Spokeswoman ...", "Hounslow Councillors"); not when the text names the person by
+        # the surname alone too ("to Vladimir Putin" where "Putin" is a person elsewhere)
+        return es == run.start and (bool(prev) and prev[0] in ("to", "of", "in") and not _surname_alone(doc, ee) or local)
+    if label == "PERSON" and not any(fold(e.name) == run.key or e.population >= 100_000 for e in gaz.lookup_key(run.key)) \
+            and not (prev and (prev[0] in FIRM_LOCATIVE or prev[0] == "of" and len(prev) > 1 and prev[1] in FIRM_OF)) \
+            and not (run.end < len(doc) and doc[run.end].lower_ in PLURAL_TYPE_NOUNS | {"rivers", "counties"}):
+        # the tagger's person, the name alone, found only as another name of a village ("Putin" for Putyatintsy):
+        # "the Putin regime", "a red line for Putin"; a village after "in", "near" or "the village of" stays one,
+        # and so does a name before a plural type noun ("the Williams and Cranberry rivers")
+        return False
+    if label in ("PERSON", "ORG") and _after_given_name(doc, run, es, ee) \
+            and not any(e.is_country or e.feature_code == "ADM1" for e in gaz.lookup_key(run.key)):
+        return False  # "Defense Secretary Lloyd Austin", "the State Duma": a name ends with it, a word before it
     if label in _NAME_LABELS and _inside_name(doc, run, es, ee) and doc[run.end - 1].lower_ not in AREA_TYPE_WORDS \
             and not _prominent(gaz.lookup_key(run.key), rivers=False) \
             and not (run.end < ee and doc[run.end].lower_ in LOCAL_BODY_WORDS) and not local:
@@ -589,6 +608,54 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
         return label is None or label in ("PERSON", "ORG", "NORP") and ee - es == run.end - run.start \
             or label == "ORG"
     return False
+
+
+def _surname_alone(doc: Doc, ee: int) -> bool:
+    """The last word of the entity ending at ``ee`` is a one-word PERSON elsewhere in the text ("Putin")."""
+    last = doc[ee - 1].text
+    return any(ent.label_ == "PERSON" and len(ent) == 1 and ent.text == last for ent in doc.ents)
+
+
+def _named_thing(doc: Doc, run: _Run, gaz: Gazetteer) -> bool:
+    """A word after the name makes the whole a thing's name: a pipeline ("Nord Stream"), a price ("Brent
+    crude"), an armed company ("the Wagner Group", "Wagner mercenaries"), a magazine, a numbered part ("Annex
+    2")."""
+    j = run.end
+    if j >= len(doc):
+        return False
+    w = doc[j]
+    if w.lower_ in THING_HEADS:
+        return True
+    if w.is_digit and len(w.text) <= 2 and doc[run.start].ent_type_ not in ("GPE", "LOC") \
+            and not _prominent(gaz.lookup_key(run.key)):
+        # a numbered part or item: "in Annex 2", "Article 5"; not a place the tagger calls one, a state's or
+        # country's road ("S.C. 5", "US 1") or a big town's team with its score ("against Louisville 0 for 10")
+        return True
+    return w.text in ("Group", "GROUP") and not (j + 1 < len(doc) and doc[j + 1].lower_ == "of")
+
+
+THING_HEADS = frozenset("stream crude militia mercenary mercenaries magazine".split())
+PERSON_TITLES = frozenset("""
+President Vice-President Secretary Minister Chancellor Premier Senator General Gen. Admiral Adm. Col. Colonel
+Ambassador Pope Patriarch Commissioner Spokesman Spokeswoman Lt.-Gen. Maj.-Gen. Secretary-General
+""".split())
+
+
+def _after_given_name(doc: Doc, run: _Run, es: int, ee: int) -> bool:
+    """The tagger's person or organisation ends with this one-word name, a capitalised word right before it
+    inside the entity: a given name after a title ("Secretary of Defense Lloyd Austin", "Defence Minister
+    Oleksii Reznikov") or an institution's first word ("the State Duma", "the Federal Assembly")."""
+    if run.end - run.start != 1 or ee != run.end or es >= run.start:
+        return False
+    before = doc[run.start - 1]
+    if not before.is_alpha or not before.text[:1].isupper() or before.lower_ in CONNECTORS:
+        return False
+    if before.text in INSTITUTION_FIRST and doc[es].ent_type_ == "ORG":
+        return True  # "the State Duma", "the Federal Assembly"
+    return any(doc[k].text in PERSON_TITLES for k in range(max(0, run.start - 5), run.start - 1))
+
+
+INSTITUTION_FIRST = frozenset({"State", "Federal"})
 
 
 def _model_designation(doc: Doc, run: _Run) -> bool:
