@@ -395,3 +395,21 @@ def test_attribution_possessive_source_is_its_possessor(extract):
     r = extract("His office did not say when the bridge over the river would reopen.")
     c = _claim_with(r, "bridge over the river")
     assert c.source.name == "His office"
+
+
+def test_attribution_heading_gerund_is_no_claim(extract):
+    # round 11: report headings "Supporting Effort #1 - ..." became claims with cue "Supporting"
+    r = extract("Supporting Effort #1—Northern Axis\n\nThe brigade did not conduct ground attacks north of the "
+                "city.\n\nSupporting Effort #3—Coastal Areas\n\nRegional officials reported shelling of two "
+                "villages.")
+    assert not [c for c in r.claims if c.cue is not None and c.cue.text.startswith("Supporting")]
+    c = _claim_with(r, "shelling of two villages")
+    assert c.cue is not None and c.cue.text == "reported"
+
+
+def test_attribution_crf_source_stays_in_its_paragraph(extract):
+    # round 11: a CRF source ran over a heading and the paragraph break after it
+    r = extract("Supporting Effort #3—Coastal Areas\n\nRegional officials reported shelling of two villages.")
+    c = _claim_with(r, "shelling of two villages")
+    assert c.source.evidence is not None and "\n" not in c.source.evidence.text
+    assert c.source.name == "Regional officials"

@@ -110,8 +110,6 @@ class AttributionStage:
         claims = _resolve(doc, result, drafts, quotes)
         _nest(claims)
         claims = _drop_quoted_first_person(claims, quotes)
-        if MENTAL_FILTER:
-            claims = _drop_mental(claims, quotes)
         unify_speakers(doc, claims)
         result.claims.extend(claims)
         _link_quantities(result, claims)
@@ -173,6 +171,8 @@ class AttributionStage:
                 # "..., X said, adding that ...": a participle's speaker is its verb's subject, not a tagged
                 # source nearer to it
                 src = _subject(doc, cue.start, cue.end, taken, sources) or src
+            if src is not None and TRIM_SOURCE:
+                src = _trim_source(doc, src, cue.start)
             cue_tok = doc.char_span(cue.start, cue.end, alignment_mode="expand")
             lemma = cue_tok.root.lemma_.lower() if cue_tok is not None and len(cue_tok) else ""
             if lemma in _WRITER_CUES:
@@ -300,32 +300,35 @@ DROP_CRF_BELOW = 0.1
 # Round 11: a CRF claim the accept model (attribution_accept, trained by cross-fitting on PolNeAR train) gives
 # P(right cue) below its threshold is dropped; with ACCEPT_AND_DROP the round-10 rule above applies as well.
 ACCEPT_CRF = True
-ACCEPT_AND_DROP = False
+ACCEPT_AND_DROP = True
 
 
 # Round 11 (the lead's review of 60 war-news articles): which CRF / classifier claims with no source are no
 # attribution, as a bit mask: 1 a passive of a verb that is no reporting verb, with no agent ("was approved",
-# "is listed as"); 2 a gerund opening its line ("Supporting Effort #1"); 4 an infinitive of a non-reporting
+# "is listed as"); 2 a gerund opening its line, source or not ("Supporting Effort #1"); 4 an infinitive of a non-reporting
 # verb ("to find"); 8 a gerund of one ("demanding"); 16 a noun or adjective cue ("a desire").
-NO_SOURCE_FILTER = 0
+NO_SOURCE_FILTER = 2
 
 
 def _sourceless_non_report(doc: Doc, f: Found) -> bool:
     """Whether the model-made claim ``f`` (no source) is no attribution (see :data:`NO_SOURCE_FILTER`)."""
-    if f.pattern not in ("crf", "classifier") or f.source is not None or f.cue is None:
+    if f.pattern not in ("crf", "classifier") or f.cue is None:
         return False
     span = doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
     if span is None or not len(span):
         return False
     verbs = [t for t in span if t.pos_ == "VERB" or (t.tag_.startswith("VB") and t.pos_ != "AUX")]
+    if NO_SOURCE_FILTER & 2 and verbs and verbs[0].tag_ == "VBG" and \
+            (verbs[0].i == 0 or "\n" in doc[verbs[0].i - 1].text_with_ws) and \
+            not any(k.dep_ in ("nsubj", "aux") for k in verbs[0].children):
+        return True  # "Supporting Effort #1 - Kharkiv City": a heading, whatever the CRF took as its source
+    if f.source is not None:
+        return False
     if not verbs:
         return bool(NO_SOURCE_FILTER & 16) and any(t.pos_ in ("NOUN", "ADJ") for t in span) and \
             not any(t.text in (":", "―") for t in span) and span[0].lower_ != "according"
     v = verbs[0]
     kids = list(v.children)
-    if NO_SOURCE_FILTER & 2 and v.tag_ == "VBG" and (v.i == 0 or "\n" in doc[v.i - 1].text_with_ws) and \
-            not any(k.dep_ in ("nsubj", "aux") for k in kids):
-        return True  # "Supporting Effort #1 - Kharkiv City": a heading
     from .attribution_lexicon import CUE_LEMMAS, load_cue_forms
 
     if v.lemma_.lower() in CUE_LEMMAS or v.lower_ in load_cue_forms():
@@ -337,6 +340,29 @@ def _sourceless_non_report(doc: Doc, f: Found) -> bool:
         return True  # "to justify"
     return bool(NO_SOURCE_FILTER & 1) and any(k.dep_ == "auxpass" for k in kids) and \
         not any(k.dep_ == "agent" for k in kids)  # "was approved", "was published"
+
+
+# Round 11: a CRF source running over a paragraph or sentence break (a headline and the next paragraph's
+# subject, "... April 25.[10] The Russian-appointed head ...") keeps only its piece nearest the cue.
+TRIM_SOURCE = True
+
+
+def _trim_source(doc: Doc, src: tuple[int, int], cue_start: int) -> tuple[int, int]:
+    span = doc.char_span(src[0], src[1], alignment_mode="expand")
+    if span is None or len(span) < 2:
+        return src
+    text = doc_text(doc)
+    cuts = [t.i for t in span[1:] if t.is_sent_start or "\n" in doc[t.i - 1].whitespace_ or "\n" in t.text]
+    if not cuts:
+        return src
+    if cue_start >= src[1]:  # the source before its cue: the last piece
+        piece = [t for t in doc[cuts[-1]:span.end] if not t.is_space]
+    else:
+        piece = [t for t in doc[span.start:cuts[0]] if not t.is_space]
+    if not piece:
+        return src
+    a, b = max(src[0], piece[0].idx), min(src[1], piece[-1].idx + len(piece[-1].text))
+    return (a, b) if text[a:b].strip() else src
 
 
 def _crf_disbelieved(doc: Doc, f: Found, probs: dict[int, float]) -> bool:
@@ -871,31 +897,6 @@ def _drop_quoted_first_person(claims: list[Claim], quotes: list[tuple[int, int]]
     drop = {c.id for c in claims if c.nested_in is None and c.cue is not None and c.source.evidence is not None
             and c.source.evidence.text.strip().lower() in _FIRST_SECOND
             and any(qs <= c.cue.start < qe for qs, qe in quotes)}
-    if not drop:
-        return claims
-    for c in claims:
-        if c.nested_in in drop:
-            c.nested_in = None
-    return [c for c in claims if c.id not in drop]
-
-
-# Round 11: claims of think / believe / know (rule claims: 18 right, 37 wrong on held-out PolNeAR train) by
-# "I" / "we" / "you" nested in another claim (1), and (2) also by a generic subject ("people think").
-MENTAL_FILTER = 0
-_MENTAL = re.compile(r"\b(?:think|thinks|thought|believe|believes|believed|know|knows|knew)\b", re.IGNORECASE)
-_GENERIC = frozenset({"people", "many", "some", "everyone", "everybody", "nobody", "most", "others", "few",
-                      "anyone", "one"})
-
-
-def _drop_mental(claims: list[Claim], quotes: list[tuple[int, int]]) -> list[Claim]:
-    """See :data:`MENTAL_FILTER`."""
-    drop = set()
-    for c in claims:
-        if c.cue is None or c.source.evidence is None or not _MENTAL.search(c.cue.text):
-            continue
-        who = c.source.evidence.text.strip().lower()
-        if (who in _FIRST_SECOND and c.nested_in is not None) or (MENTAL_FILTER >= 2 and who in _GENERIC):
-            drop.add(c.id)
     if not drop:
         return claims
     for c in claims:

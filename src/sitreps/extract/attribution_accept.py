@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 ACCEPT_FILE = "crf_accept.crfsuite"
 # A CRF claim whose P(right cue) is below this is dropped (chosen on held-out PolNeAR train, docs/EVALUATION-
 # attribution.md round 11).
-ACCEPT_THRESHOLD: float = 0.3
+ACCEPT_THRESHOLD: float = 0.25
 
 _PRON = frozenset({"he", "she", "they", "i", "we", "you", "it", "him", "her", "them", "who", "which", "that"})
 
