@@ -436,6 +436,7 @@ def test_how_a_protest_went_is_read_from_who_used_force(case: str, text: str, ex
     ("Riot police arrested dozens of rioters who had set cars on fire during the protest.", "Violent demonstration"),
     # an arrest for a protest, not at one: still an arrest
     ("Police arrested an activist on charges of organising an illegal protest last month.", "Arrests"),
+    ("Officers rounded up a dozen students on the eve of the planned march to the parliament.", "Arrests"),
 ])
 def test_people_detained_at_a_protest_are_how_the_protest_went(text: str, expected: str) -> None:
     # Round 12, ACLED: arrests made at a protest are a protest with intervention (or part of a riot)

@@ -700,7 +700,13 @@ def arrest_at_protest(text: str) -> str | None:
     demonstrators used force), not an "Arrests" event; the protest class for ``text`` when it tells a protest
     and people detained at it, else None."""
     how = protest_outcome(text)
-    return how if how is not None and _is_protest(text) else None
+    return how if how is not None and _is_protest(text) and not _BEFORE_PROTEST.search(text) else None
+
+
+# Detained before a protest took place ("ahead of the planned rally", "to prevent a march"): ACLED "Arrests"
+_BEFORE_PROTEST = re.compile(r"\b(?:ahead of|before|in advance of|on the eve of|to (?:prevent|stop|foil))\b"
+                             r"(?: \w+){0,3} (?:protests?|rall(?:y|ies)|demonstrations?|march(?:es)?|sit-ins?)\b|"
+                             r"\bplanned (?:protests?|rall(?:y|ies)|demonstrations?|march(?:es)?)\b", re.IGNORECASE)
 
 
 def not_agreed(text: str) -> bool:
