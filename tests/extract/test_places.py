@@ -743,3 +743,15 @@ def test_places_a_far_small_town_in_a_story_about_its_country_stays(parse):
     places = parse("Floods cut the road to Nato in Camarines Sur, and rescuers came from Naga City and Manila.")
     p = _by_text(places, "Nato")
     assert p.country_code == "PH"
+
+
+def test_places_a_given_name_before_a_surname_the_text_names_alone_is_no_place(parse):
+    # "Volodymyr" is also Volodymyr-Volynskyi, "Mark" a village in Belgium; "Zelensky" and "Hannah" are people
+    # named alone in the same text
+    places = parse("The format was launched by President of Ukraine Volodymyr Zelensky in Kyiv. Zelensky said it "
+                   "would meet in Lviv.")
+    texts = [p.evidence.text for p in places]
+    assert "Volodymyr" not in texts and "Kyiv" in texts and "Lviv" in texts
+    places = parse("Courtesy of Mark Hannah. Hannah wrote that the war in Ukraine could end in Istanbul.")
+    texts = [p.evidence.text for p in places]
+    assert "Mark" not in texts and "Istanbul" in texts

@@ -529,6 +529,8 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
         return False  # "Mrs. Lincoln", "Sgt. Lansing", "Judge Madison", "President Vladimir": a person
     if _named_thing(doc, run, gaz):
         return False  # "Nord Stream", "Brent crude", "the Wagner militia": a pipeline, a price, a company
+    if _before_surname(doc, run, gaz):
+        return False  # "Volodymyr Zelensky" where "Zelensky" is a person alone elsewhere
     if run.end - run.start == 1 and doc[run.start].pos_ == "ADJ" and not doc[run.start].ent_type_ \
             and run.end < len(doc) and doc[run.end].pos_ == "NOUN" and doc[run.end].text.islower():
         return False  # an adjective before its noun, capitalised as a heading: ISW's "Main effort" (not the Main)
@@ -612,8 +614,25 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
 
 def _surname_alone(doc: Doc, ee: int) -> bool:
     """The last word of the entity ending at ``ee`` is a one-word PERSON elsewhere in the text ("Putin")."""
-    last = doc[ee - 1].text
-    return any(ent.label_ == "PERSON" and len(ent) == 1 and ent.text == last for ent in doc.ents)
+    key = "sitreps_places_persons_alone"
+    alone = doc.user_data.get(key)
+    if alone is None:
+        alone = frozenset(ent.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) == 1)
+        doc.user_data[key] = alone
+    return doc[ee - 1].text in alone
+
+
+def _before_surname(doc: Doc, run: _Run, gaz: Gazetteer) -> bool:
+    """A one-word name right before a word the text gives a person alone ("Zelensky", "Stoltenberg"): a given
+    name ("President of Ukraine Volodymyr Zelensky", "Chelsea Clinton" where "Clinton" spoke). A country,
+    area or big town keeps its reading ("Ambassador to Austria Olexander Scherba", "Richmond Winterfest")."""
+    j = run.end
+    if run.end - run.start != 1 or j >= len(doc) or not doc[j].is_alpha or not doc[j].text[:1].isupper():
+        return False
+    if not _surname_alone(doc, j + 1) or fold(doc[j].text) in STOPLIST \
+            or j + 1 < len(doc) and doc[j + 1].lower_ in ("'s", "’s"):
+        return False  # not "the Augusta Herald", "the DeKalb Lowe's store"
+    return not _prominent(gaz.lookup_key(run.key))
 
 
 def _named_thing(doc: Doc, run: _Run, gaz: Gazetteer) -> bool:
