@@ -550,10 +550,11 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
         # ("Alexandria Police Spokeswoman ...", "Hounslow Councillors"); not when the text names the person by
         # the surname alone too ("to Vladimir Putin" where "Putin" is a person elsewhere)
         return es == run.start and (bool(prev) and prev[0] in ("to", "of", "in") and not _surname_alone(doc, ee) or local)
-    if label == "PERSON" and not any(fold(e.name) == run.key or e.population >= 100_000 for e in gaz.lookup_key(run.key)) \
+    if label == "PERSON" and not any(fold(e.name) == run.key or e.population >= 100_000 or e.feature_class != "P"
+                                     for e in gaz.lookup_key(run.key)) \
             and not (prev and (prev[0] in FIRM_LOCATIVE or prev[0] == "of" and len(prev) > 1 and prev[1] in FIRM_OF)) \
             and not (run.end < len(doc) and doc[run.end].lower_ in PLURAL_TYPE_NOUNS | {"rivers", "counties"}):
-        # the tagger's person, the name alone, found only as another name of a village ("Putin" for Putyatintsy):
+        # the tagger's person, the name alone, found only as another name of villages ("Putin" for Putyatintsy):
         # "the Putin regime", "a red line for Putin"; a village after "in", "near" or "the village of" stays one,
         # and so does a name before a plural type noun ("the Williams and Cranberry rivers")
         return False
