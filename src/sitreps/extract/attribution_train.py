@@ -82,7 +82,7 @@ def build_sequences(nlp: Any, golds: list[Any], progress: Callable[[str], None] 
 
 def train_attribution(data: str | Path | None = None, out: str | Path | None = None, *,
                       limit: int | None = None, max_iterations: int = 80, c1: float = 0.05,
-                      c2: float = 0.01, progress: Callable[[str], None] | None = None, accept: bool = True,
+                      c2: float = 0.01, progress: Callable[[str], None] | None = None, accept: bool = False,
                       only_accept: bool = False) -> Path:
     """Parse PolNeAR train with the configured spaCy model, learn the cue words, featurise, train the CRF, the
     cue classifier and (``accept``) the CRF claim filter, write them to ``out``'s directory; ``only_accept``:
