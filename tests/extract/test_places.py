@@ -759,3 +759,18 @@ def test_places_a_given_name_before_a_surname_the_text_names_alone_is_no_place(p
     places = parse("Courtesy of Mark Hannah. Hannah wrote that the war in Ukraine could end in Istanbul.")
     texts = [p.evidence.text for p in places]
     assert "Mark" not in texts and "Istanbul" in texts
+
+
+def test_places_words_of_a_headline_in_capitals_are_words(parse):
+    # "HARRIS" (a Minnesota town, Harris County) and "EASTERN" (a region of Ghana) in a headline line of capitals;
+    # the country and a town the text also writes in lower case stay
+    places = parse("Officials in Kyiv spoke on Monday.\n\nHARRIS SLAMS DESANTIS OVER UKRAINE REMARKS\n\nThe vice "
+                   "president spoke in Munich.")
+    texts = [p.evidence.text for p in places]
+    assert "HARRIS" not in texts and "UKRAINE" in texts
+    places = parse("US SENDING MORE TROOPS TO NATO'S EASTERN FLANK\n\nTroops from Fort Bragg will go to Poland.")
+    texts = [p.evidence.text for p in places]
+    assert "EASTERN" not in texts and "US" in texts and "Poland" in texts
+    places = parse("RUSSIAN TROOPS LEAVE BALAKLIIA AFTER MONTHS\n\nUkrainian forces entered Balakliia and Kharkiv on "
+                   "Monday, officials said.")
+    assert [p.evidence.text for p in places].count("BALAKLIIA") == 1

@@ -520,6 +520,16 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
     if run.kind == "tagged" and run.end - run.start == 1 and doc[run.start].text in _person_words(doc) \
             and not any(r.key == run.key for r in accepted_before):
         return False  # "in Scholz’s circles" after "Olaf Scholz": the person, named again, not a place the index lacks
+    if run.kind in (None, "unknown", "tagged") and _caps_headline(doc, run) and not _dateline(doc, run):
+        entries = gaz.lookup_key(run.key)
+        if fold(doc[run.start:run.end].text) in STOPLIST and not any(e.is_country for e in entries) \
+                or not any(e.is_country or e.feature_code in ("ADM1", "PPLC", "RGN", "CONT")
+                           or e.feature_class == "P" and e.population >= 100_000 for e in entries) \
+                and not _written_lower(doc, run):
+            # "HARRIS SLAMS DESANTIS", "NATO'S EASTERN FLANK": a headline in capitals, its words read as words;
+            # countries, first-level areas, capitals and cities stay ("US SENDS TROOPS TO POLAND"), and so does a
+            # town the text also writes in lower case ("SHELLING HITS IZIUM" in a story about Izium)
+            return False
     if run.kind in ("demonym", "admin", "river", "town", "facility", "unknown", "tagged"):
         return True
     if _dateline(doc, run) or _defined(doc, run) or _called(doc, run) or _party_home(doc, run) \
@@ -611,6 +621,32 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
         return label is None or label in ("PERSON", "ORG", "NORP") and ee - es == run.end - run.start \
             or label == "ORG"
     return False
+
+
+def _caps_headline(doc: Doc, run: _Run) -> bool:
+    """The name, in capitals, stands in a line of capitals: four words or more on its line (up to 12 each
+    side), all alphabetic ones in capitals. A dateline is found before this (:func:`_dateline`)."""
+    if not all(t.text.isupper() for t in doc[run.start:run.end] if t.is_alpha):
+        return False
+    words = 0
+    for rng in (range(run.start - 1, max(-1, run.start - 13), -1), range(run.end, min(len(doc), run.end + 12))):
+        for k in rng:
+            t = doc[k]
+            if "\n" in t.text or t.is_space and "\n" in t.text_with_ws:
+                break
+            if t.is_alpha:
+                if not t.text.isupper():
+                    return False
+                words += 1
+    return words + (run.end - run.start) >= 4
+
+
+def _written_lower(doc: Doc, run: _Run) -> bool:
+    """The one-word name appears elsewhere in the text not in capitals ("Izium" beside "IZIUM")."""
+    if run.end - run.start != 1:
+        return False
+    lower = doc[run.start].lower_
+    return any(t.lower_ == lower and not t.text.isupper() for t in doc)
 
 
 def _surname_alone(doc: Doc, ee: int) -> bool:
