@@ -318,9 +318,7 @@ def _sourceless_non_report(doc: Doc, f: Found) -> bool:
     if span is None or not len(span):
         return False
     verbs = [t for t in span if t.pos_ == "VERB" or (t.tag_.startswith("VB") and t.pos_ != "AUX")]
-    if NO_SOURCE_FILTER & 2 and verbs and verbs[0].tag_ == "VBG" and \
-            (verbs[0].i == 0 or "\n" in doc[verbs[0].i - 1].text_with_ws) and \
-            not any(k.dep_ in ("nsubj", "aux") for k in verbs[0].children):
+    if NO_SOURCE_FILTER & 2 and verbs and verbs[0].tag_ == "VBG" and _heading_line(doc, verbs[0]):
         return True  # "Supporting Effort #1 - Kharkiv City": a heading, whatever the CRF took as its source
     if f.source is not None:
         return False
@@ -363,6 +361,17 @@ def _trim_source(doc: Doc, src: tuple[int, int], cue_start: int) -> tuple[int, i
         return src
     a, b = max(src[0], piece[0].idx), min(src[1], piece[-1].idx + len(piece[-1].text))
     return (a, b) if text[a:b].strip() else src
+
+
+def _heading_line(doc: Doc, tok: Token) -> bool:
+    """Whether ``tok`` opens a line of at most 12 words with no sentence-final punctuation (a heading, not
+    "Speaking to reporters, the minister said ...")."""
+    if tok.i > 0 and "\n" not in doc[tok.i - 1].text_with_ws:
+        return False
+    text = doc_text(doc)
+    end = text.find("\n", tok.idx)
+    line = text[tok.idx:end if end >= 0 else len(text)]
+    return len(line.split()) <= 12 and not any(c in line for c in ".!?,")
 
 
 def _crf_disbelieved(doc: Doc, f: Found, probs: dict[int, float]) -> bool:
