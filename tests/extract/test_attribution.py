@@ -405,6 +405,11 @@ def test_attribution_heading_gerund_is_no_claim(extract):
     assert not [c for c in r.claims if c.cue is not None and c.cue.text.startswith("Supporting")]
     c = _claim_with(r, "shelling of two villages")
     assert c.cue is not None and c.cue.text == "reported"
+    # a heading line that goes on after a dash and a parenthesis
+    r = extract("The brigade held the line on Monday.\nSupporting Effort #2—Southern Axis (Brigade objective: hold "
+                "the river crossings and the two bridges south of the town until the reserve arrives)\nRegional "
+                "officials reported that the brigade did not advance near the bridges on Tuesday.")
+    assert not [c for c in r.claims if c.cue is not None and c.cue.text.startswith("Supporting")]
 
 
 def test_attribution_crf_source_stays_in_its_paragraph(extract):

@@ -364,14 +364,19 @@ def _trim_source(doc: Doc, src: tuple[int, int], cue_start: int) -> tuple[int, i
 
 
 def _heading_line(doc: Doc, tok: Token) -> bool:
-    """Whether ``tok`` opens a line of at most 12 words with no sentence-final punctuation (a heading, not
-    "Speaking to reporters, the minister said ...")."""
+    """Whether ``tok`` opens a line that is a heading: at most 12 words with no sentence punctuation, or title
+    case up to its first dash / colon / parenthesis ("Supporting Effort #1—Kharkiv City (Russian objective: …"),
+    not "Speaking to reporters, the minister said ..."."""
     if tok.i > 0 and "\n" not in doc[tok.i - 1].text_with_ws:
         return False
     text = doc_text(doc)
     end = text.find("\n", tok.idx)
     line = text[tok.idx:end if end >= 0 else len(text)]
-    return len(line.split()) <= 12 and not any(c in line for c in ".!?,")
+    if len(line.split()) <= 12 and not any(c in line for c in ".!?,"):
+        return True
+    head = re.split(r"[—–(:]|\s-\s", line, maxsplit=1)
+    words = head[0].split()
+    return len(head) > 1 and 2 <= len(words) <= 6 and all(not w[0].isalpha() or w[0].isupper() for w in words)
 
 
 def _crf_disbelieved(doc: Doc, f: Found, probs: dict[int, float]) -> bool:
