@@ -774,3 +774,14 @@ def test_places_words_of_a_headline_in_capitals_are_words(parse):
     places = parse("RUSSIAN TROOPS LEAVE BALAKLIIA AFTER MONTHS\n\nUkrainian forces entered Balakliia and Kharkiv on "
                    "Monday, officials said.")
     assert [p.evidence.text for p in places].count("BALAKLIIA") == 1
+
+
+def test_places_a_feature_name_opening_an_institution_is_no_place(parse):
+    # the river Main: a word of an institution's name; the river itself and a town's administration stay places
+    places = parse("The Ukrainian Main Intelligence Directorate said drones struck a depot near Bryansk.")
+    texts = [p.evidence.text for p in places]
+    assert "Main" not in texts and "Bryansk" in texts
+    places = parse("Barges sailed down the Main near Frankfurt, and the Kharkiv Regional Military Administration "
+                   "reported shelling.")
+    texts = [p.evidence.text for p in places]
+    assert "Main" in texts and "Kharkiv" in texts

@@ -539,6 +539,8 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
         return False  # "Mrs. Lincoln", "Sgt. Lansing", "Judge Madison", "President Vladimir": a person
     if _named_thing(doc, run, gaz):
         return False  # "Nord Stream", "Brent crude", "the Wagner militia": a pipeline, a price, a company
+    if _institution_after(doc, run, gaz):
+        return False  # "the Main Intelligence Directorate", "the Japan Maritime Self-Defence Force"
     if _before_surname(doc, run, gaz):
         return False  # "Volodymyr Zelensky" where "Zelensky" is a person alone elsewhere
     if run.end - run.start == 1 and doc[run.start].pos_ == "ADJ" and not doc[run.start].ent_type_ \
@@ -639,6 +641,27 @@ def _caps_headline(doc: Doc, run: _Run) -> bool:
                     return False
                 words += 1
     return words + (run.end - run.start) >= 4
+
+
+def _institution_after(doc: Doc, run: _Run, gaz: Gazetteer) -> bool:
+    """Capitalised words after the name end in an institution's head ("Main Intelligence Directorate", "Maritime
+    Self-Defence Force", "North Atlantic Treaty Organization") and the name is no town, area or country anywhere
+    in the index (a river, a sea): the institution's word, not the feature. A town or an area keeps its reading
+    ("Kharkiv Regional Military Administration", "the Ohio Housing Finance Agency", "Osun Police Command")."""
+    j = run.end
+    last = None
+    while j < len(doc) and j < run.end + 6 and (doc[j].text[:1].isupper() and doc[j].is_alpha or doc[j].text == "-"):
+        if doc[j].is_alpha:
+            last = doc[j]
+        j += 1
+    if last is None or last.lower_ not in INSTITUTION_HEADS:
+        return False
+    return not any(e.feature_class in ("P", "A") or e.is_country for e in gaz.lookup_key(run.key))
+
+
+INSTITUTION_HEADS = frozenset("""
+directorate force forces organization organisation agency service command corps alliance bureau fund
+""".split())
 
 
 def _written_lower(doc: Doc, run: _Run) -> bool:
