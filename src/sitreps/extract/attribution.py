@@ -265,6 +265,8 @@ class AttributionStage:
             lemma = attrs.lemma[i]
             # the subject of the candidate word itself, not of the cue phrase's last word ("did not comment on")
             src = None if lemma in _WRITER_CUES else _subject(doc, tok.idx, tok.idx + len(tok.text), taken, sources)
+            if src is not None and TRIM_SOURCE:
+                src = _trim_source(doc, src, cue[0])
             src_text = text[src[0]:src[1]] if src else ""
             is_pron = src_text.lower() in _SPEAKER_PRONOUNS
             name = None if (is_pron or src is None) else _name_from_text(src_text)
@@ -340,7 +342,7 @@ def _sourceless_non_report(doc: Doc, f: Found) -> bool:
         not any(k.dep_ == "agent" for k in kids)  # "was approved", "was published"
 
 
-# Round 11: a CRF source running over a paragraph or sentence break (a headline and the next paragraph's
+# Round 11: a CRF or classifier source running over a paragraph or sentence break (a headline and the next paragraph's
 # subject, "... April 25.[10] The Russian-appointed head ...") keeps only its piece nearest the cue.
 TRIM_SOURCE = True
 
