@@ -548,11 +548,20 @@ def _subject(doc: Doc, start: int, end: int, taken: list[tuple[int, int]],
             if (lo, hi) not in shared and any(_overlap((lo, hi), s) for s in taken):
                 return None
             return lo, hi
+        if SUBJECT_THROUGH_PREP and node.dep_ == "pcomp" and node.tag_ == "VBG" and node.head.dep_ == "prep" and \
+                node.head.head.pos_ in ("VERB", "AUX") and node.head.head.i != node.head.i:
+            node = node.head.head  # "Obama closed his speech by saying ...", "after announcing ...": that verb's
+            continue
         climbs = node.dep_ in ("xcomp", "conj") or (node.dep_ == "advcl" and node.tag_ in ("VBG", "VBN"))
         if not climbs or node.head.i == node.i:
             return None
         node = node.head
     return None
+
+
+# Round 11: a gerund after a preposition ("by saying", "after announcing") takes the subject of the verb the
+# preposition hangs from.
+SUBJECT_THROUGH_PREP = True
 
 
 def _is_participle(doc: Doc, start: int, end: int) -> bool:
