@@ -20,6 +20,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .attribution_cues import open_maxent, train_maxent
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
@@ -130,30 +132,14 @@ class CrfAccept:
 
 def load_accept(path: str | Path) -> CrfAccept | None:
     """The model stored at ``path``, or None when there is none (older model directories)."""
-    p = Path(path)
-    if not p.is_file():
-        return None
-    import pycrfsuite
-
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(p))
-    return CrfAccept(tagger, p)
+    tagger = open_maxent(path)
+    return None if tagger is None else CrfAccept(tagger, Path(path))
 
 
 def train_accept(items: Iterable[tuple[dict[str, float], str]], out: Path, *, c1: float = 0.0, c2: float = 1.0,
                  max_iterations: int = 200, min_freq: int = 2) -> Path:
-    """L-BFGS maximum entropy over one-item sequences (labels "Y" right cue / "N"); deterministic for the
-    same input order."""
-    import pycrfsuite
-
-    trainer = pycrfsuite.Trainer(verbose=False)
-    for feats, label in items:
-        trainer.append([feats], [label])
-    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": max_iterations, "feature.minfreq": min_freq,
-                        "feature.possible_transitions": False, "feature.possible_states": True})
-    out.parent.mkdir(parents=True, exist_ok=True)
-    trainer.train(str(out))
-    return out
+    """The CRF claim filter (labels "Y" right cue / "N"): :func:`attribution_cues.train_maxent`."""
+    return train_maxent(items, out, c1=c1, c2=c2, max_iterations=max_iterations, min_freq=min_freq)
 
 
 def training_items(golds: list[Any], docs: list[Any], stage: Any) -> list[tuple[dict[str, float], str]]:

@@ -196,8 +196,8 @@ class CueClassifier:
         return [(i, p) for i, p in zip(cands, self.probabilities(items), strict=True) if p >= self.threshold]
 
 
-def load_classifier(path: str | Path) -> CueClassifier | None:
-    """The classifier stored at ``path``, or None when there is none (older model directories)."""
+def open_maxent(path: str | Path) -> Any | None:
+    """A crfsuite tagger over the model at ``path``, or None when there is none (older model directories)."""
     p = Path(path)
     if not p.is_file():
         return None
@@ -205,13 +205,14 @@ def load_classifier(path: str | Path) -> CueClassifier | None:
 
     tagger = pycrfsuite.Tagger()
     tagger.open(str(p))
-    return CueClassifier(tagger, p)
+    return tagger
 
 
-def train_classifier(items: Iterable[tuple[list[str], str]], out: Path, *, c1: float = 0.1, c2: float = 0.1,
-                     max_iterations: int = 100, min_freq: int = 2) -> Path:
-    """L-BFGS maximum entropy over one-item sequences (labels "C" cue / "O"); deterministic for the same
-    input order."""
+def train_maxent(items: Iterable[tuple[Any, str]], out: Path, *, c1: float, c2: float, max_iterations: int,
+                 min_freq: int) -> Path:
+    """L-BFGS maximum entropy over one-item sequences (crfsuite without transitions); ``items`` are
+    (features, label) with features a list of strings or a dict of weights; deterministic for the same input
+    order. Shared by the cue classifier and the CRF claim filter (attribution_accept)."""
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
@@ -222,6 +223,18 @@ def train_classifier(items: Iterable[tuple[list[str], str]], out: Path, *, c1: f
     out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(out))
     return out
+
+
+def load_classifier(path: str | Path) -> CueClassifier | None:
+    """The classifier stored at ``path``, or None when there is none (older model directories)."""
+    tagger = open_maxent(path)
+    return None if tagger is None else CueClassifier(tagger, Path(path))
+
+
+def train_classifier(items: Iterable[tuple[list[str], str]], out: Path, *, c1: float = 0.1, c2: float = 0.1,
+                     max_iterations: int = 100, min_freq: int = 2) -> Path:
+    """The cue classifier (labels "C" cue / "O"): :func:`train_maxent`."""
+    return train_maxent(items, out, c1=c1, c2=c2, max_iterations=max_iterations, min_freq=min_freq)
 
 
 def training_items(golds: list[Any], docs: list[Any], prior: dict[str, float], learned: frozenset[str],
