@@ -147,14 +147,26 @@ class AttributionStage:
         out: list[Found] = []
         sources = {f.source for f in found if f.source}
         cue_at = [k for k, t in enumerate(tagged) if t.role == "CUE"]
+        # whether tagged[k] overlaps a taken span, and how many of ``taken`` that answer covers: ``taken``
+        # only grows in the loop, so an overlap stays one and a free span is checked against the new ones only
+        seen: dict[int, tuple[int, bool]] = {}
+
+        def covered(k: int) -> bool:
+            n, hit = seen.get(k, (0, False))
+            if not hit and n < len(taken):
+                a, b = tagged[k].start, tagged[k].end
+                hit = any(a < s[1] and s[0] < b for s in taken[n:])
+            seen[k] = (len(taken), hit)
+            return hit
+
         for n, ci in enumerate(cue_at):
             cue = tagged[ci]
-            if any(_overlap((cue.start, cue.end), s) for s in taken):
+            if covered(ci):
                 continue
             lo = cue_at[n - 1] + 1 if n > 0 else 0
             hi = cue_at[n + 1] if n + 1 < len(cue_at) else len(tagged)
-            near = [t for t in tagged[lo:hi] if abs(t.sent_index - cue.sent_index) <= 2 and
-                    not any(_overlap((t.start, t.end), s) for s in taken)]
+            near = [t for k, t in enumerate(tagged[lo:hi], lo) if abs(t.sent_index - cue.sent_index) <= 2 and
+                    not covered(k)]
             after = [t for t in near if t.role == "CON" and t.start >= cue.end]
             before = [t for t in near if t.role == "CON" and t.end <= cue.start]
             cons = _contiguous(after, first=True) or _contiguous(before, first=False)
