@@ -674,11 +674,9 @@ def _written_lower(doc: Doc, run: _Run) -> bool:
 
 def _surname_alone(doc: Doc, ee: int) -> bool:
     """The last word of the entity ending at ``ee`` is a one-word PERSON elsewhere in the text ("Putin")."""
-    key = "sitreps_places_persons_alone"
-    alone = doc.user_data.get(key)
+    alone = doc.user_data.get(_PERSONS_ALONE_KEY)
     if alone is None:
-        alone = frozenset(ent.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) == 1)
-        doc.user_data[key] = alone
+        alone = _persons(doc)[1]
     return doc[ee - 1].text in alone
 
 
@@ -941,12 +939,23 @@ def _prominent(entries: list[Entry], rivers: bool = True) -> bool:
 
 def _person_words(doc: Doc) -> frozenset[str]:
     """Words of multi-word PERSON entities in the doc (memoised on the doc's user_data)."""
-    key = "sitreps_places_person_words"
-    words = doc.user_data.get(key)
+    words = doc.user_data.get(_PERSON_WORDS_KEY)
     if words is None:
-        words = frozenset(t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent)
-        doc.user_data[key] = words
-    return words
+        words = _persons(doc)[0]
+    return cast("frozenset[str]", words)
+
+
+_PERSON_WORDS_KEY = "sitreps_places_person_words"
+_PERSONS_ALONE_KEY = "sitreps_places_persons_alone"
+
+
+def _persons(doc: Doc) -> tuple[frozenset[str], frozenset[str]]:
+    """Memoise both PERSON sets on the doc's user_data from one walk of ``doc.ents`` (spaCy builds the entity
+    spans anew on each access): the words of multi-word persons, and the one-word persons' texts."""
+    persons = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    words = doc.user_data[_PERSON_WORDS_KEY] = frozenset(t.text for ent in persons if len(ent) > 1 for t in ent)
+    alone = doc.user_data[_PERSONS_ALONE_KEY] = frozenset(ent.text for ent in persons if len(ent) == 1)
+    return words, alone
 
 
 def role_of(doc: Doc, run: _Run, is_capital_or_country: bool) -> str:
