@@ -335,28 +335,41 @@ def _fold(piece: str) -> str:
     return piece.lower() if piece.isascii() else "".join(_FOLD_EXTRA.get(c) or c.casefold()[:1] for c in piece)
 
 
+# a word start's piece (its first characters, as _WORD_START gives them) -> the rules (indices into _RULES)
+# that may start there: one of the rule's prefixes is a prefix of the folded piece. Filled as pieces are met.
+_PIECE_RULES: dict[str, tuple[int, ...]] = {}
+
+
+def _rules_for(piece: str) -> tuple[int, ...]:
+    got = _PIECE_RULES.get(piece)
+    if got is None:
+        folded = _fold(piece)
+        heads = {folded[:k] for k in range(1, len(folded) + 1)}
+        got = tuple(r for r, prefixes in enumerate(_rule_prefixes())
+                    if "" not in prefixes and not prefixes.isdisjoint(heads))
+        if len(_PIECE_RULES) < 200_000:
+            _PIECE_RULES[piece] = got
+    return got
+
+
 def _rule_spans(text: str) -> list[list[tuple[int, int]]]:
     """For each rule, the spans ``rx.finditer(text)`` gives, found by trying the rule only at the word starts
     whose first characters are one of its prefixes (every other position cannot start a match): same spans,
     in the same order, without each rule scanning the whole text."""
     rules, _, _ = _compiled()
-    pieces: dict[str, list[int]] = {}  # a word's first characters (3; fewer at the end) -> where it starts
+    starts: list[list[int]] = [[] for _ in rules]  # per rule, the word starts it may match at, in text order
     for m in _WORD_START.finditer(text):
-        pieces.setdefault(m.group(1), []).append(m.start())
-    at: dict[str, list[int]] = {}  # every prefix of a folded piece -> those starts
-    for piece, where in pieces.items():
-        folded = _fold(piece)
-        for k in range(1, len(folded) + 1):
-            at.setdefault(folded[:k], []).extend(where)
+        pos = m.start()
+        for r in _rules_for(m.group(1)):
+            starts[r].append(pos)
     out: list[list[tuple[int, int]]] = []
-    for (_, _, rx), prefixes in zip(rules, _rule_prefixes(), strict=True):
+    for (_, _, rx), prefixes, where in zip(rules, _rule_prefixes(), starts, strict=True):
         if "" in prefixes:
             out.append([m.span() for m in rx.finditer(text)])
             continue
         spans: list[tuple[int, int]] = []
-        starts = sorted({p for pre in prefixes for p in at.get(pre, ())})
         end = -1
-        for pos in starts:
+        for pos in where:
             if pos < end:  # finditer goes on from the end of the last match
                 continue
             hit = rx.match(text, pos)
