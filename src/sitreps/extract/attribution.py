@@ -147,17 +147,29 @@ class AttributionStage:
         out: list[Found] = []
         sources = {f.source for f in found if f.source}
         cue_at = [k for k, t in enumerate(tagged) if t.role == "CUE"]
-        # whether tagged[k] overlaps a taken span, and how many of ``taken`` that answer covers: ``taken``
-        # only grows in the loop, so an overlap stays one and a free span is checked against the new ones only
-        seen: dict[int, tuple[int, bool]] = {}
+        # whether tagged[k] overlaps a taken span (the test of _overlap against each): the characters of the
+        # taken spans are marked in ``mask`` as ``taken`` grows (it only grows in the loop), so that a span is
+        # one look-up; spans that are empty or reversed (marking no character) are tested one by one in ``odd``
+        mask = bytearray()
+        odd: list[tuple[int, int]] = []
+        marked = 0
 
         def covered(k: int) -> bool:
-            n, hit = seen.get(k, (0, False))
-            if not hit and n < len(taken):
-                a, b = tagged[k].start, tagged[k].end
-                hit = any(a < s[1] and s[0] < b for s in taken[n:])
-            seen[k] = (len(taken), hit)
-            return hit
+            nonlocal marked
+            if marked < len(taken):
+                for span in taken[marked:]:
+                    s0, s1 = span[0], span[1]
+                    if 0 <= s0 < s1:
+                        if s1 > len(mask):
+                            mask.extend(bytes(s1 - len(mask)))
+                        mask[s0:s1] = b"\x01" * (s1 - s0)
+                    else:
+                        odd.append((s0, s1))
+                marked = len(taken)
+            a, b = tagged[k].start, tagged[k].end
+            if not 0 <= a < b:
+                return any(a < span[1] and span[0] < b for span in taken)
+            return mask.find(1, a, b) >= 0 or any(a < s1 and s0 < b for s0, s1 in odd)
 
         for n, ci in enumerate(cue_at):
             cue = tagged[ci]
