@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .attribution_cues import open_maxent, train_maxent
+from .attribution_cues import maxent_probabilities, open_maxent, train_maxent
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -122,12 +122,7 @@ class CrfAccept:
 
     def probabilities(self, items: list[dict[str, float]]) -> list[float]:
         """P(right cue) of every item, in one crfsuite call (the model has no transitions)."""
-        if not items:
-            return []
-        self._tagger.set(items)  # type: ignore[attr-defined]
-        self._tagger.tag()  # type: ignore[attr-defined]
-        marginal = self._tagger.marginal  # type: ignore[attr-defined]
-        return [marginal("Y", k) for k in range(len(items))]
+        return maxent_probabilities(self._tagger, items, "Y")
 
 
 def load_accept(path: str | Path) -> CrfAccept | None:

@@ -182,18 +182,24 @@ class CueClassifier:
     def probabilities(self, items: list[list[str]]) -> list[float]:
         """P(cue) of every item, in one crfsuite call (the items are independent: the model has no
         transitions)."""
-        if not items:
-            return []
-        self._tagger.set(items)  # type: ignore[attr-defined]
-        self._tagger.tag()  # type: ignore[attr-defined]
-        marginal = self._tagger.marginal  # type: ignore[attr-defined]
-        return [marginal("C", k) for k in range(len(items))]
+        return maxent_probabilities(self._tagger, items, "C")
 
     def accepted(self, a: DocAttrs, covered: bytearray | None, prior: dict[str, float],
                  learned: frozenset[str], qmask: bytearray) -> list[tuple[int, float]]:
         """(token index, P(cue)) of the candidates at or above the threshold, in text order."""
         cands, items = doc_items(a, covered, prior, learned, qmask)
         return [(i, p) for i, p in zip(cands, self.probabilities(items), strict=True) if p >= self.threshold]
+
+
+def maxent_probabilities(tagger: Any, items: list[Any], label: str) -> list[float]:
+    """P(``label``) of every item under a one-item maxent model (:func:`train_maxent`), in one crfsuite call:
+    with no transitions the items are independent, so one sequence of all of them gives each its own."""
+    if not items:
+        return []
+    tagger.set(items)
+    tagger.tag()
+    marginal = tagger.marginal
+    return [marginal(label, k) for k in range(len(items))]
 
 
 def open_maxent(path: str | Path) -> Any | None:
