@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sitreps.ingest import make_article
-from sitreps.ingest.boilerplate import is_byline, is_caption, is_credit, is_promo, is_related
+from sitreps.ingest.boilerplate import is_byline, is_caps_headline, is_caption, is_credit, is_promo, is_related
 
 NEWS = [
     "Russian forces shelled the northern districts of Kharkiv on Saturday, the regional governor said.",
@@ -110,6 +110,21 @@ def test_ingest_boilerplate_related_links_and_promotions_are_skipped() -> None:
     for p in ("Related to the strike, the mayor said the bridge was closed.", "Read more about it below.",
               "Recommended routes were closed after the shelling.", *NEWS):
         assert not (is_related(p) or is_promo(p)), p
+
+
+def test_ingest_boilerplate_capitalised_headlines_and_ad_markers_are_skipped() -> None:
+    other = "NAVY DRONES HIT FERRY AT KERCH, OFFICIALS SAY"
+    watch = "WATCH: GOVERNOR TOURS THE RUINED SCHOOL IN 'HEROIC' TOWN OF 5,000"
+    ad, click = "Advertisement", "CLICK HERE TO GET OUR DAILY BRIEFING"
+    art, blocks = _blocks([NEWS[0], other, NEWS[1], ad, NEWS[2], watch, click, NEWS[3]])
+    assert blocks == [("related", True, other), ("promo", True, ad), ("related", True, watch),
+                      ("promo", True, click)]
+    # the article's own headline (first paragraph), short acronym headings and news with capitals are news
+    art, blocks = _blocks(["ARMY RETAKES THREE VILLAGES NEAR IZIUM", NEWS[0], "KHARKIV OBLAST", NEWS[1],
+                           "The ISW and the UN said the OSCE SMM had left.", "NATO SAID IT WOULD MEET."])
+    assert blocks == []
+    assert not is_caps_headline("Kharkiv: ZSU says 3 villages RETAKEN")
+    assert not is_promo("The advertisement campaign was paid for by the regional council.")
 
 
 def test_ingest_boilerplate_related_story_has_no_events(pipeline, make_article) -> None:

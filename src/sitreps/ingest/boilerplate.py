@@ -21,8 +21,12 @@ Signals, all structural (never strings from a particular article):
   ``skip=True``.
 - **Related links** (``related``): a paragraph of at most 90 words opening with "See also:", "Read more:",
   "Related:", "Other topics of interest" ...: another story's headline and teaser. ``skip=True``.
+  Also a headline of another story set in capitals between the paragraphs ("WATCH: ...", "US TO MOVE MORE
+  TROOPS ..."): 4 to 30 words, no lower-case word, not the article's first paragraph (which may be its own
+  headline). ``skip=True``.
 - **Promotions** (``promo``): a paragraph of at most 40 words asking the reader to sign up for a newsletter,
-  subscribe to a channel or follow the outlet. ``skip=True``.
+  subscribe to a channel, follow the outlet or "click here", and an advertisement marker line
+  ("Advertisement", "Story continues below advertisement"). ``skip=True``.
 
 A normal news paragraph has terminal punctuation, no trailing credit and no twin, so it is never marked.
 """
@@ -81,7 +85,10 @@ _RELATED = re.compile(
 _MAX_RELATED_WORDS = 90
 # Calls to subscribe or follow ("Sign up for our newsletter", "Subscribe to our channel"): no news.
 _PROMO = re.compile(r"\b(?:sign up|subscribe)\b[^.!?\n]{0,60}\b(?:newsletter|channel|podcast|updates|alerts)\b|"
-                    r"\bfollow us on\b", re.IGNORECASE)
+                    r"\bfollow us on\b|\bclick here\b|^(?:story continues below )?advertisement$", re.IGNORECASE)
+# Another story's headline set in capitals between paragraphs: words of capitals, digits and punctuation only.
+_CAPS_WORD = re.compile(r"^[^a-z]*[A-Z][^a-z]*$")
+_MIN_CAPS_WORDS, _MAX_CAPS_WORDS = 4, 30
 _MAX_PROMO_WORDS = 40
 # Words that may differ between two copies of one paragraph (an edit, a translation variant) without it
 # becoming another statement; any other differing word makes two paragraphs two statements.
@@ -293,6 +300,8 @@ def detect_boilerplate(text: str, paragraphs: list[Span]) -> list[Boilerplate]:
     for i, p in enumerate(paragraphs):
         if i not in out:
             got = _classify(p.text)
+            if got is None and i > 0 and is_caps_headline(p.text):
+                got = ("related", True)
             if got is not None:
                 out[i] = Boilerplate(p, got[0], skip=got[1])
     return [out[i] for i in sorted(out)]
@@ -320,6 +329,15 @@ def is_related(par: str) -> bool:
     """A link to another story: a paragraph opening with "See also:", "Read more:", "Other topics of
     interest"... and short enough to be a headline and its teaser."""
     return _words(par) <= _MAX_RELATED_WORDS and _RELATED.match(par) is not None
+
+
+def is_caps_headline(par: str) -> bool:
+    """Another story's headline set in capitals ("WATCH: PUTIN TELLS THE WEST ..."): 4 to 30 words, every word
+    holding a capital and no lower-case letter. A paragraph of news always has lower-case words."""
+    words = par.split()
+    if not _MIN_CAPS_WORDS <= len(words) <= _MAX_CAPS_WORDS or par.rstrip().endswith("."):
+        return False
+    return all(_CAPS_WORD.match(w) for w in words if any(c.isalpha() for c in w))
 
 
 def is_promo(par: str) -> bool:
