@@ -82,7 +82,39 @@ man woman child boy girl person civilian soldier fighter officer victim journali
 activist worker volunteer prisoner student driver mayor official priest doctor nurse
 """.split())
 _NOT_CAPTIVES = frozenset("world country economy market region process continent planet europe talks".split())
-_MAYBE_WORDS = frozenset("any possible potential future eventual hypothetical".split())
+_MAYBE_WORDS = frozenset("any possible potential future eventual hypothetical draft proposed planned prospective "
+                         "would-be".split())
+# nouns of what may happen or is being drafted: "the likelihood of an offensive", "draft versions of a treaty"
+_POSSIBLE_NOUNS = frozenset("""
+likelihood possibility prospect prospects risk risks threat threats danger scenario scenarios chance chances
+proposal proposals fear fears draft drafts version versions text terms copy copies
+""".split())
+# "The main agenda item was to agree on a cease-fire": a purpose stated with "be" and an infinitive
+_AGENDA_NOUNS = frozenset("item agenda priority purpose idea point intention demand".split())
+# what one engages in or with when it is fighting ("engaged in heavy fighting", "engaged with Russian forces");
+# anything else is diplomacy or involvement ("engaged with world leaders", "engaged in regular conversations")
+_ENGAGE_FIGHT = frozenset("""
+fighting combat battle battles clash clashes firefight firefights hostilities skirmish skirmishes gunfight
+gunfights exchange exchanges shootout force forces troops troop unit units enemy soldiers fighters militants
+rebels army positions infantry
+""".split())
+# verbs of a diplomatic protest: "summoned the ambassador in strong protest", "lodged a protest"
+_DIPLO_VERBS = frozenset("summon recall expel lodge send hand deliver file issue voice express register "
+                         "convey".split())
+# what troops reinforce: units, lines, a place (not "a view which the successes reinforced")
+_REINFORCE_OBJECTS = frozenset("""
+troop troops force forces unit units position positions garrison garrisons defence defences defense defenses
+front line lines group grouping brigade brigades battalion battalions contingent contingents border flank
+presence
+""".split())
+# "a record of killing civilians": a habit or a history told, no event
+_HABIT_NOUNS = frozenset("record history habit pattern practice tradition reputation".split())
+# a weapon naming a thing: "its chemical weapons programme", "a missile factory", "missile components"
+_WEAPON_THING_HEADS = frozenset("""
+program programs programme programmes factory factories plant plants production component components
+industry industries supplier suppliers manufacturer manufacturers convention ban treaty technology
+technologies capability capabilities arsenal arsenals test tests defence defense system systems unit units
+""".split())
 # what "offensive" (the adjective) describes when it tells of fighting
 _OFFENSIVE_HEADS = frozenset("operation operations action actions push drive attack attacks strike strikes assault "
                              "assaults effort efforts".split())
@@ -149,6 +181,36 @@ def _verb_sense_ok(t: Token, sub: str) -> bool:
         return True
     if lemma == "protest" and sub in _PROTEST_SUBS:
         return "ccomp" not in deps  # "Poland protested (that) it was under attack": a diplomatic protest
+    if lemma == "engage":
+        # "engaged with world leaders", "more deeply engaged in the war": diplomacy or involvement, no fighting
+        objs = [g for c in t.children if c.dep_ == "prep" and c.lower_ in {"with", "in"}
+                for g in c.children if g.dep_ == "pobj"]
+        if objs and not any(o.lemma_.lower() in _ENGAGE_FIGHT or o.lower_ in _ENGAGE_FIGHT or
+                            o.ent_type_ in {"NORP", "GPE"} for o in objs):
+            return False
+    if lemma == "rally" and sub in _PROTEST_SUBS and any(c.dep_ == "dobj" for c in t.children):
+        return False  # "to rally international support", "rallied his troops": gathering, not a protest
+    if lemma == "reinforce":
+        obj = next((c for c in t.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+        if (obj is None or obj.pos_ == "PRON") and t.dep_ in {"relcl", "acl"} and t.head.pos_ == "NOUN" and \
+                (obj is not None or any(c.dep_ == "nsubj" and c.lower_ not in {"which", "that", "who"}
+                                        for c in t.children)):
+            obj = t.head  # "a view which the successes only reinforced", "a belief that every victory reinforced"
+        if obj is not None and obj.lemma_.lower() not in _REINFORCE_OBJECTS and \
+                obj.lower_ not in _REINFORCE_OBJECTS and obj.ent_type_ not in {"GPE", "LOC", "FAC", "ORG", "NORP"}:
+            return False
+    if lemma == "fall" and sub in _TERRITORY_SUBS and \
+            any(c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in t.children):
+        # "it fell to the new president to harness the outrage": an idiom (a second "to" before a verb), not
+        # "it fell to Russian forces (to the north)"
+        doc = t.doc
+        tos = [x for x in doc[t.i + 1:min(t.sent.end, t.i + 12)] if x.lower_ == "to"]
+        if len(tos) >= 2 and tos[1].i + 1 < t.sent.end and \
+                doc[tos[1].i + 1].pos_ not in {"DET", "PROPN", "NUM", "PRON"} and doc[tos[1].i + 1].is_lower:
+            return False
+    if lemma == "demonstrate" and sub in _PROTEST_SUBS and \
+            any(c.dep_ in {"ccomp", "dobj"} for c in t.children):
+        return False  # "must demonstrate, through deeds, that it has changed": showing, not protesting
     if lemma == "push" and sub in _TERRITORY_SUBS:
         return not any(c.dep_ == "prep" and c.lower_ == "against" for c in t.children)
     if lemma == "sign" and sub == "Agreement":
@@ -183,6 +245,15 @@ def _noun_sense_ok(t: Token, sub: str) -> bool:
         held = t.doc[t.head.i + 1:t.i]
         if any(x.lemma_.lower() in _NOT_CAPTIVES for x in held):
             return False  # "holds the world hostage to hunger": a figure of speech
+    if lemma == "protest" and sub in _PROTEST_SUBS:
+        node = t
+        for _ in range(3):  # "summoned the ambassador in strong protest", "lodged a formal protest"
+            if node.dep_ in {"pobj", "prep", "dobj", "conj"} and node.head is not node:
+                node = node.head
+                if node.pos_ == "VERB" and node.lemma_.lower() in _DIPLO_VERBS:
+                    return False
+                continue
+            break
     if t.lemma_.lower() == "riot" and t.dep_ == "compound":
         return False  # "riot control agents", "riot police": a kind of thing
     if sub == "Change to group/activity" and t.lower_ in _DRILL_NOUNS:
@@ -215,6 +286,11 @@ def _noun_sense_ok(t: Token, sub: str) -> bool:
         verb = node.head if node.dep_ in {"dobj", "nsubjpass", "nsubj", "attr"} else node
         if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in _HAVE_VERBS:
             return False
+        head = t
+        while head.dep_ in {"compound", "amod"} and head.head is not head and head.head.i > head.i:
+            head = head.head
+        if head is not t and head.lemma_.lower() in _WEAPON_THING_HEADS:
+            return False  # "its chemical weapons programmes", "a missile factory"
     return True
 
 
@@ -252,6 +328,13 @@ def reports_event(sent: SpacySpan, trigger: Span, sub: str) -> bool:
             root.head.pos_ == "NOUN" and root.head.ent_type_ not in {"GPE", "LOC", "FAC"} and \
             root.head.lemma_.lower() not in _PLACE_HEADS:
         return False  # "equipment captured from Ukrainian forces": a thing described, no place taken
+    node = root
+    for _ in range(3):  # "a record of killing civilians", "a history of shelling villages": a habit told
+        if node.dep_ not in {"pcomp", "pobj", "amod", "compound"} or node.head is node:
+            break
+        node = node.head
+        if node.lower_ == "of" and node.head.lemma_.lower() in _HABIT_NOUNS:
+            return False
     if root.pos_ == "VERB":
         return _verb_sense_ok(root, sub)
     if root.pos_ in {"NOUN", "PROPN"}:
@@ -266,7 +349,9 @@ def intended(sent: SpacySpan, trigger: Span) -> bool:
     if not toks or not sent.doc.has_annotation("DEP"):
         return False
     t = next((x for x in toks if x.pos_ in {"VERB", "NOUN"}), toks[0])
-    if any(c.dep_ in {"det", "amod"} and c.lower_ in _MAYBE_WORDS for c in t.children):
+    if t.pos_ == "ADJ" and t.dep_ == "amod":
+        t = t.head  # "a possible future offensive operation": the noun "offensive" describes
+    if any(c.dep_ in {"det", "amod", "compound"} and c.lower_ in _MAYBE_WORDS for c in t.children):
         return True
     node = t
     for _ in range(4):
@@ -275,10 +360,17 @@ def intended(sent: SpacySpan, trigger: Span) -> bool:
             break
         if node.dep_ in {"xcomp", "acl", "relcl", "pcomp", "pobj", "prep", "advcl", "dobj", "conj"} or \
                 head.dep_ == "prep":
-            if head.lemma_.lower() in _PURPOSE_NOUNS and head.pos_ == "NOUN":
+            lemma = head.lemma_.lower()
+            if head.pos_ == "NOUN" and (lemma in _PURPOSE_NOUNS or lemma in _POSSIBLE_NOUNS or
+                                        head.lower_ in _POSSIBLE_NOUNS):
                 return True
-            if head.lemma_.lower() in _PURPOSE_VERBS and head.pos_ == "VERB":
+            if lemma in _PURPOSE_VERBS and head.pos_ == "VERB":
                 return True
+            if node.dep_ == "xcomp" and lemma == "be" and \
+                    any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) and \
+                    any(c.dep_ == "nsubj" and c.lemma_.lower() in _PURPOSE_NOUNS | _AGENDA_NOUNS
+                        for c in head.children):
+                return True  # "the main agenda item was to agree on a cease-fire"
             node = head
             continue
         break
