@@ -174,3 +174,69 @@ def test_cue_phrase_claims_keep_the_verbs_subject_as_source(pipeline, make_artic
     assert len(hits) == 1, [(c.cue and c.cue.text, c.evidence.text) for c in claims]
     assert hits[0].source.evidence is not None and hits[0].source.evidence.text == source
     assert hits[0].evidence.text == content
+
+
+@pytest.mark.parametrize("text, content", [
+    ("As the ministry revealed, the ferry company agreed to resume service on Monday.",
+     "the ferry company agreed to resume service on Monday"),
+    ("The ferry company agreed to resume service on Monday, as the regional newspaper noted.",
+     "The ferry company agreed to resume service on Monday"),
+])
+def test_as_clause_cue_takes_the_clause_it_modifies(nlp, text, content):
+    from sitreps.extract.attribution import _as_clause
+
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text in ("revealed", "noted"))
+    comp = _as_clause(doc, tok, [])
+    assert comp is not None and text[comp[0]:comp[1]] == content
+    assert _as_clause(doc, tok, [comp]) is None  # inside a claim already: none
+    # no "as" clause: nothing
+    other = nlp("The ministry revealed the ferry timetable on Monday.")
+    assert _as_clause(other, next(t for t in other if t.text == "revealed"), []) is None
+
+
+def test_enclosing_complement_takes_a_complement_holding_whole_claims(nlp):
+    from sitreps.extract.attribution import _complement, _enclosing_complement
+    from sitreps.extract.attribution_rules import Found
+
+    text = "Her deputy added: “The governor believes that the bridge will reopen in May.”"
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == "added")
+    s, e = tok.idx, tok.idx + len(tok.text)
+    b = text.index("believes")
+    inner = Found((b, b + 8), (b + 9, text.index(" in May") + 7), (text.index("The governor"), b - 1),
+                  "governor", "verb+ccomp", "believe")
+    assert _complement(doc, s, e, [inner.cue, inner.content, inner.source]) is None
+    comp = _enclosing_complement(doc, s, e, [inner], False)
+    assert comp is not None and comp[0] <= inner.source[0] and inner.content[1] <= comp[1]
+    # a claim reaching outside the complement (its source before the cue) blocks it
+    outside = Found(inner.cue, inner.content, (0, 10), "Her deputy", "crf", "believe")
+    assert _enclosing_complement(doc, s, e, [outside], False) is None
+    # no claim inside: the plain complement's business, not this one's
+    assert _enclosing_complement(doc, s, e, [], False) is None
+
+
+def test_classifier_cue_phrase_that_took_the_object_falls_back_to_the_verb(pipeline, nlp, tmp_path, monkeypatch):
+    """A classifier trained here to accept "defend": its phrase "defended his decision" has nothing left to
+    govern, so the claim is the verb's, with the object as content."""
+    from sitreps.extract import attribution as A
+    from sitreps.extract.attribution import AttributionStage
+    from sitreps.extract.attribution_cues import load_classifier, train_classifier
+    from sitreps.extract.attribution_quotes import find_quotes
+    from sitreps.extract.attribution_rules import doc_text, seed_doc_text
+
+    stage = next(s for s in pipeline.stages if getattr(s, "name", "") == "attribution")
+    assert stage.tagger is not None and stage.tagger.cue_prior.get("decision", 0) >= A.CUE_PHRASE_NOUN_MIN
+    items = [(["b", "l=defend", "c=dobj"], "C")] * 20 + [(["b", "l=cross", "c=dobj"], "O")] * 20
+    cls = load_classifier(train_classifier(items, tmp_path / "cls.crfsuite"))
+    text = "The harbour master defended his decision yesterday."
+    doc = nlp(text)
+    seed_doc_text(doc, text)
+    own = AttributionStage(stage.tagger, cls)
+    quotes = find_quotes(doc_text(doc))
+    got = own._classifier_claims(doc, [], quotes, 0)
+    assert [(text[f.cue[0]:f.cue[1]], text[f.content[0]:f.content[1]]) for f in got] == [
+        ("defended", "his decision")]
+    assert text[got[0].source[0]:got[0].source[1]] == "The harbour master"
+    monkeypatch.setattr(A, "PHRASE_FALLBACK", False)
+    assert own._classifier_claims(doc, [], quotes, 0) == []

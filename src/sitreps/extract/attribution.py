@@ -284,6 +284,18 @@ class AttributionStage:
             if any(_overlap(cue, s) for s in taken):
                 continue
             comp = _complement(doc, start, end, taken, prep_object=CUE_PHRASE)
+            if comp is None and PHRASE_FALLBACK and CUE_PHRASE and (start, end) != (tok.idx, tok.idx + len(tok.text)):
+                # the phrase took the object ("defended his endorsement"): the word's own complement
+                plain = cue_extent(tok)
+                if not any(_overlap(plain, s) for s in taken):
+                    start, end = tok.idx, tok.idx + len(tok.text)
+                    comp = _complement(doc, start, end, taken)
+                    if comp is not None:
+                        cue = plain
+            if comp is None and NEST_ENCLOSED:
+                comp = _enclosing_complement(doc, start, end, found + out, CUE_PHRASE)
+            if comp is None and AS_CLAUSE:
+                comp = _as_clause(doc, tok, taken)
             if comp is None:
                 continue
             lemma = attrs.lemma[i]
@@ -304,6 +316,66 @@ class AttributionStage:
 
 # Predicates outside every rule / CRF claim that the cue classifier accepts become claims (round 8).
 CLASSIFY_CUES = True
+
+# Round 12: a classifier cue whose cue phrase took its object and left no complement falls back to the word
+# ("defended his endorsement": cue "defended", content "his endorsement").
+PHRASE_FALLBACK = True
+# Round 12: a classifier cue whose complement holds whole claims found before it ("said: “X believes ...”")
+# takes it as content; those claims nest in it.
+NEST_ENCLOSED = True
+
+
+# Round 12: "As POLITICO revealed, the party agreed to ...": an accepted cue in an "as" clause has the clause it
+# hangs from as content.
+AS_CLAUSE = True
+
+
+def _as_clause(doc: Doc, tok: Token, taken: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The words of the clause that the "as" clause of ``tok`` modifies, on the side away from it, when
+    outside every claim."""
+    if tok.dep_ != "advcl" or tok.head.i == tok.i or not any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        return None
+    head = tok.head
+    while head.dep_ == "xcomp" and head.head.i != head.i:  # "agreed to resume ..., as X noted": from "agreed"
+        head = head.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    sub = {t.i for t in tok.subtree}
+    lo_sub, hi_sub = min(sub), max(sub)
+    toks = [t for t in head.subtree if t.i not in sub and not t.is_space]
+    after = [t for t in toks if t.i > hi_sub]
+    before = [t for t in toks if t.i < lo_sub]
+    side = after if after and head.i > hi_sub else before
+    while side and side[-1].is_punct:
+        side.pop()
+    while side and side[0].is_punct:
+        side.pop(0)
+    if len(side) < 2:
+        return None
+    lo, hi = side[0].idx, side[-1].idx + len(side[-1].text)
+    if any(_overlap((lo, hi), s) for s in taken):
+        return None
+    return lo, hi
+
+
+def _enclosing_complement(doc: Doc, start: int, end: int, claims: list[Found], prep_object: bool
+                          ) -> tuple[int, int] | None:
+    """The cue's complement in the parse when every claim it overlaps lies wholly inside it (cue, content
+    and any source), else None."""
+    comp = _complement(doc, start, end, [], prep_object=prep_object)
+    if comp is None:
+        return None
+    lo, hi = comp
+    hit = False
+    for f in claims:
+        spans = [s for s in (f.cue, f.content, f.source) if s]
+        if not any(_overlap(comp, s) for s in spans):
+            continue
+        if f.cue is None or not all(lo <= s[0] and s[1] <= hi for s in spans):
+            return None
+        hit = True
+    return comp if hit else None
 
 # The cue phrase as PolNeAR draws it (round 10): a classifier cue runs on over an infinitive it governs ("is
 # trying to show"), a preposition right after it ("referred to", "focus on"), or a stance noun object and its
