@@ -94,6 +94,14 @@ CASES = [
     ("The sanctions hit the country's chemical weapons programmes.", "chemical weapons", "Chemical weapon", DROP),
     ("Chemical weapons were used against the trenches, inspectors said.", "Chemical weapons", "Chemical weapon",
      KEEP),
+    ("The ministers should admit old errors openly and demonstrate, through words and deeds, that they have "
+     "learned difficult lessons.", "demonstrate", "Peaceful protest", DROP),
+    ("The agency moved to thwart foreign interference in the vote.", "thwart", "Disrupted weapons use", DROP),
+    ("Air defences thwarted a drone attack on the port overnight.", "thwarted", "Disrupted weapons use", KEEP),
+    ("Tactical arsenals include gravity bombs, warheads for short-range missiles and artillery munitions and are "
+     "meant for use on the front.", "missiles", "Shelling/artillery/missile attack", DROP),
+    ("The state runs a targeted assassination programme abroad.", "assassination", "Attack", DROP),
+    ("The assassination of the mayor shocked the town.", "assassination", "Attack", KEEP),
 ]
 
 
@@ -116,6 +124,9 @@ def test_reports_event(nlp, text, trigger, sub, expected):
     ("Negotiators exchanged draft versions of a peace treaty.", "treaty", True),
     ("The main agenda item was to agree on a truce around the plant.", "truce", True),
     ("The two sides signed a truce around the plant on Sunday.", "truce", False),
+    ("Negotiators traded draft versions of a peace treaty.", "peace treaty", True),
+    ("The first item was to agree on a cease-fire near the dam.", "cease-fire", True),
+    ("For the command, seizing the airfield is a priority.", "seizing", True),
     ("The brigade captured the bridge on Friday.", "captured", False),
     ("Rebels attacked the convoy in an attempt to free their leader.", "attacked", False),
 ])
