@@ -187,6 +187,12 @@ def _places(doc: Doc, gaz: Gazetteer, runs: list[_Run], chars: list[tuple[int, i
                 i = max(others, key=lambda k: m.scores[k])
                 m.candidates = [m.candidates[i]] + [e for k, e in enumerate(m.candidates) if k != i]
                 m.scores = [max(m.scores) + 0.001] + [sc for k, sc in enumerate(m.scores) if k != i]
+    planets = {id(m) for _, m in mentions if m.key in PLANETS and m.qualifier is None and m.surface[:1].isupper()}
+    for _, m in mentions:
+        if id(m) in planets:
+            # "on Earth", "Earth's orbit": the planet, a place with no point on the map, not Earth, Texas (written
+            # "Earth, Texas" when meant); recognised as the field's sets annotate it, resolved to nothing
+            m.candidates, m.scores = [], []
     refused = _refuse_far_namesakes([m for _, m in mentions])
     dropped = _far_things(doc, mentions) if drop_far else set()
     located = _locate_unknown(doc, [m for _, m in mentions], gaz, text)
@@ -196,7 +202,7 @@ def _places(doc: Doc, gaz: Gazetteer, runs: list[_Run], chars: list[tuple[int, i
             continue
         best = m.best()
         capital_or_country = best is not None and (best.is_country or best.feature_code in ("PPLC", "ADM1"))
-        role = role_of(doc, run, capital_or_country) if run.end > run.start else "other"
+        role = role_of(doc, run, capital_or_country) if run.end > run.start and id(m) not in planets else "other"
         place = Place(evidence=Span.of(text, m.start, m.end), role=role)
         place.candidates = [Candidate(e.geonameid, e.name, e.feature_code, e.country_code, e.lat, e.lon,
                                       e.population, round(s, 3))
@@ -208,7 +214,7 @@ def _places(doc: Doc, gaz: Gazetteer, runs: list[_Run], chars: list[tuple[int, i
             place.lat, place.lon = best.lat, best.lon
             place.precision = precision_of(best)
             place.score = softmax_score(m.scores)
-        elif id(m) in located:
+        elif id(m) in located and id(m) not in planets:
             # Not in the gazetteer ("Royal Street", "Old Town Manassas"): stays unresolved (no geonameid) but
             # carries the point of the town it lies in, from a name inside it or the text around it.
             e, why = located[id(m)]
@@ -229,6 +235,7 @@ def _places(doc: Doc, gaz: Gazetteer, runs: list[_Run], chars: list[tuple[int, i
 SEATS = {"white house": "US", "kremlin": "RU", "downing street": "GB", "pentagon": "US", "capitol hill": "US",
          "elysee palace": "FR", "zhongnanhai": "CN", "bankova": "UA"}
 GROUP_NOUNS = frozenset({"states", "nations", "countries", "republics"})
+PLANETS = frozenset({"earth"})
 SMALL_TOWN = 10_000  # a far namesake below this that the tagger does not call a place is dropped (_far_things)
 
 

@@ -51,6 +51,7 @@ twitter facebook telegram youtube google apple amazon microsoft
 ebola zika lyme marburg nipah covid sars mers hendra
 arab gulf trail research patrol republican democrat warden titan suv re
 hamas hezbollah taliban metro
+axis tass interfax xinhua reuters ukrinform unian belta yonhap kyodo bernama
 """.split())
 # Words that end a place name and say what kind of place it is ("Kharkiv oblast", "the Donets River").
 ADMIN_WORDS = {"oblast", "region", "province", "governorate", "krai", "raion", "district", "prefecture"}
@@ -321,6 +322,10 @@ def find_runs(doc: Doc, gaz: Gazetteer, doc_text: str | None = None) -> list[_Ru
             continue
         if listed:
             listing = best.end
+        if i > 0 and text[i - 1] in COMPASS_WORDS and not tk.sent_start[i] \
+                and any(e.feature_code in SEA_CODES for e in gaz.lookup_key(best.key)):
+            # "the North Atlantic", "the Eastern Mediterranean": a part of the sea, not a town of its name
+            best = _Run(i - 1, best.end, best.key, "sea")
         j = best.end
         nxt = lower[j] if j < n else ""
         if nxt == "state" and cap[j] and not (j + 1 < n and cap[j + 1]) \
@@ -387,16 +392,25 @@ def _acronym_of_area(text: str, key: str, gaz: Gazetteer) -> bool:
                                                      for e in gaz.lookup_key(key))
 
 
+SAINT_WORDS = frozenset({"saint", "st.", "st", "sainte", "ste."})  # may open a facility's name: "St. Mary's Hospital"
+
+
 def _facility(tk: _Tokens, i: int) -> _Run | None:
     """A run of 1-4 capitalised words closed by a capitalised facility word: "Royal Street", "Dulles
-    International Airport", "Florida Atlantic University"."""
-    if fold(tk.text[i]) in STOPLIST or tk.text[i] in ("The", "A", "An"):
+    International Airport", "Florida Atlantic University", "Saint Andrew's Church"."""
+    saint = tk.lower[i] in SAINT_WORDS
+    if fold(tk.text[i]) in STOPLIST and not saint or tk.text[i] in ("The", "A", "An"):
         return None
+    possessive = False
     for j in range(i + 1, min(len(tk.text), i + 6)):
+        if saint and tk.lower[j] in ("'s", "’s") and j + 1 < len(tk.text) and tk.cap[j + 1]:
+            possessive = True  # a saint's name with "'s" is part of the name: "St. Peter's Square"
+            continue
         if tk.sent_start[j] or not (tk.cap[j] or tk.lower[j] in ("of", "de", "and")):
             return None
         if tk.lower[j] in FACILITY_WORDS and tk.cap[j]:
-            return _Run(i, j + 1, fold(tk.span_text(i, j + 1)), "facility")
+            # a saint's name opens it only with "'s": "St. Cloud Hospital" is the town's hospital
+            return _Run(i, j + 1, fold(tk.span_text(i, j + 1)), "facility") if possessive or not saint else None
     return None
 
 
@@ -517,9 +531,12 @@ def _prev_words(doc: Doc, i: int, k: int = 3) -> list[str]:
 
 def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> bool:
     """Is there enough evidence that this gazetteer match is a place here? (See the module docstring.)"""
-    if run.kind == "tagged" and run.end - run.start == 1 and doc[run.start].text in _person_words(doc) \
+    if run.kind == "tagged" and run.end - run.start == 1 \
+            and (doc[run.start].text in _person_words(doc) or doc[run.start].text in _name_ends(doc)) \
             and not any(r.key == run.key for r in accepted_before):
-        return False  # "in Scholz’s circles" after "Olaf Scholz": the person, named again, not a place the index lacks
+        # "in Scholz’s circles" after "Olaf Scholz" (a person, or an organisation by the tagger): the person,
+        # named again, not a place the index lacks
+        return False
     if run.kind in (None, "unknown", "tagged") and _caps_headline(doc, run) and not _dateline(doc, run):
         entries = gaz.lookup_key(run.key)
         if fold(doc[run.start:run.end].text) in STOPLIST and not any(e.is_country for e in entries) \
@@ -530,8 +547,14 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
             # countries, first-level areas, capitals and cities stay ("US SENDS TROOPS TO POLAND"), and so does a
             # town the text also writes in lower case ("SHELLING HITS IZIUM" in a story about Izium)
             return False
+    if run.kind != "demonym" and _after_combining_form(doc, run):
+        return False  # "Euro-Atlantic integration", "the Indo-Pacific region": a compound's second part
+    if _between_slashes(doc, run):
+        return False  # "Anatolii Stepanov/Pool/Getty Images": a photo credit, not the Congo's Pool region
     if run.kind in ("demonym", "admin", "river", "town", "facility", "unknown", "tagged"):
         return True
+    if run.kind == "sea":
+        return not _institution_after(doc, run, gaz)  # "the North Atlantic", not "North Atlantic Treaty Organization"
     if _dateline(doc, run) or _defined(doc, run) or _called(doc, run) or _party_home(doc, run) \
             or _resident(doc, run, gaz):
         return True
@@ -550,12 +573,22 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
         return False  # "an Msta-B howitzer", "Tornado-S rockets": a weapon's name, not the river or the town
     label = _ent_label(doc, run.start, run.end)
     es, ee = _ent_extent(doc, run.start)
+    if label in ("CARDINAL", "ORDINAL", "QUANTITY", "PERCENT") \
+            and not any(c.isdigit() for c in doc[run.start:run.end].text) \
+            and any(e.is_country or e.feature_code == "ADM1" for e in gaz.lookup_key(run.key)):
+        label = None  # "NSW Minister for Primary Industries" tagged a number: a state's name has no digit
     if label in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LAW", "LANGUAGE"):
         # a country naming a currency is still the country: "15 billion US dollars", "Hong Kong dollars"
         return label == "MONEY" and run.end < len(doc) and doc[run.end].lower_ in CURRENCY_WORDS \
             and any(e.is_country for e in gaz.lookup_key(run.key))
     prev = _prev_words(doc, run.start)
     local = _office_after(doc, run)
+    if label == "PERSON" and run.end - run.start > 1 and any(e.is_country for e in gaz.lookup_key(run.key)):
+        return True  # "Sri Lanka - approximately 28,500" run into a person by the tagger: no one is named so
+    if label == "PERSON" and es == run.start and ee == run.end and doc[run.start].text in ROYAL_TITLES \
+            and run.end - run.start > 1 and not (prev and prev[0] in FIRM_LOCATIVE) \
+            and not (run.end < len(doc) and doc[run.end].text[:1].isupper()):
+        return False  # "the wife of Prince Edward", "Prince William visited": a royal, not the county or town
     if label == "PERSON" and (es < run.start or ee > run.end):
         # part of a person's name ("Jordan Peterson"), unless a preposition shows the tagger ran a title into
         # the name ("Ambassador to Austria Olexander Scherba") or the town's local body or office follows
@@ -573,6 +606,8 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
     if label in ("PERSON", "ORG") and _after_given_name(doc, run, es, ee) \
             and not any(e.is_country or e.feature_code == "ADM1" for e in gaz.lookup_key(run.key)):
         return False  # "Defense Secretary Lloyd Austin", "the State Duma": a name ends with it, a word before it
+    if label == "EVENT" and _inside_name(doc, run, es, ee) and any(e.is_country for e in gaz.lookup_key(run.key)):
+        return True  # "the Vietnam war": the country an event is named for
     if label in _NAME_LABELS and _inside_name(doc, run, es, ee) and doc[run.end - 1].lower_ not in AREA_TYPE_WORDS \
             and not _prominent(gaz.lookup_key(run.key), rivers=False) \
             and not (run.end < ee and doc[run.end].lower_ in LOCAL_BODY_WORDS) and not local:
@@ -656,7 +691,12 @@ def _institution_after(doc: Doc, run: _Run, gaz: Gazetteer) -> bool:
         j += 1
     if last is None or last.lower_ not in INSTITUTION_HEADS:
         return False
-    return not any(e.feature_class in ("P", "A") or e.is_country for e in gaz.lookup_key(run.key))
+    entries = gaz.lookup_key(run.key)
+    if any(e.feature_code in SEA_CODES for e in entries) \
+            and not _prominent([e for e in _without_short_counties(entries, run.key)
+                                if e.feature_class in ("P", "A") or e.is_country], rivers=False):
+        return True  # "the North Atlantic Treaty Organization": an ocean's name, though small towns have it too
+    return not any(e.feature_class in ("P", "A") or e.is_country for e in entries)
 
 
 INSTITUTION_HEADS = frozenset("""
@@ -721,18 +761,62 @@ Ambassador Pope Patriarch Commissioner Spokesman Spokeswoman Lt.-Gen. Maj.-Gen. 
 def _after_given_name(doc: Doc, run: _Run, es: int, ee: int) -> bool:
     """The tagger's person or organisation ends with this one-word name, a capitalised word right before it
     inside the entity: a given name after a title ("Secretary of Defense Lloyd Austin", "Defence Minister
-    Oleksii Reznikov") or an institution's first word ("the State Duma", "the Federal Assembly")."""
-    if run.end - run.start != 1 or ee != run.end or es >= run.start:
-        return False
+    Oleksii Reznikov") or an institution's first word ("the State Duma", "the Federal Assembly"); or the
+    tagger's person is the name alone after such a given name ("Assistant Secretary Mallory Stewart")."""
+    if run.end - run.start != 1 or ee != run.end or es > run.start or run.start == 0 \
+            or es == run.start and doc[es].ent_type_ != "PERSON":
+        return False  # the entity runs over a given name, or the tagger's person is the surname alone
     before = doc[run.start - 1]
     if not before.is_alpha or not before.text[:1].isupper() or before.lower_ in CONNECTORS:
         return False
-    if before.text in INSTITUTION_FIRST and doc[es].ent_type_ == "ORG":
+    if es < run.start and before.text in INSTITUTION_FIRST and doc[es].ent_type_ == "ORG":
         return True  # "the State Duma", "the Federal Assembly"
     return any(doc[k].text in PERSON_TITLES for k in range(max(0, run.start - 5), run.start - 1))
 
 
 INSTITUTION_FIRST = frozenset({"State", "Federal"})
+COMPASS_WORDS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+                           "Central"})
+ROYAL_TITLES = frozenset({"Prince", "Princess", "King", "Queen", "Duke", "Duchess"})
+SEA_CODES = frozenset({"OCN", "SEA"})
+# Combining forms that open a compound of two names ("Euro-Atlantic", "Indo-Pacific", "Sino-Soviet"): the
+# second name is a part of the compound's concept, not a place of its own.
+COMBINING_FORMS = frozenset("""
+euro indo afro sino anglo franco russo austro greco italo judeo turco nippo hispano luso slavo
+""".split())
+
+
+def _after_combining_form(doc: Doc, run: _Run) -> bool:
+    """The name is the second part of a compound opened by a combining form: "Euro-Atlantic integration",
+    "the Indo-Pacific region" (a hyphen with no space, a capitalised form)."""
+    i = run.start
+    if i < 2 or doc[i - 1].text not in ("-", "‑", "–"):
+        return False
+    form, dash = doc[i - 2], doc[i - 1]
+    return form.lower_ in COMBINING_FORMS and form.text[:1].isupper() and not form.whitespace_ \
+        and not dash.whitespace_
+
+
+def _between_slashes(doc: Doc, run: _Run) -> bool:
+    """A word between slashes with no space ("Stepanov/Pool/Getty Images"): a photo or agency credit."""
+    i, j = run.start, run.end
+    return 0 < i and j < len(doc) and doc[i - 1].text == "/" and doc[j].text == "/" \
+        and not doc[i - 1].whitespace_ and not doc[j - 1].whitespace_
+
+
+def _name_ends(doc: Doc) -> frozenset[str]:
+    """Last words of two- or three-word PERSON or ORG entities written as names ("Olaf Scholz", tagged an
+    organisation), memoised on the doc."""
+    words = doc.user_data.get(_NAME_ENDS_KEY)
+    if words is None:
+        words = doc.user_data[_NAME_ENDS_KEY] = frozenset(
+            ent[-1].text for ent in doc.ents
+            if ent.label_ in ("PERSON", "ORG") and 2 <= len(ent) <= 3
+            and all(t.is_alpha and t.text[:1].isupper() and not t.text.isupper() for t in ent))
+    return cast("frozenset[str]", words)
+
+
+_NAME_ENDS_KEY = "sitreps_places_name_ends"
 
 
 def _model_designation(doc: Doc, run: _Run) -> bool:
@@ -924,6 +1008,12 @@ def _area_after(doc: Doc, run: _Run, gaz: Gazetteer) -> bool:
             if any(e.is_country or e.feature_code == "ADM1" for e in gaz.lookup_key(key)):
                 return True
     return False
+
+
+def _without_short_counties(entries: list[Entry], key: str) -> list[Entry]:
+    """``entries`` without second-level areas found through their short form: "Summit" is not prominent for
+    Summit County's population, nor "Atlantic" for Atlantic County's."""
+    return [e for e in entries if not (e.feature_code == "ADM2" and fold(e.name) != key)]
 
 
 def _county_short_form(entries: list[Entry], key: str) -> bool:

@@ -92,6 +92,8 @@ def _type_fit(e: Entry, kind: str | None) -> float:
         return 4.0 if e.feature_class == "H" else -4.0
     if kind == "country":
         return 3.0 if e.is_country else -6.0
+    if kind == "sea":
+        return 4.0 if e.feature_code in ("OCN", "SEA") else -4.0
     return 0.0
 
 
