@@ -190,3 +190,19 @@ def test_events_civilians_are_never_actor1_of_violence(pipeline, make_article) -
     for e in violent:
         assert e.actor1 is None or e.actor1.inter != 7, (e.sub_event_type, e.actor1)
     assert any(e.actor2 is not None and e.actor2.inter == 7 for e in violent)
+
+
+
+def test_events_a_chemical_attack_names_its_agent() -> None:
+    # ACLED's "Chemical weapon" is kept only where the sentence names an agent: in one article the models
+    # coded "X's attack on Y is a flashpoint" as a chemical attack
+    from sitreps.extract.events import names_chemical_agent
+
+    for text in ("Soldiers were treated after a chlorine attack on the trenches.",
+                 "Police fired tear gas at the crowd.", "Inspectors found traces of a nerve agent.",
+                 "The shells released a choking yellow cloud.", "Troops used CS grenades on the bunker."):
+        assert names_chemical_agent(text), text
+    for text in ("The invasion is a flashpoint for confrontation between the powers.",
+                 "Gunmen attacked the border post on Monday.", "The gasoline depot burned for hours.",
+                 "Customs seized a CSV file."):
+        assert not names_chemical_agent(text), text

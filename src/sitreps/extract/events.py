@@ -81,6 +81,11 @@ _LEAD = re.compile(
 # Weapon words alone ("the remains of the missile", "an advantage in artillery") are no attack: a remote-violence
 # event needs an attack said in its sentence.
 _REMOTE_SUBS = ("Shelling/artillery/missile attack", "Air/drone strike", "Remote explosive/landmine/IED")
+# ACLED's "Chemical weapon" needs a chemical agent in the text; the model reads "attack" sentences as one now
+# and then ("Russia's attack on Ukraine is a flashpoint" came out a chemical attack).
+_CHEMICAL_WORDS = re.compile(r"\b(?:chemical\w*|toxic\w*|poison\w*|gas|gases|gassed|chlorine|sarin|mustard|"
+                             r"nerve agents?|chloropicrin|phosphorus|tear ?gas|CS|irritants?|riot control agents?|"
+                             r"asphyxia\w*|choking)\b", re.IGNORECASE)
 _ATTACK_WORDS = re.compile(
     r"\b(?:shell(?:ed|ing)?|bombard\w*|barrages?|strikes?|struck|striking|hit|hits|fired|fire|firing|launch\w*|"
     r"pound\w*|attack\w*|land(?:ed|ing)|kill\w*|wound\w*|injur\w*|destroy\w*|damag\w*|target\w*|"
@@ -95,6 +100,11 @@ _LEFT_DEAL = re.compile(r"\b(?:withdr[ae]w\w*|pull\w* out|exit\w*|quit\w*)\s+(?:
                         re.IGNORECASE)
 # A direct quote of at least four words: a witness's or an officer's words, not the report itself.
 _QUOTE = re.compile(r"[\"“]([^\"“”\n]{12,})[\"”]")
+
+
+def names_chemical_agent(text: str) -> bool:
+    """Whether a sentence names a chemical agent or weapon (ACLED's "Chemical weapon" needs one)."""
+    return _CHEMICAL_WORDS.search(text) is not None
 
 
 def _event_id(article_id: str, start: int, sub: str) -> str:
@@ -647,6 +657,8 @@ class EventsStage:
                 continue  # pulling out of a deal or talks hands over no territory
             if coding.sub_event_type in _REMOTE_SUBS and not _ATTACK_WORDS.search(body):
                 continue  # "the remains of the missile", "an advantage in artillery": no attack told
+            if coding.sub_event_type == "Chemical weapon" and not names_chemical_agent(body):
+                continue  # a chemical attack names its agent
             # A trigger of the chosen sub-type for the slots and flags, one whose word tells of an event here
             # (events_sense: not "to demonstrate its ability", not grenades in a delivery); none: no event.
             own = [Span.of(text, m.start, m.end) for m in hits
