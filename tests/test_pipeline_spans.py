@@ -66,3 +66,29 @@ def test_pipeline_drops_a_record_with_a_bad_span_and_keeps_the_rest():
     _drop_bad_spans(result)
     assert result.times == [good]
     assert any("dropped 1 record" in e for e in result.errors)
+
+
+def test_pipeline_a_source_inside_a_skipped_block_becomes_unknown():
+    # a speaker taken from another story's headline (skipped boilerplate) is no source of this article's claim
+    from sitreps.model import ArticleResult, Claim, Source, Span
+    from sitreps.pipeline import _drop_skipped
+
+    text = ("The ministry said the convoy reached the border.\n\n"
+            "AS A FORMER OFFICER WHO SERVED IN THE EAST, I SAY THE FRONT WILL HOLD\n\n"
+            "Having weighed the losses, the command now expects a pause.")
+    article = make_article(text)
+    assert [b.kind for b in article.boilerplate if b.skip] == ["related"]
+    head = text.index("A FORMER OFFICER")
+    ministry = text.index("The ministry")
+    content = text.index("a pause")
+    good = Claim(id="c1", evidence=Span.of(text, text.index("the convoy"), text.index(" reached")),
+                 source=Source("ministry", "government", Span.of(text, ministry, ministry + 12)),
+                 cue=Span.of(text, ministry + 13, ministry + 17))
+    bad = Claim(id="c2", evidence=Span.of(text, content, content + 7),
+                source=Source("A FORMER OFFICER", "unknown", Span.of(text, head, head + 16)),
+                cue=Span.of(text, text.index("expects"), text.index("expects") + 7))
+    result = ArticleResult(article=article)
+    result.claims = [good, bad]
+    _drop_skipped(result)
+    assert [c.source.name for c in result.claims] == ["ministry", "unknown"]
+    assert result.claims[1].source.evidence is None

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import SitrepsError
 from .extract.registry import Resources, Stage, available_stages, load_stage
-from .model import ArticleResult, check_spans, span_matches, spans_of
+from .model import ArticleResult, Source, check_spans, span_matches, spans_of
 from .nlp import load_nlp
 from .settings import Settings, load_settings
 
@@ -116,6 +116,9 @@ def _drop_skipped(result: ArticleResult) -> None:
     for c in result.claims:
         if c.nested_in is not None and c.nested_in not in kept:
             c.nested_in = None
+        if c.source.evidence is not None and art.skipped(c.source.evidence):
+            # a speaker found in another story's headline ("I" resolved to a related link's words): unknown
+            c.source = Source(name="unknown")
     for e in result.events:
         e.claim_ids = [i for i in e.claim_ids if i in kept]
 
