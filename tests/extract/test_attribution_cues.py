@@ -240,3 +240,45 @@ def test_classifier_cue_phrase_that_took_the_object_falls_back_to_the_verb(pipel
     assert text[got[0].source[0]:got[0].source[1]] == "The harbour master"
     monkeypatch.setattr(A, "PHRASE_FALLBACK", False)
     assert own._classifier_claims(doc, [], quotes, 0) == []
+
+
+def _span_of(text, part):
+    k = text.index(part)
+    return k, k + len(part)
+
+
+@pytest.mark.parametrize("text, part, span, name, pron", [
+    # a relative pronoun is named after the noun it stands for
+    ("The delegation met the harbour master, Ana Ruiz, who stressed the need for more ferries.", "who",
+     "who", "Ana Ruiz", False),
+    # a long source holding a person: the person
+    ("Serbia's deputy trade minister Marko Petrovic on Tuesday criticised the new tariffs.",
+     "Serbia's deputy trade minister Marko Petrovic on Tuesday", None, "Marko Petrovic", False),
+    # quote marks at the edge are no part of it: a pronoun, resolved later
+    ("The crews left the port.“They crossed the river at night,” a sailor recalled.", "“They", "They", None,
+     True),
+])
+def test_model_sources_are_named_like_rule_sources(nlp, text, part, span, name, pron):
+    from sitreps.extract import attribution as A
+    from sitreps.extract.attribution_rules import seed_doc_text
+
+    doc = nlp(text)
+    seed_doc_text(doc, text)
+    src, got, is_pron = A._model_source(doc, _span_of(text, part))
+    assert src is not None and text[src[0]:src[1]] == (span or part)
+    assert (got, is_pron) == (name, pron)
+
+
+def test_model_source_of_two_persons_names_both_and_each_keeps_its_own_short_form(nlp):
+    from sitreps.extract import attribution as A
+    from sitreps.extract.attribution_rules import Found, seed_doc_text
+
+    text = "Guests of the programme, retired general John Miller and analyst Peter Grant, called for talks."
+    doc = nlp(text)
+    seed_doc_text(doc, text)
+    _, name, _ = A._model_source(doc, _span_of(text, text[:text.index(", called")]))
+    assert name == "John Miller; Peter Grant"
+    seen = [A._Speaker(name, "unknown", None, None, 0, True, None)]
+    f = Found((60, 66), (67, 70), (50, 55), "Grant", "verb+ccomp", "say")
+    longer = A._longer_name("Grant", seen, f)
+    assert longer is not None and longer.name == "Peter Grant"

@@ -201,9 +201,7 @@ class AttributionStage:
             lemma = cue_tok.root.lemma_.lower() if cue_tok is not None and len(cue_tok) else ""
             if lemma in _WRITER_CUES:
                 src = None  # "the plan seems to ...": the writer's impression, no source's claim
-            src_text = doc_text(doc)[src[0]:src[1]] if src else ""
-            is_pron = src_text.lower() in _SPEAKER_PRONOUNS
-            name = None if (is_pron or src is None) else _name_from_text(src_text)
+            src, name, is_pron = _model_source(doc, src)
             lemma = cue_tok[0].lemma_.lower() if cue_tok is not None and len(cue_tok) else ""
             cspan = (cue.start, cue.end)
             if CRF_CUE_EXTENT and cue_tok is not None and len(cue_tok) and cue_tok[0].pos_ == "VERB":
@@ -303,9 +301,7 @@ class AttributionStage:
             src = None if lemma in _WRITER_CUES else _subject(doc, tok.idx, tok.idx + len(tok.text), taken, sources)
             if src is not None and TRIM_SOURCE:
                 src = _trim_source(doc, src, cue[0])
-            src_text = text[src[0]:src[1]] if src else ""
-            is_pron = src_text.lower() in _SPEAKER_PRONOUNS
-            name = None if (is_pron or src is None) else _name_from_text(src_text)
+            src, name, is_pron = _model_source(doc, src)
             f = Found(cue, comp, src, name, "classifier", lemma, is_pron, i)
             out.append(f)
             taken += [f.content, cue] + ([src] if src else [])
@@ -685,6 +681,49 @@ def _contiguous(cons: list[TaggedSpan], first: bool) -> list[TaggedSpan]:
     return sorted(run, key=lambda t: t.start)
 
 
+# Round 12 (war news): a CRF or classifier source loses the quote marks and punctuation at its edges ('"He' is
+# "He", resolved like any pronoun), a relative pronoun is named after the noun it stands for ("Mike Pompeo, who
+# emphasized ..."), and a longer source is named like a rule source (normalise_source: "Taiwan's foreign minister
+# Joseph Wu on Tuesday" -> "Joseph Wu"). The source span stays the model's.
+MODEL_SOURCE_NAMES = True
+_EDGE_PUNCT = "\"'“”‘’«»„‚`´,;:-–—()[] \t\n\xa0"
+
+
+def _model_source(doc: Doc, src: tuple[int, int] | None) -> tuple[tuple[int, int] | None, str | None, bool]:
+    """(source span, its name or None for a pronoun / no source, whether a pronoun) of a CRF or classifier
+    claim."""
+    if src is None:
+        return None, None, False
+    text = doc_text(doc)
+    if MODEL_SOURCE_NAMES:
+        a, b = src
+        while a < b and text[a] in _EDGE_PUNCT:
+            a += 1
+        while b > a and text[b - 1] in _EDGE_PUNCT:
+            b -= 1
+        if a < b:
+            src = (a, b)
+    src_text = text[src[0]:src[1]]
+    if src_text.lower() in _SPEAKER_PRONOUNS:
+        return src, None, True
+    if not MODEL_SOURCE_NAMES:
+        return src, _name_from_text(src_text), False
+    from .attribution_rules import RELATIVE, _antecedent, _ents_within, _np_tokens, normalise_source
+
+    span = doc.char_span(src[0], src[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return src, _name_from_text(src_text), False
+    if len(span) == 1 and span[0].lower_ in RELATIVE:
+        ante = _antecedent(span[0])
+        return src, (normalise_source(_np_tokens(ante)) if ante is not None else None), False
+    persons = _ents_within(doc, span.start, span.end, "PERSON")
+    if len(persons) > 1 and any(t.lower_ in ("and", "&") for t in span):
+        # "Guests of the programme - A, a retired general, and B, ...": the persons
+        return src, "; ".join(e.text.removesuffix("’s").removesuffix("'s") for e in persons), False
+    name = normalise_source([t for t in span if not t.is_space])
+    return src, (name if name and name != "unknown" else _name_from_text(src_text)), False
+
+
 def _name_from_text(text: str) -> str:
     from .attribution_lexicon import ALIASES
 
@@ -909,9 +948,11 @@ def _resolve(doc: Doc, result: ArticleResult, drafts: list[_Draft], quotes: list
 def _longer_name(name: str, seen: list[_Speaker], f: Found) -> _Speaker | None:
     """"Zelensky" after "Volodymyr Zelensky": the earlier, fuller name (and what we know of it)."""
     for s in reversed(seen):
-        words = s.name.split()
-        if len(words) > 1 and words[-1].lower() == name.lower():
-            return _Speaker(s.name, s.kind, s.side, None, f.source[0] if f.source else 0, s.person, s.channel)
+        for part in s.name.split(";"):  # "A; B": several persons, each its own name
+            words = part.split()
+            if len(words) > 1 and words[-1].lower() == name.lower():
+                full = part.strip() if ";" in s.name else s.name
+                return _Speaker(full, s.kind, s.side, None, f.source[0] if f.source else 0, s.person, s.channel)
     return None
 
 
