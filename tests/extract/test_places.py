@@ -871,3 +871,13 @@ def test_places_news_agencies_are_no_places(parse):
     places = parse("Russian agencies Interfax and Tass said Kharkiv was shelled. Source: Tass, Reuters")
     texts = [p.evidence.text for p in places]
     assert "Tass" not in texts and "Kharkiv" in texts
+
+
+def test_places_areas_and_countries_by_the_names_news_gives_them(parse):
+    # names the source writes otherwise: "Stinga Nistrului", "Muhafazat al Minufiyah", "Ninawa", "South Korea"
+    places = parse("Troops in Transnistria were put on alert, and refugees reached Nineveh and Menoufia, while "
+                   "Korea and Japan sent aid.")
+    assert _by_text(places, "Transnistria").country_code == "MD"
+    assert _by_text(places, "Nineveh").country_code == "IQ"
+    assert _by_text(places, "Menoufia").feature_code == "ADM1"
+    assert _by_text(places, "Korea").country_code == "KR"

@@ -54,6 +54,9 @@ COUNTRY_ALIASES: dict[str, str] = {
     "Holy See": "VA", "Vatican": "VA", "DPRK": "KP", "Democratic Republic of Congo": "CD",
     "Congo-Kinshasa": "CD", "Zaire": "CD", "Republic of Congo": "CG", "Congo-Brazzaville": "CG",
     "Cape Verde": "CV", "Czechia": "CZ", "Republic of Armenia": "AM", "T&T": "TT",
+    # ISO's "Korea, Republic of": news writes "Korea" for the South ("the Korea Baseball Organization", "Korea
+    # and Japan"); GeoNames' country list carries only "South Korea" and "North Korea"
+    "Korea": "KR",
 }
 
 # Adjectival / demonym forms -> ISO code. Plural person forms ("Russians") are listed too.
@@ -282,6 +285,30 @@ ADMIN1_ALIASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("CD", "Kasai-Occidental"): ("West Kasai", "Western Kasai", "Kasai Occidental"),
     ("CD", "Kasai-Oriental"): ("East Kasai", "Eastern Kasai", "Kasai Oriental"),
     ("CD", "Bas-Congo"): ("Lower Congo",),
+    # Moldova's breakaway left bank, which the source names "Stinga Nistrului" (Romanian, "left of the Dniester")
+    ("MD", "Stinga Nistrului"): ("Transnistria", "Transdniestria", "Pridnestrovie"),
+    # Egypt's governorates as English news transliterates them (the source writes "Muhafazat al Minufiyah", "Eastern
+    # Province", "Al Buhayrah")
+    ("EG", "Muhafazat al Minufiyah"): ("Menoufia", "Monufia", "Minufiya", "Menoufiya"),
+    ("EG", "Muhafazat ad Daqahliyah"): ("Dakahlia", "Daqahliya", "Dakahliya", "Daqahlia"),
+    ("EG", "Muhafazat al Gharbiyah"): ("Gharbia", "Gharbiya", "Gharbiyah"),
+    ("EG", "Muhafazat al Qalyubiyah"): ("Qalyubia", "Qalyubiya", "Qaliubiya"),
+    ("EG", "Eastern Province"): ("Sharqia", "Sharkia", "Sharqiya"),
+    ("EG", "Al Buhayrah"): ("Beheira", "Behera", "Buhayrah"),
+    ("EG", "Muhafazat Shamal Sina'"): ("North Sinai",),
+    ("EG", "Muhafazat al Wadi al Jadid"): ("New Valley",),
+    # first-level areas of other wars' news under their English names (the source transliterates otherwise)
+    ("IQ", "Ninawa"): ("Nineveh", "Ninewa", "Nineveh Governorate"),
+    ("IQ", "Anbar"): ("Al Anbar", "Anbar Province"),
+    ("IQ", "Salah ad Din Governorate"): ("Salahuddin", "Salahaddin", "Saladin"),
+    ("YE", "Muhafazat al Hudaydah"): ("Hodeidah", "Hudaydah Governorate"),
+    ("ET", "Oromiya"): ("Oromia",),
+    ("SD", "Shamal Kurdufan"): ("North Kordofan",),
+    ("SD", "Southern Kordofan"): ("South Kordofan",),
+    ("SD", "Northern Darfur"): ("North Darfur",),
+    ("SD", "Southern Darfur"): ("South Darfur",),
+    ("SD", "Western Darfur"): ("West Darfur",),
+    ("SD", "Eastern Darfur"): ("East Darfur",),
 }
 
 # Adjectival forms of continents and regions -> the region's name in the index.
