@@ -78,3 +78,12 @@ def test_actors_last_country_before_reads_possessives_and_names_of_several_words
         text: str, mention: str, name: str) -> None:
     hit = next(a for a in find_actors(text) if a.evidence.text == mention)
     assert hit.name == name
+
+
+def test_actors_a_country_adjective_names_the_invaders_whoever_speaks(pipeline, make_article) -> None:
+    # "the enemy/invaders" without a country is the speaker's opponent; "Russian invaders" is Russia's forces
+    # even when the article names another country (the United States) more often than Russia
+    text = ("The United States and American allies sent more aid, US officials said, and the US Congress approved "
+            "it.\n\n“Russian invaders shell our cities every night,” Ukrainian Foreign Minister Dmytro Kuleba said.")
+    actors = pipeline.extract(make_article(text)).actors
+    assert [(a.evidence.text, a.name) for a in actors] == [("Russian invaders", "Military Forces of Russia")]

@@ -117,6 +117,9 @@ def _focus_country(text: str, tables: ActorTables) -> Counter[str]:
     return counts
 
 
+_WORD_BEFORE = re.compile(r"\b([A-Za-z][\w’'-]*)\s+(?:the\s+)?$")
+
+
 def _opponent(side: str | None, focus: Counter[str]) -> str | None:
     """The other side of a two-sided war: the most mentioned country other than ``side``."""
     for code, _ in focus.most_common():
@@ -196,6 +199,13 @@ def find_actors(text: str, result: ArticleResult | None = None) -> list[Actor]:
         add(m.start(), m.end(), _state_name("Military Forces", code, tables), code, "state_forces", 1)
     for m in tables.enemy_rx.finditer(text):
         span = Span.of(text, m.start(), m.end())
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if before is not None and before.group(1).lower() in tables.adjectives:
+            # "Russian invaders", "the Russian occupiers": the adjective names them, whoever speaks
+            code = tables.adjectives[before.group(1).lower()]
+            add(before.start(1), m.end() - (2 if m.group(0).endswith(("'s", "’s")) else 0),
+                _state_name("Military Forces", code, tables), code, "state_forces", 1)
+            continue
         speaker = _speaker_side(span, result) if result is not None else None
         if speaker is None and {"UA", "RU"} <= set(focus):
             speaker = "UA"  # in reporting on Russia's invasion, "the enemy/occupants" is Ukraine's word
