@@ -881,3 +881,11 @@ def test_places_areas_and_countries_by_the_names_news_gives_them(parse):
     assert _by_text(places, "Nineveh").country_code == "IQ"
     assert _by_text(places, "Menoufia").feature_code == "ADM1"
     assert _by_text(places, "Korea").country_code == "KR"
+
+
+def test_places_region_after_a_sea_is_the_sea_and_after_an_oblast_name_the_oblast(parse):
+    # "region" follows seas and regions as well as admin areas: not Pacific County, Washington
+    places = parse("Warm water in the tropical Pacific region brings floods to Peru and drought to Australia.")
+    assert _by_text(places, "Pacific").feature_code == "OCN"
+    places = parse("Russian forces shelled villages in the Kharkiv region near Izium on Monday.")
+    assert _by_text(places, "Kharkiv").feature_code == "ADM1"

@@ -123,7 +123,8 @@ def _run_for_span(doc: Doc, i: int, j: int, gaz: Gazetteer) -> _Run:
         return _Run(i, j, key, kind)
     last = words[-1].lower()
     if len(words) > 1 and (last in ADMIN_WORDS or last in TOWN_WORDS or last in RIVER_WORDS):
-        kind = "admin" if last in ADMIN_WORDS else "town" if last in TOWN_WORDS else "river"
+        kind = ("region" if last == "region" else "admin") if last in ADMIN_WORDS \
+            else "town" if last in TOWN_WORDS else "river"
         return _Run(i, j, fold(" ".join(words[:-1])), kind)
     if words[-1] in ("'s", "’s") and len(words) > 1:
         return _Run(i, j, fold(" ".join(words[:-1])), None)

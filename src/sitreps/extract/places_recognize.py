@@ -338,8 +338,9 @@ def find_runs(doc: Doc, gaz: Gazetteer, doc_text: str | None = None) -> list[_Ru
             best = _Run(best.start, j, best.key, "admin")
         elif nxt in ADMIN_WORDS and not cap[j]:
             # "Kharkiv oblast": the type word restricts the candidates but stays out of the span, as the
-            # field's gold sets mark the name alone ("Idlib" in "Idlib province")
-            best = _Run(best.start, j, best.key, "admin")
+            # field's gold sets mark the name alone ("Idlib" in "Idlib province"); "region" also follows seas and
+            # regions ("the Pacific region", "the Sahel region"), not only admin areas
+            best = _Run(best.start, j, best.key, "region" if nxt == "region" else "admin")
         elif nxt in TOWN_WORDS and cap[j] and not (j + 1 < n and cap[j + 1] and lower[j + 1] in LOCAL_BODY_WORDS):
             # "Donetsk City"; but "Dublin City Council" is Dublin's council: the name alone is the place
             best = _Run(best.start, j + 1, best.key, "town")
@@ -551,7 +552,7 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
         return False  # "Euro-Atlantic integration", "the Indo-Pacific region": a compound's second part
     if _between_slashes(doc, run):
         return False  # "Anatolii Stepanov/Pool/Getty Images": a photo credit, not the Congo's Pool region
-    if run.kind in ("demonym", "admin", "river", "town", "facility", "unknown", "tagged"):
+    if run.kind in ("demonym", "admin", "region", "river", "town", "facility", "unknown", "tagged"):
         return True
     if run.kind == "sea":
         return not _institution_after(doc, run, gaz)  # "the North Atlantic", not "North Atlantic Treaty Organization"

@@ -92,6 +92,8 @@ def _type_fit(e: Entry, kind: str | None) -> float:
         return 4.0 if e.feature_class == "H" else -4.0
     if kind == "country":
         return 3.0 if e.is_country else -6.0
+    if kind == "region":  # "the Kharkiv region", "the tropical Pacific region": an area, a sea or a region
+        return 2.0 if e.is_admin or e.feature_code in ("OCN", "SEA", "RGN", "CONT", "PEN") else -4.0
     if kind == "sea":
         return 4.0 if e.feature_code in ("OCN", "SEA") else -4.0
     return 0.0
@@ -156,7 +158,7 @@ def _resolve_distinct(mentions: list[Mention], gaz: Gazetteer) -> None:
         pri = sorted(((prior(e, m, named), e) for e in found), key=lambda t: -t[0])[:MAX_CANDIDATES]
         m.candidates = [e for _, e in pri]
         m.scores = [p for p, _ in pri]
-        if m.kind != "admin":
+        if m.kind not in ("admin", "region"):
             # "Kharkiv", "Luhansk": the town by default; the area it heads only on evidence (_prefer_area)
             seats = {(e.country_code, e.admin1) for e in m.candidates if e.feature_class == "P"}
             m.scores = [sc - 1.0 if e.feature_code == "ADM1" and (e.country_code, e.admin1) in seats else sc
