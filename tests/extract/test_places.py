@@ -889,3 +889,12 @@ def test_places_region_after_a_sea_is_the_sea_and_after_an_oblast_name_the_oblas
     assert _by_text(places, "Pacific").feature_code == "OCN"
     places = parse("Russian forces shelled villages in the Kharkiv region near Izium on Monday.")
     assert _by_text(places, "Kharkiv").feature_code == "ADM1"
+
+
+def test_places_a_palace_is_a_building_and_the_monarchs_is_a_seat(parse):
+    # not the town of Buckingham nor Grand in France
+    places = parse("The duchess visited Kyiv on Monday, Buckingham Palace said.")
+    assert _by_text(places, "Buckingham Palace").name == "London"
+    places = parse("Inside the Grand Kremlin Palace, Putin took the oath, officials in Moscow said.")
+    texts = [p.evidence.text for p in places]
+    assert "Grand" not in texts and "Grand Kremlin Palace" in texts

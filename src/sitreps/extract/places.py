@@ -234,7 +234,7 @@ def _places(doc: Doc, gaz: Gazetteer, runs: list[_Run], chars: list[tuple[int, i
 # Seats of government named for their government ("the White House said"): the capital's point. Only names
 # recognised as places already (the index's namesakes or a facility run); not a reason to recognise one.
 SEATS = {"white house": "US", "kremlin": "RU", "downing street": "GB", "pentagon": "US", "capitol hill": "US",
-         "elysee palace": "FR", "zhongnanhai": "CN", "bankova": "UA"}
+         "elysee palace": "FR", "zhongnanhai": "CN", "bankova": "UA", "buckingham palace": "GB"}
 GROUP_NOUNS = frozenset({"states", "nations", "countries", "republics"})
 PLANETS = frozenset({"earth"})
 SMALL_TOWN = 10_000  # a far namesake below this that the tagger does not call a place is dropped (_far_things)

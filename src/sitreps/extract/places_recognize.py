@@ -121,7 +121,7 @@ _NAME_LABELS = {"ORG", "WORK_OF_ART", "EVENT", "PRODUCT"}
 FACILITY_WORDS = frozenset("""
 street avenue boulevard road lane drive square plaza church cathedral basilica mosque temple synagogue school
 university college academy library hospital stadium arena racecourse airport airbase station bridge park
-mall market hotel inn museum prison jail canal railroad railway metro quarter county parish
+mall market hotel inn museum prison jail canal railroad railway metro quarter county parish palace
 """.split())
 
 
