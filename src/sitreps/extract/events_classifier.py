@@ -25,7 +25,9 @@ from ..errors import ConfigError, EvaluationDataMissing, ModelNotFound
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["AcledModel", "PloverModel", "choose_rule_bonus", "load_acled_model", "load_plover_model",
+    from .word_vectors import WordVectors
+
+__all__ = ["AcledModel", "PloverModel", "choose_rule_bonus", "fit_acled_model", "load_acled_model", "load_plover_model",
            "read_acled_validation", "read_ngec", "read_real_validation", "train_acled_model", "train_plover_model"]
 
 MODEL_DIR = "data/models/events"
@@ -257,6 +259,10 @@ class AcledModel:
     # A snippet is "no ACLED event" when the model's probabilities of the 5 non-ACLED classes sum to at least
     # this (chosen with rule_bonus on our validation sentences).
     none_threshold: float = 0.5
+    # Round 13: dense features after the sparse ones, the snippet's pooled word vectors (unit length) times
+    # ``dense_scale`` (:mod:`.word_vectors`); None: sparse features only.
+    vectors: WordVectors | None = None
+    dense_scale: float = 0.0
 
     def prepare(self) -> AcledModel:
         """Build the vectorisers (about 2 s for 40k terms): done once when the model is loaded, so that the
@@ -274,7 +280,10 @@ class AcledModel:
                 vec.fit(["x"])
                 vec.idf_ = idf
             self._vecs = vecs
-        return sp.hstack([vecs[0].transform(texts), vecs[1].transform(texts)]).tocsr()
+        blocks = [vecs[0].transform(texts), vecs[1].transform(texts)]
+        if self.vectors is not None:
+            blocks.append(sp.csr_matrix(self.vectors.pool(texts) * self.dense_scale))
+        return sp.hstack(blocks).tocsr()
 
     def predict_proba(self, texts: list[str]) -> np.ndarray[Any, Any]:
         import numpy as np
@@ -294,12 +303,32 @@ class AcledModel:
                             intercept=self.intercept.astype(np.float32))
         words = sorted(self.word_vocab, key=self.word_vocab.__getitem__)
         chars = sorted(self.char_vocab, key=self.char_vocab.__getitem__)
-        (directory / ACLED_FILES[1]).write_text(json.dumps(
-            {"labels": self.labels, "rule_bonus": self.rule_bonus, "none_threshold": self.none_threshold, "words": words, "chars": chars}), "utf-8")
+        info: dict[str, Any] = {"labels": self.labels, "rule_bonus": self.rule_bonus,
+                                "none_threshold": self.none_threshold}
+        if self.vectors is not None:
+            info["word_vectors"] = {"fingerprint": vectors_fingerprint(self.vectors), "dim": self.vectors.dim,
+                                    "scale": self.dense_scale, "source": self.vectors.source}
+        info.update({"words": words, "chars": chars})
+        (directory / ACLED_FILES[1]).write_text(json.dumps(info), "utf-8")
 
 
-def load_acled_model(directory: Path | None = None) -> AcledModel:
-    """Load the shipped ACLED model (or one saved under ``directory``)."""
+def vectors_fingerprint(vectors: WordVectors) -> str:
+    """SHA-1 prefix of the vectors as stored (words + float16 matrix + weights): a model trained with one set of
+    vectors refuses another."""
+    import hashlib
+
+    import numpy as np
+
+    h = hashlib.sha1("\n".join(vectors.words).encode("utf-8"))
+    h.update(np.ascontiguousarray(vectors.matrix.astype(np.float16)).tobytes())
+    h.update(np.ascontiguousarray(vectors.weights.astype(np.float16)).tobytes())
+    return h.hexdigest()[:16]
+
+
+def load_acled_model(directory: Path | None = None, vectors: WordVectors | None = None) -> AcledModel:
+    """Load the shipped ACLED model (or one saved under ``directory``). A model trained with word vectors
+    loads them too: ``vectors`` if given, else the shipped ``data/models/word_vectors.npz``; they must be the
+    ones it was trained with (same fingerprint)."""
     import numpy as np
 
     if directory is None:
@@ -317,10 +346,23 @@ def load_acled_model(directory: Path | None = None) -> AcledModel:
     info = json.loads(meta.read_text("utf-8"))
     wv = {t: i for i, t in enumerate(info["words"])}
     cv = {t: i for i, t in enumerate(info["chars"])}
-    if coef.shape != (len(info["labels"]), len(wv) + len(cv)):
+    dense = info.get("word_vectors")
+    scale = 0.0
+    if dense is None:
+        vectors = None
+    else:
+        if vectors is None:
+            from .word_vectors import load_word_vectors
+
+            vectors = load_word_vectors()
+        if vectors_fingerprint(vectors) != dense["fingerprint"]:
+            raise ConfigError(f"ACLED event model at {npz} was trained with other word vectors "
+                              f"({dense['source']}); train it again with `sitreps train events`")
+        scale = float(dense["scale"])
+    if coef.shape != (len(info["labels"]), len(wv) + len(cv) + (vectors.dim if vectors is not None else 0)):
         raise ConfigError(f"ACLED event model at {npz} is inconsistent; train it again with `sitreps train events`")
     return AcledModel(wv, cv, word_idf, char_idf, coef, intercept, info["labels"],
-                      float(info["rule_bonus"]), float(info.get("none_threshold", 0.5))).prepare()
+                      float(info["rule_bonus"]), float(info.get("none_threshold", 0.5)), vectors, scale).prepare()
 
 
 RULE_BONUS_GRID = (0.0, 0.1, 0.2, 0.3, 0.5, 0.8)
@@ -496,7 +538,9 @@ ACLED_PER_CLASS = 800  # round 8: 800 vs 400 settled on our labels on real sente
 
 def train_acled_model(per_class: int = ACLED_PER_CLASS, c: float = 4.0, seed: int = 7,
                       extra: tuple[list[str], list[str]] | None = None,
-                      validation: tuple[list[str], list[str]] | None = None) -> tuple[AcledModel, dict[str, float]]:
+                      validation: tuple[list[str], list[str]] | None = None,
+                      vectors: WordVectors | None = None,
+                      dense_scale: float = 1.0) -> tuple[AcledModel, dict[str, float]]:
     """Fit the ACLED model on :func:`.events_synth.generate` snippets (CASE-2021 is never read).
 
     The weight given to the rules' choice and the no-event threshold are chosen on ``validation`` (default:
@@ -507,25 +551,38 @@ def train_acled_model(per_class: int = ACLED_PER_CLASS, c: float = 4.0, seed: in
     (was 400) and C=4 were chosen on the real sentences alone.
     """
     import numpy as np
-    import scipy.sparse as sp
-    from sklearn.linear_model import LogisticRegression
 
     from .events_synth import generate
 
     texts, labels = generate(per_class=per_class, seed=seed)
     if extra is not None:
         texts, labels = texts + list(extra[0]), labels + list(extra[1])
-    word, char = _acled_vectorizers()
-    x = sp.hstack([word.fit_transform(texts), char.fit_transform(texts)]).tocsr()
-    y = np.array(labels)
-    clf = LogisticRegression(C=c, max_iter=1000, random_state=seed)
-    clf.fit(x, y)
-    model = AcledModel(dict(word.vocabulary_), dict(char.vocabulary_), word.idf_.astype(np.float32),
-                       char.idf_.astype(np.float32), clf.coef_.astype(np.float32),
-                       clf.intercept_.astype(np.float32), [str(k) for k in clf.classes_], 0.0, 0.5)
+    model = fit_acled_model(texts, labels, c=c, seed=seed, vectors=vectors, dense_scale=dense_scale)
     # choose on the model as it is shipped (float16 weights), so the choice is the one it will meet
     shipped = dataclasses.replace(model, coef=model.coef.astype(np.float16).astype(np.float32))
     bonus, tau, metrics = choose_rule_bonus(shipped.prepare(), *(validation or read_acled_validation()))
     model.rule_bonus, model.none_threshold = bonus, tau
     metrics.update({"n": float(len(texts)), "rule_bonus": bonus, "none_threshold": tau})
     return model, metrics
+
+
+def fit_acled_model(texts: list[str], labels: list[str], *, c: float = 4.0, seed: int = 7,
+                    vectors: WordVectors | None = None, dense_scale: float = 1.0) -> AcledModel:
+    """The logistic regression of :class:`AcledModel` fitted on ``texts`` (rule bonus 0, threshold 0.5)."""
+    import numpy as np
+    import scipy.sparse as sp
+    from sklearn.linear_model import LogisticRegression
+
+    word, char = _acled_vectorizers()
+    blocks = [word.fit_transform(texts), char.fit_transform(texts)]
+    if vectors is not None:  # round 13: the pooled word vectors as a dense block (see AcledModel.vectors)
+        blocks.append(sp.csr_matrix(vectors.pool(texts) * dense_scale))
+    x = sp.hstack(blocks).tocsr()
+    y = np.array(labels)
+    clf = LogisticRegression(C=c, max_iter=1000, random_state=seed)
+    clf.fit(x, y)
+    model = AcledModel(dict(word.vocabulary_), dict(char.vocabulary_), word.idf_.astype(np.float32),
+                       char.idf_.astype(np.float32), clf.coef_.astype(np.float32),
+                       clf.intercept_.astype(np.float32), [str(k) for k in clf.classes_], 0.0, 0.5,
+                       vectors, dense_scale if vectors is not None else 0.0)
+    return model
