@@ -898,3 +898,29 @@ def test_places_a_palace_is_a_building_and_the_monarchs_is_a_seat(parse):
     places = parse("Inside the Grand Kremlin Palace, Putin took the oath, officials in Moscow said.")
     texts = [p.evidence.text for p in places]
     assert "Grand" not in texts and "Grand Kremlin Palace" in texts
+
+
+def test_places_a_sea_after_the_outranks_a_small_town(parse):
+    # "in the Baltic": the sea, not Baltic, South Dakota, though the story is about the United States
+    places = parse("The senator from Kansas said Washington must keep ships in the Baltic to deter Moscow.")
+    assert _by_text(places, "Baltic").feature_code == "SEA"
+
+
+def test_places_a_given_name_after_of_and_a_common_noun_is_no_place(parse):
+    places = parse("The chess player, an opponent of Vladimir Putin's rule, met the minister in Warsaw.")
+    texts = [p.evidence.text for p in places]
+    assert "Vladimir" not in texts and "Warsaw" in texts
+
+
+def test_places_a_common_word_inside_a_name_is_no_place(parse):
+    # Summit: a county's and a town's name, but here a word of the meeting's name the text also writes in lower case
+    places = parse("Diplomats prepared the Ukraine Peace Summit. The summit opens in Lucerne on Saturday.")
+    texts = [p.evidence.text for p in places]
+    assert "Summit" not in texts and "Lucerne" in texts
+
+
+def test_places_a_word_of_a_countrys_institution_is_no_place(parse):
+    # not the Maritime region of Togo
+    places = parse("A retired admiral of the Japan Maritime Self-Defence Force said Tokyo would respond.")
+    texts = [p.evidence.text for p in places]
+    assert "Maritime" not in texts and "Tokyo" in texts

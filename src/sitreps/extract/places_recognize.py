@@ -595,7 +595,11 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
         # the name ("Ambassador to Austria Olexander Scherba") or the town's local body or office follows
         # ("Alexandria Police Spokeswoman ...", "Hounslow Councillors"); not when the text names the person by
         # the surname alone too ("to Vladimir Putin" where "Putin" is a person elsewhere)
-        return es == run.start and (bool(prev) and prev[0] in ("to", "of", "in") and not _surname_alone(doc, ee) or local)
+        # ("an opponent of Vladimir Putin": "of" after a common noun is no title's "of")
+        return es == run.start and (bool(prev) and prev[0] in ("to", "of", "in") and not _surname_alone(doc, ee)
+                                    and not (prev[0] == "of" and len(prev) > 1 and prev[1].isalpha()
+                                             and prev[1] not in TITLE_NOUNS and prev[1] not in TYPE_NOUNS)
+                                    or local)
     if label == "PERSON" and not any(fold(e.name) == run.key or e.population >= 100_000 or e.feature_class != "P"
                                      for e in gaz.lookup_key(run.key)) \
             and not (prev and (prev[0] in FIRM_LOCATIVE or prev[0] == "of" and len(prev) > 1 and prev[1] in FIRM_OF)) \
@@ -610,7 +614,7 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
     if label == "EVENT" and _inside_name(doc, run, es, ee) and any(e.is_country for e in gaz.lookup_key(run.key)):
         return True  # "the Vietnam war": the country an event is named for
     if label in _NAME_LABELS and _inside_name(doc, run, es, ee) and doc[run.end - 1].lower_ not in AREA_TYPE_WORDS \
-            and not _prominent(gaz.lookup_key(run.key), rivers=False) \
+            and (not _prominent(gaz.lookup_key(run.key), rivers=False) or _common_word(doc, run, gaz)) \
             and not (run.end < ee and doc[run.end].lower_ in LOCAL_BODY_WORDS) and not local:
         # a word of a longer name that is no place ("Fox News", "the Ministry of Commerce", "Johnson & Johnson");
         # a local body keeps its place ("Laurel County Sheriff's Office", "Lombard Police Department")
@@ -697,12 +701,30 @@ def _institution_after(doc: Doc, run: _Run, gaz: Gazetteer) -> bool:
             and not _prominent([e for e in _without_short_counties(entries, run.key)
                                 if e.feature_class in ("P", "A") or e.is_country], rivers=False):
         return True  # "the North Atlantic Treaty Organization": an ocean's name, though small towns have it too
+    if run.start > 0 and doc[run.start - 1].is_alpha and doc[run.start - 1].text[:1].isupper():
+        # a country's institution: "the Japan Maritime Self-Defense Force" (not Maritime region, Togo), unless
+        # the name is a place of that country ("Ukraine Kharkiv Regional Administration")
+        owners = [e.country_code for e in gaz.lookup_key(fold(doc[run.start - 1].text)) if e.is_country]
+        if owners and not any(e.country_code in owners for e in entries):
+            return True
     return not any(e.feature_class in ("P", "A") or e.is_country for e in entries)
 
 
 INSTITUTION_HEADS = frozenset("""
 directorate force forces organization organisation agency service command corps alliance bureau fund
 """.split())
+
+
+def _common_word(doc: Doc, run: _Run, gaz: Gazetteer) -> bool:
+    """A one-word name that the text also writes as a common word, in lower case ("the Ukraine Peace Summit" and
+    "the summit"), and that no country, first-level area or capital bears: inside a longer name it is that
+    name's word, however large the county or town of the name elsewhere."""
+    if run.end - run.start != 1:
+        return False
+    low = doc[run.start].lower_
+    if not any(t.text == low for t in doc):
+        return False
+    return not any(e.is_country or e.feature_code in ("ADM1", "PPLC") for e in gaz.lookup_key(run.key))
 
 
 def _written_lower(doc: Doc, run: _Run) -> bool:

@@ -52,6 +52,8 @@ REGION_KM = 300.0
 # in Mozambique; exp(-km/COUNTRY_NEAR_KM) from the country's point, nothing beyond twice that distance
 COUNTRY_NEAR = 1.0
 COUNTRY_NEAR_KM = 200.0
+THE_FEATURES = frozenset({"OCN", "SEA", "RGN", "CONT", "PEN", "MTS"})
+THE_BONUS = 1.0
 MAX_CANDIDATES = 40  # per mention, by prior: 42 Hryhorivkas fit, 800 "Springfield"s are cut to the likeliest
 
 
@@ -121,6 +123,8 @@ def prior(e: Entry, m: Mention, named: bool = False) -> float:
         s += 1.0 if m.after_the and e.bbox is not None else -1.0
     elif e.bbox is not None:  # a river with its extent: as prominent as a mid-sized town
         s += 1.5
+    if m.after_the and e.feature_code in THE_FEATURES:
+        s += THE_BONUS  # "in the Baltic", "the Caucasus": a sea or region takes "the", a town rarely does
     if m.area_cue and (e.is_admin or e.is_country):
         s += 1.5  # "Buffalo, New York", "New York Governor ...": the state, not the city
     return s + _type_fit(e, m.kind)
