@@ -87,3 +87,14 @@ def test_actors_a_country_adjective_names_the_invaders_whoever_speaks(pipeline, 
             "it.\n\n“Russian invaders shell our cities every night,” Ukrainian Foreign Minister Dmytro Kuleba said.")
     actors = pipeline.extract(make_article(text)).actors
     assert [(a.evidence.text, a.name) for a in actors] == [("Russian invaders", "Military Forces of Russia")]
+
+
+def test_actors_counted_demonyms_are_people_and_protest_as_protesters(pipeline, make_article) -> None:
+    # "the Russians shelled" is an army; "several thousand Ukrainians rallied" are people, who protest as
+    # ACLED's protesters; "the positions of the Russians" stays the army
+    rally = pipeline.extract(make_article("Several thousand Ukrainians rallied in Kyiv on Saturday to show unity."))
+    assert [(a.evidence.text, a.name) for a in rally.actors] == [("Ukrainians", "Civilians (Ukraine)")]
+    assert [(e.sub_event_type, e.actor1.name if e.actor1 else None) for e in rally.events] == [
+        ("Peaceful protest", "Protesters (Ukraine)")]
+    army = pipeline.extract(make_article("Drones hit the positions of the Russians near Kupiansk overnight."))
+    assert [a.name for a in army.actors] == ["Military Forces of Russia"]

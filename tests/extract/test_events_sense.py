@@ -102,6 +102,23 @@ CASES = [
      "meant for use on the front.", "missiles", "Shelling/artillery/missile attack", DROP),
     ("The state runs a targeted assassination programme abroad.", "assassination", "Attack", DROP),
     ("The assassination of the mayor shocked the town.", "assassination", "Attack", KEEP),
+    ("Profits at BP, Shell, Exxon Mobil and Chevron rose again last year.", "Shell",
+     "Shelling/artillery/missile attack", DROP),
+    ("Russian Missile Strike Kills 12 In Dnipro", "Strike", "Shelling/artillery/missile attack", KEEP),
+    ("If you wanted a demonstration of how the war echoes in Asia, look at the summit.", "demonstration",
+     "Peaceful protest", DROP),
+    ("The war cabinet agreed to retaliate against the drone launch.", "agreed", "Agreement", DROP),
+    ("The two ministers agreed on the necessity to keep supporting Kyiv.", "agreed", "Agreement", DROP),
+    ("The speaker handed over the text of the resolution to the envoy.", "handed over",
+     "Non-violent transfer of territory", DROP),
+    ("Lithuania was the first state to withdraw from the cooperation initiative led by Beijing.", "withdraw",
+     "Non-violent transfer of territory", DROP),
+    ("Russian troops began to withdraw from the right bank of the river.", "withdraw",
+     "Non-violent transfer of territory", KEEP),
+    ("The president closed his remarks with a warning.", "closed", "Change to group/activity", DROP),
+    ("The authorities closed the border crossing at Shehyni.", "closed", "Change to group/activity", KEEP),
+    ("Canada banned transactions with the sanctioned banks.", "banned", "Change to group/activity", DROP),
+    ("The court banned the opposition party for life.", "banned", "Change to group/activity", KEEP),
 ]
 
 

@@ -117,6 +117,9 @@ def _focus_country(text: str, tables: ActorTables) -> Counter[str]:
     return counts
 
 
+# a count or quantifier before a plural demonym: people of that country, not its forces
+_COUNTED = re.compile(r"(?:\b\d[\d,.]*|\b(?:thousands?|hundreds?|millions?|dozens?|tens|several|many|some|most|"
+                      r"few|ordinary|fellow|young|elderly|displaced|all))(?:\s+of)?\s+$", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"\b([A-Za-z][\w’'-]*)\s+(?:the\s+)?$")
 
 
@@ -189,6 +192,10 @@ def find_actors(text: str, result: ArticleResult | None = None) -> list[Actor]:
         add(m.start(), m.end(), name, side, kind, inter)
     for m in tables.plural_rx.finditer(text):
         code = tables.demonym_plurals[m.group(0).split()[-1]]
+        if _COUNTED.search(text, max(0, m.start() - 30), m.start()):
+            # "several thousand Ukrainians", "millions of Russians": people, not an army ("the Russians")
+            add(m.start(), m.end(), _state_name("Civilians", code, tables), code, "civilians", 7)
+            continue
         add(m.start(), m.end(), _state_name("Military Forces", code, tables), code, "state_forces", 1)
     for m in tables.home_rx.finditer(text):
         code = _last_country(text, tables, m.start())

@@ -714,6 +714,12 @@ class EventsStage:
             # ACLED codes civilians only as the victims of political violence (actor2), never as its actor1:
             # "a missile struck the station as thousands of people waited" names no attacker
             actor1, actor2 = (actor2 if actor2 is not None and actor2.inter != 7 else None), actor1
+        if actor1 is not None and actor1.inter == 7 and event_type in ("Protests", "Riots"):
+            # "several thousand Ukrainians rallied": the people who protest are ACLED's protesters (rioters)
+            prefix, kind, inter = ("Protesters", "protesters", 6) if event_type == "Protests" \
+                else ("Rioters", "rioters", 5)
+            named = actor1.name.replace("Civilians", prefix, 1) if actor1.name.startswith("Civilians") else prefix
+            actor1 = dataclasses.replace(actor1, name=named, kind=kind, inter=inter)
         if actor1 is None and event_type == "Explosions/Remote violence":
             actor1 = _weapon_owner(text, evidence.start, sent.end_char)
         control: Actor | None = None

@@ -107,6 +107,7 @@ troop troops force forces unit units position positions garrison garrisons defen
 front line lines group grouping brigade brigades battalion battalions contingent contingents border flank
 presence
 """.split())
+_NAME_ENTS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "PERSON", "FAC", "LAW"})
 # a trigger naming a policy, not an act: "a targeted assassination programme", "the abduction law"
 _POLICY_HEADS = frozenset("program programs programme programmes policy policies law laws doctrine list lists "
                           "unit units department".split())
@@ -116,6 +117,32 @@ _DISRUPTED_THINGS = frozenset("""
 attack attacks plot plots bomb bombs bombing bombings device devices drone drones missile missiles rocket rockets
 strike strikes launch launches explosive explosives mine mines attempt attempts assault assaults sabotage ied
 ieds raid raids shelling
+""".split())
+# what two parties agree to do together ("agreed to exchange prisoners"); one party agreeing to do anything else
+# has decided, not reached an agreement ("the cabinet agreed to retaliate")
+_BILATERAL_VERBS = frozenset("exchange swap trade meet negotiate talk resume open cease halt stop end hold "
+                             "establish create extend restore sign implement form observe respect".split())
+# "agreed on the need to ...": one mind about a view, not an agreement
+_VIEW_NOUNS = frozenset("need necessity importance position assessment view principle goal priority "
+                        "approach".split())
+# a place is handed over; a text, a letter or an award is not
+_HANDED_THINGS = frozenset("""
+text letter resolution petition document documents award prize medal note report list keys key passport
+passports certificate flag baton gift aid documents declaration
+""".split())
+# what is withdrawn from that is no territory: "withdraw from the initiative", "withdrawal from the treaty"
+_LEFT_BODIES = frozenset("""
+initiative agreement treaty deal talks format organisation organization group council alliance pact convention
+framework project programme program negotiations accord arrangement coalition union body forum membership
+tournament competition race election elections contest market markets league
+""".split())
+# closing a speech, a meeting or a session is no change of anyone's activity
+_CLOSED_THINGS = frozenset("remark remarks speech address meeting session conference statement letter interview "
+                           "article debate summit discussion".split())
+# what is banned in sanctions (trade, travel, money): no change of a group's activity
+_BANNED_TRADE = frozenset("""
+transaction transactions import imports export exports trade flight flights entry sale sales purchase purchases
+investment investments visa visas oil gas coal shipment shipments payment payments transfer transfers
 """.split())
 # "a record of killing civilians": a habit or a history told, no event
 _HABIT_NOUNS = frozenset("record history habit pattern practice tradition reputation".split())
@@ -139,13 +166,18 @@ def _tokens(sent: SpacySpan, trigger: Span) -> list[Token]:
     return list(span) if span is not None else []
 
 
+def _headline(sent: SpacySpan) -> bool:
+    """A title-case headline without a full stop: every word capitalised, so capitals name nothing."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return bool(words) and sum(t.text[:1].isupper() for t in words) >= 0.7 * len(words) and \
+        not sent.text.rstrip().endswith((".", "!", "?", "”", '"'))
+
+
 def _in_name(toks: list[Token], sent: SpacySpan) -> bool:
     """A title-case trigger inside a multi-word name ("Chemical Weapons Convention"), not a headline."""
     if not toks or not all(t.text[:1].isupper() and not t.is_upper for t in toks if t.is_alpha):
         return False
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    if words and sum(t.text[:1].isupper() for t in words) >= 0.7 * len(words) and \
-            not sent.text.rstrip().endswith((".", "!", "?", "”", '"')):
+    if _headline(sent):
         return False  # a headline in title case ("Russian Missile Strike Kills 12 In Dnipro"), no full stop
     doc = sent.doc
     first, last = toks[0], toks[-1]
@@ -184,10 +216,18 @@ def _verb_sense_ok(t: Token, sub: str) -> bool:
                 not any(c.dep_ in {"dobj", "xcomp"} or (c.dep_ == "prep" and c.lower_ in {"on", "to"})
                         for c in t.children):
             return False  # "agreed with Zelensky's assessment" (not "agreed on a corridor with Russia")
-        if any(c.dep_ == "xcomp" and c.lemma_.lower() in _DECIDE_VERBS for c in t.children) and \
-                not any(c.dep_ in {"nsubj", "nsubjpass"} and any(g.dep_ == "conj" for g in c.children)
-                        for c in t.children):
-            return False  # "the US agreed to send 31 tanks": one party's decision (not "A and B agreed to ...")
+        plural = any(c.dep_ in {"nsubj", "nsubjpass"} and (any(g.dep_ == "conj" for g in c.children) or
+                                                           c.lower_ in {"they", "both", "sides", "parties"})
+                     for c in t.children)
+        with_other = any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children)
+        xcomps = [c for c in t.children if c.dep_ == "xcomp"]
+        if xcomps and not plural and not with_other and \
+                (any(c.lemma_.lower() in _DECIDE_VERBS for c in xcomps) or
+                 not any(c.lemma_.lower() in _BILATERAL_VERBS for c in xcomps)):
+            return False  # "the US agreed to send 31 tanks", "the cabinet agreed to retaliate": a decision
+        if any(c.dep_ == "prep" and c.lower_ == "on" and
+               any(g.dep_ == "pobj" and g.lemma_.lower() in _VIEW_NOUNS for g in c.children) for c in t.children):
+            return False  # "agreed on the necessity to keep supporting Kyiv": of one mind
         return True
     if lemma == "protest" and sub in _PROTEST_SUBS:
         return "ccomp" not in deps  # "Poland protested (that) it was under attack": a diplomatic protest
@@ -204,6 +244,24 @@ def _verb_sense_ok(t: Token, sub: str) -> bool:
                             any(g.lower_ in _DISRUPTED_THINGS for g in o.children if g.dep_ == "compound")
                             for o in objs):
             return False  # "to thwart Russian interference": no weapon stopped
+    if sub in _TERRITORY_SUBS and lemma == "hand":
+        objs = [c for c in t.children if c.dep_ in {"dobj", "nsubjpass"}]
+        if any(o.lemma_.lower() in _HANDED_THINGS or o.lower_ in _HANDED_THINGS for o in objs):
+            return False  # "handed over the text of the resolution to the envoy"
+    if sub in _TERRITORY_SUBS and lemma in {"withdraw", "pull", "exit", "leave", "quit"}:
+        left = [g for c in t.children if c.dep_ == "prep" and c.lower_ in {"from", "of", "out"}
+                for g in c.subtree if g.dep_ == "pobj"][:1]
+        if lemma in {"exit", "leave", "quit"}:
+            left = left or [c for c in t.children if c.dep_ == "dobj"]
+        if left and left[0].ent_type_ not in {"GPE", "LOC", "FAC"} and \
+                (left[0].lemma_.lower() in _LEFT_BODIES or left[0].ent_type_ in {"ORG", "EVENT", "LAW"}):
+            return False  # "the first state to withdraw from the cooperation initiative"
+    if lemma == "close" and any(c.dep_ == "dobj" and c.lemma_.lower() in _CLOSED_THINGS for c in t.children):
+        return False  # "closed his remarks with a claim"
+    if lemma == "ban" and sub == "Change to group/activity" and \
+            any(c.dep_ in {"dobj", "nsubjpass"} and (c.lemma_.lower() in _BANNED_TRADE or c.lower_ in _BANNED_TRADE)
+                for c in t.children):
+        return False  # "banned transactions with sanctioned entities": sanctions, no group's activity
     if lemma == "rally" and sub in _PROTEST_SUBS and any(c.dep_ == "dobj" for c in t.children):
         return False  # "to rally international support", "rallied his troops": gathering, not a protest
     if lemma == "reinforce":
@@ -268,6 +326,15 @@ def _noun_sense_ok(t: Token, sub: str) -> bool:
         held = t.doc[t.head.i + 1:t.i]
         if any(x.lemma_.lower() in _NOT_CAPTIVES for x in held):
             return False  # "holds the world hostage to hunger": a figure of speech
+    if lemma == "demonstration" and sub in _PROTEST_SUBS and \
+            any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
+        return False  # "a demonstration of how the war echoes in Asia", "a demonstration of force"
+    if sub == "Non-violent transfer of territory" and lemma == "withdrawal":
+        left = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children
+                if g.dep_ == "pobj"]
+        if left and left[0].ent_type_ not in {"GPE", "LOC", "FAC"} and \
+                (left[0].lemma_.lower() in _LEFT_BODIES or left[0].ent_type_ in {"ORG", "EVENT", "LAW"}):
+            return False  # "its withdrawal from the treaty"
     if lemma == "protest" and sub in _PROTEST_SUBS:
         node = t
         for _ in range(3):  # "summoned the ambassador in strong protest", "lodged a formal protest"
@@ -328,6 +395,9 @@ def reports_event(sent: SpacySpan, trigger: Span, sub: str) -> bool:
         return True
     if _in_name(toks, sent):
         return False
+    if all(t.text[:1].isupper() and not t.is_upper and not t.is_sent_start and t.ent_type_ in _NAME_ENTS
+           for t in toks if t.is_alpha) and any(t.is_alpha for t in toks) and not _headline(sent):
+        return False  # "BP, Shell and Chevron": a company (or a work, a product) named like a trigger word
     doc = sent.doc
     first = toks[0]
     if first.i > sent.start and doc[first.i - 1].text == "-" and not doc[first.i - 1].whitespace_:
