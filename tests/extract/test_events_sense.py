@@ -144,6 +144,10 @@ def test_reports_event(nlp, text, trigger, sub, expected):
     ("Negotiators traded draft versions of a peace treaty.", "peace treaty", True),
     ("The first item was to agree on a cease-fire near the dam.", "cease-fire", True),
     ("For the command, seizing the airfield is a priority.", "seizing", True),
+    ("Northern axis (Rebel objective: Capture the airport and encircle the garrison) Rebels shelled the town.",
+     "Capture", True),
+    ("Northern axis (Rebel objective: Capture the airport and encircle the garrison) Rebels shelled the town.",
+     "shelled", False),
     ("The brigade captured the bridge on Friday.", "captured", False),
     ("Rebels attacked the convoy in an attempt to free their leader.", "attacked", False),
 ])

@@ -25,6 +25,7 @@ Only the parse of the trigger's own sentence is read: no model, a few attribute 
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -439,9 +440,16 @@ def reports_event(sent: SpacySpan, trigger: Span, sub: str) -> bool:
     return True
 
 
+_OBJECTIVE = re.compile(r"\b(?:objectives?|goals?|aims?|intent|mission|tasks?)\s*:[^.;)\]]*$", re.IGNORECASE)
+
+
 def intended(sent: SpacySpan, trigger: Span) -> bool:
     """True when the trigger is a purpose, a tasking or a mere possibility: "tasked their troops with
-    capturing", "efforts to capture", "an attempt to seize", "a possible attack", "any attack on"."""
+    capturing", "efforts to capture", "an attempt to seize", "a possible attack", "any attack on", and a
+    stated objective ("(Russian objective: Capture the entirety of Donetsk Oblast)", in every ISW assessment)."""
+    before = sent.text[:trigger.start - sent.start_char] if sent.start_char <= trigger.start else ""
+    if _OBJECTIVE.search(before[-300:]):
+        return True
     toks = _tokens(sent, trigger)
     if not toks or not sent.doc.has_annotation("DEP"):
         return False
