@@ -910,6 +910,10 @@ def test_places_a_given_name_after_of_and_a_common_noun_is_no_place(parse):
     places = parse("The chess player, an opponent of Vladimir Putin's rule, met the minister in Warsaw.")
     texts = [p.evidence.text for p in places]
     assert "Vladimir" not in texts and "Warsaw" in texts
+    # a town's possessive the tagger runs into a person stays the town
+    places = parse("Russian forces advanced toward Kryvyi Rih on Monday. The head of Kryvyi Rih’s military "
+                   "administration described the shelling.")
+    assert [p.evidence.text for p in places].count("Kryvyi Rih") == 2
 
 
 def test_places_a_common_word_inside_a_name_is_no_place(parse):

@@ -598,7 +598,9 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
         # ("an opponent of Vladimir Putin": "of" after a common noun is no title's "of")
         return es == run.start and (bool(prev) and prev[0] in ("to", "of", "in") and not _surname_alone(doc, ee)
                                     and not (prev[0] == "of" and len(prev) > 1 and prev[1].isalpha()
-                                             and prev[1] not in TITLE_NOUNS and prev[1] not in TYPE_NOUNS)
+                                             and prev[1] not in TITLE_NOUNS and prev[1] not in TYPE_NOUNS
+                                             and ee > run.end and doc[run.end].is_alpha
+                                             and doc[run.end].text[:1].isupper())
                                     or local)
     if label == "PERSON" and not any(fold(e.name) == run.key or e.population >= 100_000 or e.feature_class != "P"
                                      for e in gaz.lookup_key(run.key)) \
