@@ -928,3 +928,14 @@ def test_places_a_word_of_a_countrys_institution_is_no_place(parse):
     places = parse("A retired admiral of the Japan Maritime Self-Defence Force said Tokyo would respond.")
     texts = [p.evidence.text for p in places]
     assert "Maritime" not in texts and "Tokyo" in texts
+
+
+def test_places_a_name_before_a_persons_office_is_a_person_and_a_dukedom_is_a_title(parse):
+    places = parse("Serbia will not impose sanctions. The advice of Basta, the Minister of Economy, was ignored in "
+                   "Belgrade.")
+    texts = [p.evidence.text for p in places]
+    assert "Basta" not in texts and "Belgrade" in texts
+    places = parse("In Kharkiv, the mayor said shelling continued.")
+    assert "Kharkiv" in [p.evidence.text for p in places]
+    places = parse("The Duchess of Edinburgh visited Bucha on Monday.")
+    assert _by_text(places, "Edinburgh").role == "title"

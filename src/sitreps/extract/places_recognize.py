@@ -80,7 +80,8 @@ TYPE_NOUNS = {"village", "town", "city", "settlement", "region", "oblast", "prov
 TITLE_NOUNS = {"ambassador", "envoy", "mayor", "governor", "president", "minister", "embassy", "consul",
                "king", "queen", "prime", "premier", "representative", "senator", "congressman", "congresswoman",
                "delegate", "emir", "sultan", "chancellor", "secretary", "attorney", "sheriff", "archbishop",
-               "bishop", "commissioner", "consulate", "ministry"}
+               "bishop", "commissioner", "consulate", "ministry", "duke", "duchess", "prince", "princess", "earl",
+               "countess", "archduke"}
 # Verbs whose subject, when it is a capital or a country, stands for its government ("Moscow is focused on").
 METONYM_VERBS = frozenset("""
 say says said announce announces announced claim claims claimed deny denies denied accuse accuses accused
@@ -567,6 +568,8 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
         return False  # "the Main Intelligence Directorate", "the Japan Maritime Self-Defence Force"
     if _before_surname(doc, run, gaz):
         return False  # "Volodymyr Zelensky" where "Zelensky" is a person alone elsewhere
+    if _person_appositive(doc, run, gaz):
+        return False  # "the advice of Basta, the Minister of Economy": a person, not the Romanian village
     if run.end - run.start == 1 and doc[run.start].pos_ == "ADJ" and not doc[run.start].ent_type_ \
             and run.end < len(doc) and doc[run.end].pos_ == "NOUN" and doc[run.end].text.islower():
         return False  # an adjective before its noun, capitalised as a heading: ISW's "Main effort" (not the Main)
@@ -727,6 +730,24 @@ def _common_word(doc: Doc, run: _Run, gaz: Gazetteer) -> bool:
     if not any(t.text == low for t in doc):
         return False
     return not any(e.is_country or e.feature_code in ("ADM1", "PPLC") for e in gaz.lookup_key(run.key))
+
+
+def _person_appositive(doc: Doc, run: _Run, gaz: Gazetteer) -> bool:
+    """A one-word name the tagger does not call a place, followed by an appositive that is a person's office:
+    "Basta, the Minister of Economy", "Smith, a senator from Ohio". A place so followed is rare and the
+    tagger calls it one ("In Kharkiv, the mayor said" keeps Kharkiv, a GPE; so do prominent names)."""
+    j = run.end
+    if run.end - run.start != 1 or j + 2 >= len(doc) or doc[j].text != "," or doc[j + 1].lower_ not in ("the", "a"):
+        return False
+    if doc[j + 2].lower_ not in PERSON_OFFICES or _ent_label(doc, run.start, run.end) in ("GPE", "LOC"):
+        return False
+    return not _prominent(gaz.lookup_key(run.key))
+
+
+PERSON_OFFICES = frozenset("""
+minister president ambassador senator governor secretary chancellor spokesman spokeswoman spokesperson
+commander general adviser advisor deputy chairman chairwoman director lawmaker congressman congresswoman
+""".split())
 
 
 def _written_lower(doc: Doc, run: _Run) -> bool:
