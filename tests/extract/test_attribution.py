@@ -426,3 +426,18 @@ def test_attribution_gerund_after_a_preposition_takes_the_verbs_subject(extract)
     c = _claim_with(r, "the port would close")
     assert c.cue is not None and "announcing" in c.cue.text
     assert c.source.name == "harbour master"
+
+
+@pytest.mark.slow
+def test_time_line_parsed_as_a_second_subject_leaves_the_speaker_as_source(pipeline, make_article, monkeypatch):
+    """Live-blog timestamps: "12:15 p.m.:" in its own paragraph is parsed as another subject of "says"; the
+    speaker is the subject in the verb's paragraph nearest to it."""
+    from sitreps.extract import attribution_rules as R
+
+    text = "Talks ended late.\n\n___.\n\n12:15 p.m.:\n\nPresident Ana Ruiz says that the ferry will run again."
+    (c,) = [c for c in pipeline.extract(make_article(text)).claims if c.cue is not None and c.cue.text == "says"]
+    assert c.source.evidence is not None and c.source.evidence.text == "President Ana Ruiz"
+    assert c.source.name == "Ana Ruiz"
+    monkeypatch.setattr(R, "NEAREST_SUBJECT", False)
+    (c,) = [c for c in pipeline.extract(make_article(text)).claims if c.cue is not None and c.cue.text == "says"]
+    assert c.source.evidence is None

@@ -365,7 +365,13 @@ def _verb_cues(sent: SpacySpan, text: str, forms: frozenset[str], quotes: list[t
     for tok in sent:
         if not is_cue_token(tok, forms):
             continue
-        subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        subjs = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        subj = subjs[0] if subjs else None
+        if len(subjs) > 1 and NEAREST_SUBJECT:
+            # "9:30 p.m.  Donald Trump says ...": a time line parsed as a second subject; the subject in the
+            # verb's paragraph nearest to it
+            near = [c for c in subjs if _same_paragraph(text, c.idx, tok.idx)]
+            subj = min(near or subjs, key=lambda c: abs(tok.i - c.i))
         if subj is None and tok.dep_ in {"relcl", "advcl"}:
             continue
         if subj is None:
@@ -431,6 +437,9 @@ def _verb_cues(sent: SpacySpan, text: str, forms: frozenset[str], quotes: list[t
         out.append(Found(cue_span, content, src_span, name, pattern, tok.lemma_.lower(), is_pron, tok.i))
     return out
 
+
+# Round 12: of several subjects the parse gives a cue verb, the one in its paragraph nearest to it.
+NEAREST_SUBJECT = True
 
 _CUE_AUX_DEPS = frozenset({"aux", "auxpass", "neg"})
 # a verb's particle right after it belongs to the cue ("pointed out"), as PolNeAR draws it (round 10)
