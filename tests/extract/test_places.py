@@ -939,3 +939,9 @@ def test_places_a_name_before_a_persons_office_is_a_person_and_a_dukedom_is_a_ti
     assert "Kharkiv" in [p.evidence.text for p in places]
     places = parse("The Duchess of Edinburgh visited Bucha on Monday.")
     assert _by_text(places, "Edinburgh").role == "title"
+
+
+def test_places_a_weapon_systems_name_is_no_place(parse):
+    places = parse("Russian forces struck Nikopol with 30 Grad MLRS rockets on Monday.")
+    texts = [p.evidence.text for p in places]
+    assert "Grad" not in texts and "Nikopol" in texts

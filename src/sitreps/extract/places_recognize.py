@@ -797,7 +797,9 @@ def _named_thing(doc: Doc, run: _Run, gaz: Gazetteer) -> bool:
     return w.text in ("Group", "GROUP") and not (j + 1 < len(doc) and doc[j + 1].lower_ == "of")
 
 
-THING_HEADS = frozenset("stream crude militia mercenary mercenaries magazine".split())
+THING_HEADS = frozenset("""
+stream crude militia mercenary mercenaries magazine mlrs howitzer howitzers launcher launchers atgm atgms manpads
+""".split())  # "Grad MLRS rockets", "Hyacinth howitzers": a weapon system
 PERSON_TITLES = frozenset("""
 President Vice-President Secretary Minister Chancellor Premier Senator General Gen. Admiral Adm. Col. Colonel
 Ambassador Pope Patriarch Commissioner Spokesman Spokeswoman Lt.-Gen. Maj.-Gen. Secretary-General
