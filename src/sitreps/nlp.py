@@ -34,6 +34,10 @@ def load_nlp(settings: Settings) -> Language:
         from .fastattrs import install_fast_attrs
 
         install_fast_attrs(nlp)
+    if settings.footnote_breaks:
+        from .footnotes import add_footnote_breaks
+
+        add_footnote_breaks(nlp)
     if settings.paragraph_breaks:
         from .paragraphs import add_paragraph_breaks
 

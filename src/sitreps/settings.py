@@ -41,6 +41,10 @@ class Settings:
     # A blank line always ends a sentence (sitreps/paragraphs.py): headlines, photo credits and link lines
     # without a full stop are not glued to the next paragraph by the parser.
     paragraph_breaks: bool = False
+    # A footnote marker after a full stop ("... Bakhmut.[12] Russian forces ...", think-tank reports) ends the
+    # sentence and is split from the word before it (sitreps/footnotes.py). Text without "[digits]" is
+    # unaffected. SITREPS_FOOTNOTE_BREAKS=0 keeps spaCy's own tokenizer and sentences.
+    footnote_breaks: bool = True
     # After the first batch (models and lazily loaded resources in memory) collect once and gc.freeze() them:
     # the collector then never walks the loaded models again (a full collection over them cost ~0.5 s).
     # Process-wide (it also freezes the host program's objects, and gc.get_referrers stops seeing them), so a
