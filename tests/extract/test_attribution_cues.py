@@ -282,3 +282,23 @@ def test_model_source_of_two_persons_names_both_and_each_keeps_its_own_short_for
     f = Found((60, 66), (67, 70), (50, 55), "Grant", "verb+ccomp", "say")
     longer = A._longer_name("Grant", seen, f)
     assert longer is not None and longer.name == "Peter Grant"
+
+
+def test_crf_source_gives_way_to_the_cue_verbs_own_subject(nlp):
+    from sitreps.extract import attribution as A
+    from sitreps.extract.attribution_rules import seed_doc_text
+
+    text = "Critics include the novelist Ana Ruiz. On Monday, former Gov. Tom Baker called the mayor “reckless.”"
+    doc = nlp(text)
+    seed_doc_text(doc, text)
+    cue = _span_of(text, "called")
+    tagged = _span_of(text, "the novelist Ana Ruiz")  # a name the CRF tagged in the sentence before
+    got = A._prefer_subject(doc, cue, tagged, [], set())
+    assert text[got[0]:got[1]] == "former Gov. Tom Baker"
+    # a tag overlapping the subject stays; so does one beside a pronoun subject
+    assert A._prefer_subject(doc, cue, _span_of(text, "Tom Baker"), [], set()) == _span_of(text, "Tom Baker")
+    text2 = "Critics include the novelist Ana Ruiz. On Monday, he called the mayor “reckless.”"
+    doc2 = nlp(text2)
+    seed_doc_text(doc2, text2)
+    tagged2 = _span_of(text2, "the novelist Ana Ruiz")
+    assert A._prefer_subject(doc2, _span_of(text2, "called"), tagged2, [], set()) == tagged2

@@ -191,6 +191,8 @@ class AttributionStage:
                 start, end = comp
             srcs = sorted((t for t in near if t.role == "SRC"), key=lambda s: abs(s.start - cue.start))
             src = (srcs[0].start, srcs[0].end) if srcs else None
+            if src is not None and CRF_PREFER_SUBJECT:
+                src = _prefer_subject(doc, (cue.start, cue.end), src, taken, sources)
             if src is None or _is_participle(doc, cue.start, cue.end):
                 # "..., X said, adding that ...": a participle's speaker is its verb's subject, not a tagged
                 # source nearer to it
@@ -654,6 +656,24 @@ def _subject(doc: Doc, start: int, end: int, taken: list[tuple[int, int]],
 # Round 11: a gerund after a preposition ("by saying", "after announcing") takes the subject of the verb the
 # preposition hangs from.
 SUBJECT_THROUGH_PREP = True
+# Round 12: a CRF claim whose cue verb has a subject in the parse takes that subject (as _subject finds it) over
+# a tagged source span that does not overlap it ("On Twitter, the former governor called the senator
+# 'unhinged'": the CRF tagged a name in the sentence before); pronoun and relative subjects leave the tag be.
+CRF_PREFER_SUBJECT = True
+_PREFER_SKIP: frozenset[str] = _SPEAKER_PRONOUNS | {"who", "which", "that"}
+
+
+def _prefer_subject(doc: Doc, cue: tuple[int, int], src: tuple[int, int], taken: list[tuple[int, int]],
+                    shared: set[tuple[int, int]]) -> tuple[int, int]:
+    """The subject of the CRF cue's verb when the parse gives it one that is no pronoun and the tagged source
+    ``src`` does not overlap it, else ``src``."""
+    span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+    if span is None or not len(span) or not any(c.dep_ == "nsubj" for c in span.root.children):
+        return src
+    own = _subject(doc, cue[0], cue[1], taken, shared)
+    if own is None or _overlap(own, src) or doc_text(doc)[own[0]:own[1]].lower() in _PREFER_SKIP:
+        return src
+    return own
 
 
 def _is_participle(doc: Doc, start: int, end: int) -> bool:
