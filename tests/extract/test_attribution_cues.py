@@ -302,3 +302,18 @@ def test_crf_source_gives_way_to_the_cue_verbs_own_subject(nlp):
     seed_doc_text(doc2, text2)
     tagged2 = _span_of(text2, "the novelist Ana Ruiz")
     assert A._prefer_subject(doc2, _span_of(text2, "called"), tagged2, [], set()) == tagged2
+
+
+def test_model_claims_subject_is_the_nearest_in_the_paragraph(nlp, monkeypatch):
+    from sitreps.extract import attribution as A
+    from sitreps.extract.attribution_rules import seed_doc_text
+
+    text = "Talks ended late.\n\n___.\n\n12:15 p.m.:\n\nPresident Ana Ruiz says that the ferry will run again."
+    doc = nlp(text)
+    seed_doc_text(doc, text)
+    says = _span_of(text, "says")
+    got = A._subject(doc, says[0], says[1], [])
+    assert got is not None and text[got[0]:got[1]] == "President Ana Ruiz"
+    monkeypatch.setattr(A, "NEAREST_SUBJECT_MODEL", False)
+    got = A._subject(doc, says[0], says[1], [])
+    assert got is None or text[got[0]:got[1]] != "President Ana Ruiz"

@@ -630,6 +630,11 @@ def _subject(doc: Doc, start: int, end: int, taken: list[tuple[int, int]],
     node = span.root  # "is stressing", "has responded": the verb, not its auxiliary
     for _ in range(3):
         subj = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
+        if len(subj) > 1 and NEAREST_SUBJECT_MODEL:
+            # "9:34 p.m.  Ana Ruiz has ...": a time line parsed as another subject; the nearest in the paragraph
+            text = doc_text(doc)
+            near = [c for c in subj if "\n" not in text[min(c.idx, node.idx):max(c.idx, node.idx)]]
+            subj = [min(near or subj, key=lambda c: abs(node.i - c.i))]
         if subj:
             toks = [t for t in subj[0].subtree if not t.is_space]
             while toks and toks[-1].is_punct:
@@ -660,6 +665,8 @@ SUBJECT_THROUGH_PREP = True
 # a tagged source span that does not overlap it ("On Twitter, the former governor called the senator
 # 'unhinged'": the CRF tagged a name in the sentence before); pronoun and relative subjects leave the tag be.
 CRF_PREFER_SUBJECT = True
+# Round 12: as the rules (attribution_rules.NEAREST_SUBJECT), of several subjects the nearest in the paragraph.
+NEAREST_SUBJECT_MODEL = True
 _PREFER_SKIP: frozenset[str] = _SPEAKER_PRONOUNS | {"who", "which", "that"}
 
 
