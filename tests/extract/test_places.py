@@ -921,6 +921,9 @@ def test_places_a_common_word_inside_a_name_is_no_place(parse):
     places = parse("Diplomats prepared the Ukraine Peace Summit. The summit opens in Lucerne on Saturday.")
     texts = [p.evidence.text for p in places]
     assert "Summit" not in texts and "Lucerne" in texts
+    places = parse("With preparation for a Ukraine Peace Summit in June underway, concerns remain. The Lucerne "
+                   "summit could gain weight.")
+    assert "Summit" not in [p.evidence.text for p in places]
 
 
 def test_places_a_word_of_a_countrys_institution_is_no_place(parse):

@@ -570,6 +570,9 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
         return False  # "Volodymyr Zelensky" where "Zelensky" is a person alone elsewhere
     if _person_appositive(doc, run, gaz):
         return False  # "the advice of Basta, the Minister of Economy": a person, not the Romanian village
+    if run.start > 0 and not doc[run.start].is_sent_start and doc[run.start - 1].is_alpha \
+            and doc[run.start - 1].text[:1].isupper() and not doc[run.start].ent_type_ and _common_word(doc, run, gaz):
+        return False  # "a Ukraine Peace Summit" untagged, and "the summit" later: the last word of a name
     if run.end - run.start == 1 and doc[run.start].pos_ == "ADJ" and not doc[run.start].ent_type_ \
             and run.end < len(doc) and doc[run.end].pos_ == "NOUN" and doc[run.end].text.islower():
         return False  # an adjective before its noun, capitalised as a heading: ISW's "Main effort" (not the Main)
