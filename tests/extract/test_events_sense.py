@@ -119,6 +119,15 @@ CASES = [
     ("The authorities closed the border crossing at Shehyni.", "closed", "Change to group/activity", KEEP),
     ("Canada banned transactions with the sanctioned banks.", "banned", "Change to group/activity", DROP),
     ("The court banned the opposition party for life.", "banned", "Change to group/activity", KEEP),
+    ("A looming invasion like Russia's attack on Ukraine is a flashpoint between the two powers, the report says.",
+     "attack on", "Attack", DROP),
+    ("Sanctions imposed after its brutal attack on Ukraine failed to stop the imports.", "attack on", "Attack",
+     DROP),
+    ("Russia launched a full-scale invasion of Ukraine on Thursday morning.", "invasion", "Armed clash", KEEP),
+    ("Russia's attack on Ukraine began before dawn with missile strikes.", "attack on", "Armed clash", KEEP),
+    ("The drone attack on Kyiv killed two people overnight.", "attack on", "Air/drone strike", KEEP),
+    ("On the night of the rival state's massive attack on Israel, most missiles were destroyed in flight.",
+     "attack on", "Air/drone strike", KEEP),
 ]
 
 

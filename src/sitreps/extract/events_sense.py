@@ -109,6 +109,18 @@ front line lines group grouping brigade brigades battalion battalions contingent
 presence
 """.split())
 _NAME_ENTS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "PERSON", "FAC", "LAW"})
+# the war itself named as a whole ("Russia's attack on Ukraine", "the invasion of Ukraine"): background, not a
+# discrete event; it is one only where the sentence tells it starting ("launched an attack on Ukraine")
+_WAR_NOUNS = frozenset("attack invasion aggression war assault".split())
+_START_VERBS = frozenset("launch begin start mount carry conduct order unleash repel repulse".split())
+# words that name the whole war ("its brutal, unprovoked attack on Ukraine"); a describing word ("Iran's massive
+# attack on Israel", "the April 13 attack", "a drone attack") makes it one strike
+_WAR_WORDS = frozenset("""
+full-scale full scale brutal unprovoked illegal illegitimate ongoing continued continuing russian military war
+barbaric criminal genocidal imperial imperialist bloody all-out unjustified senseless horrific terrible
+aggressive wider wide large-scale
+""".split())
+_UNDER_WAY_VERBS = frozenset("begin start continue intensify escalate resume kill hit destroy damage".split())
 # a trigger naming a policy, not an act: "a targeted assassination programme", "the abduction law"
 _POLICY_HEADS = frozenset("program programs programme programmes policy policies law laws doctrine list lists "
                           "unit units department".split())
@@ -306,6 +318,20 @@ def _verb_sense_ok(t: Token, sub: str) -> bool:
     return True
 
 
+def _whole_country_object(t: Token) -> bool:
+    """The noun's "on/of/against X" names a whole country ("attack on Ukraine", "invasion of Ukraine")."""
+    from .actors import load_actor_tables
+
+    names = load_actor_tables().adjectives
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ in {"on", "of", "against", "in"}:
+            for g in c.children:
+                if g.dep_ == "pobj" and g.ent_type_ == "GPE" and g.text[:1].isupper() and \
+                        g.lower_ in names and not any(x.dep_ in {"compound", "amod"} for x in g.children):
+                    return True
+    return False
+
+
 def _noun_sense_ok(t: Token, sub: str) -> bool:
     head = t.head
     lemma = t.lemma_.lower()
@@ -313,6 +339,11 @@ def _noun_sense_ok(t: Token, sub: str) -> bool:
         return False  # "no attacks were reported", "no clever deal"
     if t.dep_ == "compound" and head.lemma_.lower() in _POLICY_HEADS:
         return False  # "a targeted assassination programme": a policy, not an act
+    if lemma in _WAR_NOUNS and _whole_country_object(t) and \
+            all(c.lower_ in _WAR_WORDS for c in t.children if c.dep_ in {"amod", "compound", "nummod"}) and \
+            not (t.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in _START_VERBS) and \
+            not (t.dep_ == "nsubj" and head.lemma_.lower() in _UNDER_WAY_VERBS):
+        return False  # "Russia's attack on Ukraine is a flashpoint": the war named, no event told
     if lemma == "deal" and any(c.lower_ in {"great", "good"} for c in t.children):
         return False  # "a great deal rests on it"
     if lemma == "body":
