@@ -243,8 +243,9 @@ def _acled_vectorizers(word_vocab: dict[str, int] | None = None, char_vocab: dic
 
 @dataclass
 class AcledModel:
-    """Logistic regression over TF-IDF word and character n-grams; labels are CASE-2021 codes (25 ACLED
-    sub-types + 5 non-ACLED classes). ``rule_bonus`` is added to the probability of the sub-type the rules
+    """Logistic regression over TF-IDF word and character n-grams and (round 13) the snippet's pooled static
+    word vectors (:mod:`.word_vectors`, a dense block of length ``dense_scale``); labels are CASE-2021 codes
+    (25 ACLED sub-types + 5 non-ACLED classes). ``rule_bonus`` is added to the probability of the sub-type the rules
     choose (:func:`.events_classify.code_texts`); it is chosen on our own labelled validation sentences
     (:func:`choose_rule_bonus`)."""
 
