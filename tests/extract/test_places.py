@@ -948,3 +948,12 @@ def test_places_a_weapon_systems_name_is_no_place(parse):
     places = parse("Russian forces struck Nikopol with 30 Grad MLRS rockets on Monday.")
     texts = [p.evidence.text for p in places]
     assert "Grad" not in texts and "Nikopol" in texts
+
+
+def test_places_a_ship_named_after_a_city_is_no_place(parse):
+    places = parse("The Russian cruiser Moskva, flagship of the fleet, sank. Missiles were launched near Odesa at "
+                   "Moskva, 60 miles offshore, officials in Kyiv said.")
+    texts = [p.evidence.text for p in places]
+    assert "Moskva" not in texts and "Odesa" in texts and "Kyiv" in texts
+    places = parse("The frigate left Sevastopol. Sailors in Sevastopol said the frigate Sevastopol was late.")
+    assert "Sevastopol" in [p.evidence.text for p in places]

@@ -568,6 +568,8 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
         return False  # "the Main Intelligence Directorate", "the Japan Maritime Self-Defence Force"
     if _before_surname(doc, run, gaz):
         return False  # "Volodymyr Zelensky" where "Zelensky" is a person alone elsewhere
+    if run.key in _vessels(doc):
+        return False  # "the Russian cruiser Moskva", then "missiles launched at Moskva": the ship, not Moscow
     if _person_appositive(doc, run, gaz):
         return False  # "the advice of Basta, the Minister of Economy": a person, not the Romanian village
     if run.start > 0 and not doc[run.start].is_sent_start and doc[run.start - 1].is_alpha \
@@ -733,6 +735,30 @@ def _common_word(doc: Doc, run: _Run, gaz: Gazetteer) -> bool:
     if not any(t.text == low for t in doc):
         return False
     return not any(e.is_country or e.feature_code in ("ADM1", "PPLC") for e in gaz.lookup_key(run.key))
+
+
+VESSEL_NOUNS = frozenset("""
+cruiser warship frigate ship vessel submarine destroyer flagship corvette tanker freighter icebreaker
+""".split())
+
+
+def _vessels(doc: Doc) -> frozenset[str]:
+    """Names the text gives a ship (a vessel noun right before a capitalised name, "the cruiser Moskva", "the
+    flagship Moskva"): every mention of them is the ship, unless the text also writes the name after "in",
+    "near", "from", "outside" or "into", as a place one can be in (memoised on the doc)."""
+    names = doc.user_data.get(_VESSELS_KEY)
+    if names is None:
+        at = _doc_attrs(doc)
+        found = {fold(at.text[i]) for i in range(1, at.n)
+                 if at.lower[i - 1] in VESSEL_NOUNS and at.text[i][:1].isupper() and at.text[i].isalpha()}
+        if found:
+            found -= {fold(at.text[i]) for i in range(1, at.n)
+                      if at.lower[i - 1] in ("in", "near", "from", "outside", "into") and fold(at.text[i]) in found}
+        names = doc.user_data[_VESSELS_KEY] = frozenset(found)
+    return cast("frozenset[str]", names)
+
+
+_VESSELS_KEY = "sitreps_places_vessels"
 
 
 def _person_appositive(doc: Doc, run: _Run, gaz: Gazetteer) -> bool:
