@@ -957,3 +957,14 @@ def test_places_a_ship_named_after_a_city_is_no_place(parse):
     assert "Moskva" not in texts and "Odesa" in texts and "Kyiv" in texts
     places = parse("The frigate left Sevastopol. Sailors in Sevastopol said the frigate Sevastopol was late.")
     assert "Sevastopol" in [p.evidence.text for p in places]
+
+
+def test_places_a_town_in_an_area_of_another_country_than_its_namesakes_is_placed_at_the_area(parse):
+    # the index has Ukrainian Yelizavetovkas only; the text puts this one in Russia's Kursk Oblast
+    places = parse("A border post was shelled in Yelizavetovka, Kursk Oblast, officials in Kharkiv said.")
+    village = _by_text(places, "Yelizavetovka")
+    assert village.geonameid is None and village.precision == "region"
+    assert village.candidates[0].country_code == "RU" and any(c.country_code == "UA" for c in village.candidates)
+    # a namesake in the named area keeps its reading
+    places = parse("Shelling hit Vovchansk, Kharkiv Oblast, on Monday.")
+    assert _by_text(places, "Vovchansk").country_code == "UA"

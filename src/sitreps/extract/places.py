@@ -194,6 +194,11 @@ def _places(doc: Doc, gaz: Gazetteer, runs: list[_Run], chars: list[tuple[int, i
             # "on Earth", "Earth's orbit": the planet, a place with no point on the map, not Earth, Texas (written
             # "Earth, Texas" when meant); recognised as the field's sets annotate it, resolved to nothing
             m.candidates, m.scores = [], []
+    # "Yelizavetovka, Kursk Oblast": the area named after the comma with its type word
+    area_named = {id(m) for run, m in mentions
+                  if run.end > run.start and run.end + 2 < n_tok and words[run.end] == ","
+                  and lower[run.end + 2] in ADMIN_WORDS and words[run.end + 2][:1].isupper()}
+    outside = _outside_qualifier([m for _, m in mentions if id(m) in area_named], gaz)
     refused = _refuse_far_namesakes([m for _, m in mentions])
     dropped = _far_things(doc, mentions) if drop_far else set()
     located = _locate_unknown(doc, [m for _, m in mentions], gaz, text)
@@ -215,6 +220,16 @@ def _places(doc: Doc, gaz: Gazetteer, runs: list[_Run], chars: list[tuple[int, i
             place.lat, place.lon = best.lat, best.lon
             place.precision = precision_of(best)
             place.score = softmax_score(m.scores)
+        elif id(m) in outside:
+            # "Yelizavetovka, Kursk Oblast" where the index holds only Ukrainian Yelizavetovkas: the area the text
+            # puts it in, at that area's precision; the namesakes it set aside stay among the candidates
+            area, cands, scores = outside[id(m)]
+            place.lat, place.lon, place.precision = area.lat, area.lon, precision_of(area)
+            place.candidates = [Candidate(area.geonameid, area.name, area.feature_code, area.country_code, area.lat,
+                                          area.lon, area.population, 0.0)]
+            place.candidates += [Candidate(c.geonameid, c.name, c.feature_code, c.country_code, c.lat, c.lon,
+                                           c.population, round(sc, 3))
+                                 for c, sc in zip(cands[:TOP_CANDIDATES - 1], scores, strict=False)]
         elif id(m) in located and id(m) not in planets:
             # Not in the gazetteer ("Royal Street", "Old Town Manassas"): stays unresolved (no geonameid) but
             # carries the point of the town it lies in, from a name inside it or the text around it.
@@ -238,6 +253,29 @@ SEATS = {"white house": "US", "kremlin": "RU", "downing street": "GB", "pentagon
 GROUP_NOUNS = frozenset({"states", "nations", "countries", "republics"})
 PLANETS = frozenset({"earth"})
 SMALL_TOWN = 10_000  # a far namesake below this that the tagger does not call a place is dropped (_far_things)
+
+
+def _outside_qualifier(mentions: list[Mention], gaz: Gazetteer) -> dict[int, tuple[Entry, list[Entry], list[float]]]:
+    """Towns qualified by a first-level area written with its type word ("Yelizavetovka, Kursk Oblast") none of
+    whose readings lies in that area's country: the index lacks the place (cities500 holds no village under 500
+    people outside Ukraine), and a namesake across the border is wrong. Such a name is set aside (no reading) and
+    placed at the area, when the qualifier's first-level areas are all of one country. (A country after the
+    comma is left alone: "Greece, Bulgaria, Italy" is a list.)"""
+    out: dict[int, tuple[Entry, list[Entry], list[float]]] = {}
+    for m in mentions:
+        if not m.qualifier or not m.candidates:
+            continue
+        best = m.best()
+        if best is None or best.feature_class != "P":
+            continue
+        areas = [e for e in gaz.lookup_key(m.qualifier) if e.feature_code == "ADM1"]
+        countries = {e.country_code for e in areas}
+        if len(countries) != 1 or any(c.country_code in countries for c in m.candidates):
+            continue
+        area = areas[0]
+        out[id(m)] = (area, m.candidates, m.scores)
+        m.candidates, m.scores = [], []
+    return out
 
 
 def _far_things(doc: Doc, mentions: list[tuple[_Run, Mention]]) -> set[int]:
