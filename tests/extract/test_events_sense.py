@@ -128,6 +128,14 @@ CASES = [
     ("The drone attack on Kyiv killed two people overnight.", "attack on", "Air/drone strike", KEEP),
     ("On the night of the rival state's massive attack on Israel, most missiles were destroyed in flight.",
      "attack on", "Air/drone strike", KEEP),
+    # an agreement noun in the background (no verb makes, starts or keeps it) is no agreement made
+    ("The envoys also discussed how the so-called Minsk agreements might be revived one day.", "agreements",
+     "Agreement", DROP),
+    ("He repeated his complaints about the grain deal at the summit.", "deal", "Agreement", DROP),
+    ("The two governments signed a prisoner-exchange deal in Ankara.", "deal", "Agreement", KEEP),
+    ("The ministry said it made a deal under which the fighters will leave the town.", "deal", "Agreement", KEEP),
+    ("Despite a ceasefire agreement in 2015, the front has barely moved.", "agreement", "Agreement", KEEP),
+    ("A truce brokered by the mediators took effect at midnight.", "truce", "Agreement", KEEP),
 ]
 
 

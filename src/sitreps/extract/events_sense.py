@@ -121,6 +121,16 @@ barbaric criminal genocidal imperial imperialist bloody all-out unjustified sens
 aggressive wider wide large-scale
 """.split())
 _UNDER_WAY_VERBS = frozenset("begin start continue intensify escalate resume kill hit destroy damage".split())
+# An agreement noun tells of an agreement made only where a verb makes, starts or keeps it ("signed a deal",
+# "a UN-brokered deal", "the truce took effect", "the ceasefire held"); "the Minsk agreements", "complaints
+# about the grain deal", "such agreements lay the foundations" name one in the background.
+_AGREEMENT_NOUNS = frozenset("agreement agreements deal deals accord accords treaty treaties pact pacts memorandum "
+                             "truce truces ceasefire ceasefires cease-fire cease-fires armistice".split())
+_MAKING_VERBS = frozenset("""
+sign reach conclude strike broker seal clinch agree finalize finalise approve ratify announce declare negotiate
+secure forge hammer arrange mediate implement extend renew enter take hold begin start come accept endorse
+initial agree establish observe violate break collapse expire end make cut do enact impose
+""".split())
 # a trigger naming a policy, not an act: "a targeted assassination programme", "the abduction law"
 _POLICY_HEADS = frozenset("program programs programme programmes policy policies law laws doctrine list lists "
                           "unit units department".split())
@@ -318,6 +328,29 @@ def _verb_sense_ok(t: Token, sub: str) -> bool:
     return True
 
 
+def _made(t: Token) -> bool:
+    """An agreement noun made, started or kept by a verb: its governor (through conjuncts and "of"), a
+    participle modifying it ("a UN-brokered deal"), or the verb it is the subject of ("the truce held")."""
+    if any(c.dep_ in {"amod", "acl", "relcl"} and c.lemma_.lower() in _MAKING_VERBS for c in t.children):
+        return True
+    if any(c.dep_ == "prep" and any(g.ent_type_ == "DATE" for g in c.children) for c in t.children) or \
+            any(c.ent_type_ == "DATE" and c.dep_ in {"npadvmod", "compound", "nmod"} for c in t.children):
+        return True  # "a ceasefire agreement in 2015": made then
+    node = t
+    for _ in range(4):
+        head = node.head
+        if head is node:
+            return False
+        if head.pos_ in {"VERB", "AUX"}:
+            return head.lemma_.lower() in _MAKING_VERBS or \
+                any(c.dep_ == "prt" and c.lower_ in {"up", "out"} for c in head.children)
+        if node.dep_ in {"conj", "pobj", "prep", "compound", "appos"} or head.lower_ in {"of", "on", "to"}:
+            node = head
+            continue
+        return False
+    return False
+
+
 def _whole_country_object(t: Token) -> bool:
     """The noun's "on/of/against X" names a whole country ("attack on Ukraine", "invasion of Ukraine")."""
     from .actors import load_actor_tables
@@ -386,6 +419,8 @@ def _noun_sense_ok(t: Token, sub: str) -> bool:
                 return True  # "as part of military drills": drills under way
         verb = node.head if node.dep_ in {"dobj", "nsubjpass", "nsubj"} else node
         return verb.pos_ == "VERB" and verb.lemma_.lower() in _HOLD_VERBS
+    if sub == "Agreement" and (lemma in _AGREEMENT_NOUNS or t.lower_ in _AGREEMENT_NOUNS) and not _made(t):
+        return False  # "the so-called Minsk agreements", "complaints about the grain deal"
     if sub == "Agreement":
         if t.dep_ == "appos":
             return False  # "the Vienna document, an international agreement intended to ..."
