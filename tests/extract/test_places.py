@@ -968,3 +968,11 @@ def test_places_a_town_in_an_area_of_another_country_than_its_namesakes_is_place
     # a namesake in the named area keeps its reading
     places = parse("Shelling hit Vovchansk, Kharkiv Oblast, on Monday.")
     assert _by_text(places, "Vovchansk").country_code == "UA"
+
+
+def test_places_the_last_name_of_an_enumeration_is_no_area_of_the_one_before(parse):
+    # "Donetsk, Odessa" ends a list of cities: Odessa is the city, not Odesa Oblast as Donetsk's area
+    places = parse("Explosions were heard in cities Kyiv, Kharkiv, Donetsk, Odessa and in the Donbas region.")
+    assert _by_text(places, "Odessa").feature_code == "PPLA"
+    places = parse("Shelling hit the village of Ruska Lozova, Kharkiv, on Tuesday.")
+    assert _by_text(places, "Ruska Lozova").country_code == "UA"

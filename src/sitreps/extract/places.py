@@ -166,11 +166,17 @@ def _places(doc: Doc, gaz: Gazetteer, runs: list[_Run], chars: list[tuple[int, i
         if run.end < n_tok and words[run.end] in AREA_CUE_WORDS:
             m.area_cue = True
         mentions.append((run, m))
-    for (_, prev), (_, m), (_, nxt) in zip(mentions, mentions[1:], [*mentions[2:], (None, None)], strict=False):
+    for k, ((_, prev), (_, m), (_, nxt)) in enumerate(zip(mentions, mentions[1:], [*mentions[2:], (None, None)],
+                                                          strict=False)):
         listed = nxt is not None and nxt.start > m.end and LIST_GAP.fullmatch(text[m.end:nxt.start])
+        before = mentions[k - 1][1] if k > 0 else None
+        enumerated = before is not None and before.sent == prev.sent and before.end <= prev.start \
+            and LIST_GAP.fullmatch(text[before.end:prev.start]) is not None and before.key != prev.key
         if text[prev.end:m.start].strip() == "," and prev.qualifier and m.key.startswith(prev.qualifier) \
-                and not listed:
-            m.area_cue = True  # "Buffalo, New York" but not "Sharon, Cornwall and Salisbury"
+                and not listed and not enumerated:
+            # "Buffalo, New York" but not "Sharon, Cornwall and Salisbury", nor the last of "Kyiv, Kharkiv,
+            # Donetsk, Odessa and in the Donbas" (an enumeration before it: the list's next name, not its area)
+            m.area_cue = True
     _mark_lists([m for _, m in mentions], text)
     resolve([m for _, m in mentions], gaz)
     # a seat of government is its capital ("the White House" is Washington's, not the town in Tennessee), set
