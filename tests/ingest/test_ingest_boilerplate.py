@@ -6,7 +6,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sitreps.ingest import make_article
-from sitreps.ingest.boilerplate import is_byline, is_caps_headline, is_caption, is_credit, is_promo, is_related
+from sitreps.ingest.boilerplate import (
+    is_byline,
+    is_caps_headline,
+    is_caption,
+    is_credit,
+    is_promo,
+    is_related,
+)
 
 NEWS = [
     "Russian forces shelled the northern districts of Kharkiv on Saturday, the regional governor said.",
