@@ -976,3 +976,14 @@ def test_places_the_last_name_of_an_enumeration_is_no_area_of_the_one_before(par
     assert _by_text(places, "Odessa").feature_code == "PPLA"
     places = parse("Shelling hit the village of Ruska Lozova, Kharkiv, on Tuesday.")
     assert _by_text(places, "Ruska Lozova").country_code == "UA"
+
+
+def test_places_a_list_of_capitals_lists_world_cities(pipeline, make_article) -> None:
+    # "Geneva" alone is also a town in Illinois that an article's US focus can favour; in a list that reads as
+    # capitals of several countries it is the Swiss city
+    text = ("Talks could take place in many possible formats and places: Paris, Berlin, Minsk, Istanbul, Geneva, "
+            "Brussels, New York, Beijing - the minister said he did not care where, as long as the war in Ukraine "
+            "ends.")
+    got = {p.evidence.text: p.country_code for p in pipeline.extract(make_article(text)).places}
+    assert got["Geneva"] == "CH"
+    assert got["Paris"] == "FR" and got["New York"] == "US"

@@ -196,6 +196,7 @@ def _resolve_distinct(mentions: list[Mention], gaz: Gazetteer) -> None:
             m.scores = [b[i] + _context(e, m, focus, bests, qualifiers, gaz, total, seats) + near[i]
                         for i, e in enumerate(m.candidates)]
     _lists_of_areas(mentions)
+    _lists_of_capitals(mentions)
     for m in mentions:
         _prefer_area(m, mentions, gaz)
         order = sorted(range(len(m.candidates)), key=lambda i: -m.scores[i])
@@ -464,6 +465,39 @@ def _lists_of_areas(mentions: list[Mention]) -> None:
                 if read and could:
                     moves.append((m, i))
                 break
+    for m, i in moves:
+        m.scores[i] = max(m.scores) + 0.5
+
+
+# a list naming capitals of several countries names big cities: "Istanbul, Geneva, Brussels, New York, Beijing"
+LIST_CITY_POPULATION = 100_000
+
+
+def _lists_of_capitals(mentions: list[Mention]) -> None:
+    """An enumeration that reads as capitals of two or more countries lists world cities: a member read as a
+    small town ("Geneva" in Illinois, "New York" in Donetsk Oblast) whose name a city of over 100,000 bears
+    takes the most populous such city. Decided on the readings before the step, then applied."""
+    lists: dict[int, dict[str, Mention]] = {}
+    for m in mentions:
+        if m.list_id is not None:
+            lists.setdefault(m.list_id, {}).setdefault(m.key, m)
+    moves = []
+    for members in lists.values():
+        if len(members) < 3:
+            continue
+        capitals = {b.country_code for o in members.values() if (b := o.best()) is not None
+                    and b.feature_code == "PPLC"}
+        if len(capitals) < 2:
+            continue
+        for m in members.values():
+            best = m.best()
+            if best is None or best.feature_code == "PPLC" or best.is_country or \
+                    (best.feature_class == "P" and best.population >= LIST_CITY_POPULATION):
+                continue
+            big = [(e.population, i) for i, e in enumerate(m.candidates)
+                   if e.feature_class == "P" and e.population >= LIST_CITY_POPULATION]
+            if big:
+                moves.append((m, max(big)[1]))
     for m, i in moves:
         m.scores[i] = max(m.scores) + 0.5
 
