@@ -987,3 +987,12 @@ def test_places_a_list_of_capitals_lists_world_cities(pipeline, make_article) ->
     got = {p.evidence.text: p.country_code for p in pipeline.extract(make_article(text)).places}
     assert got["Geneva"] == "CH"
     assert got["Paris"] == "FR" and got["New York"] == "US"
+
+
+def test_places_state_before_a_one_word_name_is_an_institution(pipeline, make_article) -> None:
+    # "Duma" is also a town in Syria; after "State" it is Russia's parliament, however the tagger labels it
+    dumas = [p for p in pipeline.extract(make_article(
+        "Some Russian State Duma members are petitioning to ban prisoner exchanges.")).places if p.evidence.text == "Duma"]
+    assert dumas == []
+    town = pipeline.extract(make_article("Shelling hit Duma, a town near Damascus, on Friday.")).places
+    assert [p.country_code for p in town if p.evidence.text == "Duma"] == ["SY"]

@@ -618,6 +618,9 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
         # "the Putin regime", "a red line for Putin"; a village after "in", "near" or "the village of" stays one,
         # and so does a name before a plural type noun ("the Williams and Cranberry rivers")
         return False
+    if run.end - run.start == 1 and run.start > 0 and doc[run.start - 1].text in INSTITUTION_FIRST \
+            and not any(e.is_country or e.feature_code == "ADM1" for e in gaz.lookup_key(run.key)):
+        return False  # "Russian State Duma members": the institution, whatever the tagger calls it
     if label in ("PERSON", "ORG") and _after_given_name(doc, run, es, ee) \
             and not any(e.is_country or e.feature_code == "ADM1" for e in gaz.lookup_key(run.key)):
         return False  # "Defense Secretary Lloyd Austin", "the State Duma": a name ends with it, a word before it
