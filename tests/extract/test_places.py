@@ -996,3 +996,12 @@ def test_places_state_before_a_one_word_name_is_an_institution(pipeline, make_ar
     assert dumas == []
     town = pipeline.extract(make_article("Shelling hit Duma, a town near Damascus, on Friday.")).places
     assert [p.country_code for p in town if p.evidence.text == "Duma"] == ["SY"]
+
+
+def test_places_a_small_towns_name_opening_a_two_word_person_is_a_given_name(pipeline, make_article) -> None:
+    # "to Donald Trump": Donald is also a small town (Oregon, Victoria); a title's place before a full name
+    # ("Ambassador to Austria Olexander Scherba") stays a place
+    got = pipeline.extract(make_article("It fell to Donald Trump to harness public outrage over the war.")).places
+    assert [p.evidence.text for p in got] == []
+    got = pipeline.extract(make_article("Kuleba spoke as Ambassador to Austria Olexander Scherba listened.")).places
+    assert [(p.evidence.text, p.role) for p in got] == [("Austria", "title")]

@@ -605,6 +605,7 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
         # the surname alone too ("to Vladimir Putin" where "Putin" is a person elsewhere)
         # ("an opponent of Vladimir Putin": "of" after a common noun is no title's "of")
         return es == run.start and (bool(prev) and prev[0] in ("to", "of", "in") and not _surname_alone(doc, ee)
+                                    and not _given_name_of(doc, run, ee, gaz)
                                     and not (prev[0] == "of" and len(prev) > 1 and prev[1].isalpha()
                                              and prev[1] not in TITLE_NOUNS and prev[1] not in TYPE_NOUNS
                                              and ee > run.end and doc[run.end].is_alpha
@@ -1099,6 +1100,19 @@ def _without_short_counties(entries: list[Entry], key: str) -> list[Entry]:
 def _county_short_form(entries: list[Entry], key: str) -> bool:
     """Every entry is a second-level area found through its short form ("Lanier" for Lanier County)."""
     return all(e.feature_code == "ADM2" and fold(e.name) != key for e in entries)
+
+
+def _given_name_of(doc: Doc, run: _Run, ee: int, gaz: Gazetteer) -> bool:
+    """A small place's one-word name opening a two-word person the tagger found, the second word a surname (no
+    title, type or body word): "It fell to Donald Trump", not "to Austria Olexander Scherba" nor "according to
+    Anderson County Sheriff ..."."""
+    if run.end - run.start != 1 or ee - run.end != 1:
+        return False
+    nxt = doc[run.end]
+    if not (nxt.is_alpha and nxt.text[:1].isupper() and not nxt.is_upper) or \
+            nxt.lower_ in TITLE_NOUNS | TYPE_NOUNS | LOCAL_BODY_WORDS | AREA_TYPE_WORDS:
+        return False
+    return not _prominent(gaz.lookup_key(run.key), rivers=False)
 
 
 def _prominent(entries: list[Entry], rivers: bool = True) -> bool:
