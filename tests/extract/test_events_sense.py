@@ -136,6 +136,23 @@ CASES = [
     ("The ministry said it made a deal under which the fighters will leave the town.", "deal", "Agreement", KEEP),
     ("Despite a ceasefire agreement in 2015, the front has barely moved.", "agreement", "Agreement", KEEP),
     ("A truce brokered by the mediators took effect at midnight.", "truce", "Agreement", KEEP),
+    # habits, figures of speech, meetings joined, abstract foes, a candidate withdrawing, a display of trophies
+    ("At the start of a new term, the government is routinely dissolved.", "dissolved",
+     "Change to group/activity", DROP),
+    ("Its strategic forces regularly hold exercises, the agency said.", "hold", "Change to group/activity", DROP),
+    ("The president dissolved the government on Monday.", "dissolved", "Change to group/activity", KEEP),
+    ("The explosion of open war in Europe galvanized the alliance.", "explosion",
+     "Remote explosive/landmine/IED", DROP),
+    ("The explosion at the depot killed two guards.", "explosion", "Remote explosive/landmine/IED", KEEP),
+    ("The commander joined the staff meeting directly from the front.", "joined", "Change to group/activity", DROP),
+    ("Two more battalions joined the rebel coalition last week.", "joined", "Change to group/activity", KEEP),
+    ("He is an oppositionist fighting with the regime in Moscow.", "fighting", "Armed clash", DROP),
+    ("Militias were fighting with government troops near the dam.", "fighting", "Armed clash", KEEP),
+    ("He announced his candidacy, but he withdrew due to the legal requirements.", "withdrew",
+     "Non-violent transfer of territory", DROP),
+    ("He withdrew from the town with his men.", "withdrew", "Non-violent transfer of territory", KEEP),
+    ("The display of war trophies, which includes a damaged tank, an air defence system and a Msta howitzer, "
+     "opened in Prague.", "howitzer", "Shelling/artillery/missile attack", DROP),
 ]
 
 
@@ -161,6 +178,8 @@ def test_reports_event(nlp, text, trigger, sub, expected):
     ("Negotiators traded draft versions of a peace treaty.", "peace treaty", True),
     ("The first item was to agree on a cease-fire near the dam.", "cease-fire", True),
     ("For the command, seizing the airfield is a priority.", "seizing", True),
+    ("A month in, the state declared its main goal was the liberation of the two provinces.", "liberation", True),
+    ("Allies must give the army what it needs to push back the invaders.", "push back", True),
     ("Northern axis (Rebel objective: Capture the airport and encircle the garrison) Rebels shelled the town.",
      "Capture", True),
     ("Northern axis (Rebel objective: Capture the airport and encircle the garrison) Rebels shelled the town.",

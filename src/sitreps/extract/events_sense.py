@@ -43,7 +43,8 @@ approve fund finance invest allocate replace
 # nouns of stock and trade: "its stockpile of precision missiles", "a shipment of drones"
 _HAVE_NOUNS = frozenset("""
 stockpile stockpiles stock stocks supply supplies delivery deliveries shipment shipments package packages
-arsenal production purchase purchases sale sales transfer transfers order orders
+arsenal production purchase purchases sale sales transfer transfers order orders display displays exhibition
+exhibitions exhibit exhibits collection trophy trophies museum
 """.split())
 # a drill or a course is a change to a group's activity only when it is held: "held drills", "began exercises"
 _DRILL_NOUNS = frozenset("exercise exercises drill drills training manoeuvre manoeuvres maneuver maneuvers".split())
@@ -76,7 +77,7 @@ height heights hill airport port base plant station island peninsula bank
 _PURPOSE_NOUNS = frozenset("effort efforts attempt attempts aim goal objective task mission plan plans bid "
                            "ability capability capacity difficulty".split())
 _PURPOSE_VERBS = frozenset("task seek aim try attempt plan intend prepare want hope expect anticipate "
-                           "fear predict".split())
+                           "fear predict need".split())
 # whose body a body is when it tells of a death
 _PEOPLE = frozenset("""
 man woman child boy girl person civilian soldier fighter officer victim journalist resident farmer teenager
@@ -166,6 +167,23 @@ _CLOSED_THINGS = frozenset("remark remarks speech address meeting session confer
 _BANNED_TRADE = frozenset("""
 transaction transactions import imports export exports trade flight flights entry sale sales purchase purchases
 investment investments visa visas oil gas coal shipment shipments payment payments transfer transfers
+""".split())
+# a habit told in the present ("rectors are appointed personally", "the government is routinely dissolved",
+# "its forces regularly hold exercises"): no event
+_HABIT_ADVERBS = frozenset("routinely usually typically normally traditionally generally often always regularly "
+                           "customarily habitually".split())
+# "the explosion of open war", "an explosion of anger": a figure of speech
+_FIGURATIVE_OF = frozenset("""
+war wars conflict violence anger rage protest protests growth interest popularity demand cases debate emotion
+emotions creativity activity grief joy hatred
+""".split())
+# what one joins that is no group: "joined the staff meeting from the front"
+_JOINED_EVENTS = frozenset("meeting call session talks conference summit discussion event ceremony conversation "
+                           "briefing video broadcast panel debate celebration".split())
+# what one fights that is no armed party: "an oppositionist fighting with the regime"
+_FOUGHT_ABSTRACT = frozenset("""
+regime corruption system disease cancer poverty injustice dictatorship censorship propaganda disinformation
+inflation crisis odds bureaucracy tyranny oppression authoritarianism fascism racism
 """.split())
 # "a record of killing civilians": a habit or a history told, no event
 _HABIT_NOUNS = frozenset("record history habit pattern practice tradition reputation".split())
@@ -261,6 +279,22 @@ def _verb_sense_ok(t: Token, sub: str) -> bool:
         if objs and not any(o.lemma_.lower() in _ENGAGE_FIGHT or o.lower_ in _ENGAGE_FIGHT or
                             o.ent_type_ in {"NORP", "GPE"} for o in objs):
             return False
+    if any(c.dep_ == "advmod" and c.lower_ in _HABIT_ADVERBS for c in t.children) and \
+            t.tag_ in {"VBZ", "VBP", "VBN"} and not any(c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD"}
+                                                        for c in t.children) and t.tag_ != "VBD":
+        return False  # "are appointed personally ... routinely dissolved", "regularly hold exercises"
+    if lemma == "join" and any(c.dep_ == "dobj" and c.lemma_.lower() in _JOINED_EVENTS for c in t.children):
+        return False  # "joined the staff meeting from the front"
+    if lemma == "fight" and any(c.dep_ == "prep" and c.lower_ in {"with", "against"} and
+                                any(g.dep_ == "pobj" and g.lemma_.lower() in _FOUGHT_ABSTRACT for g in c.children)
+                                for c in t.children):
+        return False  # "an oppositionist fighting with the regime"
+    if sub in _TERRITORY_SUBS and lemma in {"withdraw", "pull"} and \
+            not any(c.dep_ in {"dobj", "prt"} or c.dep_ == "prep" and c.lower_ in {"from", "to", "toward", "towards",
+                                                                                    "into", "across", "behind"}
+                    for c in t.children) and \
+            any(c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lower_ in {"he", "she"}) for c in t.children):
+        return False  # "he withdrew due to the requirements": a candidate, not troops
     if lemma in _DISRUPT_VERBS and sub == "Disrupted weapons use":
         objs = [c for c in t.children if c.dep_ in {"dobj", "nsubjpass"}]
         if objs and not any(o.lemma_.lower() in _DISRUPTED_THINGS or o.lower_ in _DISRUPTED_THINGS or
@@ -391,6 +425,10 @@ def _noun_sense_ok(t: Token, sub: str) -> bool:
         held = t.doc[t.head.i + 1:t.i]
         if any(x.lemma_.lower() in _NOT_CAPTIVES for x in held):
             return False  # "holds the world hostage to hunger": a figure of speech
+    if lemma in {"explosion", "outbreak", "eruption"} and any(
+            c.dep_ == "prep" and c.lower_ == "of" and
+            any(g.dep_ == "pobj" and g.lemma_.lower() in _FIGURATIVE_OF for g in c.children) for c in t.children):
+        return False  # "the explosion of open war in Europe galvanized the alliance"
     if lemma == "demonstration" and sub in _PROTEST_SUBS and \
             any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
         return False  # "a demonstration of how the war echoes in Asia", "a demonstration of force"
@@ -531,7 +569,8 @@ def intended(sent: SpacySpan, trigger: Span) -> bool:
         head = node.head
         if head is node:
             break
-        if node.dep_ in {"xcomp", "acl", "relcl", "pcomp", "pobj", "prep", "advcl", "dobj", "conj", "csubj"} or \
+        if node.dep_ in {"xcomp", "acl", "relcl", "pcomp", "pobj", "prep", "advcl", "dobj", "conj", "csubj",
+                         "attr"} or \
                 head.dep_ == "prep":
             lemma = head.lemma_.lower()
             if head.pos_ == "NOUN" and (lemma in _PURPOSE_NOUNS or lemma in _POSSIBLE_NOUNS or
@@ -539,6 +578,9 @@ def intended(sent: SpacySpan, trigger: Span) -> bool:
                 return True
             if lemma in _PURPOSE_VERBS and head.pos_ == "VERB":
                 return True
+            if node.dep_ == "attr" and lemma == "be" and \
+                    any(c.dep_ == "nsubj" and c.lemma_.lower() in _PURPOSE_NOUNS | _AGENDA_NOUNS for c in head.children):
+                return True  # "its main goal was the liberation of Donbas"
             if node.dep_ == "csubj" and lemma == "be" and \
                     any(c.dep_ == "attr" and c.lemma_.lower() in _PURPOSE_NOUNS | _AGENDA_NOUNS for c in head.children):
                 return True  # "capturing or killing him is a priority"
