@@ -436,20 +436,23 @@ def _alternates(bests: list[tuple[Mention, Entry | None]]) -> dict[str, list[Ent
     return out
 
 
+def _enumerations(mentions: list[Mention], least: int = 3) -> list[dict[str, Mention]]:
+    """The enumerations of at least ``least`` distinct names: each one's first mention per name."""
+    lists: dict[int, dict[str, Mention]] = {}
+    for m in mentions:
+        if m.list_id is not None:
+            lists.setdefault(m.list_id, {}).setdefault(m.key, m)
+    return [members for members in lists.values() if len(members) >= least]
+
+
 def _lists_of_areas(mentions: list[Mention]) -> None:
     """An enumeration whose other names could all be first-level areas of one country, one of them read as such,
     lists areas: "Georgia, Oklahoma, Pennsylvania and California" are states, not the towns Oklahoma and
     California in Pennsylvania; "Washington, Pennsylvania and California" too. A town of the list that has a
     first-level-area reading of that country takes it. Decided on the readings before the step, then applied.
     """
-    lists: dict[int, dict[str, Mention]] = {}
-    for m in mentions:
-        if m.list_id is not None:
-            lists.setdefault(m.list_id, {}).setdefault(m.key, m)
     moves = []
-    for members in lists.values():
-        if len(members) < 3:
-            continue
+    for members in _enumerations(mentions):
         for m in members.values():
             best = m.best()
             if best is None or best.feature_class != "P":
@@ -477,14 +480,8 @@ def _lists_of_capitals(mentions: list[Mention]) -> None:
     """An enumeration that reads as capitals of two or more countries lists world cities: a member read as a
     small town ("Geneva" in Illinois, "New York" in Donetsk Oblast) whose name a city of over 100,000 bears
     takes the most populous such city. Decided on the readings before the step, then applied."""
-    lists: dict[int, dict[str, Mention]] = {}
-    for m in mentions:
-        if m.list_id is not None:
-            lists.setdefault(m.list_id, {}).setdefault(m.key, m)
     moves = []
-    for members in lists.values():
-        if len(members) < 3:
-            continue
+    for members in _enumerations(mentions):
         capitals = {b.country_code for o in members.values() if (b := o.best()) is not None
                     and b.feature_code == "PPLC"}
         if len(capitals) < 2:
