@@ -84,15 +84,17 @@ def test_actors_a_country_adjective_names_the_invaders_whoever_speaks(pipeline, 
     # "the enemy/invaders" without a country is the speaker's opponent; "Russian invaders" is Russia's forces
     # even when the article names another country (the United States) more often than Russia
     text = ("The United States and American allies sent more aid, US officials said, and the US Congress approved "
-            "it.\n\n“Russian invaders shell our cities every night,” Ukrainian Foreign Minister Dmytro Kuleba said.")
+            "it.\n\n“Russian invaders fired on our villages again last night,” Ukrainian Foreign Minister Dmytro Kuleba "
+            "said.")
     actors = pipeline.extract(make_article(text)).actors
     assert [(a.evidence.text, a.name) for a in actors] == [("Russian invaders", "Military Forces of Russia")]
 
 
 def test_actors_counted_demonyms_are_people_and_protest_as_protesters(pipeline, make_article) -> None:
-    # "the Russians shelled" is an army; "several thousand Ukrainians rallied" are people, who protest as
+    # "the Russians shelled" is an army; "two thousand Ukrainians rallied" are people, who protest as
     # ACLED's protesters; "the positions of the Russians" stays the army
-    rally = pipeline.extract(make_article("Several thousand Ukrainians rallied in Kyiv on Saturday to show unity."))
+    rally = pipeline.extract(make_article("About two thousand Ukrainians rallied in Lviv on Sunday for the prisoners "
+                                          "of war."))
     assert [(a.evidence.text, a.name) for a in rally.actors] == [("Ukrainians", "Civilians (Ukraine)")]
     assert [(e.sub_event_type, e.actor1.name if e.actor1 else None) for e in rally.events] == [
         ("Peaceful protest", "Protesters (Ukraine)")]

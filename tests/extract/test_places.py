@@ -981,18 +981,17 @@ def test_places_the_last_name_of_an_enumeration_is_no_area_of_the_one_before(par
 def test_places_a_list_of_capitals_lists_world_cities(pipeline, make_article) -> None:
     # "Geneva" alone is also a town in Illinois that an article's US focus can favour; in a list that reads as
     # capitals of several countries it is the Swiss city
-    text = ("Talks could take place in many possible formats and places: Paris, Berlin, Minsk, Istanbul, Geneva, "
-            "Brussels, New York, Beijing - the minister said he did not care where, as long as the war in Ukraine "
-            "ends.")
+    text = ("Negotiators named possible venues - Rome, Madrid, Ankara, Geneva, Vienna, New York, Tokyo - and left the "
+            "choice open, the White House and US officials in Washington said.")
     got = {p.evidence.text: p.country_code for p in pipeline.extract(make_article(text)).places}
-    assert got["Geneva"] == "CH"
-    assert got["Paris"] == "FR" and got["New York"] == "US"
+    assert (got["Geneva"], got["Vienna"]) == ("CH", "AT")
+    assert got["Rome"] == "IT" and got["New York"] == "US"
 
 
 def test_places_state_before_a_one_word_name_is_an_institution(pipeline, make_article) -> None:
     # "Duma" is also a town in Syria; after "State" it is Russia's parliament, however the tagger labels it
     dumas = [p for p in pipeline.extract(make_article(
-        "Some Russian State Duma members are petitioning to ban prisoner exchanges.")).places if p.evidence.text == "Duma"]
+        "Several Russian State Duma deputies want a law against prisoner swaps.")).places if p.evidence.text == "Duma"]
     assert dumas == []
     town = pipeline.extract(make_article("Shelling hit Duma, a town near Damascus, on Friday.")).places
     assert [p.country_code for p in town if p.evidence.text == "Duma"] == ["SY"]
@@ -1001,7 +1000,7 @@ def test_places_state_before_a_one_word_name_is_an_institution(pipeline, make_ar
 def test_places_a_small_towns_name_opening_a_two_word_person_is_a_given_name(pipeline, make_article) -> None:
     # "to Donald Trump": Donald is also a small town (Oregon, Victoria); a title's place before a full name
     # ("Ambassador to Austria Olexander Scherba") stays a place
-    got = pipeline.extract(make_article("It fell to Donald Trump to harness public outrage over the war.")).places
+    got = pipeline.extract(make_article("The letter was addressed to Donald Trump last week.")).places
     assert [p.evidence.text for p in got] == []
     got = pipeline.extract(make_article("Kuleba spoke as Ambassador to Austria Olexander Scherba listened.")).places
     assert [(p.evidence.text, p.role) for p in got] == [("Austria", "title")]

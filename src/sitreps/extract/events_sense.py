@@ -152,7 +152,7 @@ _VIEW_NOUNS = frozenset("need necessity importance position assessment view prin
 # a place is handed over; a text, a letter or an award is not
 _HANDED_THINGS = frozenset("""
 text letter resolution petition document documents award prize medal note report list keys key passport
-passports certificate flag baton gift aid documents declaration
+passports certificate flag baton gift aid documents declaration copy copies
 """.split())
 # what is withdrawn from that is no territory: "withdraw from the initiative", "withdrawal from the treaty"
 _LEFT_BODIES = frozenset("""
