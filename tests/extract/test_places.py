@@ -802,8 +802,8 @@ def test_places_the_planet_is_recognised_with_no_point(parse):
 
 def test_places_a_compound_after_a_combining_form_is_no_place(parse):
     # "Euro-Atlantic integration" and "the Indo-Pacific" are concepts, not the ocean nor Pacific County
-    places = parse("Kyiv keeps to the path of Euro-Atlantic integration, the minister said in Vilnius, and "
-                   "Washington sent more money to the Indo-Pacific region.")
+    places = parse("Moldova wants faster Euro-Atlantic integration, its envoy told reporters in Vilnius, while "
+                   "Canberra spends more on the Indo-Pacific region.")
     texts = [p.evidence.text for p in places]
     assert "Atlantic" not in texts and "Pacific" not in texts and "Vilnius" in texts
 
@@ -907,12 +907,12 @@ def test_places_a_sea_after_the_outranks_a_small_town(parse):
 
 
 def test_places_a_given_name_after_of_and_a_common_noun_is_no_place(parse):
-    places = parse("The chess player, an opponent of Vladimir Putin's rule, met the minister in Warsaw.")
+    places = parse("The novelist, a critic of Vladimir Putin's government, spoke to students in Warsaw.")
     texts = [p.evidence.text for p in places]
     assert "Vladimir" not in texts and "Warsaw" in texts
     # a town's possessive the tagger runs into a person stays the town
-    places = parse("Russian forces advanced toward Kryvyi Rih on Monday. The head of Kryvyi Rih’s military "
-                   "administration described the shelling.")
+    places = parse("Troops moved closer to Kryvyi Rih overnight. The chief of Kryvyi Rih’s military "
+                   "administration reported damage.")
     assert [p.evidence.text for p in places].count("Kryvyi Rih") == 2
 
 
@@ -921,8 +921,8 @@ def test_places_a_common_word_inside_a_name_is_no_place(parse):
     places = parse("Diplomats prepared the Ukraine Peace Summit. The summit opens in Lucerne on Saturday.")
     texts = [p.evidence.text for p in places]
     assert "Summit" not in texts and "Lucerne" in texts
-    places = parse("With preparation for a Ukraine Peace Summit in June underway, concerns remain. The Lucerne "
-                   "summit could gain weight.")
+    places = parse("As planning for a Ukraine Peace Summit goes on, doubts grow. The summit in Lucerne may matter "
+                   "more than expected.")
     assert "Summit" not in [p.evidence.text for p in places]
 
 
@@ -934,8 +934,8 @@ def test_places_a_word_of_a_countrys_institution_is_no_place(parse):
 
 
 def test_places_a_name_before_a_persons_office_is_a_person_and_a_dukedom_is_a_title(parse):
-    places = parse("Serbia will not impose sanctions. The advice of Basta, the Minister of Economy, was ignored in "
-                   "Belgrade.")
+    places = parse("Hungary will not join the embargo. The view of Basta, the Minister of Economy, counted for little "
+                   "in Belgrade.")
     texts = [p.evidence.text for p in places]
     assert "Basta" not in texts and "Belgrade" in texts
     places = parse("In Kharkiv, the mayor said shelling continued.")
@@ -951,8 +951,8 @@ def test_places_a_weapon_systems_name_is_no_place(parse):
 
 
 def test_places_a_ship_named_after_a_city_is_no_place(parse):
-    places = parse("The Russian cruiser Moskva, flagship of the fleet, sank. Missiles were launched near Odesa at "
-                   "Moskva, 60 miles offshore, officials in Kyiv said.")
+    places = parse("The cruiser Moskva, pride of the fleet, went down. Two missiles hit Moskva about 60 miles off "
+                   "Odesa, officials in Kyiv said.")
     texts = [p.evidence.text for p in places]
     assert "Moskva" not in texts and "Odesa" in texts and "Kyiv" in texts
     places = parse("The frigate left Sevastopol. Sailors in Sevastopol said the frigate Sevastopol was late.")
@@ -972,7 +972,7 @@ def test_places_a_town_in_an_area_of_another_country_than_its_namesakes_is_place
 
 def test_places_the_last_name_of_an_enumeration_is_no_area_of_the_one_before(parse):
     # "Donetsk, Odessa" ends a list of cities: Odessa is the city, not Odesa Oblast as Donetsk's area
-    places = parse("Explosions were heard in cities Kyiv, Kharkiv, Donetsk, Odessa and in the Donbas region.")
+    places = parse("Blasts were reported in Kyiv, Kharkiv, Donetsk, Odessa and across the Donbas region.")
     assert _by_text(places, "Odessa").feature_code == "PPLA"
     places = parse("Shelling hit the village of Ruska Lozova, Kharkiv, on Tuesday.")
     assert _by_text(places, "Ruska Lozova").country_code == "UA"
