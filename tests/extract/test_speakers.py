@@ -60,3 +60,17 @@ def test_a_tweet_does_not_make_every_claim_of_its_author_unverified(nlp):
     unify_speakers(doc, [tweet, said])
     assert said.source.name == "Lena Moroz"
     assert said.source.kind == "unknown" and said.certainty == "asserted"
+
+
+def test_we_in_a_think_tanks_report_is_the_think_tank(pipeline, make_article):
+    # "We assess that ..." in a think tank's assessment is the institute's claim; inside a quotation, or in a
+    # newspaper (an opinion piece's "we"), it stays "we"
+    text = ("We assess that rebel units will try to cross the river near Bilohorivka within days. "
+            "“We will not retreat,” a company commander said.")
+    report = pipeline.extract(make_article(text, outlet="Institute for the Study of War (Daily Assessment)"))
+    by_cue = {c.cue.text if c.cue else "": c.source for c in report.claims}
+    assert by_cue["assess"].name == "Institute for the Study of War" and by_cue["assess"].kind == "think_tank"
+    assert by_cue["assess"].evidence is not None and by_cue["assess"].evidence.text == "We"
+    assert all(s.name != "Institute for the Study of War" for cue, s in by_cue.items() if cue != "assess")
+    paper = pipeline.extract(make_article(text, outlet="The Daily Example"))
+    assert all(c.source.name != "The Daily Example" for c in paper.claims)

@@ -21,7 +21,7 @@ import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from .attribution_lexicon import certainty_of
+from .attribution_lexicon import certainty_of, kind_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -111,3 +111,26 @@ def unify_speakers(doc: Doc, claims: list[Claim]) -> None:
             side = next(iter(sides))
             for c in group:
                 c.source.side = side
+
+
+# an organisation that writes its reports in the first person plural ("We assess that ...", ISW)
+_OUTLET_VOICE_KINDS = frozenset({"think_tank", "government", "military", "ngo"})
+_WE = frozenset({"we", "our", "us"})
+
+
+def outlet_voice(claims: list[Claim], outlet: str | None, quotes: list[tuple[int, int]]) -> None:
+    """Claims whose source is "we" outside any quotation, in a report published by a think tank, a ministry or
+    an army ("We assess that Russian forces ..."), are the publisher's: the source is named after it (the span
+    stays the word "We"). A newspaper's "we" is left alone: in an opinion piece it is the author or everyone."""
+    if not outlet or not claims:
+        return
+    name = re.sub(r"\s*\([^)]*\)\s*$", "", outlet).strip()
+    kind = kind_of(name)
+    if not name or kind not in _OUTLET_VOICE_KINDS:
+        return
+    for c in claims:
+        ev = c.source.evidence
+        if ev is None or ev.text.lower() not in _WE or any(a <= ev.start < b for a, b in quotes):
+            continue
+        c.source.name, c.source.kind = name, kind
+        c.certainty = certainty_of(c.hedges, c.reporting, kind, True)
