@@ -80,6 +80,9 @@ def test_kind_side_channel_words():
     ("Kyiv Independent", "media"),  # a state's name inside a longer name is no state
     ("Videos", "video"), ("A second image", "video"), ("a photograph", "video"),
     ("Norwegian Refugee Council", "unknown"), ("The", "unknown"), ("a dock worker", "unknown"),
+    # the commands and intelligence services war reports cite daily
+    ("Ukraine's Southern Operational Command", "military"), ("the GUR", "military"),
+    ("the Main Intelligence Directorate", "military"), ("Rebel forces", "military"), ("the SBU", "government"),
 ])
 def test_kind_of_states_leaders_and_councils(name, kind):
     # a state named as the speaker is its government ("Kyiv says"), so its claims are not left of unknown kind

@@ -78,12 +78,16 @@ KIND_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("military", ("general staff", "armed forces", "army", "military", "ministry of defence",
                   "ministry of defense", "defence ministry", "defense ministry", "commander", "brigade",
                   "battalion", "regiment", "troops", "officer", "soldier", "navy", "air force", "pentagon",
-                  "mod", "national guard", "territorial defense", "territorial defence", "engineer", "general")),
+                  "mod", "national guard", "territorial defense", "territorial defence", "engineer", "general",
+                  # Ukraine's operational commands and military intelligence, which ISW cites daily
+                  "operational command", "command", "intelligence directorate", "military intelligence", "gur",
+                  "forces", "rosgvardia")),
     ("government", ("president", "minister", "ministry", "government", "kremlin", "spokesperson",
                     "spokesman", "spokeswoman", "ambassador", "governor", "mayor", "official", "officials",
                     "administration", "white house", "state department", "prime minister", "parliament",
                     "senator", "congress", "authorities", "embassy", "secretary", "diplomat", "city council",
                     "regional council", "village council", "city hall", "police", "prosecutor",
+                    "security service", "sbu", "fsb",
                     # leaders named alone ("Putin said"): their office speaks
                     "putin", "zelensky", "zelenskyy", "zelenskiy", "shoigu", "lavrov", "peskov", "medvedev",
                     "kuleba", "yermak", "podolyak", "reznikov", "biden", "blinken", "stoltenberg", "lukashenko")),
