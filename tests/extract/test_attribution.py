@@ -441,3 +441,15 @@ def test_time_line_parsed_as_a_second_subject_leaves_the_speaker_as_source(pipel
     monkeypatch.setattr(R, "NEAREST_SUBJECT", False)
     (c,) = [c for c in pipeline.extract(make_article(text)).claims if c.cue is not None and c.cue.text == "says"]
     assert c.source.evidence is None
+
+
+def test_armed_groups_that_act_are_no_sources(pipeline, make_article):
+    # "Rebel forces continued firing on ..." tells what the forces did, not what they said; "the troops said"
+    # and "according to the army" stay claims
+    text = ("Rebel forces continued to fire on settlements on the left bank of the river from positions near the "
+            "town. Rebel forces seek to cut the highway and encircle the garrison in the valley. "
+            "Government troops said that the bridge was still intact.")
+    claims = pipeline.extract(make_article(text)).claims
+    by_source = [(c.source.name, c.cue.text if c.cue else "") for c in claims]
+    assert not [s for s, cue in by_source if s.endswith("forces")]
+    assert ("Government troops", "said") in by_source
