@@ -1088,6 +1088,11 @@ def _drop_quoted_first_person(claims: list[Claim], quotes: list[tuple[int, int]]
     drop = {c.id for c in claims if c.nested_in is None and c.cue is not None and c.source.evidence is not None
             and c.source.evidence.text.strip().lower() in _FIRST_SECOND
             and any(qs <= c.cue.start < qe for qs, qe in quotes)}
+    return _without(claims, drop)
+
+
+def _without(claims: list[Claim], drop: set[str]) -> list[Claim]:
+    """``claims`` less those whose id is in ``drop``; claims nested in a dropped one are nested in none."""
     if not drop:
         return claims
     for c in claims:
@@ -1119,12 +1124,7 @@ def _drop_acting_groups(claims: list[Claim]) -> list[Claim]:
             continue
         if not _SPEECH.search(c.cue.text):
             drop.add(c.id)
-    if not drop:
-        return claims
-    for c in claims:
-        if c.nested_in in drop:
-            c.nested_in = None
-    return [c for c in claims if c.id not in drop]
+    return _without(claims, drop)
 
 
 def _link_quantities(result: ArticleResult, claims: list[Claim]) -> None:
