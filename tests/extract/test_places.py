@@ -1004,3 +1004,13 @@ def test_places_a_small_towns_name_opening_a_two_word_person_is_a_given_name(pip
     assert [p.evidence.text for p in got] == []
     got = pipeline.extract(make_article("Kuleba spoke as Ambassador to Austria Olexander Scherba listened.")).places
     assert [(p.evidence.text, p.role) for p in got] == [("Austria", "title")]
+
+
+def test_places_a_delta_or_basin_after_a_river_is_part_of_its_name(pipeline, make_article) -> None:
+    # "Delta" alone is Delta State in Nigeria; after a river's name it is the river's delta
+    got = [(p.evidence.text, p.country_code) for p in pipeline.extract(make_article(
+        "Grain barges waited in the Danube Delta near Izmail for three days.")).places]
+    assert ("Delta", "NG") not in got and ("Izmail", "UA") in got
+    got = [(p.evidence.text, p.country_code) for p in pipeline.extract(make_article(
+        "Oil spilled in Delta State, Nigeria, officials said.")).places]
+    assert ("Delta State", "NG") in got

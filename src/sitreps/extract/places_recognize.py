@@ -619,6 +619,10 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
         # "the Putin regime", "a red line for Putin"; a village after "in", "near" or "the village of" stays one,
         # and so does a name before a plural type noun ("the Williams and Cranberry rivers")
         return False
+    if run.end - run.start == 1 and run.start > 0 and doc[run.start].text in RIVER_PART_WORDS \
+            and doc[run.start - 1].text[:1].isupper() \
+            and any(e.feature_code == "STM" and e.bbox is not None for e in gaz.lookup_key(fold(doc[run.start - 1].text))):
+        return False  # "the Danube Delta", "the Don Basin": part of the river's name, not Delta State in Nigeria
     if run.end - run.start == 1 and run.start > 0 and doc[run.start - 1].text in INSTITUTION_FIRST \
             and not any(e.is_country or e.feature_code == "ADM1" for e in gaz.lookup_key(run.key)):
         return False  # "Russian State Duma members": the institution, whatever the tagger calls it
@@ -856,6 +860,7 @@ def _after_given_name(doc: Doc, run: _Run, es: int, ee: int) -> bool:
 
 
 INSTITUTION_FIRST = frozenset({"State", "Federal"})
+RIVER_PART_WORDS = frozenset({"Delta", "Basin", "Estuary", "Valley", "Mouth"})
 COMPASS_WORDS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
                            "Central"})
 ROYAL_TITLES = frozenset({"Prince", "Princess", "King", "Queen", "Duke", "Duchess"})
