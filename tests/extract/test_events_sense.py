@@ -151,6 +151,18 @@ CASES = [
     ("He withdrew from the town with his men.", "withdrew", "Non-violent transfer of territory", KEEP),
     ("A museum show of captured gear, which includes a burnt tank and a howitzer, opened in Riga.", "howitzer",
      "Shelling/artillery/missile attack", DROP),
+    # an ultimatum, people named by what they did, abstract gains, civilian appointments, described things
+    ("The ultimatum addressed the whole alliance.", "ultimatum", "Change to group/activity", DROP),
+    ("She thanked the liberators of the city who now live abroad.", "liberators", "Government regains territory",
+     DROP),
+    ("The movement has partially regained the ability to run campaigns abroad.", "regained",
+     "Non-state actor overtakes territory", DROP),
+    ("Rebels regained control of the airport on Monday.", "regained", "Non-state actor overtakes territory", KEEP),
+    ("The commission appointed a special envoy for the region in March.", "appointed", "Change to group/activity",
+     DROP),
+    ("The president appointed a new commander of the ground forces.", "appointed", "Change to group/activity", KEEP),
+    ("They entered through dark hallways fortified with sandbags.", "fortified", "Change to group/activity", DROP),
+    ("The rebels fortified their positions along the canal.", "fortified", "Change to group/activity", KEEP),
 ]
 
 
@@ -176,6 +188,10 @@ def test_reports_event(nlp, text, trigger, sub, expected):
     ("The delegations swapped draft texts of a peace treaty.", "peace treaty", True),
     ("The first item was to agree on a cease-fire near the dam.", "cease-fire", True),
     ("For the command, seizing the airfield is a priority.", "seizing", True),
+    ("Planners must decide which part of the front to reinforce before the thaw.", "reinforce", True),
+    ("Britain will send equipment to help push back the invasion.", "push back", True),
+    ("Rebel forces, which continued to shell the town, withdrew at dawn.", "shell", False),
+    ("Artillery helped push back the assault near the dam.", "push back", False),
     ("For the junta, the primary goal was the liberation of two northern districts.", "liberation", True),
     ("The brigade needs more shells to push back the attackers.", "push back", True),
     ("Northern axis (Rebel objective: Capture the airport and encircle the garrison) Rebels shelled the town.",

@@ -75,7 +75,7 @@ height heights hill airport port base plant station island peninsula bank
 """.split())
 # purposes and taskings: "tasked with capturing", "efforts to capture", "an attempt to seize"
 _PURPOSE_NOUNS = frozenset("effort efforts attempt attempts aim goal objective task mission plan plans bid "
-                           "ability capability capacity difficulty".split())
+                           "ability capability capacity difficulty duty".split())
 _PURPOSE_VERBS = frozenset("task seek aim try attempt plan intend prepare want hope expect anticipate "
                            "fear predict need".split())
 # whose body a body is when it tells of a death
@@ -185,6 +185,16 @@ _FOUGHT_ABSTRACT = frozenset("""
 regime corruption system disease cancer poverty injustice dictatorship censorship propaganda disinformation
 inflation crisis odds bureaucracy tyranny oppression authoritarianism fascism racism
 """.split())
+# an agent noun names people, not what they did: "the liberators of Belarus who live abroad"
+_AGENT_NOUNS = frozenset("liberator liberators occupier occupiers invader invaders conqueror conquerors".split())
+# appointing a civilian official or a body is no change of an armed group's activity
+_APPOINTED_CIVIL = frozenset("""
+envoy minister ambassador secretary adviser advisor representative group task commission committee judge
+prosecutor governor mayor spokesman spokeswoman spokesperson ombudsman director president chairman chairwoman
+""".split())
+# what is regained or lost that is no ground: "regained the ability to", "lost the initiative"
+_ABSTRACT_GAINS = frozenset("ability initiative momentum confidence trust strength footing composure capacity "
+                            "capability edge advantage upper hand".split())
 # "a record of killing civilians": a habit or a history told, no event
 _HABIT_NOUNS = frozenset("record history habit pattern practice tradition reputation".split())
 # a weapon naming a thing: "its chemical weapons programme", "a missile factory", "missile components"
@@ -283,6 +293,19 @@ def _verb_sense_ok(t: Token, sub: str) -> bool:
             t.tag_ in {"VBZ", "VBP", "VBN"} and not any(c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD"}
                                                         for c in t.children) and t.tag_ != "VBD":
         return False  # "are appointed personally ... routinely dissolved", "regularly hold exercises"
+    if lemma == "appoint" and sub == "Change to group/activity" and \
+            any(x.lemma_.lower() in _APPOINTED_CIVIL for c in t.children if c.dep_ in {"dobj", "nsubjpass", "oprd", "xcomp",
+                                                                                        "prep", "attr"}
+                for x in c.subtree):
+        return False  # "appointed Kerry to be the special envoy", "appointed the task group"
+    if lemma in {"regain", "gain", "lose", "seize", "retake"} and sub in _TERRITORY_SUBS and \
+            any(c.dep_ == "dobj" and (c.lemma_.lower() in _ABSTRACT_GAINS or c.lower_ in _ABSTRACT_GAINS)
+                for c in t.children):
+        return False  # "regained the ability to conduct campaigns", "seized the initiative"
+    if sub == "Change to group/activity" and t.dep_ in {"acl", "amod"} and t.tag_ == "VBN" and \
+            t.head.pos_ == "NOUN" and t.head.lemma_.lower() not in _REINFORCE_OBJECTS and \
+            t.head.ent_type_ not in {"GPE", "LOC", "FAC", "ORG", "NORP"}:
+        return False  # "hallways fortified with sandbags": a thing described, no group's activity changed
     if lemma == "join" and any(c.dep_ == "dobj" and c.lemma_.lower() in _JOINED_EVENTS for c in t.children):
         return False  # "joined the staff meeting from the front"
     if lemma == "fight" and any(c.dep_ == "prep" and c.lower_ in {"with", "against"} and
@@ -425,6 +448,10 @@ def _noun_sense_ok(t: Token, sub: str) -> bool:
         held = t.doc[t.head.i + 1:t.i]
         if any(x.lemma_.lower() in _NOT_CAPTIVES for x in held):
             return False  # "holds the world hostage to hunger": a figure of speech
+    if lemma == "ultimatum":
+        return False  # a demand with a threat: nothing has happened yet
+    if sub in _TERRITORY_SUBS and (lemma in _AGENT_NOUNS or t.lower_ in _AGENT_NOUNS):
+        return False  # "the liberators of Belarus who live abroad": people named, no place taken
     if lemma in {"explosion", "outbreak", "eruption"} and any(
             c.dep_ == "prep" and c.lower_ == "of" and
             any(g.dep_ == "pobj" and g.lemma_.lower() in _FIGURATIVE_OF for g in c.children) for c in t.children):
@@ -547,6 +574,22 @@ def reports_event(sent: SpacySpan, trigger: Span, sub: str) -> bool:
 _OBJECTIVE = re.compile(r"\b(?:objectives?|goals?|aims?|intent|mission|tasks?)\s*:[^.;)\]]*$", re.IGNORECASE)
 
 
+def _wh_infinitive(t: Token) -> bool:
+    """``t`` is the infinitive of a wh-phrase: "which bit of the line to reinforce", "where to attack",
+    "whether to withdraw" (no verb between the wh-word and "to"; not "forces, which continued to shell")."""
+    to = next((c for c in t.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is None:
+        return False
+    doc = t.doc
+    for j in range(to.i - 1, max(t.sent.start, to.i - 9) - 1, -1):
+        x = doc[j]
+        if x.tag_ in {"WDT", "WP", "WRB"} or x.lower_ == "whether":
+            return True
+        if x.pos_ in {"VERB", "AUX"} or x.is_punct and x.text != "-":
+            return False
+    return False
+
+
 def intended(sent: SpacySpan, trigger: Span) -> bool:
     """True when the trigger is a purpose, a tasking or a mere possibility: "tasked their troops with
     capturing", "efforts to capture", "an attempt to seize", "a possible attack", "any attack on", and a
@@ -564,6 +607,11 @@ def intended(sent: SpacySpan, trigger: Span) -> bool:
         t = t.head  # "a possible future offensive operation": the noun "offensive" describes
     if any(c.dep_ in {"det", "amod", "compound"} and c.lower_ in _MAYBE_WORDS for c in t.children):
         return True
+    if t.pos_ == "VERB" and _wh_infinitive(t):
+        return True  # "which bit of the front line to reinforce": a question, not a deed
+    if t.pos_ == "VERB" and t.head.lemma_.lower() in {"help", "allow", "enable"} and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in t.head.children):
+        return True  # "equipment to help push back the invasion": a purpose
     node = t
     for _ in range(4):
         head = node.head
