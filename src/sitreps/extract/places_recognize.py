@@ -628,7 +628,7 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
         return False  # "Russian State Duma members": the institution, whatever the tagger calls it
     if label in ("PERSON", "ORG") and _after_given_name(doc, run, es, ee) \
             and not any(e.is_country or e.feature_code == "ADM1" for e in gaz.lookup_key(run.key)):
-        return False  # "Defense Secretary Lloyd Austin", "the State Duma": a name ends with it, a word before it
+        return False  # "Defense Secretary Lloyd Austin": a name ends with it, a given name before it
     if label == "EVENT" and _inside_name(doc, run, es, ee) and any(e.is_country for e in gaz.lookup_key(run.key)):
         return True  # "the Vietnam war": the country an event is named for
     if label in _NAME_LABELS and _inside_name(doc, run, es, ee) and doc[run.end - 1].lower_ not in AREA_TYPE_WORDS \
@@ -846,16 +846,15 @@ Ambassador Pope Patriarch Commissioner Spokesman Spokeswoman Lt.-Gen. Maj.-Gen. 
 def _after_given_name(doc: Doc, run: _Run, es: int, ee: int) -> bool:
     """The tagger's person or organisation ends with this one-word name, a capitalised word right before it
     inside the entity: a given name after a title ("Secretary of Defense Lloyd Austin", "Defence Minister
-    Oleksii Reznikov") or an institution's first word ("the State Duma", "the Federal Assembly"); or the
-    tagger's person is the name alone after such a given name ("Assistant Secretary Mallory Stewart")."""
+    Oleksii Reznikov"); or the tagger's person is the name alone after such a given name ("Assistant Secretary
+    Mallory Stewart"). An institution's first word ("the State Duma") is refused earlier in :func:`accept`,
+    whatever the tagger's label."""
     if run.end - run.start != 1 or ee != run.end or es > run.start or run.start == 0 \
             or es == run.start and doc[es].ent_type_ != "PERSON":
         return False  # the entity runs over a given name, or the tagger's person is the surname alone
     before = doc[run.start - 1]
     if not before.is_alpha or not before.text[:1].isupper() or before.lower_ in CONNECTORS:
         return False
-    if es < run.start and before.text in INSTITUTION_FIRST and doc[es].ent_type_ == "ORG":
-        return True  # "the State Duma", "the Federal Assembly"
     return any(doc[k].text in PERSON_TITLES for k in range(max(0, run.start - 5), run.start - 1))
 
 
