@@ -290,9 +290,9 @@ def _verb_sense_ok(t: Token, sub: str) -> bool:
                             o.ent_type_ in {"NORP", "GPE"} for o in objs):
             return False
     if any(c.dep_ == "advmod" and c.lower_ in _HABIT_ADVERBS for c in t.children) and \
-            t.tag_ in {"VBZ", "VBP", "VBN"} and not any(c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD"}
-                                                        for c in t.children) and t.tag_ != "VBD":
-        return False  # "are appointed personally ... routinely dissolved", "regularly hold exercises"
+            t.tag_ in {"VBZ", "VBP", "VBN"} and not any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD"
+                                                        for c in t.children):
+        return False  # "is routinely dissolved", "regularly hold exercises": a habit in the present
     if lemma == "appoint" and sub == "Change to group/activity" and \
             any(x.lemma_.lower() in _APPOINTED_CIVIL for c in t.children if c.dep_ in {"dobj", "nsubjpass", "oprd", "xcomp",
                                                                                         "prep", "attr"}
@@ -333,8 +333,7 @@ def _verb_sense_ok(t: Token, sub: str) -> bool:
                 for g in c.subtree if g.dep_ == "pobj"][:1]
         if lemma in {"exit", "leave", "quit"}:
             left = left or [c for c in t.children if c.dep_ == "dobj"]
-        if left and left[0].ent_type_ not in {"GPE", "LOC", "FAC"} and \
-                (left[0].lemma_.lower() in _LEFT_BODIES or left[0].ent_type_ in {"ORG", "EVENT", "LAW"}):
+        if left and _left_body(left[0]):
             return False  # "the first state to withdraw from the cooperation initiative"
     if lemma == "close" and any(c.dep_ == "dobj" and c.lemma_.lower() in _CLOSED_THINGS for c in t.children):
         return False  # "closed his remarks with a claim"
@@ -408,6 +407,13 @@ def _made(t: Token) -> bool:
     return False
 
 
+def _left_body(t: Token) -> bool:
+    """What is withdrawn from is a body or an accord, not ground: "the initiative", "the treaty", an organisation
+    the tagger names (never a place it names)."""
+    return t.ent_type_ not in {"GPE", "LOC", "FAC"} and \
+        (t.lemma_.lower() in _LEFT_BODIES or t.ent_type_ in {"ORG", "EVENT", "LAW"})
+
+
 def _whole_country_object(t: Token) -> bool:
     """The noun's "on/of/against X" names a whole country ("attack on Ukraine", "invasion of Ukraine")."""
     from .actors import load_actor_tables
@@ -462,8 +468,7 @@ def _noun_sense_ok(t: Token, sub: str) -> bool:
     if sub == "Non-violent transfer of territory" and lemma == "withdrawal":
         left = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children
                 if g.dep_ == "pobj"]
-        if left and left[0].ent_type_ not in {"GPE", "LOC", "FAC"} and \
-                (left[0].lemma_.lower() in _LEFT_BODIES or left[0].ent_type_ in {"ORG", "EVENT", "LAW"}):
+        if left and _left_body(left[0]):
             return False  # "its withdrawal from the treaty"
     if lemma == "protest" and sub in _PROTEST_SUBS:
         node = t
