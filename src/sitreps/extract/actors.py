@@ -206,12 +206,12 @@ def find_actors(text: str, result: ArticleResult | None = None) -> list[Actor]:
         add(m.start(), m.end(), _state_name("Military Forces", code, tables), code, "state_forces", 1)
     for m in tables.enemy_rx.finditer(text):
         span = Span.of(text, m.start(), m.end())
+        end = m.end() - (2 if m.group(0).endswith(("'s", "’s")) else 0)
         before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
         if before is not None and before.group(1).lower() in tables.adjectives:
             # "Russian invaders", "the Russian occupiers": the adjective names them, whoever speaks
             code = tables.adjectives[before.group(1).lower()]
-            add(before.start(1), m.end() - (2 if m.group(0).endswith(("'s", "’s")) else 0),
-                _state_name("Military Forces", code, tables), code, "state_forces", 1)
+            add(before.start(1), end, _state_name("Military Forces", code, tables), code, "state_forces", 1)
             continue
         speaker = _speaker_side(span, result) if result is not None else None
         if speaker is None and {"UA", "RU"} <= set(focus):
@@ -219,7 +219,6 @@ def find_actors(text: str, result: ArticleResult | None = None) -> list[Actor]:
         code = _opponent(speaker, focus) if speaker else None
         if code is None:
             continue
-        end = m.end() - (2 if m.group(0).endswith(("'s", "’s")) else 0)
         add(m.start(), end, _state_name("Military Forces", code, tables), code, "state_forces", 1)
     for m in _possessive_forces_rx().finditer(text):
         # "Russia's Defence Ministry said its forces had struck ...", "Russia lost a battalion when its troops
