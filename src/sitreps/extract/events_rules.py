@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 __all__ = ["RuleMatch", "decide", "find_triggers", "not_agreed", "score", "SEIZED_AS", "arrest_of_criminals", "arrest_of_officials", "blown_up",
-           "seized_not_territory", "territory_taker",
+           "seized_not_territory", "territory_changed", "territory_taker",
            "weapon_used", "armed_victims_only", "protest_outcome", "arrest_at_protest"]
 
 # Actor words: who did it decides between territory sub-types and between clash and attack.
@@ -62,6 +62,10 @@ _BLOWN_UP = (r"(?:blew|blown|blowing|blow) up (?:\w+ ){0,5}" + _STRUCTURE + r"\b
              + r"\b[^.;]{0,30}\bwith (?:\w+ )?(?:explosives|dynamite|bombs?|mines)")
 _BLOWN_UP_RX = re.compile(_BLOWN_UP, re.IGNORECASE)
 _BLOWN_UP_WORDS = re.compile(r"blew|blown|blowing|blow|dynamit|destroyed|demolished|damaged|razed", re.IGNORECASE)
+
+# Round 14: places freed ("freed three villages from the militants"): ACLED's "regain control", as "liberated"
+_FREED_PLACE = (r"freed (?:\w+ ){0,4}(?:areas?|villages?|towns?|cit(?:y|ies)|districts?|territor(?:y|ies)|regions?|"
+                r"neighbou?rhoods?|hills?|hilltops?|settlements?)\b")
 
 # (sub-type, weight, pattern). Weights: 3 = the sub-type's defining words, 2 = strong, 1 = supporting.
 _RULES: list[tuple[str, float, str]] = [
@@ -114,7 +118,7 @@ _RULES: list[tuple[str, float, str]] = [
      r"back under (?:the )?control|(?:back|again) under (?:the )?(?:government|state|army|military) control|"
      r"reoccup\w*|reclaim\w*|won back|wrested (?:back )?control|cleared of|"
      r"(?:pushed|drove|driven|expelled)\b[^.]{0,40}\bout of|"
-     r"reach(?:ed|es|ing)? (?:\w+ ){0,3}(?:border|outskirts)|push(?:ed|ing)? (?:\w+ ){0,3}back"),
+     r"reach(?:ed|es|ing)? (?:\w+ ){0,3}(?:border|outskirts)|push(?:ed|ing)? (?:\w+ ){0,3}back|" + _FREED_PLACE),
     ("Non-state actor overtakes territory", 2,
      r"\bcaptur(?:e|ed|es|ing)\b|seiz(?:ed|es|ing) (?:control|the (?:town|city|village|district|area|base|"
      r"territory))|took (?:over|control)|taken (?:over|control)|overr(?:a|u)n\w*|fell to|fallen to|"
@@ -130,7 +134,12 @@ _RULES: list[tuple[str, float, str]] = [
     ("Headquarters or base established", 3,
      r"(?:establish\w*|set(?:ting)? up|build\w*|built|open\w*|construct\w*) (?:a |an |the |its |their |new |"
      r"military |permanent |forward |)*(?:military )?(?:bases?|headquarters|HQ|camps?|outposts?|"
-     r"garrisons?|positions?|checkpoints?|command (?:centre|center|post))|new (?:military )?base"),
+     r"garrisons?|positions?|checkpoints?|command (?:centre|center|post))|new (?:military )?base|"
+     # round 14: ACLED's bases include observation and military posts and barracks ("set up the sixth
+     # observation post", "established a number of barracks")
+     r"(?:establish\w*|set(?:ting)? up|buil[dt]\w*|construct\w*) (?:a |an |the |its |their |new |another |"
+     r"several |two |three |four |five |(?:a )?number of |(?:\w+th|second|third) )*(?:new )?"
+     r"(?:(?:military|army|observation|monitoring|security|police|border) (?:posts?|points?)|barracks)"),
     ("Agreement", 3, r"\bagreements?\b|\bagreed\b|peace (?:deal|accord|treaty|pact)|ceasefire|cease-fire|truce|"
                      r"\baccords?\b|\bsigned\b|memorandum|prisoner (?:swap|exchange)|exchange of prisoners|"
                      r"\bdeal\b|\bpact\b|reconcil\w*|released? (?:of )?(?:\d+ )?(?:hostages|prisoners|detainees)|"
@@ -427,7 +436,7 @@ _TERRITORY_VERB = re.compile(r"fell to|fallen to|came under (?:the )?control of|
                              r"reoccup\w*|wrest\w* (?:back )?control|won back|dislodg\w*|flush\w* (?:\w+ ){0,2}out|"
                              r"(?:pushed|drove|driven|expelled|chased) (?:\w+ ){0,4}out of|"
                              r"\bcaptur(?:ed|es|ing)\b|seiz(?:ed|es|ing)|took (?:over|control)|"
-                             r"taken (?:over|control)|overr(?:a|u)n\w*|gained control|stormed", re.IGNORECASE)
+                             r"taken (?:over|control)|overr(?:a|u)n\w*|gained control|stormed|" + _FREED_PLACE, re.IGNORECASE)
 
 
 _LOSS = re.compile(r"\b(?:lost (?:control of|the (?:town|city|village|district|area))|(?:were|was|been|being) "
@@ -831,6 +840,32 @@ _AFTER_WITHDRAWAL = re.compile(r"\b(?:after|following|as|when) (?:the )?(?:\w+ )
 _COMBAT = re.compile(r"\b(?:fight\w*|fought|clash\w*|battles?|attack\w*|offensive|assault\w*|kill(?:ed|ing)|"
                      r"shell\w*|air ?strikes?|stormed|overr[au]n\w*|counter-?attack\w*|ambush\w*)\b", re.IGNORECASE)
 
+# Round 14: a place changed hands - a territory verb told as done, not as an aim, an attempt or a plan ("launched
+# an offensive to recapture", "tried to seize", "failed to retake", "vowed to liberate").
+_TERRITORY_DONE = re.compile(_TERRITORY_VERB.pattern.replace(r"liberat\w*", r"liberat(?:ed|es|ing)\b")
+                             .replace(r"|stormed|", "|"), re.IGNORECASE)
+_TERRITORY_AIM = re.compile(r"\b(?:to|attempt\w*|try\w*|tried|fail\w*|bid|aim\w*|plan\w*|seek\w*|sought|will|would|"
+                            r"could|may|might|vow\w*|threat\w*|in order|effort|push) (?:\w+ ){0,2}$", re.IGNORECASE)
+
+# A withdrawal or handover done under a deal ("under the agreement", "as part of a peace deal")
+_UNDER_DEAL = re.compile(r"\b(?:under|as part of|in line with|in accordance with|following|based on|per|pursuant to|"
+                         r"in keeping with) (?:the |a |an |its |their )?(?:\w+ ){0,3}(?:agreement|deal|accord|truce|"
+                         r"ceasefire|cease-fire|pact)\b", re.IGNORECASE)
+
+
+def territory_changed(text: str) -> bool:
+    """True when ``text`` tells a place taken (a territory verb as something done, not aimed at or planned)."""
+    for m in _TERRITORY_DONE.finditer(text):
+        if not _TERRITORY_AIM.search(text, max(0, m.start() - 40), m.start()):
+            return True
+    return False
+
+
+def _territory_key(s: dict[str, float]) -> str | None:
+    keys = [k for k in ("Government regains territory", "Non-state actor overtakes territory") if s.get(k, 0.0) >= 2]
+    return max(keys, key=s.__getitem__) if keys else None
+
+
 _REMOTE = ("Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade",
            "Suicide bomb", "Chemical weapon")
 
@@ -956,6 +991,14 @@ def decide(text: str, *, non_event_check: bool = True) -> tuple[str | None, floa
     if _has(s, "Attack") and _ARMED_VICTIMS.search(text) and not _CIVIL_VICTIMS.search(text):
         s["Armed clash"] = s.get("Armed clash", 0.0) + s.pop("Attack")
     best = max(s.items(), key=lambda kv: kv[1])
+    if best[0] in ("Attack", "Armed clash") and (taken := _territory_key(s)) is not None and territory_changed(text):
+        # ACLED: an armed clash is a battle with no change of control reported; a fight (or an attack on a
+        # post or a town) that ends with a place taken is coded as the territory change.
+        best = (taken, max(best[1], s[taken]))
+    if best[0] == "Agreement" and _has(s, "Non-violent transfer of territory", 2) and _UNDER_DEAL.search(text):
+        # ACLED: territory handed over or left under a deal changes hands without a fight - a non-violent
+        # transfer; the agreement is its frame, not the event
+        best = ("Non-violent transfer of territory", best[1])
     sub, val = best
     if sub in ("Attack", "Armed clash"):
         # ACLED codes violence by its method first: civilians killed by shelling, an air strike or a bomb
