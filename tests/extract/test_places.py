@@ -546,7 +546,8 @@ def test_places_an_institution_lies_in_the_area_or_country_in_its_name(nlp, gaz)
     # no provincial capitals), not in the text's town
     p = _resolve_one(nlp, gaz, "Storms flooded Miami on Monday. A geologist at the University of Alberta "
                                 "said the rain would stop.", "University of Alberta")
-    assert p.geonameid is None and p.precision == "town" and p.candidates[0].name == "Alberta"
+    # (precision: the area's, since the point is the area's)
+    assert p.geonameid is None and p.precision == "region" and p.candidates[0].name == "Alberta"
     assert haversine_km(p.lat, p.lon, 53.55, -113.49) < 161  # Edmonton
     # a central bank named for its country: the capital
     p = _resolve_one(nlp, gaz, "Shoppers in Leeds spent less in May. The Bank of England kept its rate.",
@@ -1014,3 +1015,33 @@ def test_places_a_delta_or_basin_after_a_river_is_part_of_its_name(pipeline, mak
     got = [(p.evidence.text, p.country_code) for p in pipeline.extract(make_article(
         "Oil spilled in Delta State, Nigeria, officials said.")).places]
     assert ("Delta State", "NG") in got
+
+
+def test_places_a_name_the_index_lacks_takes_the_area_named_after_it(parse):
+    # "Qzxwv Base, Maryland": a town of the text inside that state (Frederick), not the town the text names most
+    places = parse("Reporters waited in New York. In New York the trial opened. Dr. Lee lived in Frederick for "
+                   "years and worked at Qzxwv Base, Maryland, until 2008.")
+    p = _by_text(places, "Qzxwv Base")
+    assert p.geonameid is None and p.candidates[0].name == "Frederick"
+    # no town of the text in the area: the area's own point, at its precision
+    places = parse("Swans died in Dover. In Dover vets tested them. A third swan was found in the village of "
+                   "Qzxwvdyke in Fife, Scotland.")
+    p = _by_text(places, "Qzxwvdyke")
+    assert p.candidates[0].name == "Fife" and p.precision == "district"
+
+
+def test_places_a_name_the_index_lacks_is_not_put_in_a_small_town_abroad(parse):
+    # the text names Nepal, and only a foreign village otherwise: the unknown village takes Nepal, not that town
+    places = parse("Nepal culled birds. Farmers in the village of Qzxwvpur lost 20,000 buffalo, officials in Nepal "
+                   "said. Traders from Ioannina bought the rest.")
+    p = _by_text(places, "Qzxwvpur")
+    assert p.candidates[0].name == "Nepal" and p.precision == "country"
+
+
+def test_places_the_state_of_a_name_and_a_large_citys_region(parse):
+    got = _by_text(parse("The first case was found in the state of Washington in 2003."), "Washington")
+    assert got.feature_code == "ADM1" and got.country_code == "US"
+    got = _by_text(parse("Mosquitoes spread the virus in the Houston region last summer."), "Houston")
+    assert got.feature_code == "PPL" and got.name == "Houston"
+    got = _by_text(parse("Drones struck the Kharkiv region overnight."), "Kharkiv")
+    assert got.feature_code == "ADM1"

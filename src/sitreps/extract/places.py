@@ -240,7 +240,7 @@ def _places(doc: Doc, gaz: Gazetteer, runs: list[_Run], chars: list[tuple[int, i
             # Not in the gazetteer ("Royal Street", "Old Town Manassas"): stays unresolved (no geonameid) but
             # carries the point of the town it lies in, from a name inside it or the text around it.
             e, why = located[id(m)]
-            place.lat, place.lon, place.precision = e.lat, e.lon, "town"
+            place.lat, place.lon, place.precision = e.lat, e.lon, precision_of(e)
             place.candidates = [Candidate(e.geonameid, e.name, e.feature_code, e.country_code, e.lat, e.lon,
                                           e.population, 0.0)]
             if id(m) in refused:  # the far namesakes it weighed and set aside, for the analyst
@@ -385,6 +385,7 @@ PLURAL_AREA_WORDS = frozenset({"counties", "parishes", "provinces", "states", "o
 
 # A word after a name that says it is the area, not its namesake town: "New York state", "the Georgia Governor".
 AREA_CUE_WORDS = frozenset({"state", "governor", "Governor", "legislature", "Legislature", "Gov."})
+NEAR_AREA_KM = 300.0  # a town of the text this near an area named after an unknown name stands in for the area
 FAR_INNER_KM = 300.0  # a name inside an unknown mention farther than this from every place of the text
 STREET_WORDS = frozenset("street avenue boulevard road lane drive square plaza st st. rd rd. ave ave. blvd".split())
 LOCATED_WORDS = FACILITY_WORDS | frozenset("""
@@ -415,16 +416,24 @@ def _locate_unknown(doc: Doc, mentions: list[Mention], gaz: Gazetteer,
     """
     text = doc.text if text is None else text
     towns: list[tuple[int, Entry]] = []
+    areas: list[tuple[int, Entry]] = []  # every admin area and country the text names, by position
     times: dict[int, int] = {}  # how often the text names each town
     countries: dict[str, int] = {}  # how often it names a place of each country
+    named: dict[str, int] = {}  # the same, demonyms ("Nigerian priests") left out
     for m in mentions:
         b = m.best()
         if b is not None and b.country_code:
             countries[b.country_code] = countries.get(b.country_code, 0) + 1
+            if m.kind != "country":
+                named[b.country_code] = named.get(b.country_code, 0) + 1
         if b is not None and b.feature_class in "PA" and not b.is_country:
             towns.append((m.start, b))
             times[b.geonameid] = times.get(b.geonameid, 0) + 1
+        if b is not None and (b.is_country or b.is_admin) and not any(
+                e.feature_class == "P" and e.population >= ANCHOR_POPULATION for e in m.candidates):
+            areas.append((m.start, b))  # not "Washington": the city as likely as the state
     main = max(countries, key=countries.__getitem__) if countries else ""
+    home = max(named, key=named.__getitem__) if named else ""
 
     def town_of_text(m: Mention) -> Entry | None:
         """The town a street or building lies in: the one named right after it ("Loyola University in Los
@@ -436,11 +445,45 @@ def _locate_unknown(doc: Doc, mentions: list[Mention], gaz: Gazetteer,
         after = town_after(m)
         if after is not None:
             return after
-        ps = [(s, e) for s, e in ps if e.country_code == main] or ps  # the country the text is about
+        area = area_after(m)
+        if area is not None:
+            # "Fort Detrick, Maryland", "the village of Cellardyke in Fife": a town of the text in that area,
+            # else the area itself unless the text's town lies near it ("Thackerville, Okla." in a story about
+            # a town across the state line)
+            inside = [(s, e) for s, e in ps if _in_area(area, e)]
+            if inside:
+                ps = inside
+            else:
+                other = usual(m, ps)
+                return other if other is not None and haversine_km(
+                    area.lat, area.lon, other.lat, other.lon) < NEAR_AREA_KM else area
+        return usual(m, ps)
+
+    def usual(m: Mention, ps: list[tuple[int, Entry]]) -> Entry | None:
+        """The town the text names most often, in the country it names most (see ``town_of_text``)."""
+        if any(e.country_code == main for _, e in ps):
+            ps = [(s, e) for s, e in ps if e.country_code == main]  # the country the text is about
+        elif any(e.country_code == home for _, e in ps):
+            ps = [(s, e) for s, e in ps if e.country_code == home]  # demonyms aside: "Nigerian priests ... Rome"
+        elif home and all(e.population < ANCHOR_POPULATION for _, e in ps):
+            # no town of the country the text names most, only small towns abroad ("Mute" read as a Swiss town in
+            # a story about Suffolk and Fife; not "the OAS in Washington" in a story about Dominica): the area of
+            # that country the text names most, else the country
+            inner = [e for _, e in areas if e.country_code == home and not e.is_country]
+            if inner:
+                return max(inner, key=lambda e: sum(1 for x in inner if x.geonameid == e.geonameid))
+            country = next((e for _, e in areas if e.country_code == home and e.is_country), None)
+            if country is not None:
+                return country
         top = max(times[e.geonameid] for _, e in ps)
         best = [(s, e) for s, e in ps if times[e.geonameid] == top]
         before = [e for s, e in best if s < m.start]
         return before[-1] if before else best[0][1]
+
+    def area_after(m: Mention) -> Entry | None:
+        """The admin area or country named right after the mention ("Fort Detrick, Maryland"), if any."""
+        nxt = next(((s, e) for s, e in areas if s >= m.end), None)
+        return nxt[1] if nxt is not None and IN_TOWN_GAP.fullmatch(text[m.end:nxt[0]]) else None
 
     def town_after(m: Mention) -> Entry | None:
         """The town named right after the mention ("Loyola University in Los Angeles"), if any."""
@@ -482,6 +525,15 @@ def _locate_unknown(doc: Doc, mentions: list[Mention], gaz: Gazetteer,
         elif context is not None:
             out[id(m)] = (context, "context")
     return out
+
+
+def _in_area(area: Entry, e: Entry) -> bool:
+    """``e`` lies in ``area``: same country, same first-level area, or within 60 km of a smaller area's point."""
+    if area.is_country:
+        return e.country_code == area.country_code
+    if area.feature_code == "ADM1":
+        return e.country_code == area.country_code and e.admin1 == area.admin1
+    return e.country_code == area.country_code and haversine_km(area.lat, area.lon, e.lat, e.lon) < 60.0
 
 
 def _sub_names(words: list[str], generic: frozenset[str]) -> Iterator[list[str]]:

@@ -348,6 +348,10 @@ def find_runs(doc: Doc, gaz: Gazetteer, doc_text: str | None = None) -> list[_Ru
         elif nxt in RIVER_WORDS:
             # "the Donets River" is a name; "the Vistula river" a name and a common noun
             best = _Run(best.start, j + 1 if cap[j] else j, best.key, "river")
+        if best.kind is None and i >= 2 and lower[i - 1] == "of" and lower[i - 2] in ("state", "province") \
+                and not cap[i - 2] and (found := gaz.lookup_key(best.key)) \
+                and any(e.feature_code == "ADM1" for e in found) and not any(e.is_country for e in found):
+            best = _Run(best.start, best.end, best.key, "admin")  # "the state of Washington", not the capital
         runs.append(best)
         i = best.end
     return _unknown_again(tk, runs)

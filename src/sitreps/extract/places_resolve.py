@@ -54,6 +54,9 @@ COUNTRY_NEAR = 1.0
 COUNTRY_NEAR_KM = 200.0
 THE_FEATURES = frozenset({"OCN", "SEA", "RGN", "CONT", "PEN", "MTS"})
 THE_BONUS = 1.0
+# "X region" names a city's metropolitan area when X is a city this large and no area, sea or region bears X
+METRO_POPULATION = 1_000_000
+REGION_AREA_CODES = frozenset({"ADM1", "OCN", "SEA", "RGN", "CONT", "PEN"})
 MAX_CANDIDATES = 40  # per mention, by prior: 42 Hryhorivkas fit, 800 "Springfield"s are cut to the likeliest
 
 
@@ -162,6 +165,11 @@ def _resolve_distinct(mentions: list[Mention], gaz: Gazetteer) -> None:
         pri = sorted(((prior(e, m, named), e) for e in found), key=lambda t: -t[0])[:MAX_CANDIDATES]
         m.candidates = [e for _, e in pri]
         m.scores = [p for p, _ in pri]
+        if m.kind == "region" and not any(e.is_country or e.feature_code in REGION_AREA_CODES for e in m.candidates):
+            # "the Houston region": no first-level area, sea or region bears the name, so the region is the
+            # metropolitan area of a city this large, not a namesake county (Houston County, 170 km off)
+            m.scores = [sc + 6.0 if e.feature_class == "P" and e.population >= METRO_POPULATION else sc
+                        for sc, e in zip(m.scores, m.candidates, strict=True)]
         if m.kind not in ("admin", "region"):
             # "Kharkiv", "Luhansk": the town by default; the area it heads only on evidence (_prefer_area)
             seats = {(e.country_code, e.admin1) for e in m.candidates if e.feature_class == "P"}
