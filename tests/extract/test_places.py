@@ -1045,3 +1045,13 @@ def test_places_the_state_of_a_name_and_a_large_citys_region(parse):
     assert got.feature_code == "PPL" and got.name == "Houston"
     got = _by_text(parse("Drones struck the Kharkiv region overnight."), "Kharkiv")
     assert got.feature_code == "ADM1"
+
+
+def test_places_a_name_the_index_lacks_amid_a_list_of_known_places(parse):
+    places = parse("Cases were reported in Nakuru, Kisumu, Qzxwvo, Siaya, Kisii and Wajir this week.")
+    p = _by_text(places, "Qzxwvo")
+    assert p.geonameid is None and p.candidates and p.candidates[0].country_code == "KE"
+    # surnames between names the index happens to hold are no place
+    got = {p.evidence.text for p in parse("The board includes Day, Edwards, Qzxwvson and Miller, Brian Fogle "
+                                          "of the Kitchen said.")}
+    assert "Qzxwvson" not in got

@@ -311,7 +311,7 @@ def find_runs(doc: Doc, gaz: Gazetteer, doc_text: str | None = None) -> list[_Ru
         if best is None:
             unknown = _named_by_type_noun(tk, i) or _tagged_after_locative(doc, gaz, tk, i) \
                 or _defined_unknown(tk, i)
-            if unknown is None and listed:
+            if unknown is None and (listed or _amid_known_list(tk, runs, i, gaz)):
                 unknown = _listed_unknown(tk, i)
             if unknown is not None:
                 runs.append(unknown)
@@ -493,6 +493,32 @@ def _listed_unknown(tk: _Tokens, i: int) -> _Run | None:
     if any(fold(w) in STOPLIST for w in tk.text[i:j]) or not all(w.isalpha() for w in tk.text[i:j]):
         return None
     return _Run(i, j, fold(tk.span_text(i, j)), "unknown")
+
+
+def _amid_known_list(tk: _Tokens, runs: list[_Run], i: int, gaz: Gazetteer) -> bool:
+    """A one-word name the index lacks inside an enumeration of known places, two right before it and two right
+    after it: "Migori, Homa Bay, Rongo, Siaya, Kisumu" (a district the index lacks among the towns around it);
+    not "Day, Edwards, Gipson and Miller, Brian Fogle" (surnames, whatever the index holds)."""
+    n = len(tk.text)
+    if len(runs) < 2 or tk.lower[i - 1] != "," or i + 1 >= n or tk.sent_start[i] or tk.lower[i + 1] != ",":
+        return False
+    last, before = runs[-1], runs[-2]
+    if last.end != i - 1 or before.end + 1 != last.start or tk.lower[before.end] != "," \
+            or last.kind not in (None, "admin") or before.kind not in (None, "admin"):
+        return False
+    j = i + 2
+    for _ in range(2):  # the next two names of the list are in the index too
+        k = j
+        while k < min(n, j + 3) and tk.cap[k] and not tk.punct[k] and not tk.sent_start[k]:
+            k += 1
+        if k == j or not gaz.has_key(fold(tk.span_text(j, k))):
+            return False
+        if k < n and tk.lower[k] == ",":
+            k += 1
+        if k < n and tk.lower[k] in ("and", "or"):
+            k += 1
+        j = k
+    return True
 
 
 def _tagged_after_locative(doc: Doc, gaz: Gazetteer, tk: _Tokens, i: int) -> _Run | None:
