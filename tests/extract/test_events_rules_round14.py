@@ -55,3 +55,49 @@ def test_posts_and_barracks_set_up_are_bases(text: str) -> None:
 ])
 def test_territory_left_under_a_deal_is_a_non_violent_transfer(text: str, expected: str) -> None:
     assert decide(text)[0] == expected
+
+
+def test_a_post_set_up_with_a_time_word_between_is_a_base() -> None:
+    assert decide("Soldiers established yesterday a new military post near the dam.")[0] \
+        == "Headquarters or base established"
+
+
+def test_charges_set_off_at_a_structure_are_a_structure_blown_up() -> None:
+    from sitreps.extract.events_rules import blown_up
+
+    assert blown_up("Insurgents detonated explosives beneath a railway bridge on the main line.")
+    assert not blown_up("Insurgents detonated explosives in a field far from the road, the army said.")
+
+
+def test_people_dying_in_an_explosion_is_a_weapon_used() -> None:
+    from sitreps.extract.events_rules import weapon_used
+
+    text = "Police found three explosive devices near the market, and two boys died in an explosion there last week."
+    assert weapon_used(text)
+    assert decide(text)[0] == "Remote explosive/landmine/IED"
+
+
+def _row(top: str, p: float = 0.6) -> tuple[list[float], list[str]]:
+    from sitreps.extract.events_taxonomy import load_taxonomy
+
+    tax = load_taxonomy()
+    labels = sorted({s.case for s in tax.sub_types.values()} | set(tax.non_acled))
+    rest = (1.0 - p) / (len(labels) - 1)
+    return [p if lab == top else rest for lab in labels], labels
+
+
+@pytest.mark.parametrize(("text", "model_top", "expected"), [
+    # ACLED's precedence over what the model reads: a chemical weapon, a suicide bomb, sexual violence
+    ("Villagers in the valley were attacked with poison gas fired from government positions, doctors said.",
+     "ATTACK", "Chemical weapon"),
+    ("A suicide bomber on foot killed six soldiers at the gate of the barracks.", "ARMED_CLASH", "Suicide bomb"),
+    # an air strike that destroyed an arms depot is an air strike, a drone shot down a disrupted weapon
+    ("Fighter jets destroyed a weapons depot of the rebels outside the town.", "DISR_WEAP", "Air/drone strike"),
+    ("Air defence units shot down two attack drones over the port city.", "DISR_WEAP", "Disrupted weapons use"),
+])
+def test_rules_precedence_over_the_model(text: str, model_top: str, expected: str) -> None:
+    from sitreps.extract.events_classify import _acled_choice
+
+    probs, labels = _row(model_top)
+    rule = decide(text)[0]
+    assert _acled_choice(probs, labels, rule, 0.2, True, 0.3, text)[0] == expected

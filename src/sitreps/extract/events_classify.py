@@ -22,6 +22,7 @@ from .events_rules import (
     arrest_of_officials,
     blown_up,
     decide,
+    disrupted_only,
     protest_outcome,
     seized_not_territory,
     territory_taker,
@@ -59,6 +60,8 @@ _TERRITORY_ALL = frozenset({*_TERRITORY.values(), "NON_VIOL_TERRIT_TRANSFER"})
 _BLAST_KEEPS = frozenset({"AIR_STRIKE", "ART_MISS_ATTACK", "GRENADE", "SUIC_BOMB", "CHEM_WEAP", "ABDUCT_DISSAP",
                           "SEX_VIOL"})
 _REMOTE_CASES = frozenset({"AIR_STRIKE", "ART_MISS_ATTACK", "REM_EXPLOS", "GRENADE", "SUIC_BOMB", "CHEM_WEAP"})
+_FIRST = frozenset({"Chemical weapon", "Suicide bomb", "Sexual violence"})
+_VIOLENCE = frozenset({*_REMOTE_CASES, "ATTACK", "ARMED_CLASH", "MOB_VIOL", "ABDUCT_DISSAP"})
 # The protest family, from how little force to how much (ACLED: force used against rioters is part of the riot)
 _PROTEST_RANK = {"PEACE_PROTEST": 0, "PROTEST_WITH_INTER": 1, "FORCE_AGAINST_PROTEST": 2, "VIOL_DEMONSTR": 3}
 
@@ -86,6 +89,10 @@ def _acled_choice(probs: list[float], labels: list[str], rule_sub: str | None, b
             if rule_sub is not None and not non_event_check:  # a trigger sentence in an article: the rules' event stands
                 return rule_sub, probs[labels.index(tax.sub_types[rule_sub].case)]
             continue
+        if rule_sub in _FIRST and case in _VIOLENCE:
+            # ACLED's precedence: a chemical weapon, a suicide bomb or sexual violence is coded as such whatever
+            # else the violence was (the rules read these only from their defining words)
+            return rule_sub, min(1.0, probs[i])
         if case not in _REMOTE_CASES and text is not None \
                 and (rule_sub is None or tax.sub_types[rule_sub].case not in _BLAST_KEEPS) and blown_up(text):
             # ACLED codes by method: a bridge, pipeline or school blown up is an explosion, not property
@@ -98,6 +105,9 @@ def _acled_choice(probs: list[float], labels: list[str], rule_sub: str | None, b
             return None, 0.0  # ACLED: criminals arrested by the police are no "Arrests" (organised crime)
         if case == "ATTACK" and rule_sub == "Armed clash" and text is not None and armed_victims_only(text):
             # ACLED: an attack needs civilian victims; armed victims and no civilian ones make it a clash
+            return rule_sub, min(1.0, probs[i])
+        if case == "DISR_WEAP" and rule_sub == "Air/drone strike" and text is not None and not disrupted_only(text):
+            # an air strike that destroyed an arms depot is an air strike (a drone shot down is disrupted)
             return rule_sub, min(1.0, probs[i])
         if case == "DISR_WEAP" and rule_sub is not None and text is not None and weapon_used(text):
             # ACLED: disrupted weapons use is a weapon that was not used; one that went off or hurt people

@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 __all__ = ["RuleMatch", "decide", "find_triggers", "not_agreed", "score", "SEIZED_AS", "arrest_of_criminals", "arrest_of_officials", "blown_up",
-           "seized_not_territory", "territory_changed", "territory_taker",
+           "seized_not_territory", "disrupted_only", "territory_changed", "territory_taker",
            "weapon_used", "armed_victims_only", "protest_outcome", "arrest_at_protest"]
 
 # Actor words: who did it decides between territory sub-types and between clash and attack.
@@ -59,9 +59,13 @@ _STRUCTURE = (r"(?:bridges?|pipelines?|(?:gas |oil |water )?lines?|schools?|buil
 _BLOWN_UP = (r"(?:blew|blown|blowing|blow) up (?:\w+ ){0,5}" + _STRUCTURE + r"\b|dynamit(?:ed|ing)\b|"
              + _STRUCTURE + r"\b[^.;]{0,40}\b(?:was|were|been|being) (?:\w+ )?(?:blown up|dynamited)|"
              r"(?:destroyed|demolished|damaged|razed) (?:\w+ ){0,5}" + _STRUCTURE
-             + r"\b[^.;]{0,30}\bwith (?:\w+ )?(?:explosives|dynamite|bombs?|mines)")
+             + r"\b[^.;]{0,30}\bwith (?:\w+ )?(?:explosives|dynamite|bombs?|mines)|"
+             # round 14: charges set off at a structure ("detonated explosives beneath the bridge")
+             r"(?:detonated|set off|exploded) (?:\w+ ){0,2}(?:explosives|dynamite|bombs?|charges|mines) (?:beneath|under|"
+             r"underneath|on|at|inside|near) (?:\w+ ){0,4}" + _STRUCTURE + r"\b")
 _BLOWN_UP_RX = re.compile(_BLOWN_UP, re.IGNORECASE)
-_BLOWN_UP_WORDS = re.compile(r"blew|blown|blowing|blow|dynamit|destroyed|demolished|damaged|razed", re.IGNORECASE)
+_BLOWN_UP_WORDS = re.compile(r"blew|blown|blowing|blow|dynamit|destroyed|demolished|damaged|razed|detonated|set off|"
+                             r"exploded", re.IGNORECASE)
 
 # Round 14: places freed ("freed three villages from the militants"): ACLED's "regain control", as "liberated"
 _FREED_PLACE = (r"freed (?:\w+ ){0,4}(?:areas?|villages?|towns?|cit(?:y|ies)|districts?|territor(?:y|ies)|regions?|"
@@ -137,7 +141,7 @@ _RULES: list[tuple[str, float, str]] = [
      r"garrisons?|positions?|checkpoints?|command (?:centre|center|post))|new (?:military )?base|"
      # round 14: ACLED's bases include observation and military posts and barracks ("set up the sixth
      # observation post", "established a number of barracks")
-     r"(?:establish\w*|set(?:ting)? up|buil[dt]\w*|construct\w*) (?:a |an |the |its |their |new |another |"
+     r"(?:establish\w*|set(?:ting)? up|buil[dt]\w*|construct\w*) (?:today |yesterday |recently |also )?(?:a |an |the |its |their |new |another |"
      r"several |two |three |four |five |(?:a )?number of |(?:\w+th|second|third) )*(?:new )?"
      r"(?:(?:military|army|observation|monitoring|security|police|border) (?:posts?|points?)|barracks)"),
     ("Agreement", 3, r"\bagreements?\b|\bagreed\b|peace (?:deal|accord|treaty|pact)|ceasefire|cease-fire|truce|"
@@ -425,7 +429,8 @@ def _non_score(text: str) -> float:
     return sum(w for w, rx in non if rx.search(text))
 
 
-_EXPLODED = re.compile(r"\b(?:exploded|went off|detonated|blast (?:killed|injured|wounded)|killing|killed|"
+_EXPLODED = re.compile(r"\b(?:exploded|went off|detonated|blast (?:killed|injured|wounded)|(?:died|killed|injured|wounded) "
+                       r"in (?:an? |the )?(?:\w+ )?(?:explosion|blast)|killing|killed|"
                        r"injuring|injured|wounded)\b", re.IGNORECASE)
 # Remains of a weapon that was used are no disrupted weapon ("remains of the missile were found").
 _REMAINS = re.compile(r"\b(?:remains|debris|fragments?|wreckage|pieces|parts|shrapnel|casings?) of (?:the |a |an )?"
@@ -664,6 +669,11 @@ def armed_victims_only(text: str) -> bool:
     """The victims told are armed (soldiers, police, militants, a checkpoint) and none is a civilian: by ACLED's
     definition the violence is then no "Attack" (violence against civilians) but part of a battle."""
     return bool(_ARMED_VICTIMS.search(text)) and not _CIVIL_VICTIMS.search(text)
+
+
+def disrupted_only(text: str) -> bool:
+    """True when ``text`` tells a weapon defused, intercepted, shot down, foiled or disarmed."""
+    return _DISRUPTED_ONLY.search(text) is not None
 
 
 def weapon_used(text: str) -> bool:
