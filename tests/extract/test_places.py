@@ -1055,3 +1055,22 @@ def test_places_a_name_the_index_lacks_amid_a_list_of_known_places(parse):
     got = {p.evidence.text for p in parse("The board includes Day, Edwards, Qzxwvson and Miller, Brian Fogle "
                                           "of the Kitchen said.")}
     assert "Qzxwvson" not in got
+
+
+def test_places_a_foreign_name_after_a_compass_word_is_a_part_of_the_texts_country(parse):
+    # "Midlands" alone is a Zimbabwean province; after "West" in a story about England it is no such place
+    places = parse("Floods closed roads in Coventry and Leicester, England. Across the West Midlands, schools "
+                   "shut on Monday.")
+    p = _by_text(places, "West Midlands")
+    assert p.geonameid is None and p.candidates[0].country_code == "GB"
+    assert all(c.country_code != "ZW" for p in places for c in p.candidates[:1])
+    # a compass word before a name of the text's country changes nothing
+    places = parse("Wildfires spread in Los Angeles and across Southern California this week.")
+    assert _by_text(places, "California").feature_code == "ADM1"
+
+
+def test_places_a_name_before_a_disease_word_is_the_diseases(parse):
+    got = {p.evidence.text for p in parse("A man in Dallas, Texas, caught West Nile virus and the Hong Kong Flu.")}
+    assert {"Dallas", "Texas"} <= got and not got & {"Nile", "West Nile", "Hong Kong"}
+    got = {p.evidence.text for p in parse("The United States flu season started early in Ohio.")}
+    assert "United States" in got

@@ -30,6 +30,7 @@ from ..gazetteer.tables import DEMONYMS, REGION_DEMONYMS
 from ..model import Candidate, Place, Span
 from .places_recognize import (
     ADMIN_WORDS,
+    COMPASS_WORDS,
     FACILITY_WORDS,
     FIRM_LOCATIVE,
     RIVER_WORDS,
@@ -206,6 +207,8 @@ def _places(doc: Doc, gaz: Gazetteer, runs: list[_Run], chars: list[tuple[int, i
                   and lower[run.end + 2] in ADMIN_WORDS and words[run.end + 2][:1].isupper()}
     outside = _outside_qualifier([m for _, m in mentions if id(m) in area_named], gaz)
     refused = _refuse_far_namesakes([m for _, m in mentions])
+    if drop_far:
+        refused.update(_foreign_after_compass(mentions, words, idx, text, sent_of))
     dropped = _far_things(doc, mentions) if drop_far else set()
     located = _locate_unknown(doc, [m for _, m in mentions], gaz, text)
     places = []
@@ -281,6 +284,30 @@ def _outside_qualifier(mentions: list[Mention], gaz: Gazetteer) -> dict[int, tup
         area = areas[0]
         out[id(m)] = (area, m.candidates, m.scores)
         m.candidates, m.scores = [], []
+    return out
+
+
+def _foreign_after_compass(mentions: list[tuple[_Run, Mention]], words: list[str], idx: list[int], text: str,
+                           sent_of: list[int]) -> dict[int, tuple[list[Entry], list[float]]]:
+    """A name after a capitalised compass word whose readings all lie in countries none of the text's other
+    names is in: "the West Midlands" in a story about England is not Zimbabwe's Midlands, "the
+    Central Plateau" in Haiti not Nigeria's Plateau State. The compass word joins the span, the readings are set
+    aside (returned, by mention) and the name is located like one the index lacks (the text's town)."""
+    bests = [(m, m.best()) for _, m in mentions]
+    out: dict[int, tuple[list[Entry], list[float]]] = {}
+    for run, m in mentions:
+        b = m.best()
+        if b is None or b.is_country or not b.country_code or run.start == 0 or run.end <= run.start \
+                or words[run.start - 1] not in COMPASS_WORDS or run.kind is not None \
+                or sent_of and sent_of[run.start - 1] != sent_of[run.start]:
+            continue
+        others = [(o, ob) for o, ob in bests if ob is not None and o.key != m.key]
+        if not others or any(e.country_code == ob.country_code for e in m.candidates for _, ob in others):
+            continue
+        out[id(m)] = (list(m.candidates), list(m.scores))
+        m.candidates, m.scores = [], []
+        m.start = idx[run.start - 1]
+        m.surface = text[m.start:m.end]
     return out
 
 

@@ -583,6 +583,8 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
         return False  # "Euro-Atlantic integration", "the Indo-Pacific region": a compound's second part
     if _between_slashes(doc, run):
         return False  # "Anatolii Stepanov/Pool/Getty Images": a photo credit, not the Congo's Pool region
+    if _disease_name(doc, run, gaz):
+        return False  # "West Nile virus", "the Reston virus", "Hong Kong Flu": a disease named for a place
     if run.kind in ("demonym", "admin", "region", "river", "town", "facility", "unknown", "tagged"):
         return True
     if run.kind == "sea":
@@ -711,6 +713,23 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
         return label is None or label in ("PERSON", "ORG", "NORP") and ee - es == run.end - run.start \
             or label == "ORG"
     return False
+
+
+DISEASE_WORDS = frozenset({"virus", "viruses", "fever", "disease", "flu", "influenza", "encephalitis"})
+
+
+def _disease_name(doc: Doc, run: _Run, gaz: Gazetteer) -> bool:
+    """The name is a disease's: a disease word follows it, capitalised as part of the name ("Hong Kong Flu"), or in
+    lower case after a name no country or first-level area bears ("West Nile virus"; "the United States flu
+    season" keeps the country)."""
+    if run.end >= len(doc) or run.kind == "demonym":
+        return False
+    nxt = _doc_attrs(doc).lower[run.end]
+    if nxt not in DISEASE_WORDS:
+        return False
+    if doc[run.end].text[:1].isupper():
+        return True
+    return not any(e.is_country or e.feature_code == "ADM1" for e in gaz.lookup_key(run.key))
 
 
 def _caps_headline(doc: Doc, run: _Run) -> bool:
