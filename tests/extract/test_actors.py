@@ -100,3 +100,28 @@ def test_actors_counted_demonyms_are_people_and_protest_as_protesters(pipeline, 
         ("Peaceful protest", "Protesters (Ukraine)")]
     army = pipeline.extract(make_article("Drones hit the positions of the Russians near Kupiansk overnight."))
     assert [a.name for a in army.actors] == ["Military Forces of Russia"]
+
+
+def test_actors_sentence_bounds_skip_abbreviations() -> None:
+    from sitreps.extract.actors import _sentence_of
+
+    text = "Rain fell. In the old campaign, U.S. troops of Gen. Adams held the 14th Rifle Division line. It rained."
+    a, b = _sentence_of(text, text.index("14th"))
+    assert text[a:b].strip() == "In the old campaign, U.S. troops of Gen. Adams held the 14th Rifle Division line"
+
+
+def test_actors_a_unit_takes_the_country_named_before_it_across_an_abbreviation() -> None:
+    # in a Ukrainian story, a U.S. division named after "U.S. soldiers" is American, not Ukraine's
+    text = ("Ukraine's army held Ukraine's east. Ukraine and Ukraine's allies talked.\n\n"
+            "In the 1944 landing, U.S. soldiers with the 29th Infantry Division were stuck on the sand.")
+    units = [(a.unit, a.name) for a in find_actors(text) if a.unit]
+    assert units == [("29th Infantry Division", "Military Forces of United States")]
+
+
+def test_actors_a_unit_with_no_country_before_it_takes_its_sentences_only_force() -> None:
+    # no country before the regiment; the one force its sentence names is American, not the story's Ukraine
+    text = ("Ukraine's army held Ukraine's east. Ukraine and Ukraine's allies talked.\n\n"
+            "The poster shows a private of the 325th Glider Infantry Regiment trudging through snow to join the "
+            "American forces in the forest.")
+    units = [(a.unit, a.name) for a in find_actors(text) if a.unit]
+    assert units == [("325th Glider Infantry Regiment", "Military Forces of United States")]

@@ -206,3 +206,17 @@ def test_events_a_chemical_attack_names_its_agent() -> None:
                  "Gunmen attacked the border post on Monday.", "The gasoline depot burned for hours.",
                  "Customs seized a CSV file."):
         assert not names_chemical_agent(text), text
+
+
+def test_events_a_far_like_event_lends_no_actor(pipeline, make_article) -> None:
+    # a battle told with no actor at the top takes no actor from a like fight told pages later (another war)
+    filler = "\n\n".join(f"Part {i} of the essay turns to the weather, the harvest and the price of bread."
+                         for i in range(30))
+    text = ("The long and bloody battle for Bakhmut goes on.\n\n" + filler +
+            "\n\nIn the winter of 1944, American troops fought in the snow near Bakhmut.")
+    events = pipeline.extract(make_article(text, published="2023-04-01")).events
+    last = text.rindex("In the winter")
+    assert events
+    for e in events:
+        if e.evidence.start < last:
+            assert e.actor1 is None or "United States" not in e.actor1.name

@@ -163,6 +163,9 @@ CASES = [
     ("The president appointed a new commander of the ground forces.", "appointed", "Change to group/activity", KEEP),
     ("They entered through dark hallways fortified with sandbags.", "fortified", "Change to group/activity", DROP),
     ("The rebels fortified their positions along the canal.", "fortified", "Change to group/activity", KEEP),
+    ("The mural shows a young rifleman marching through the mud toward the front.", "marching", "Peaceful protest",
+     DROP),
+    ("Thousands of nurses marching through the capital demanded higher pay.", "marching", "Peaceful protest", KEEP),
 ]
 
 
@@ -200,6 +203,20 @@ def test_reports_event(nlp, text, trigger, sub, expected):
      "shelled", False),
     ("The brigade captured the bridge on Friday.", "captured", False),
     ("Rebels attacked the convoy in an attempt to free their leader.", "attacked", False),
+    # infinitives of purpose and readiness; generic "you"; a deed as a topic of talk
+    ("The police moved in at dawn to detain the organisers.", "detain", True),
+    ("Advisers are drilling the militia to launch a spring offensive in the hills.", "offensive", True),
+    ("The donors are arming the rebels to retake the valley.", "retake", True),
+    ("The junta is ready to conduct a large offensive in the delta.", "offensive", True),
+    ("The rebels continued to shell the port through the night.", "shell", False),
+    ("Government troops were forced to withdraw from the ridge.", "withdraw", False),
+    ("The rebels used drones to strike the depot.", "strike", False),
+    ("The guards fired into the air to disperse the crowd.", "disperse", False),
+    ("The rebels moved artillery north to support offensive operations near the dam.", "offensive", False),
+    ("The column advanced at dawn, only to be pushed back by noon.", "pushed back", False),
+    ("If you retake the valley, you change the whole war.", "retake", True),
+    ("The minister kept stressing the recapture of the valley as the real prize.", "recapture", True),
+    ("The minister confirmed the recapture of the valley on Monday.", "recapture", False),
 ])
 def test_intended(nlp, text, trigger, expected):
     doc = nlp(text)

@@ -139,10 +139,28 @@ def _speaker_side(span: Span, result: ArticleResult) -> str | None:
     return min(holding, key=lambda c: c.evidence.end - c.evidence.start).source.side
 
 
+# a full stop that ends an abbreviation, not a sentence: "U.S. troops", "Gen. Syrskyi", "St. Petersburg"
+_ABBREVIATION = re.compile(r"(?:(?<![\w.])[A-Z]|(?<![\w.])(?:[A-Z]\.)+[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|"
+                           r"Sgt|Adm|Gov|Sen|Rep|St|Jr|Sr|No|Pres|Prof|Rev|Brig|Cpl|Pvt|PFC))$")
+
+
 def _sentence_of(text: str, start: int) -> tuple[int, int]:
-    a = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-    b_candidates = [i for i in (text.find(". ", start), text.find("\n", start)) if i != -1]
-    return a, (min(b_candidates) if b_candidates else len(text))
+    """The sentence around ``start``: between the full stops (not an abbreviation's) and line breaks."""
+    a = text.rfind("\n", 0, start) + 1
+    j = start
+    while (j := text.rfind(". ", a, j)) != -1:
+        if not _ABBREVIATION.search(text, max(a, j - 8), j):
+            a = j + 1
+            break
+    line_end = text.find("\n", start)
+    b = len(text) if line_end == -1 else line_end
+    j = start
+    while (j := text.find(". ", j, b)) != -1:
+        if not _ABBREVIATION.search(text, max(0, j - 8), j):
+            b = j
+            break
+        j += 2
+    return a, b
 
 
 def _last_country(text: str, tables: ActorTables, start: int, end: int | None = None,
@@ -164,6 +182,7 @@ def find_actors(text: str, result: ArticleResult | None = None) -> list[Actor]:
     tables = load_actor_tables()
     focus = _focus_country(text, tables)
     found: list[Actor] = []
+    guessed: list[int] = []  # units given the article's main country for want of one named before them
 
     def add(start: int, end: int, name: str, side: str | None, kind: str, inter: int,
             unit: str | None = None) -> None:
@@ -178,6 +197,7 @@ def find_actors(text: str, result: ArticleResult | None = None) -> list[Actor]:
             code = "UA"
         if code is None and focus:
             code = focus.most_common(1)[0][0]
+            guessed.append(len(found))
         add(m.start() + (len(m.group(0)) - len(unit)), m.end(), _state_name("Military Forces", code, tables),
             code, "state_forces", 1, unit)
     for m in tables.forces_rx.finditer(text):
@@ -186,6 +206,17 @@ def find_actors(text: str, result: ArticleResult | None = None) -> list[Actor]:
         prefix, kind, inter = tables.forces[force]
         code = tables.adjectives[adj]
         add(m.start(), m.end(), _state_name(prefix, code, tables), code, kind, inter)
+    for k in guessed:
+        # a unit no country precedes, in a sentence whose forces are all one other country's: "a paratrooper
+        # of the 325th Glider Infantry Regiment, on his way to reinforce the American forces"
+        unit_actor = found[k]
+        lo, hi = _sentence_of(text, unit_actor.evidence.start)
+        codes = {a.side for a in found if a.unit is None and a.kind == "state_forces"
+                 and lo <= a.evidence.start < hi}
+        if len(codes) == 1 and None not in codes and unit_actor.side not in codes:
+            code = codes.pop()
+            found[k] = Actor(unit_actor.evidence, _state_name("Military Forces", code, tables), code,
+                             "state_forces", 1, unit_actor.unit)
     for m in tables.group_rx.finditer(text):
         name, side, kind, inter = tables.groups[m.group(0).lower().replace("’", "'")] \
             if m.group(0).lower().replace("’", "'") in tables.groups else tables.groups[m.group(0).lower()]

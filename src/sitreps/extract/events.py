@@ -570,10 +570,14 @@ def _merge(into: Event, other: Event, published: str | None) -> None:
         # ACLED codes by method: civilians killed by a strike are remote violence, not an "Attack".
         into.event_type, into.sub_event_type = other.event_type, other.sub_event_type
         into.plover, into.plover_mode = other.plover, other.plover_mode
-    into.actor1 = into.actor1 or other.actor1
-    if into.actor2 is None and other.actor2 is not None \
-            and (into.actor1 is None or other.actor2.name != into.actor1.name):
-        into.actor2 = other.actor2  # never the same actor on both sides
+    # Actors cross only between nearby tellings: a mention pages later with no actor of its own ("the battle
+    # for the town continues") takes none from a like event far away (a 1944 landing told near the end).
+    near = abs(other.evidence.start - into.evidence.start) < 3 * _NEAR_CHARS
+    if near:
+        into.actor1 = into.actor1 or other.actor1
+        if into.actor2 is None and other.actor2 is not None \
+                and (into.actor1 is None or other.actor2.name != into.actor1.name):
+            into.actor2 = other.actor2  # never the same actor on both sides
     # The first description's place stands unless it was none or a whole country ("Russia fired missiles at
     # Ukraine" then "... hit the station in Kramatorsk").
     if other.location is not None and (into.location is None or (into.location.precision == "country"

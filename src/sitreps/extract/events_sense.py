@@ -249,6 +249,17 @@ def _in_name(toks: list[Token], sent: SpacySpan) -> bool:
     return False
 
 
+# who marches without protesting
+_ARMED_MARCHERS = frozenset("""
+soldier troop paratrooper infantryman rifleman marine army column regiment battalion brigade division company
+platoon unit force legion convoy recruit conscript veteran cadet guard
+""".split())
+# verbs whose object is a topic of talk or thought, not a deed told: "emphasised the liberation of Crimea",
+# "discussed a counteroffensive" (not "confirmed", "condemned", "reported": they take the deed as done)
+_TOPIC_VERBS = frozenset("emphasize emphasise stress discuss debate propose advocate envisage envision "
+                         "contemplate consider imagine demand request favor favour prioritize prioritise".split())
+
+
 def _verb_sense_ok(t: Token, sub: str) -> bool:
     deps = {c.dep_ for c in t.children}
     lemma = t.lemma_.lower()
@@ -282,6 +293,11 @@ def _verb_sense_ok(t: Token, sub: str) -> bool:
         return True
     if lemma == "protest" and sub in _PROTEST_SUBS:
         return "ccomp" not in deps  # "Poland protested (that) it was under attack": a diplomatic protest
+    if lemma == "march" and sub in _PROTEST_SUBS:
+        marchers = [c for c in t.children if c.dep_ in {"nsubj", "compound"}] + \
+            ([t.head] if t.dep_ == "acl" else [])
+        if any(m.lemma_.lower() in _ARMED_MARCHERS for m in marchers):
+            return False  # "a paratrooper marching in the snow", "columns of troops marched west": no protest
     if lemma == "engage":
         # "engaged with world leaders", "more deeply engaged in the war": diplomacy or involvement, no fighting
         objs = [g for c in t.children if c.dep_ == "prep" and c.lower_ in {"with", "in"}
@@ -576,6 +592,7 @@ def reports_event(sent: SpacySpan, trigger: Span, sub: str) -> bool:
     return True
 
 
+PURPOSE_INFINITIVE = True
 _OBJECTIVE = re.compile(r"\b(?:objectives?|goals?|aims?|intent|mission|tasks?)\s*:[^.;)\]]*$", re.IGNORECASE)
 
 
@@ -592,6 +609,38 @@ def _wh_infinitive(t: Token) -> bool:
             return True
         if x.pos_ in {"VERB", "AUX"} or x.is_punct and x.text != "-":
             return False
+    return False
+
+
+# verbs whose infinitive of purpose tells what was done with them ("used drones to strike"), verbs whose
+# object was made to act ("forced them to retreat"), and adjectives of ability: the infinitive happened
+_DONE_WITH = frozenset("use employ exploit leverage take force compel oblige make let see watch observe hear "
+                       "manage continue begin start resume fail prompt cause lead".split())
+# an infinitive of these opens what its object names ("to launch an offensive"; not "to support offensive
+# operations", which are under way); "fired into the air to disperse them": the dispersal is the deed
+_OPEN_VERBS = frozenset("launch conduct begin start mount stage carry resume unleash undertake initiate "
+                        "execute commit".split())
+_MEANS_ARE_DEEDS = frozenset({"disperse"})
+_READY_ADJS = frozenset("ready prepared willing eager determined keen poised set".split())
+
+
+def _purpose_infinitive(v: Token) -> bool:
+    """``v`` is an infinitive that tells a purpose, a readiness or what another was made ready for, not a
+    deed: "closed in to arrest him", "training the army to launch a counteroffensive", "arming them to
+    retake the region", "is ready to conduct an offensive". Not "continued to shell", "were forced to
+    withdraw", "used drones to strike", "the first to enter", "only to be pushed back"."""
+    if v.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+        return False
+    if any(c.lower_ == "only" for c in v.children) or v.i > 1 and v.doc[v.i - 2].lower_ == "only":
+        return False  # "..., only to be pushed back": a result
+    head = v.head
+    lemma = head.lemma_.lower()
+    if v.dep_ == "advcl" and head.pos_ in {"VERB", "AUX"}:
+        return lemma not in _DONE_WITH
+    if v.dep_ == "xcomp" and head.pos_ == "VERB":
+        return lemma not in _DONE_WITH and any(c.dep_ == "dobj" for c in head.children)
+    if v.dep_ == "xcomp" and head.pos_ == "ADJ":
+        return lemma in _READY_ADJS
     return False
 
 
@@ -614,6 +663,14 @@ def intended(sent: SpacySpan, trigger: Span) -> bool:
         return True
     if t.pos_ == "VERB" and _wh_infinitive(t):
         return True  # "which bit of the front line to reinforce": a question, not a deed
+    if t.pos_ == "NOUN" and t.dep_ == "dobj" and t.head.lemma_.lower() in _TOPIC_VERBS:
+        return True  # "continues to emphasise the liberation of Crimea": a goal talked about
+    if t.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lower_ == "you" for c in t.children):
+        return True  # "you liberate Crimea and then you change the whole context": anyone, any time
+    if PURPOSE_INFINITIVE and t.lemma_.lower() not in _MEANS_ARE_DEEDS and \
+            (_purpose_infinitive(t) or t.dep_ == "dobj" and t.head.lemma_.lower() in _OPEN_VERBS
+             and _purpose_infinitive(t.head)):
+        return True  # "closed in to arrest him", "training the army to launch a counteroffensive"
     if t.pos_ == "VERB" and t.head.lemma_.lower() in {"help", "allow", "enable"} and \
             any(c.dep_ == "aux" and c.lower_ == "to" for c in t.head.children):
         return True  # "equipment to help push back the invasion": a purpose
