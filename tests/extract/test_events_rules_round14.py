@@ -101,3 +101,30 @@ def test_rules_precedence_over_the_model(text: str, model_top: str, expected: st
     probs, labels = _row(model_top)
     rule = decide(text)[0]
     assert _acled_choice(probs, labels, rule, 0.2, True, 0.3, text)[0] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hundreds of fighters and their relatives started leaving the rebels' last enclave in the hills on Friday "
+     "under a deal with the army.", "Non-violent transfer of territory"),
+    ("The insurgents left their stronghold in the forest, the army said.", "Non-violent transfer of territory"),
+    ("Tourists left the enclave by ferry at dawn.", None),
+])
+def test_an_armed_group_leaving_its_stronghold_is_a_non_violent_transfer(text: str, expected: str | None) -> None:
+    assert decide(text)[0] == expected
+
+
+@pytest.mark.parametrize(("text", "model_top", "expected"), [
+    # a suicide blast whatever else the words tell, unless the device was found or neutralised
+    ("A suicide attacker blew himself up outside the court after officers ordered him to surrender, killing two "
+     "guards.", "AGREEMENT", "Suicide bomb"),
+    ("Police found and defused a suicide vest hidden in a bag near the stadium.", "DISR_WEAP",
+     "Disrupted weapons use"),
+    # territory left under a deal: the transfer, not the deal
+    ("The insurgents left their stronghold in the forest under the ceasefire agreement, the army said.",
+     "AGREEMENT", "Non-violent transfer of territory"),
+])
+def test_suicide_blasts_and_transfers_under_a_deal_over_the_model(text: str, model_top: str, expected: str) -> None:
+    from sitreps.extract.events_classify import _acled_choice
+
+    probs, labels = _row(model_top)
+    assert _acled_choice(probs, labels, decide(text)[0], 0.2, True, 0.3, text)[0] == expected

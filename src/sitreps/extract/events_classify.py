@@ -89,9 +89,11 @@ def _acled_choice(probs: list[float], labels: list[str], rule_sub: str | None, b
             if rule_sub is not None and not non_event_check:  # a trigger sentence in an article: the rules' event stands
                 return rule_sub, probs[labels.index(tax.sub_types[rule_sub].case)]
             continue
-        if rule_sub in _FIRST and case in _VIOLENCE:
+        if (rule_sub == "Suicide bomb" and case != "DISR_WEAP") or (rule_sub in _FIRST and case in _VIOLENCE):
             # ACLED's precedence: a chemical weapon, a suicide bomb or sexual violence is coded as such whatever
-            # else the violence was (the rules read these only from their defining words)
+            # else the violence was (the rules read these only from their defining words); a suicide blast
+            # whatever else the words tell ("... after police called on them to surrender"), unless the device
+            # was found or neutralised
             return rule_sub, min(1.0, probs[i])
         if case not in _REMOTE_CASES and text is not None \
                 and (rule_sub is None or tax.sub_types[rule_sub].case not in _BLAST_KEEPS) and blown_up(text):
@@ -127,7 +129,7 @@ def _acled_choice(probs: list[float], labels: list[str], rule_sub: str | None, b
             if seized == "crime" and non_event_check:
                 return None, 0.0
             continue
-        if case in _TERRITORY_ALL and rule_sub == "Non-violent transfer of territory":
+        if case in (*_TERRITORY_ALL, "AGREEMENT") and rule_sub == "Non-violent transfer of territory":
             return rule_sub, min(1.0, probs[i])  # taken without a fight: the rules read that, not the words
         if case in _TERRITORY.values() and text is not None and (taker := territory_taker(text)) is not None:
             # Family from the model, side from the rules: ACLED codes territory by the taker's actor type,

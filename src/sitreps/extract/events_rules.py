@@ -131,7 +131,10 @@ _RULES: list[tuple[str, float, str]] = [
      r"withdr[ae]w\w*|withdrawal|pull(?:ed|ing|s)? out|pulled back|pulling back|handed over|hand(?:ed|s)? over "
      r"(?:control|the)|vacat\w*|abandon(?:ed|s)? (?:their |its )?(?:positions?|bases?|posts?)|"
      r"without (?:a )?(?:fight|resistance|fighting)|evacuat\w* (?:its|their) (?:troops|forces|positions)|"
-     r"retreat\w*|handover"),
+     r"retreat\w*|handover|"
+     # round 14: an armed group leaving its stronghold ("began leaving their last bastion")
+     r"(?:left|leav(?:e|es|ing)|evacuat(?:ed|ing)) (?:their|its|(?:the )?\w+s'|(?:the )?\w+'s) (?:\w+ ){0,2}(?:bastions?|strongholds?|"
+     r"enclaves?)\b"),
     # Strategic developments
     ("Other", 2, r"shift(?:ed|ing|s)? (?:\w+ ){0,3}(?:efforts?|focus|forces|troops|operations) (?:to|toward)|"
                  r"redeploy\w*|regroup\w*"),
