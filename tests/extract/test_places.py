@@ -1074,3 +1074,10 @@ def test_places_a_name_before_a_disease_word_is_the_diseases(parse):
     assert {"Dallas", "Texas"} <= got and not got & {"Nile", "West Nile", "Hong Kong"}
     got = {p.evidence.text for p in parse("The United States flu season started early in Ohio.")}
     assert "United States" in got
+
+
+def test_places_two_areas_of_a_list_make_its_namesake_city_the_area(parse):
+    # a city opens the list, but New York among two states is the state
+    places = parse("People fell ill in New York City, Long Island, New York, Pennsylvania, and New Jersey.")
+    got = [p for p in places if p.evidence.text == "New York"]
+    assert got and got[0].feature_code == "ADM1"

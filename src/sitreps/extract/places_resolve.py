@@ -473,7 +473,10 @@ def _lists_of_areas(mentions: list[Mention]) -> None:
                            and b.country_code == e.country_code)
                 could = all(any(c.feature_code == "ADM1" and c.country_code == e.country_code for c in o.candidates)
                             for o in others)
-                if read and could:
+                if read and could or read >= 2 and (m.qualifier is None or m.qualifier in members):
+                    # two areas of one country read as such make the list's areas of that country ("New York
+                    # City, Long Island, New York, Pennsylvania, and New Jersey"), though a city opens it; not
+                    # a name its own qualifier follows ("Florida and Washington, D.C.")
                     moves.append((m, i))
                 break
     for m, i in moves:
