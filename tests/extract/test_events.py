@@ -220,3 +220,11 @@ def test_events_a_far_like_event_lends_no_actor(pipeline, make_article) -> None:
     for e in events:
         if e.evidence.start < last:
             assert e.actor1 is None or "United States" not in e.actor1.name
+
+
+def test_events_a_question_is_asked_not_told(pipeline, make_article) -> None:
+    # a reporter's question about what could happen is no report; a question about a past deed keeps it
+    asked = pipeline.extract(make_article("Are the rebels now shelling the port of Berdiansk from the islands?"))
+    assert asked.events and all(e.hypothetical for e in asked.events)
+    told = pipeline.extract(make_article("Why did the rebels shell the port of Berdiansk on Monday?"))
+    assert told.events and not any(e.hypothetical or e.future or e.negated for e in told.events)

@@ -166,6 +166,17 @@ CASES = [
     ("The mural shows a young rifleman marching through the mud toward the front.", "marching", "Peaceful protest",
      DROP),
     ("Thousands of nurses marching through the capital demanded higher pay.", "marching", "Peaceful protest", KEEP),
+    # a kind of meeting, rallying others to act, weapons supplied, listed or given as examples
+    ("A closed session of the assembly began a review of the budget.", "closed", "Change to group/activity", DROP),
+    ("The premier has rallied the region to stand behind the truce.", "rallied", "Peaceful protest", DROP),
+    ("Students rallied outside the ministry on Friday.", "rallied", "Peaceful protest", KEEP),
+    ("The mortars we have delivered improved the garrison's defence.", "mortars", "Shelling/artillery/missile attack",
+     DROP),
+    ("We have shipped crates of rifles, radios, tents, helmets, mortar tubes, trucks and boots.", "mortar",
+     "Shelling/artillery/missile attack", DROP),
+    ("The navy keeps older missiles designed to hit ships, such as the Model 4 coastal rocket.", "rocket",
+     "Shelling/artillery/missile attack", DROP),
+    ("The mortars hit the market at noon.", "mortars", "Shelling/artillery/missile attack", KEEP),
 ]
 
 
@@ -217,6 +228,7 @@ def test_reports_event(nlp, text, trigger, sub, expected):
     ("If you retake the valley, you change the whole war.", "retake", True),
     ("The minister kept stressing the recapture of the valley as the real prize.", "recapture", True),
     ("The minister confirmed the recapture of the valley on Monday.", "recapture", False),
+    ("The visit is an opportunity to reinforce the garrison before winter.", "reinforce", True),
 ])
 def test_intended(nlp, text, trigger, expected):
     doc = nlp(text)

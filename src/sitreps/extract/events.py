@@ -451,6 +451,9 @@ def _date(sent: SpacySpan, times: list[TimeExpr], published: str | None,
     return None, None, None
 
 
+_PAST_AUX = frozenset({"did", "had", "has", "have", "was", "were"})
+
+
 def _flags(sent: SpacySpan, trigger: Span, text: str) -> tuple[bool, bool, bool]:
     """(negated, hypothetical, future) for the trigger in its sentence."""
     doc = sent.doc
@@ -480,6 +483,9 @@ def _flags(sent: SpacySpan, trigger: Span, text: str) -> tuple[bool, bool, bool]
             cut = next((k for k, v in enumerate(chain) if v.dep_ == "conj"), None)
             if cut is not None:
                 chain = chain[:cut + 1]
+            if sent.text.rstrip().rstrip("\"”’'").endswith("?") and verb.tag_ != "VBD" and \
+                    not any(c.dep_ == "aux" and c.lower_ in _PAST_AUX for c in verb.children):
+                hypothetical = True  # "Could they use it to fire longer-range missiles?": asked, not told
             for v in chain:
                 for child in v.children:
                     if child.dep_ == "neg":

@@ -75,6 +75,7 @@ height heights hill airport port base plant station island peninsula bank
 """.split())
 # purposes and taskings: "tasked with capturing", "efforts to capture", "an attempt to seize"
 _PURPOSE_NOUNS = frozenset("effort efforts attempt attempts aim goal objective task mission plan plans bid "
+                           "opportunity opportunities "
                            "ability capability capacity difficulty duty".split())
 _PURPOSE_VERBS = frozenset("task seek aim try attempt plan intend prepare want hope expect anticipate "
                            "fear predict need".split())
@@ -357,7 +358,10 @@ def _verb_sense_ok(t: Token, sub: str) -> bool:
             any(c.dep_ in {"dobj", "nsubjpass"} and (c.lemma_.lower() in _BANNED_TRADE or c.lower_ in _BANNED_TRADE)
                 for c in t.children):
         return False  # "banned transactions with sanctioned entities": sanctions, no group's activity
-    if lemma == "rally" and sub in _PROTEST_SUBS and any(c.dep_ == "dobj" for c in t.children):
+    if lemma == "rally" and sub in _PROTEST_SUBS and \
+            any(c.dep_ == "dobj" or c.dep_ in {"ccomp", "xcomp"} and any(g.dep_ == "aux" and g.lower_ == "to"
+                                                                            for g in c.children)
+                for c in t.children):
         return False  # "to rally international support", "rallied his troops": gathering, not a protest
     if lemma == "reinforce":
         obj = next((c for c in t.children if c.dep_ in {"dobj", "nsubjpass"}), None)
@@ -514,14 +518,18 @@ def _noun_sense_ok(t: Token, sub: str) -> bool:
             return False  # "in agreement"
     if sub in _WEAPON_SUBS:
         # walk up through compounds, conjuncts and prepositions to the verb the weapon depends on
+        if any(c.dep_ == "relcl" and c.lemma_.lower() in _HAVE_VERBS for c in t.children):
+            return False  # "the artillery we have sent enhanced their defence"
         node = t
-        for _ in range(5):
+        for _ in range(8):  # long lists: "missiles, helicopters, drones, grenade launchers"
             if node.pos_ in {"VERB", "AUX"} or node.head is node:
                 break  # the first verb above the weapon is the one it depends on
             if node.dep_ in {"compound", "conj", "appos", "pobj", "prep", "amod", "nmod"}:
                 node = node.head
                 if node.lower_ in {"including", "with"} and node.dep_ == "prep" and node.head.pos_ == "NOUN":
                     return False  # "hardware ..., including shoulder-fired grenades"
+                if node.lower_ == "as" and node.i > 0 and node.doc[node.i - 1].lower_ == "such":
+                    return False  # "existing missiles, such as the Type 9 surface-to-air missile": a kind
                 if node.pos_ == "NOUN" and node.lemma_.lower() in _HAVE_NOUNS:
                     return False  # "its stockpile of precision missiles"
                 continue
@@ -555,6 +563,8 @@ def reports_event(sent: SpacySpan, trigger: Span, sub: str) -> bool:
     first = toks[0]
     if first.i > sent.start and doc[first.i - 1].text == "-" and not doc[first.i - 1].whitespace_:
         return False  # "the Russian-appointed head": part of a compound adjective
+    if first.lower_ == "closed" and first.dep_ == "amod":
+        return False  # "this closed meeting of the council": a kind of meeting
     if first.lower_.startswith("demonstrat") and first.pos_ != "NOUN":
         # protesters demonstrate (in, against, outside ...); a state demonstrates its ability
         nxt = doc[first.i + 1] if first.i + 1 < sent.end else None
