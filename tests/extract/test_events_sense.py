@@ -177,6 +177,8 @@ CASES = [
     ("The navy keeps older missiles designed to hit ships, such as the Model 4 coastal rocket.", "rocket",
      "Shelling/artillery/missile attack", DROP),
     ("The mortars hit the market at noon.", "mortars", "Shelling/artillery/missile attack", KEEP),
+    ("Its use against people is banned by the treaty.", "banned", "Change to group/activity", DROP),
+    ("The junta banned the opposition party on Monday.", "banned", "Change to group/activity", KEEP),
 ]
 
 
@@ -229,6 +231,7 @@ def test_reports_event(nlp, text, trigger, sub, expected):
     ("The minister kept stressing the recapture of the valley as the real prize.", "recapture", True),
     ("The minister confirmed the recapture of the valley on Monday.", "recapture", False),
     ("The visit is an opportunity to reinforce the garrison before winter.", "reinforce", True),
+    ("Voters were offered a choice between paying more or withdrawing from the pact.", "withdrawing", True),
 ])
 def test_intended(nlp, text, trigger, expected):
     doc = nlp(text)

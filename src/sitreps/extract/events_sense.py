@@ -90,7 +90,8 @@ _MAYBE_WORDS = frozenset("any possible potential future eventual hypothetical dr
 # nouns of what may happen or is being drafted: "the likelihood of an offensive", "draft versions of a treaty"
 _POSSIBLE_NOUNS = frozenset("""
 likelihood possibility prospect prospects risk risks threat threats danger scenario scenarios chance chances
-proposal proposals fear fears draft drafts version versions text terms copy copies
+proposal proposals fear fears draft drafts version versions text terms copy copies choice choices option options
+alternative alternatives
 """.split())
 # "The main agenda item was to agree on a cease-fire": a purpose stated with "be" and an infinitive
 _AGENDA_NOUNS = frozenset("item agenda priority purpose idea point intention demand".split())
@@ -167,7 +168,7 @@ _CLOSED_THINGS = frozenset("remark remarks speech address meeting session confer
 # what is banned in sanctions (trade, travel, money): no change of a group's activity
 _BANNED_TRADE = frozenset("""
 transaction transactions import imports export exports trade flight flights entry sale sales purchase purchases
-investment investments visa visas oil gas coal shipment shipments payment payments transfer transfers
+investment investments visa visas oil gas coal shipment shipments payment payments transfer transfers use
 """.split())
 # a habit told in the present ("rectors are appointed personally", "the government is routinely dissolved",
 # "its forces regularly hold exercises"): no event
