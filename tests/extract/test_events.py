@@ -228,3 +228,14 @@ def test_events_a_question_is_asked_not_told(pipeline, make_article) -> None:
     assert asked.events and all(e.hypothetical for e in asked.events)
     told = pipeline.extract(make_article("Why did the rebels shell the port of Berdiansk on Monday?"))
     assert told.events and not any(e.hypothetical or e.future or e.negated for e in told.events)
+
+
+def test_events_a_government_taking_a_place_of_its_own_country_regains_it(pipeline, make_article) -> None:
+    # whatever verb tells the taking, Ukraine's forces taking a Ukrainian village regain it (ACLED)
+    text = "Drone footage confirmed that the Ukrainians took control of Dvorichna in Kharkiv Oblast and pushed east."
+    events = pipeline.extract(make_article(text)).events
+    assert [(e.sub_event_type, e.actor1.name if e.actor1 else None) for e in events] == [
+        ("Government regains territory", "Military Forces of Ukraine")]
+    other = pipeline.extract(make_article("Drone footage confirmed that the Russians took control of Dvorichna in "
+                                          "Kharkiv Oblast and pushed west.")).events
+    assert [e.sub_event_type for e in other] == ["Non-state actor overtakes territory"]

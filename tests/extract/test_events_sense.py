@@ -178,6 +178,8 @@ CASES = [
      "Shelling/artillery/missile attack", DROP),
     ("The mortars hit the market at noon.", "mortars", "Shelling/artillery/missile attack", KEEP),
     ("Its use against people is banned by the treaty.", "banned", "Change to group/activity", DROP),
+    ("By dusk the rebels had closed in on the port from the south.", "closed", "Change to group/activity", DROP),
+    ("The governor closed the border crossing on Monday.", "closed", "Change to group/activity", KEEP),
     ("The junta banned the opposition party on Monday.", "banned", "Change to group/activity", KEEP),
 ]
 

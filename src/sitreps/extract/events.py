@@ -749,6 +749,12 @@ class EventsStage:
             event_type, sub = "Battles", "Armed clash"
         location, geo = _location((lead, sent.end_char), prev, para, dateline, result.places, text,
                                   index.places if index is not None else None)
+        if sub == "Non-state actor overtakes territory" and location is not None and location.country_code \
+                and actor1 is not None and actor1.inter == 1 and actor1.side == location.country_code \
+                and location.precision != "country":
+            # ACLED: a government's forces taking a place of their own country regain it ("Ukrainians took
+            # control of the village" in Donetsk Oblast), whatever word told the taking.
+            sub = "Government regains territory"
         if sub == "Government regains territory" and control is None and location is not None \
                 and location.country_code and actor1 is not None and actor1.inter == 1 and actor1.side \
                 and actor1.side != location.country_code:

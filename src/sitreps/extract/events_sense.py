@@ -353,6 +353,9 @@ def _verb_sense_ok(t: Token, sub: str) -> bool:
             left = left or [c for c in t.children if c.dep_ == "dobj"]
         if left and _left_body(left[0]):
             return False  # "the first state to withdraw from the cooperation initiative"
+    if lemma == "close" and sub == "Change to group/activity" and \
+            any(c.dep_ == "prt" and c.lower_ in {"in", "on"} for c in t.children):
+        return False  # "had closed in on the city": an advance, not a closure
     if lemma == "close" and any(c.dep_ == "dobj" and c.lemma_.lower() in _CLOSED_THINGS for c in t.children):
         return False  # "closed his remarks with a claim"
     if lemma == "ban" and sub == "Change to group/activity" and \
