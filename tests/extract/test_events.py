@@ -239,3 +239,14 @@ def test_events_a_government_taking_a_place_of_its_own_country_regains_it(pipeli
     other = pipeline.extract(make_article("Drone footage confirmed that the Russians took control of Dvorichna in "
                                           "Kharkiv Oblast and pushed west.")).events
     assert [e.sub_event_type for e in other] == ["Non-state actor overtakes territory"]
+
+
+def test_events_the_side_that_lost_a_town_is_the_one_it_was_taken_from(pipeline, make_article) -> None:
+    # the loser is actor2; a foreign force losing a town means the town's government regained it
+    lost_abroad = pipeline.extract(make_article("Rosgvardia units lost control of Balakliia after the assault.")).events
+    assert [(e.sub_event_type, e.actor1.name if e.actor1 else None, e.actor2.name if e.actor2 else None)
+            for e in lost_abroad] == [("Government regains territory", "Military Forces of Ukraine",
+                                       "Police Forces of Russia")]
+    lost_home = pipeline.extract(make_article("Ukrainian forces lost control of Soledar on Friday.")).events
+    assert [(e.sub_event_type, e.actor1, e.actor2.name if e.actor2 else None) for e in lost_home] == [
+        ("Non-state actor overtakes territory", None, "Military Forces of Ukraine")]

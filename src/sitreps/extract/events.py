@@ -452,6 +452,8 @@ def _date(sent: SpacySpan, times: list[TimeExpr], published: str | None,
 
 
 _PAST_AUX = frozenset({"did", "had", "has", "have", "was", "were"})
+_TAKEN = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
+_LOST = re.compile(r"\b(?:lost|lose|loses|losing)\b", re.IGNORECASE)
 
 
 def _flags(sent: SpacySpan, trigger: Span, text: str) -> tuple[bool, bool, bool]:
@@ -749,6 +751,14 @@ class EventsStage:
             event_type, sub = "Battles", "Armed clash"
         location, geo = _location((lead, sent.end_char), prev, para, dateline, result.places, text,
                                   index.places if index is not None else None)
+        if sub in _TAKEN and _LOST.search(trigger.text) and actor1 is not None:
+            # "Ukrainian forces lost control of the village": the side that lost it is the taken-from side
+            # (actor2); the taker is the other side, the government of the place when the loser is foreign
+            # ("Russia confirmed it had lost control of Lyman": Ukraine's forces regained it).
+            actor1, actor2 = None, actor1
+            if location is not None and location.country_code and location.precision != "country":
+                sub = "Non-state actor overtakes territory" if actor2.side == location.country_code \
+                    else "Government regains territory"
         if sub == "Non-state actor overtakes territory" and location is not None and location.country_code \
                 and actor1 is not None and actor1.inter == 1 and actor1.side == location.country_code \
                 and location.precision != "country":
@@ -774,7 +784,9 @@ class EventsStage:
                     home = Actor(location.evidence, f"Military Forces of {name}", location.country_code,
                                  "state_forces", 1)
             if home is not None:
-                actor1, actor2 = home, (actor1 if actor1 is not home else None)
+                actor1, actor2 = home, (actor1 if actor1 is not None and actor1 is not home else actor2)
+                if actor2 is not None and actor2.name == home.name:
+                    actor2 = None  # never the same actor on both sides
         date, date_prec, time_prec = _date(sent, result.times, result.article.published,
                                            index.times if index is not None else None)
         quantities: list[Quantity] = index.quantities.within(sent.start_char, sent.end_char) if index is not None \
