@@ -755,9 +755,10 @@ class EventsStage:
             # "Ukrainian forces lost control of the village": the side that lost it is the taken-from side
             # (actor2); the taker is the other side, the government of the place when the loser is foreign
             # ("Russia confirmed it had lost control of Lyman": Ukraine's forces regained it).
-            actor1, actor2 = None, actor1
+            loser = actor1
+            actor1, actor2 = None, loser
             if location is not None and location.country_code and location.precision != "country":
-                sub = "Non-state actor overtakes territory" if actor2.side == location.country_code \
+                sub = "Non-state actor overtakes territory" if loser.side == location.country_code \
                     else "Government regains territory"
         if sub == "Non-state actor overtakes territory" and location is not None and location.country_code \
                 and actor1 is not None and actor1.inter == 1 and actor1.side == location.country_code \
