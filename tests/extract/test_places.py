@@ -1081,3 +1081,25 @@ def test_places_two_areas_of_a_list_make_its_namesake_city_the_area(parse):
     places = parse("People fell ill in New York City, Long Island, New York, Pennsylvania, and New Jersey.")
     got = [p for p in places if p.evidence.text == "New York"]
     assert got and got[0].feature_code == "ADM1"
+
+
+def test_places_a_given_name_before_a_surname_is_no_town(parse):
+    # the tagger calls these places; the word after each is a surname: capitalised, in no key, never lower case
+    got = {p.evidence.text for p in parse("Bombing affects my nerves, says patient Wiktoria Sokolowska. The line "
+                                          "is often attributed to Winston Churchill.")}
+    assert not got & {"Wiktoria", "Winston"}
+
+
+def test_places_an_enumeration_runs_through_a_last_name_after_a_comma(parse):
+    # "Paris, Berlin, Minsk." ends the list with Minsk (not "Berlin, in Minsk"); the list of world cities reads
+    # Geneva as the Swiss city
+    places = parse("We will talk anywhere: Paris, Berlin, Minsk. Istanbul, Geneva, Brussels, New York, Beijing - "
+                   "I do not care where.")
+    assert _by_text(places, "Geneva").country_code == "CH"
+
+
+def test_places_large_islands_and_frances_regions(parse):
+    places = parse("Pigs died on farms in northern Luzon and in Mindanao, officials in Manila said.")
+    assert _by_text(places, "Luzon").feature_code == "ISL" and _by_text(places, "Mindanao").feature_code == "ISL"
+    got = _by_text(parse("Veterans gathered on the beaches of Normandy in France."), "Normandy")
+    assert got.country_code == "FR"

@@ -384,9 +384,11 @@ def _mark_lists(mentions: list[Mention], text: str) -> None:
     for prev, m, nxt in zip(order, order[1:], [*order[2:], None], strict=False):
         listed = nxt is not None and nxt.sent == m.sent and m.end <= nxt.start \
             and LIST_GAP.fullmatch(text[m.end:nxt.start]) is not None
-        if prev.qualifier is not None and prev.qualifier == m.key and not listed:
+        if prev.qualifier is not None and prev.qualifier == m.key and not listed \
+                and (prev.list_id is None or "." in m.surface):
             # "Ruska Lozova, Kharkiv": a place and the area it lies in, not an enumeration; but "Missouri,
-            # Louisiana, Kansas and Oregon" goes on after the second name
+            # Louisiana, Kansas and Oregon" goes on after the second name, and "Paris, Berlin, Minsk." ends with
+            # the third (a list already runs through the name before it), though not "... and Washington, D.C."
             continue
         if prev.sent == m.sent and prev.end <= m.start and LIST_GAP.fullmatch(text[prev.end:m.start]):
             if prev.list_id is None:

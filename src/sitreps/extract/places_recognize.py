@@ -602,6 +602,8 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
         return False  # "Volodymyr Zelensky" where "Zelensky" is a person alone elsewhere
     if run.key in _vessels(doc):
         return False  # "the Russian cruiser Moskva", then "missiles launched at Moskva": the ship, not Moscow
+    if _given_name_before_surname(doc, run, gaz):
+        return False  # "patient Wiktoria Sokolowska", "Video Marta Klimkiewicz": a given name, whatever the tag
     if _person_appositive(doc, run, gaz):
         return False  # "the advice of Basta, the Minister of Economy": a person, not the Romanian village
     if run.start > 0 and not doc[run.start].is_sent_start and doc[run.start - 1].is_alpha \
@@ -1165,7 +1167,37 @@ def _given_name_of(doc: Doc, run: _Run, ee: int, gaz: Gazetteer) -> bool:
     if not (nxt.is_alpha and nxt.text[:1].isupper() and not nxt.is_upper) or \
             nxt.lower_ in TITLE_NOUNS | TYPE_NOUNS | LOCAL_BODY_WORDS | AREA_TYPE_WORDS:
         return False
-    return not _prominent(gaz.lookup_key(run.key), rivers=False)
+    return not _prominent([e for e in gaz.lookup_key(run.key) if fold(e.name) == run.key or e.is_country
+                           or e.is_admin or e.population >= 1_000_000], rivers=False)  # not "Winston"-Salem
+
+
+def _given_name_before_surname(doc: Doc, run: _Run, gaz: Gazetteer) -> bool:
+    """A one-word name right before a word that looks like a surname: capitalised, in no gazetteer key, never
+    written in lower case in the text (not a headline's "Behind"), no date, title, type, body or facility word;
+    the name not after "in", "near", "from" ..., and a small place's, or a larger one's other name ("Wiktoria"
+    for Victoria, Seychelles; "Winston" for Winston-Salem): "patient Wiktoria Sokolowska", "Video Marta Klimkiewicz",
+    "Minister Beni Ganc", whatever the tagger calls them."""
+    if run.end - run.start != 1 or run.kind is not None or run.end >= len(doc) or run.start == 0:
+        return False
+    nxt = doc[run.end]
+    w = nxt.text
+    if not (w.isalpha() and w[:1].isupper() and not w.isupper() and len(w) > 2) \
+            or nxt.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT") \
+            or nxt.lower_ in TITLE_NOUNS | TYPE_NOUNS | LOCAL_BODY_WORDS | AREA_TYPE_WORDS | FACILITY_WORDS \
+            or nxt.lower_ in ADMIN_WORDS or gaz.has_key(fold(w)) or fold(w) in STOPLIST:
+        return False
+    prev = doc[run.start - 1].lower_
+    if prev in FIRM_LOCATIVE or prev in TYPE_NOUNS or prev in ("of", "the"):
+        return False
+    after = doc[run.end + 1] if run.end + 1 < len(doc) else None
+    if after is not None and (after.text[:1].isupper() and after.is_alpha or after.lower_ in ("'s", "’s")):
+        return False  # a longer name: "Shelbyville Recreation Center", "the DeKalb Lowe's store"
+    entries = gaz.lookup_key(run.key)
+    if any(e.is_country or e.feature_code in ("ADM1", "RGN", "CONT") or e.population >= 1_000_000
+           or fold(e.name) == run.key and (e.population >= 100_000 or e.feature_code == "PPLC") for e in entries):
+        return False  # a large place by its own name, or a city by an old name ("Kiev"); not "Winston"-Salem
+    low = nxt.lower_
+    return not any(t.lower_ == low and not t.text[:1].isupper() for t in doc)
 
 
 def _prominent(entries: list[Entry], rivers: bool = True) -> bool:

@@ -31,6 +31,9 @@ FEATURE_PRIOR = {
     "PPLC": 1.5, "PPLA": 0.8, "PPLA2": 0.4, "PPLA3": 0.2, "PPL": 0.0, "STM": 0.0,
     # oceans and seas carry no population: "the Atlantic" is the ocean, not Atlantic County or a town
     "OCN": 2.5, "SEA": 1.5,
+    # the index's islands are the large ones of the gazetteer tables (cities500 holds none): "northern Luzon" is
+    # the island of 50 million people, not the village of Luzon in Mindanao
+    "ISL": 1.5,
 }
 # A name in capitals that is a city this large is the city (a dateline: "KYIV, Ukraine -"), not an acronym.
 CAPS_CITY_POPULATION = 100_000

@@ -136,6 +136,16 @@ FORMER_ADMIN1: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = 
         "Marsabit", "Isiolo", "Meru", "Tharaka District", "Embu", "Kitui", "Machakos", "Makueni")),
     ("KE", "Central"): (("Central Province",), ("Nyandarua", "Nyeri", "Kirinyaga", "Murang'a District", "Kiambu")),
     ("KE", "Coast Province"): ((), ("Mombasa", "Kwale", "Kilifi", "Tana River", "Lamu", "Taita Taveta")),
+    # the other way round, first-level areas a reform made of areas the admin-names source still has: France's
+    # regions of 2016 ("the beaches of Normandy" is not Normandy, Missouri)
+    ("FR", "Normandy"): (("Normandie",), ("Haute-Normandie", "Lower Normandy")),
+    ("FR", "Hauts-de-France"): ((), ("Nord-Pas-de-Calais", "Picardie")),
+    ("FR", "Grand Est"): ((), ("Alsace", "Lorraine", "Champagne-Ardenne")),
+    ("FR", "Nouvelle-Aquitaine"): ((), ("Aquitaine", "Limousin", "Poitou-Charentes")),
+    ("FR", "Occitanie"): (("Occitania",), ("Languedoc-Roussillon", "Midi-Pyrenees")),
+    ("FR", "Auvergne-Rhône-Alpes"): (("Auvergne-Rhone-Alpes",), ("Auvergne", "Rhone-Alpes")),
+    ("FR", "Bourgogne-Franche-Comté"): (("Bourgogne-Franche-Comte", "Burgundy-Franche-Comte"),
+                                        ("Bourgogne", "Franche-Comte")),
 }
 
 # AP-style US state abbreviations as news writes them ("Manassas, Va."); two-letter postal codes are left out
@@ -237,6 +247,32 @@ REGIONS: dict[str, tuple[float, float, str, tuple[str, ...]]] = {
     "Sulawesi": (-2.0, 121.0, "ISL", ()),
     "Oahu": (21.47, -157.98, "ISL", ("O'ahu",)),
     "Maui": (20.8, -156.3, "ISL", ()),
+    # The world's islands of 30,000 km2 or more that GeoNames' country and area lists do not name already (not
+    # Greenland, Madagascar, Cuba, Hokkaido, Tasmania, Sakhalin, Sicily, ...), under their English names when
+    # no country or sizeable town bears them (not Great Britain, New Britain, Melville, Prince of Wales);
+    # approximate centres
+    "New Guinea": (-5.5, 141.0, "ISL", ()),
+    "Baffin Island": (68.0, -71.0, "ISL", ()),
+    "Honshu": (36.0, 138.0, "ISL", ("Honshū",)),
+    "Victoria Island": (71.0, -110.0, "ISL", ()),
+    "Ellesmere Island": (80.0, -80.0, "ISL", ()),
+    "South Island": (-43.5, 170.5, "ISL", ()),
+    "North Island": (-38.5, 175.5, "ISL", ()),
+    "Luzon": (16.0, 121.0, "ISL", ()),
+    "Newfoundland": (48.5, -56.0, "ISL", ()),
+    "Mindanao": (7.5, 125.0, "ISL", ()),
+    "Hispaniola": (19.0, -71.0, "ISL", ()),
+    "Banks Island": (73.0, -121.5, "ISL", ()),
+    "Devon Island": (75.0, -87.0, "ISL", ()),
+    "Alexander Island": (-71.0, -70.0, "ISL", ()),
+    "Novaya Zemlya": (74.0, 56.0, "ISL", ()),
+    "Axel Heiberg Island": (79.5, -91.0, "ISL", ()),
+    "Southampton Island": (64.5, -84.5, "ISL", ()),
+    "Marajó": (-1.0, -49.5, "ISL", ("Marajo",)),
+    "Spitsbergen": (78.5, 16.0, "ISL", ()),
+    "Kyushu": (32.5, 131.0, "ISL", ("Kyūshū",)),
+    "Vancouver Island": (49.6, -125.5, "ISL", ()),
+    "Timor": (-9.3, 125.0, "ISL", ()),
 }
 
 # Short forms of first-level areas news writes (country, the area's name in the admin-names source -> forms).
@@ -281,6 +317,9 @@ ADMIN1_ALIASES: dict[tuple[str, str], tuple[str, ...]] = {
     # the Congo's provinces before 2015 as English news names them (the admin-names source has French names
     # and one translation)
     ("CD", "Nord Kivu"): ("North Kivu",),
+    # France's former regions under their English names
+    ("FR", "Bourgogne"): ("Burgundy",),
+    ("FR", "Picardie"): ("Picardy",),
     ("CD", "Eastern Province"): ("Orientale", "Province Orientale", "Orientale Province"),
     ("CD", "Kasai-Occidental"): ("West Kasai", "Western Kasai", "Kasai Occidental"),
     ("CD", "Kasai-Oriental"): ("East Kasai", "Eastern Kasai", "Kasai Oriental"),
