@@ -250,3 +250,12 @@ def test_events_the_side_that_lost_a_town_is_the_one_it_was_taken_from(pipeline,
     lost_home = pipeline.extract(make_article("Ukrainian forces lost control of Soledar on Friday.")).events
     assert [(e.sub_event_type, e.actor1, e.actor2.name if e.actor2 else None) for e in lost_home] == [
         ("Non-state actor overtakes territory", None, "Military Forces of Ukraine")]
+
+
+def test_events_due_to_a_cause_is_no_schedule(pipeline, make_article) -> None:
+    # "due to an air strike" gives a cause, the deaths happened; "due to resume" is a schedule
+    text = "Nine villagers in Okhtyrka died overnight due to an air strike on the depot."
+    events = pipeline.extract(make_article(text)).events
+    assert events and not any(e.future for e in events)
+    planned = pipeline.extract(make_article("The rebels are due to resume shelling Okhtyrka on Monday.")).events
+    assert planned and all(e.future for e in planned)

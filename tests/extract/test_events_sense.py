@@ -179,6 +179,11 @@ CASES = [
     ("The mortars hit the market at noon.", "mortars", "Shelling/artillery/missile attack", KEEP),
     ("Its use against people is banned by the treaty.", "banned", "Change to group/activity", DROP),
     ("By dusk the rebels had closed in on the port from the south.", "closed", "Change to group/activity", DROP),
+    ("Analysts think the losses came from the make-up of the brigades, mostly untrained mobilized recruits.",
+     "mobilized", "Change to group/activity", DROP),
+    ("About forty people were inside the plant, among them firefighters and guards.", "firefight", "Armed clash",
+     DROP),
+    ("A firefight broke out at the checkpoint after midnight.", "firefight", "Armed clash", KEEP),
     ("The governor closed the border crossing on Monday.", "closed", "Change to group/activity", KEEP),
     ("The junta banned the opposition party on Monday.", "banned", "Change to group/activity", KEEP),
 ]

@@ -567,8 +567,14 @@ def reports_event(sent: SpacySpan, trigger: Span, sub: str) -> bool:
     first = toks[0]
     if first.i > sent.start and doc[first.i - 1].text == "-" and not doc[first.i - 1].whitespace_:
         return False  # "the Russian-appointed head": part of a compound adjective
-    if first.lower_ == "closed" and first.dep_ == "amod":
-        return False  # "this closed meeting of the council": a kind of meeting
+    if first.lower_ == "closed" and first.dep_ == "amod" or \
+            sub == "Change to group/activity" and first.dep_ == "amod" and len(toks) == 1 and \
+            (first.tag_ == "VBN" or first.lower_.endswith("ed")):
+        return False  # "this closed meeting of the council", "hundreds of mobilized recruits": a kind
+    last = toks[-1]
+    if last.idx + len(last.text) > trigger.end and doc.text[trigger.end:last.idx + len(last.text)].isalpha() and \
+            len(toks) == 1:
+        return False  # "firefighters" is no "firefight": the trigger is only the start of a longer word
     if first.lower_.startswith("demonstrat") and first.pos_ != "NOUN":
         # protesters demonstrate (in, against, outside ...); a state demonstrates its ability
         nxt = doc[first.i + 1] if first.i + 1 < sent.end else None
