@@ -1103,3 +1103,18 @@ def test_places_large_islands_and_frances_regions(parse):
     assert _by_text(places, "Luzon").feature_code == "ISL" and _by_text(places, "Mindanao").feature_code == "ISL"
     got = _by_text(parse("Veterans gathered on the beaches of Normandy in France."), "Normandy")
     assert got.country_code == "FR"
+
+
+def test_places_war_news_names_that_are_no_small_towns(parse):
+    # "the Alliance" standing alone is NATO (Alliance, Ohio is a town); "Grad rockets" a weapon (Grad, Slovenia);
+    # "the North Atlantic Treaty" a treaty, not the ocean
+    got = {p.evidence.text for p in parse("If not all members of the Alliance want to see us, say so. Grad rockets "
+                                          "hit Mariupol. We trust the North Atlantic Treaty and Article 5.")}
+    assert "Mariupol" in got and not got & {"Alliance", "Grad", "North Atlantic", "Atlantic"}
+    # a small town after "the" before its noun stays a place ("the Pirbright laboratory")
+    assert "Pirbright" in {p.evidence.text for p in parse("Vehicles left the Pirbright laboratory in Surrey.")}
+
+
+def test_places_the_region_of_a_name_is_the_area(parse):
+    got = _by_text(parse("Rockets hit railway stations in the central region of Vinnytsia on Monday."), "Vinnytsia")
+    assert got.feature_code == "ADM1" and got.country_code == "UA"

@@ -348,10 +348,10 @@ def find_runs(doc: Doc, gaz: Gazetteer, doc_text: str | None = None) -> list[_Ru
         elif nxt in RIVER_WORDS:
             # "the Donets River" is a name; "the Vistula river" a name and a common noun
             best = _Run(best.start, j + 1 if cap[j] else j, best.key, "river")
-        if best.kind is None and i >= 2 and lower[i - 1] == "of" and lower[i - 2] in ("state", "province") \
+        if best.kind is None and i >= 2 and lower[i - 1] == "of" and lower[i - 2] in ("state", "province", "region", "oblast") \
                 and not cap[i - 2] and (found := gaz.lookup_key(best.key)) \
                 and any(e.feature_code == "ADM1" for e in found) and not any(e.is_country for e in found):
-            best = _Run(best.start, best.end, best.key, "admin")  # "the state of Washington", not the capital
+            best = _Run(best.start, best.end, best.key, "admin")  # "the state of Washington", "the region of Vinnytsia"
         runs.append(best)
         i = best.end
     return _unknown_again(tk, runs)
@@ -602,6 +602,14 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
         return False  # "Volodymyr Zelensky" where "Zelensky" is a person alone elsewhere
     if run.key in _vessels(doc):
         return False  # "the Russian cruiser Moskva", then "missiles launched at Moskva": the ship, not Moscow
+    if run.end - run.start == 1 and run.start > 0 and doc[run.start - 1].lower_ == "the" and run.kind is None \
+            and doc[run.start].ent_type_ in ("ORG", "") and not doc[run.start].is_sent_start \
+            and all(e.feature_class == "P" and e.population < 100_000 and not e.feature_code == "PPLC"
+                    for e in gaz.lookup_key(run.key)) \
+            and (run.end == len(doc) or doc[run.end].is_punct or doc[run.end].pos_ in ("VERB", "AUX")):
+        # "members of the Alliance want", "a member of the Alliance.": a body or an event, not a small town
+        # ("the Pirbright laboratory", "the Temryuk and Anapa" stay places)
+        return False
     if _given_name_before_surname(doc, run, gaz):
         return False  # "patient Wiktoria Sokolowska", "Video Marta Klimkiewicz": a given name, whatever the tag
     if _person_appositive(doc, run, gaz):
@@ -781,7 +789,8 @@ def _institution_after(doc: Doc, run: _Run, gaz: Gazetteer) -> bool:
 
 INSTITUTION_HEADS = frozenset("""
 directorate force forces organization organisation agency service command corps alliance bureau fund
-""".split())
+treaty charter council
+""".split())  # "the North Atlantic Treaty": a treaty named for the ocean
 
 
 def _common_word(doc: Doc, run: _Run, gaz: Gazetteer) -> bool:
@@ -877,6 +886,10 @@ def _named_thing(doc: Doc, run: _Run, gaz: Gazetteer) -> bool:
     w = doc[j]
     if w.lower_ in THING_HEADS:
         return True
+    if w.lower_ in MUNITION_WORDS and not any(e.is_country or e.population >= 100_000 or e.feature_code == "PPLC"
+                                              for e in gaz.lookup_key(run.key)) \
+            and not (run.start > 0 and doc[run.start - 1].lower_ in FIRM_LOCATIVE):
+        return True  # "Grad rockets hit Mariupol", "Iskander missiles": a weapon's name, not a small town's
     if w.is_digit and len(w.text) <= 2 and doc[run.start].ent_type_ not in ("GPE", "LOC") \
             and not _prominent(gaz.lookup_key(run.key)):
         # a numbered part or item: "in Annex 2", "Article 5"; not a place the tagger calls one, a state's or
@@ -888,6 +901,7 @@ def _named_thing(doc: Doc, run: _Run, gaz: Gazetteer) -> bool:
 THING_HEADS = frozenset("""
 stream crude militia mercenary mercenaries magazine mlrs howitzer howitzers launcher launchers atgm atgms manpads
 """.split())  # "Grad MLRS rockets", "Hyacinth howitzers": a weapon system
+MUNITION_WORDS = frozenset({"rockets", "missiles", "shells", "drones"})
 PERSON_TITLES = frozenset("""
 President Vice-President Secretary Minister Chancellor Premier Senator General Gen. Admiral Adm. Col. Colonel
 Ambassador Pope Patriarch Commissioner Spokesman Spokeswoman Lt.-Gen. Maj.-Gen. Secretary-General
