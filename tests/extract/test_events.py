@@ -259,3 +259,9 @@ def test_events_due_to_a_cause_is_no_schedule(pipeline, make_article) -> None:
     assert events and not any(e.future for e in events)
     planned = pipeline.extract(make_article("The rebels are due to resume shelling Okhtyrka on Monday.")).events
     assert planned and all(e.future for e in planned)
+
+
+def test_events_a_claim_the_writer_calls_false_is_negated(pipeline, make_article) -> None:
+    text = "Separatist outlets falsely claimed on Monday that their units had captured Siversk."
+    events = pipeline.extract(make_article(text)).events
+    assert events and all(e.negated for e in events)

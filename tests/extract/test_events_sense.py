@@ -184,6 +184,8 @@ CASES = [
     ("About forty people were inside the plant, among them firefighters and guards.", "firefight", "Armed clash",
      DROP),
     ("A firefight broke out at the checkpoint after midnight.", "firefight", "Armed clash", KEEP),
+    ("Between noon and dusk in the town there was no fighting or shelling.", "shelling",
+     "Shelling/artillery/missile attack", DROP),
     ("The governor closed the border crossing on Monday.", "closed", "Change to group/activity", KEEP),
     ("The junta banned the opposition party on Monday.", "banned", "Change to group/activity", KEEP),
 ]

@@ -51,6 +51,9 @@ _NEAR_CHARS = 700
 _FAMILY = {"Armed clash": "fight", "Explosions/Remote violence": "fight"}
 _NEG = re.compile(r"\b(?:not|never|no longer|denied|deny|denies|refuted|dismissed|didn't|did not|"
                   r"failed to|without)\b", re.IGNORECASE)
+# "media falsely claimed that Russian forces had captured Siversk": the deed told is denied by the writer
+_FALSELY = re.compile(r"\b(?:falsely|wrongly|erroneously|mistakenly) (?:claim|report|state|said|say|allege|announc|"
+                      r"assert|insist)\w*", re.IGNORECASE)
 # Verb stems (no lemmatiser needed, so the selective parser can skip it for us).
 _FUTURE_STEMS = ("threaten", "plan", "vow", "intend", "prepar", "pledg", "promis", "warn", "aim")
 _HYPO_STEMS = ("prevent", "attempt", "seek", "sought")
@@ -461,7 +464,7 @@ def _flags(sent: SpacySpan, trigger: Span, text: str) -> tuple[bool, bool, bool]
     doc = sent.doc
     before = text[sent.start_char:trigger.start]
     clause = before[max(before.rfind(","), before.rfind(";"), before.rfind(" and "), before.rfind(" but ")) + 1:]
-    negated = bool(_NEG.search(clause[-60:]))
+    negated = bool(_NEG.search(clause[-60:]) or _FALSELY.search(before))
     hypothetical = future = False
     words = re.findall(r"[\w']+", clause.lower())[-8:]
     if any(w in _FUTURE_AUX for w in words) or re.search(r"\b(?:plan|plans|planned|planning|threaten\w*|vow\w*|"

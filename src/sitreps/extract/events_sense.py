@@ -455,8 +455,9 @@ def _whole_country_object(t: Token) -> bool:
 def _noun_sense_ok(t: Token, sub: str) -> bool:
     head = t.head
     lemma = t.lemma_.lower()
-    if any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
-        return False  # "no attacks were reported", "no clever deal"
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in t.children) or \
+            t.dep_ == "conj" and any(c.dep_ == "det" and c.lower_ == "no" for c in t.head.children):
+        return False  # "no attacks were reported", "no clever deal", "there was no fighting or shelling"
     if t.dep_ == "compound" and head.lemma_.lower() in _POLICY_HEADS:
         return False  # "a targeted assassination programme": a policy, not an act
     if lemma in _WAR_NOUNS and _whole_country_object(t) and \
