@@ -1108,7 +1108,7 @@ def test_places_large_islands_and_frances_regions(parse):
 def test_places_war_news_names_that_are_no_small_towns(parse):
     # "the Alliance" standing alone is NATO (Alliance, Ohio is a town); "Grad rockets" a weapon (Grad, Slovenia);
     # "the North Atlantic Treaty" a treaty, not the ocean
-    got = {p.evidence.text for p in parse("If not all members of the Alliance want to see us, say so. Grad rockets "
+    got = {p.evidence.text for p in parse("We are not a member of the Alliance and in fact are alone. Grad rockets "
                                           "hit Mariupol. We trust the North Atlantic Treaty and Article 5.")}
     assert "Mariupol" in got and not got & {"Alliance", "Grad", "North Atlantic", "Atlantic"}
     # a small town after "the" before its noun stays a place ("the Pirbright laboratory")

@@ -606,8 +606,10 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
             and doc[run.start].ent_type_ in ("ORG", "") and not doc[run.start].is_sent_start \
             and all(e.feature_class == "P" and e.population < 100_000 and not e.feature_code == "PPLC"
                     for e in gaz.lookup_key(run.key)) \
-            and (run.end == len(doc) or doc[run.end].is_punct or doc[run.end].pos_ in ("VERB", "AUX")):
-        # "members of the Alliance want", "a member of the Alliance.": a body or an event, not a small town
+            and (run.end == len(doc) or doc[run.end].is_punct or doc[run.end].pos_ in ("VERB", "AUX")
+                 or doc[run.end].lower_ in ("and", "or") and run.end + 1 < len(doc)
+                 and doc[run.end + 1].is_alpha and doc[run.end + 1].is_lower):
+        # "members of the Alliance want", "a member of the Alliance and in fact": a body or an event, not a town
         # ("the Pirbright laboratory", "the Temryuk and Anapa" stay places)
         return False
     if _given_name_before_surname(doc, run, gaz):
