@@ -1118,3 +1118,9 @@ def test_places_war_news_names_that_are_no_small_towns(parse):
 def test_places_the_region_of_a_name_is_the_area(parse):
     got = _by_text(parse("Rockets hit railway stations in the central region of Vinnytsia on Monday."), "Vinnytsia")
     assert got.feature_code == "ADM1" and got.country_code == "UA"
+
+
+def test_places_a_name_the_index_lacks_amid_countries_is_no_town(parse):
+    # a name the index lacks amid countries is not put at another country's point
+    places = parse("The same was seen in Korea, Vietnam, Angola, Qzxwvia, Iraq and Libya.")
+    assert all(p.evidence.text != "Qzxwvia" for p in places)

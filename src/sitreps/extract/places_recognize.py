@@ -504,8 +504,9 @@ def _amid_known_list(tk: _Tokens, runs: list[_Run], i: int, gaz: Gazetteer) -> b
         return False
     last, before = runs[-1], runs[-2]
     if last.end != i - 1 or before.end + 1 != last.start or tk.lower[before.end] != "," \
-            or last.kind not in (None, "admin") or before.kind not in (None, "admin"):
-        return False
+            or last.kind not in (None, "admin") or before.kind not in (None, "admin") \
+            or any(e.is_country for r in (last, before) for e in gaz.lookup_key(r.key)):
+        return False  # a list of countries ("Panama, Yugoslavia, Iraq"): a name the index lacks there has no town
     j = i + 2
     for _ in range(2):  # the next two names of the list are in the index too
         k = j
@@ -606,7 +607,8 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
             and doc[run.start].ent_type_ in ("ORG", "") and not doc[run.start].is_sent_start \
             and all(e.feature_class == "P" and e.population < 100_000 and not e.feature_code == "PPLC"
                     for e in gaz.lookup_key(run.key)) \
-            and (run.end == len(doc) or doc[run.end].is_punct or doc[run.end].pos_ in ("VERB", "AUX")
+            and (run.end == len(doc) or doc[run.end].is_punct and doc[run.end].text not in DASHES | {"/"}
+                 or doc[run.end].pos_ in ("VERB", "AUX")
                  or doc[run.end].lower_ in ("and", "or") and run.end + 1 < len(doc)
                  and doc[run.end + 1].is_alpha and doc[run.end + 1].is_lower):
         # "members of the Alliance want", "a member of the Alliance and in fact": a body or an event, not a town
