@@ -128,3 +128,28 @@ def test_suicide_blasts_and_transfers_under_a_deal_over_the_model(text: str, mod
 
     probs, labels = _row(model_top)
     assert _acled_choice(probs, labels, decide(text)[0], 0.2, True, 0.3, text)[0] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # ACLED: property destroyed as part of a larger event is that event: a town retaken and found looted
+    ("Government troops recaptured the market town and found shops looted and houses burned.",
+     "Government regains territory"),
+    # a capture denied is no change of control
+    ("A district official denied that the town had been captured and said heavy fighting was still going on.",
+     "Armed clash"),
+])
+def test_territory_over_property_and_denied_captures(text: str, expected: str) -> None:
+    assert decide(text)[0] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rioters set fire to a bank and two cars in the city centre overnight.", "Violent demonstration"),
+    ("Students protesting the fee rise smashed the windows of the ministry and set a car on fire.",
+     "Violent demonstration"),
+    ("Gunmen looted shops and torched houses in the market quarter.", "Looting/property destruction"),
+])
+def test_property_destroyed_by_rioters_is_a_violent_demonstration(text: str, expected: str) -> None:
+    from sitreps.extract.events_classify import _acled_choice
+
+    probs, labels = _row("PROPERTY_DISTRUCT")
+    assert _acled_choice(probs, labels, decide(text)[0], 0.3, True, 0.3, text)[0] == expected

@@ -11,6 +11,7 @@ The PLOVER model gives the PLOVER event alongside either way.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,7 @@ from .events_rules import (
     blown_up,
     decide,
     disrupted_only,
+    is_protest,
     protest_outcome,
     seized_not_territory,
     territory_taker,
@@ -60,6 +62,7 @@ _TERRITORY_ALL = frozenset({*_TERRITORY.values(), "NON_VIOL_TERRIT_TRANSFER"})
 _BLAST_KEEPS = frozenset({"AIR_STRIKE", "ART_MISS_ATTACK", "GRENADE", "SUIC_BOMB", "CHEM_WEAP", "ABDUCT_DISSAP",
                           "SEX_VIOL"})
 _REMOTE_CASES = frozenset({"AIR_STRIKE", "ART_MISS_ATTACK", "REM_EXPLOS", "GRENADE", "SUIC_BOMB", "CHEM_WEAP"})
+_RIOT = re.compile(r"\briot(?:ers?|ed|ing|s)?\b", re.IGNORECASE)
 _FIRST = frozenset({"Chemical weapon", "Suicide bomb", "Sexual violence"})
 _VIOLENCE = frozenset({*_REMOTE_CASES, "ATTACK", "ARMED_CLASH", "MOB_VIOL", "ABDUCT_DISSAP"})
 # The protest family, from how little force to how much (ACLED: force used against rioters is part of the riot)
@@ -136,6 +139,10 @@ def _acled_choice(probs: list[float], labels: list[str], rule_sub: str | None, b
             # which the words alone ("captured", "retook") do not tell; the rules read who took it.
             case = _TERRITORY[taker]
             return tax.by_case[case].name, min(1.0, probs[i])
+        if case == "PROPERTY_DISTRUCT" and text is not None and protest_outcome(text) == "VIOL_DEMONSTR" \
+                and (_RIOT.search(text) or is_protest(text)):
+            # ACLED: property destroyed by demonstrators or rioters is a violent demonstration
+            return "Violent demonstration", min(1.0, probs[i])
         if case in _PROTEST_RANK and text is not None and (how := protest_outcome(text)) is not None \
                 and _PROTEST_RANK[how] > _PROTEST_RANK[case]:
             # Family from the model, how it went from the words' roles: demonstrators throwing stones or setting

@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 __all__ = ["RuleMatch", "decide", "find_triggers", "not_agreed", "score", "SEIZED_AS", "arrest_of_criminals", "arrest_of_officials", "blown_up",
-           "seized_not_territory", "disrupted_only", "territory_changed", "territory_taker",
+           "seized_not_territory", "disrupted_only", "is_protest", "territory_changed", "territory_taker",
            "weapon_used", "armed_victims_only", "protest_outcome", "arrest_at_protest"]
 
 # Actor words: who did it decides between territory sub-types and between clash and attack.
@@ -866,10 +866,16 @@ _UNDER_DEAL = re.compile(r"\b(?:under|as part of|in line with|in accordance with
                          r"ceasefire|cease-fire|pact)\b", re.IGNORECASE)
 
 
+# ... or denied ("denied that the town had been captured")
+_TERRITORY_DENIED = re.compile(r"\bden(?:y|ies|ied|ying)\b[^.;]{0,60}$", re.IGNORECASE)
+
+
 def territory_changed(text: str) -> bool:
-    """True when ``text`` tells a place taken (a territory verb as something done, not aimed at or planned)."""
+    """True when ``text`` tells a place taken (a territory verb as something done, not aimed at, planned or
+    denied)."""
     for m in _TERRITORY_DONE.finditer(text):
-        if not _TERRITORY_AIM.search(text, max(0, m.start() - 40), m.start()):
+        if not _TERRITORY_AIM.search(text, max(0, m.start() - 40), m.start()) \
+                and not _TERRITORY_DENIED.search(text, max(0, m.start() - 70), m.start()):
             return True
     return False
 
@@ -908,6 +914,11 @@ def _is_protest(text: str) -> bool:
                 continue
         return True
     return False
+
+
+def is_protest(text: str) -> bool:
+    """A protest word in ``text`` that tells a protest (see :func:`_is_protest`)."""
+    return _is_protest(text)
 
 
 def _has(scores: dict[str, float], sub: str, at_least: float = 0.1) -> bool:
@@ -1004,7 +1015,8 @@ def decide(text: str, *, non_event_check: bool = True) -> tuple[str | None, floa
     if _has(s, "Attack") and _ARMED_VICTIMS.search(text) and not _CIVIL_VICTIMS.search(text):
         s["Armed clash"] = s.get("Armed clash", 0.0) + s.pop("Attack")
     best = max(s.items(), key=lambda kv: kv[1])
-    if best[0] in ("Attack", "Armed clash") and (taken := _territory_key(s)) is not None and territory_changed(text):
+    if best[0] in ("Attack", "Armed clash", "Looting/property destruction") and (taken := _territory_key(s)) is not None \
+            and territory_changed(text):
         # ACLED: an armed clash is a battle with no change of control reported; a fight (or an attack on a
         # post or a town) that ends with a place taken is coded as the territory change.
         best = (taken, max(best[1], s[taken]))
