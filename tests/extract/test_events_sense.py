@@ -186,6 +186,12 @@ CASES = [
     ("A firefight broke out at the checkpoint after midnight.", "firefight", "Armed clash", KEEP),
     ("Between noon and dusk in the town there was no fighting or shelling.", "shelling",
      "Shelling/artillery/missile attack", DROP),
+    ("Recruitment\n\nThe ministry opened three new offices in the north.", "Recruitment", "Change to group/activity",
+     DROP),
+    ("Recruitment and Training Drives (Rebel objective: Refill the depleted brigades)\nThe rebels opened new offices.",
+     "Recruitment", "Change to group/activity", DROP),
+    ("Small protest groups have formed in two mountain provinces since spring.", "protest", "Peaceful protest", DROP),
+    ("The protest drew some two thousand farmers to the square.", "protest", "Peaceful protest", KEEP),
     ("The governor closed the border crossing on Monday.", "closed", "Change to group/activity", KEEP),
     ("The junta banned the opposition party on Monday.", "banned", "Change to group/activity", KEEP),
 ]

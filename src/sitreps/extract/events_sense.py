@@ -251,6 +251,8 @@ def _in_name(toks: list[Token], sent: SpacySpan) -> bool:
     return False
 
 
+# bodies named after protest: "protest groups", "the protest movement" (its protests are told by other words)
+_PROTEST_BODIES = frozenset("group movement leader organiser organizer committee party camp".split())
 # who marches without protesting
 _ARMED_MARCHERS = frozenset("""
 soldier troop paratrooper infantryman rifleman marine army column regiment battalion brigade division company
@@ -568,6 +570,16 @@ def reports_event(sent: SpacySpan, trigger: Span, sub: str) -> bool:
     first = toks[0]
     if first.i > sent.start and doc[first.i - 1].text == "-" and not doc[first.i - 1].whitespace_:
         return False  # "the Russian-appointed head": part of a compound adjective
+    line_start = doc.text.rfind("\n", 0, trigger.start) + 1
+    line_end = doc.text.find("\n", trigger.end)
+    line = doc.text[line_start:line_end if line_end != -1 else len(doc.text)]
+    if len(re.findall(r"[^\W\d_]+", line)) == 1:
+        return False  # a one-word section heading ("Mobilization"): a topic, not a report
+    objective = re.search(r"\((?:[A-Z][\w-]* )?objective:", line)
+    if objective is not None and trigger.end <= line_start + objective.start():
+        return False  # "Recruitment Drives (Rebel objective: ...)": the title of a report's section
+    if first.lower_ == "protest" and first.dep_ == "compound" and first.head.lemma_.lower() in _PROTEST_BODIES:
+        return False  # "protest groups have formed": who protests, not a protest
     if first.lower_ == "closed" and first.dep_ == "amod" or \
             sub == "Change to group/activity" and first.dep_ == "amod" and len(toks) == 1 and \
             (first.tag_ == "VBN" or first.lower_.endswith("ed")):
