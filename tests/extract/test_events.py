@@ -265,3 +265,9 @@ def test_events_a_claim_the_writer_calls_false_is_negated(pipeline, make_article
     text = "Separatist outlets falsely claimed on Monday that their units had captured Siversk."
     events = pipeline.extract(make_article(text)).events
     assert events and all(e.negated for e in events)
+
+
+def test_events_no_sign_that_it_happened_is_a_negation(pipeline, make_article) -> None:
+    text = "A spokesman said the army saw no sign yet that the rebels were withdrawing from Kherson."
+    events = pipeline.extract(make_article(text)).events
+    assert events and all(e.negated for e in events)

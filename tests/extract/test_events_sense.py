@@ -235,6 +235,7 @@ def test_reports_event(nlp, text, trigger, sub, expected):
     ("The police moved in at dawn to detain the organisers.", "detain", True),
     ("Advisers are drilling the militia to launch a spring offensive in the hills.", "offensive", True),
     ("The donors are arming the rebels to retake the valley.", "retake", True),
+    ("The donors are arming the rebels to retake the valley and capture the pass.", "capture", True),
     ("The junta is ready to conduct a large offensive in the delta.", "offensive", True),
     ("The rebels continued to shell the port through the night.", "shell", False),
     ("Government troops were forced to withdraw from the ridge.", "withdraw", False),

@@ -50,7 +50,8 @@ _NEAR_CHARS = 700
 # changes and the other types are events of their own.
 _FAMILY = {"Armed clash": "fight", "Explosions/Remote violence": "fight"}
 _NEG = re.compile(r"\b(?:not|never|no longer|denied|deny|denies|refuted|dismissed|didn't|did not|"
-                  r"failed to|without)\b", re.IGNORECASE)
+                  r"failed to|without|no (?:signs?|evidence|indications?|proof)(?: yet)? (?:that|of))\b",
+                  re.IGNORECASE)
 # "media falsely claimed that Russian forces had captured Siversk": the deed told is denied by the writer
 _FALSELY = re.compile(r"\b(?:falsely|wrongly|erroneously|mistakenly) (?:claim|report|state|said|say|allege|announc|"
                       r"assert|insist)\w*", re.IGNORECASE)

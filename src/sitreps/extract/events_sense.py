@@ -702,7 +702,7 @@ def intended(sent: SpacySpan, trigger: Span) -> bool:
         return True  # "you liberate Crimea and then you change the whole context": anyone, any time
     if PURPOSE_INFINITIVE and t.lemma_.lower() not in _MEANS_ARE_DEEDS and \
             (_purpose_infinitive(t) or t.dep_ == "dobj" and t.head.lemma_.lower() in _OPEN_VERBS
-             and _purpose_infinitive(t.head)):
+             and _purpose_infinitive(t.head) or t.dep_ == "conj" and t.pos_ == "VERB" and _purpose_infinitive(t.head)):
         return True  # "closed in to arrest him", "training the army to launch a counteroffensive"
     if t.pos_ == "VERB" and t.head.lemma_.lower() in {"help", "allow", "enable"} and \
             any(c.dep_ == "aux" and c.lower_ == "to" for c in t.head.children):
