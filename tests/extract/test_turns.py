@@ -1,0 +1,30 @@
+"""Transcript turns: "I" and "we" are the speaker whose label opens the turn."""
+
+from __future__ import annotations
+
+from sitreps.extract.turns import _name, turns
+
+TRANSCRIPT = (
+    "MODERATOR: Good evening and welcome to the call.\n\n"
+    "SENIOR DEFENSE OFFICIAL: Thanks. I think the convoy reached the river crossing on Sunday.\n\n"
+    "Q  Thanks for taking this. I wanted to ask whether the bridge still stands.\n\n"
+    "MR. HALVERSEN: We believe the bridge was damaged but can still carry trucks.\n\n"
+    "SENIOR DEFENSE OFFICIAL: I would add that repairs began on Tuesday.\n"
+)
+
+
+def test_turns_split_a_transcript_at_its_labels() -> None:
+    found = [(TRANSCRIPT[a:b].strip()[:12], label) for a, b, label in turns(TRANSCRIPT)]
+    assert found == [("Good evening", "MODERATOR"), ("Thanks. I th", "SENIOR DEFENSE OFFICIAL"),
+                     ("Thanks for t", "Q"), ("We believe t", "MR. HALVERSEN"),
+                     ("I would add ", "SENIOR DEFENSE OFFICIAL")]
+
+
+def test_turns_need_two_speaker_labels_and_skip_section_labels() -> None:
+    assert turns("WATCH: a clip of the parade.\n\nUPDATE: The ministry said the road is open.\n") == []
+    assert turns("MINISTER: The road is open.\n\nGENERAL: The bridge stands.\n") == []
+
+
+def test_turn_labels_become_names() -> None:
+    assert [_name(x) for x in ("MR. HALVERSEN", "THE PRESIDENT", "SENIOR DEFENSE OFFICIAL", "UN ENVOY")] == [
+        "Halversen", "The President", "Senior Defense Official", "UN Envoy"]
