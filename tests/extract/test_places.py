@@ -1124,3 +1124,14 @@ def test_places_a_name_the_index_lacks_amid_countries_is_no_town(parse):
     # a name the index lacks amid countries is not put at another country's point
     places = parse("The same was seen in Korea, Vietnam, Angola, Qzxwvia, Iraq and Libya.")
     assert all(p.evidence.text != "Qzxwvia" for p in places)
+
+
+def test_places_demonyms_do_not_choose_the_town_of_the_text(parse):
+    # a story set in London about Russians: Piccadilly is no Australian village and the unknown hotel lies in
+    # London, not Moscow, however often "Russian" is written
+    places = parse("The Russian former spy met a Russian contact at a sushi bar in Piccadilly. Russian agents "
+                   "and Russian diplomats denied it in Moscow. Police searched his home in Muswell Hill, London, "
+                   "and the Qzxwv Hotel, where the meeting was held. Britain expelled two Russian diplomats.")
+    pic = _by_text(places, "Piccadilly")
+    assert pic.country_code != "AU" and pic.candidates[0].country_code == "GB"
+    assert _by_text(places, "Qzxwv Hotel").candidates[0].name == "London"

@@ -355,13 +355,17 @@ def _refuse_far_namesakes(mentions: list[Mention]) -> dict[int, tuple[list[Entry
         others = [(o, ob) for o, ob in placed if o.key != m.key]
         if len({o.key for o, _ in others}) < 2 or any(ob.country_code == b.country_code for _, ob in others):
             continue
-        # the others agree on a country (two thirds of their names) and one of them is a country, an area or a
-        # city there: a story about London, not a story whose other names are read abroad too ("Trent", "Olds")
+        # the others agree on a country (two thirds of their names, demonyms aside: "Russian" ×5 in a story
+        # set in London) and one of them is a country, an area or a city there: a story about London, not a
+        # story whose other names are read abroad too ("Trent", "Olds")
         by_cc: dict[str, set[str]] = {}
         for o, ob in others:
-            by_cc.setdefault(ob.country_code, set()).add(o.key)
+            if o.kind != "country":
+                by_cc.setdefault(ob.country_code, set()).add(o.key)
+        if not by_cc:
+            continue
         main = max(by_cc, key=lambda c: len(by_cc[c]))
-        if 3 * len(by_cc[main]) < 2 * len({o.key for o, _ in others}) or not any(
+        if 3 * len(by_cc[main]) < 2 * len({k for ks in by_cc.values() for k in ks}) or not any(
                 ob.country_code == main and (ob.is_country or ob.is_admin or ob.population >= ANCHOR_POPULATION)
                 for _, ob in others):
             continue
@@ -490,10 +494,12 @@ def _locate_unknown(doc: Doc, mentions: list[Mention], gaz: Gazetteer,
 
     def usual(m: Mention, ps: list[tuple[int, Entry]]) -> Entry | None:
         """The town the text names most often, in the country it names most (see ``town_of_text``)."""
-        if any(e.country_code == main for _, e in ps):
-            ps = [(s, e) for s, e in ps if e.country_code == main]  # the country the text is about
-        elif any(e.country_code == home for _, e in ps):
-            ps = [(s, e) for s, e in ps if e.country_code == home]  # demonyms aside: "Nigerian priests ... Rome"
+        if any(e.country_code == home for _, e in ps):
+            # the country the text names most, demonyms aside ("Nigerian priests ... in Rome"; "Russian" ×5 in
+            # a story set in London)
+            ps = [(s, e) for s, e in ps if e.country_code == home]
+        elif any(e.country_code == main for _, e in ps):
+            ps = [(s, e) for s, e in ps if e.country_code == main]
         elif home and all(e.population < ANCHOR_POPULATION for _, e in ps):
             # no town of the country the text names most, only small towns abroad ("Mute" read as a Swiss town in
             # a story about Suffolk and Fife; not "the OAS in Washington" in a story about Dominica): the area of
