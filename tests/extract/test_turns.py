@@ -28,3 +28,11 @@ def test_turns_need_two_speaker_labels_and_skip_section_labels() -> None:
 def test_turn_labels_become_names() -> None:
     assert [_name(x) for x in ("MR. HALVERSEN", "THE PRESIDENT", "SENIOR DEFENSE OFFICIAL", "UN ENVOY")] == [
         "Halversen", "The President", "Senior Defense Official", "UN Envoy"]
+
+
+def test_turns_name_first_person_claims_in_the_pipeline(pipeline, make_article) -> None:
+    claims = pipeline.extract(make_article(TRANSCRIPT)).claims
+    by_cue = {c.cue.text if c.cue else "": c.source.name for c in claims}
+    assert by_cue.get("think") == "Senior Defense Official"
+    assert by_cue.get("believe") == "Halversen"
+    assert not any(c.source.name in {"I", "We"} and c.cue is not None and c.cue.text == "believe" for c in claims)

@@ -42,6 +42,7 @@ from .attribution_lexicon import (
 from .attribution_quotes import Quote, find_quotes
 from .attribution_rules import Found, doc_text, find_rule_attributions, seed_doc_text
 from .speakers import outlet_voice, unify_speakers
+from .turns import turn_speakers
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -111,6 +112,7 @@ class AttributionStage:
         _nest(claims)
         claims = _drop_quoted_first_person(claims, quotes)
         claims = _drop_acting_groups(claims)
+        turn_speakers(text, claims, quotes)  # a transcript's "I"/"we" is the speaker whose label opens the turn
         unify_speakers(doc, claims)
         outlet_voice(claims, result.article.outlet, quotes)
         result.claims.extend(claims)
