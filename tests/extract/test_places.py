@@ -1135,3 +1135,9 @@ def test_places_demonyms_do_not_choose_the_town_of_the_text(parse):
     pic = _by_text(places, "Piccadilly")
     assert pic.country_code != "AU" and pic.candidates[0].country_code == "GB"
     assert _by_text(places, "Qzxwv Hotel").candidates[0].name == "London"
+
+
+def test_places_a_seat_of_government_inside_an_unknown_name_gives_its_capital(parse):
+    places = parse("Ukraine said Kyiv and Kharkiv were shelled. In Ukraine, Lviv was calm. At the ceremony inside "
+                   "the gilded Grand Kremlin Palace, Mr Putin placed his hand on the Russian Constitution.")
+    assert _by_text(places, "Grand Kremlin Palace").candidates[0].name == "Moscow"

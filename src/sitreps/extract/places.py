@@ -531,6 +531,12 @@ def _locate_unknown(doc: Doc, mentions: list[Mention], gaz: Gazetteer,
             continue
         words = m.surface.replace("/", " ").replace("-", " ").split()
         lower = {w.lower() for w in words}
+        seat = next((SEATS[k] for k in (fold(" ".join(sub)) for sub in _sub_names(words, frozenset()))
+                     if k in SEATS), None)
+        cap = _capital(gaz, country) if seat and (country := gaz.country(seat)) is not None else None
+        if cap is not None:
+            out[id(m)] = (cap, "inside")  # "the Grand Kremlin Palace": the seat's capital, whatever the story
+            continue
         if lower & INSTITUTION_WORDS and not lower & ABROAD_WORDS:
             # an institution: the town named after it, else the place inside its name (an area's or a
             # country's capital: "University of Alberta" in Edmonton, "Bank of Mexico" in Mexico City)
