@@ -271,3 +271,16 @@ def test_events_no_sign_that_it_happened_is_a_negation(pipeline, make_article) -
     text = "A spokesman said the army saw no sign yet that the rebels were withdrawing from Kherson."
     events = pipeline.extract(make_article(text)).events
     assert events and all(e.negated for e in events)
+
+
+def test_events_a_clash_and_the_town_it_won_are_one_territory_event(pipeline, make_article) -> None:
+    # ACLED codes a fight in which a place changed hands as the change of control, once
+    text = ("Ukrainian forces counterattacked near Lukianivka in Kyiv Oblast on Saturday. Ukrainian troops recaptured "
+            "Lukianivka by the evening, the General Staff said.")
+    events = pipeline.extract(make_article(text)).events
+    assert [(e.sub_event_type, e.actor1.name if e.actor1 else None) for e in events] == [
+        ("Government regains territory", "Military Forces of Ukraine")]
+    apart = pipeline.extract(make_article("Ukrainian forces counterattacked near Lukianivka in Kyiv Oblast on "
+                                          "Saturday. Ukrainian troops recaptured Zavody in Kharkiv Oblast on "
+                                          "Sunday.")).events
+    assert sorted(e.sub_event_type for e in apart) == ["Armed clash", "Government regains territory"]

@@ -543,7 +543,11 @@ def _same_event(a: Event, b: Event, a_last_end: int, published: str | None = Non
         return True
     fam_a = _FAMILY.get(a.sub_event_type, _FAMILY.get(a.event_type, a.sub_event_type))
     fam_b = _FAMILY.get(b.sub_event_type, _FAMILY.get(b.event_type, b.sub_event_type))
-    if fam_a != fam_b and {fam_a, fam_b} != {"fight", "Attack"}:
+    # ACLED: a clash in which a place changed hands is the territory change: told over two sentences by the same
+    # side at the same place ("... counterattacked near X." "They recaptured X"), it is one event
+    taken = a.sub_event_type == "Armed clash" and b.sub_event_type in _TAKEN  # a fight, then the town taken
+    # (not a taking, then a fight: "stormed the town" then "Ukrainian forces repelled the offensive")
+    if fam_a != fam_b and {fam_a, fam_b} != {"fight", "Attack"} and not taken:
         return False
     names_a = {x.name for x in (a.actor1, a.actor2) if x}
     names_b = {x.name for x in (b.actor1, b.actor2) if x}
@@ -559,6 +563,10 @@ def _same_event(a: Event, b: Event, a_last_end: int, published: str | None = Non
         or (b.geo_precision or 3) >= 3
     if fam_a == fam_b and close and (names_a & names_b) and loc_ok:
         return True
+    if taken and close and (names_a & names_b) and loc_a is not None and loc_a == loc_b:
+        return True  # the fight for a town and its taking: the same town, not a clash elsewhere
+    if taken:
+        return False
     # A later mention of the same kind of event with nothing of its own to tell it apart.
     same_kind = a.sub_event_type == b.sub_event_type or fam_a == fam_b == "fight"
     if not same_kind and coarse_b and {fam_a, fam_b} == {"fight", "Attack"}:
@@ -582,6 +590,10 @@ def _merge(into: Event, other: Event, published: str | None) -> None:
     if into.actor1 and other.actor1 and other.actor1.unit and not into.actor1.unit \
             and other.actor1.name == into.actor1.name:
         into.actor1 = other.actor1  # the named unit says more than "Ukrainian troops"
+    if into.sub_event_type == "Armed clash" and other.sub_event_type in _TAKEN:
+        # the fight in which the place changed hands is coded as the change (ACLED)
+        into.event_type, into.sub_event_type = other.event_type, other.sub_event_type
+        into.plover, into.plover_mode = other.plover, other.plover_mode
     if into.sub_event_type == "Attack" and other.event_type == "Explosions/Remote violence":
         # ACLED codes by method: civilians killed by a strike are remote violence, not an "Attack".
         into.event_type, into.sub_event_type = other.event_type, other.sub_event_type
