@@ -1091,10 +1091,10 @@ def test_places_a_given_name_before_a_surname_is_no_town(parse):
 
 
 def test_places_an_enumeration_runs_through_a_last_name_after_a_comma(parse):
-    # "Paris, Berlin, Minsk." ends the list with Minsk (not "Berlin, in Minsk"); the list of world cities reads
-    # Geneva as the Swiss city
-    places = parse("We will talk anywhere: Paris, Berlin, Minsk. Istanbul, Geneva, Brussels, New York, Beijing - "
-                   "I do not care where.")
+    # "Rome, Vienna, Minsk." ends the list with Minsk (not "Vienna, in Minsk"); the list of world cities after it
+    # reads Geneva as the Swiss city
+    places = parse("Any venue suits him: Rome, Vienna, Minsk. Beijing, Geneva, Istanbul, New York, Brussels - he "
+                   "does not mind which.")
     assert _by_text(places, "Geneva").country_code == "CH"
 
 
@@ -1108,8 +1108,9 @@ def test_places_large_islands_and_frances_regions(parse):
 def test_places_war_news_names_that_are_no_small_towns(parse):
     # "the Alliance" standing alone is NATO (Alliance, Ohio is a town); "Grad rockets" a weapon (Grad, Slovenia);
     # "the North Atlantic Treaty" a treaty, not the ocean
-    got = {p.evidence.text for p in parse("We are not a member of the Alliance and in fact are alone. Grad rockets "
-                                          "hit Mariupol. We trust the North Atlantic Treaty and Article 5.")}
+    got = {p.evidence.text for p in parse("Kyiv is still outside the Alliance and so stands alone. Grad rockets "
+                                          "struck Mariupol. Its allies cite the North Atlantic Treaty and its fifth "
+                                          "article.")}
     assert "Mariupol" in got and not got & {"Alliance", "Grad", "North Atlantic", "Atlantic"}
     # a small town after "the" before its noun stays a place ("the Pirbright laboratory")
     assert "Pirbright" in {p.evidence.text for p in parse("Vehicles left the Pirbright laboratory in Surrey.")}
@@ -1138,6 +1139,6 @@ def test_places_demonyms_do_not_choose_the_town_of_the_text(parse):
 
 
 def test_places_a_seat_of_government_inside_an_unknown_name_gives_its_capital(parse):
-    places = parse("Ukraine said Kyiv and Kharkiv were shelled. In Ukraine, Lviv was calm. At the ceremony inside "
-                   "the gilded Grand Kremlin Palace, Mr Putin placed his hand on the Russian Constitution.")
+    places = parse("Ukraine said Kyiv and Kharkiv were shelled. In Ukraine, Lviv was calm. Under the chandeliers "
+                   "of the Grand Kremlin Palace, the president swore his oath for a new term.")
     assert _by_text(places, "Grand Kremlin Palace").candidates[0].name == "Moscow"

@@ -611,7 +611,7 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
                  or doc[run.end].pos_ in ("VERB", "AUX")
                  or doc[run.end].lower_ in ("and", "or") and run.end + 1 < len(doc)
                  and doc[run.end + 1].is_alpha and doc[run.end + 1].is_lower):
-        # "members of the Alliance want", "a member of the Alliance and in fact": a body or an event, not a town
+        # "members of the Alliance want", "outside the Alliance and so": a body or an event, not a town
         # ("the Pirbright laboratory", "the Temryuk and Anapa" stay places)
         return False
     if _given_name_before_surname(doc, run, gaz):
