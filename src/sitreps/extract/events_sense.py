@@ -28,6 +28,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .attribution_rules import doc_text
+
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
@@ -570,9 +572,10 @@ def reports_event(sent: SpacySpan, trigger: Span, sub: str) -> bool:
     first = toks[0]
     if first.i > sent.start and doc[first.i - 1].text == "-" and not doc[first.i - 1].whitespace_:
         return False  # "the Russian-appointed head": part of a compound adjective
-    line_start = doc.text.rfind("\n", 0, trigger.start) + 1
-    line_end = doc.text.find("\n", trigger.end)
-    line = doc.text[line_start:line_end if line_end != -1 else len(doc.text)]
+    text = doc_text(doc)  # doc.text rebuilds the string from every token on each access
+    line_start = text.rfind("\n", 0, trigger.start) + 1
+    line_end = text.find("\n", trigger.end)
+    line = text[line_start:line_end if line_end != -1 else len(text)]
     if len(re.findall(r"[^\W\d_]+", line)) == 1:
         return False  # a one-word section heading ("Mobilization"): a topic, not a report
     objective = re.search(r"\((?:[A-Z][\w-]* )?objective:", line)
@@ -585,7 +588,7 @@ def reports_event(sent: SpacySpan, trigger: Span, sub: str) -> bool:
             (first.tag_ == "VBN" or first.lower_.endswith("ed")):
         return False  # "this closed meeting of the council", "hundreds of mobilized recruits": a kind
     last = toks[-1]
-    if last.idx + len(last.text) > trigger.end and doc.text[trigger.end:last.idx + len(last.text)].isalpha() and \
+    if last.idx + len(last.text) > trigger.end and text[trigger.end:last.idx + len(last.text)].isalpha() and \
             len(toks) == 1:
         return False  # "firefighters" is no "firefight": the trigger is only the start of a longer word
     if first.lower_.startswith("demonstrat") and first.pos_ != "NOUN":
