@@ -1142,3 +1142,17 @@ def test_places_a_seat_of_government_inside_an_unknown_name_gives_its_capital(pa
     places = parse("Ukraine said Kyiv and Kharkiv were shelled. In Ukraine, Lviv was calm. Under the chandeliers "
                    "of the Grand Kremlin Palace, the president swore his oath for a new term.")
     assert _by_text(places, "Grand Kremlin Palace").candidates[0].name == "Moscow"
+
+
+def test_places_a_small_town_listed_with_big_places_takes_their_size(parse):
+    # beside New York City, Florida is the state, not the village of 3,000 people 80 km off
+    places = parse("Reporters waited in New York City and Florida for the verdict.")
+    got = _by_text(places, "Florida")
+    assert got.feature_code == "ADM1" and got.country_code == "US"
+
+
+def test_places_a_province_among_provinces_of_a_sentence_is_the_province(parse):
+    # not an enumeration ("another in", "a third in"), but every other name of the sentence is a province
+    places = parse("Inspectors logged a sick cow in Manitoba, another in Ontario and a third in Quebec.")
+    got = _by_text(places, "Quebec")
+    assert got.feature_code == "ADM1" and got.country_code == "CA"

@@ -156,6 +156,7 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> None:
         groups.setdefault((m.key, m.kind, m.qualifier, m.area_cue), []).append(m)
     reps = [ms[0] for ms in groups.values()]
     _resolve_distinct(reps, gaz)
+    _areas_among_areas(groups)
     for ms in groups.values():
         for other in ms[1:]:
             other.candidates, other.scores = ms[0].candidates, ms[0].scores
@@ -208,6 +209,7 @@ def _resolve_distinct(mentions: list[Mention], gaz: Gazetteer) -> None:
                         for i, e in enumerate(m.candidates)]
     _lists_of_areas(mentions)
     _lists_of_capitals(mentions)
+    _lists_of_big_places(mentions)
     for m in mentions:
         _prefer_area(m, mentions, gaz)
         order = sorted(range(len(m.candidates)), key=lambda i: -m.scores[i])
@@ -511,6 +513,75 @@ def _lists_of_capitals(mentions: list[Mention]) -> None:
                 moves.append((m, max(big)[1]))
     for m, i in moves:
         m.scores[i] = max(m.scores) + 0.5
+
+
+def _lists_of_big_places(mentions: list[Mention]) -> None:
+    """An enumeration whose other names all read as countries, first-level areas or cities of a million or more
+    lists places of that size: a member read as a town under 100,000 ("Florida" beside New York City: the
+    village 80 km off; "Toronto" beside New York: a village in Australia) takes its most populous reading that
+    is a first-level area of a country of the list (not the Bahamas' district Long Island beside New York and
+    New Jersey) or a city of a million or more. Decided on the readings before the step, then
+    applied."""
+    moves = []
+    for members in _enumerations(mentions, least=2):
+        for m in members.values():
+            best = m.best()
+            if best is None or best.feature_class != "P" or best.population >= LIST_CITY_POPULATION:
+                continue
+            others = [o.best() for o in members.values() if o is not m]
+            if not all(b is not None and (b.is_country or b.feature_code == "ADM1"
+                                          or b.feature_class == "P" and b.population >= METRO_POPULATION)
+                       for b in others):
+                continue
+            countries = {b.country_code for b in others if b is not None}
+            big = [(e.population, i) for i, e in enumerate(m.candidates)
+                   if e.feature_code == "ADM1" and e.country_code in countries
+                   or e.feature_class == "P" and e.population >= METRO_POPULATION]
+            if big:
+                moves.append((m, max(big)[1]))
+    for m, i in moves:
+        m.scores[i] = max(m.scores) + 0.5
+
+
+# other names of a sentence read as first-level areas of one country that make a capital's namesake the area
+PEER_AREAS = 2
+
+
+def _areas_among_areas(groups: dict[tuple[str, str | None, str | None, bool], list[Mention]]) -> None:
+    """A name read as a town whose other reading is the first-level area of that town's country, in a sentence
+    whose other names include two or more read as first-level areas of that country and none read as a town,
+    is the area: "one in Alberta, one in New Brunswick, and one in Quebec" names the province, not Quebec City.
+    Works on the groups of :func:`resolve` (any mention of the name may be in such a sentence); decided on the
+    readings before the step, then applied and the group's candidates re-sorted."""
+    by_sent: dict[int, list[tuple[Mention, Entry]]] = {}
+    for ms in groups.values():
+        b = ms[0].best()
+        if b is not None:
+            for m in ms:
+                by_sent.setdefault(m.sent, []).append((m, b))
+    moves = []
+    for ms in groups.values():
+        rep = ms[0]
+        best = rep.best()
+        if best is None or best.feature_class != "P" or rep.kind == "town" or rep.qualifier is not None:
+            continue  # "Alaska, Hawaii, Florida and Washington, D.C.": the qualifier names the town
+        area_i = next((i for i, e in enumerate(rep.candidates)
+                       if e.feature_code == "ADM1" and e.country_code == best.country_code), None)
+        if area_i is None:
+            continue
+        for m in ms:
+            peers = [(o, ob) for o, ob in by_sent.get(m.sent, []) if o.key != m.key]
+            areas = {ob.admin1 for _, ob in peers if ob.feature_code == "ADM1" and ob.country_code == best.country_code
+                     and ob.admin1 != rep.candidates[area_i].admin1}
+            if len(areas) >= PEER_AREAS and not any(ob.feature_class == "P" and ob.country_code == best.country_code
+                                                    for _, ob in peers):
+                moves.append((rep, area_i))
+                break
+    for m, i in moves:
+        m.scores[i] = max(m.scores) + 0.5
+        order = sorted(range(len(m.candidates)), key=lambda j: -m.scores[j])
+        m.candidates = [m.candidates[j] for j in order]
+        m.scores = [m.scores[j] for j in order]
 
 
 def _level(e: Entry) -> str:
