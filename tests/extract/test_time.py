@@ -132,3 +132,28 @@ def test_time_planned_action_on_a_weekday_is_the_next_one(nlp):
     text = "The minister plans to visit the front on Friday, after troops withdrew on Friday."
     times = find_times(text, PUB, nlp(text))
     assert [(t.evidence.text, t.value) for t in times] == [("on Friday", "2022-05-20"), ("on Friday", "2022-05-13")]
+
+
+def test_time_a_retrospective_text_keeps_the_year_it_wrote():
+    # an encyclopedia-style account published in mid-2023 of a 2022 siege: days written without a year belong
+    # to the year the text last wrote, not to the year of publication
+    text = ("The siege of the river port began on 2 March 2022 and ended on 30 April 2022. On 27 February, "
+            "scouts had crossed the bridge. In April the garrison left. The siege lasted from 5 March to "
+            "21 March 2022, the longest in the region.")
+    found = {t.evidence.text: t.value for t in find_times(text, "2023-06-16")}
+    assert found["On 27 February"] == "2022-02-27"
+    assert found["In April"] == "2022-04"
+    assert found["from 5 March"] == "2022-03-05"
+
+
+def test_time_a_news_report_keeps_the_year_of_publication():
+    # one dated anniversary is no retrospective; a date weeks before publication keeps its year; "since" counts
+    # up to publication
+    news = "A year after 24 February 2022, officials said on 5 March that shelling had eased since Jan 1."
+    found = {t.evidence.text: t.value for t in find_times(news, "2023-03-07")}
+    assert found["on 5 March"] == "2023-03-05"
+    retro = ("The first raid came on 3 May 2022 and the last on 9 June 2022. Since Jan 1, raids have stopped; "
+             "on 2 June, the mayor spoke.")
+    found = {t.evidence.text: t.value for t in find_times(retro, "2023-06-16")}
+    assert found["Since Jan 1"].startswith("2023-01-01")
+    assert found["on 2 June"] == "2023-06-02"
