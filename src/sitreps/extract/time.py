@@ -246,8 +246,9 @@ class _Resolver:
 
     def _narrative_year(self, y: int, mon: int, day: int, at: int) -> int:
         """In a retrospective text, the year the text itself last wrote before ``at`` (before any: the year
-        its dates name most) instead of ``y`` unless ``y`` puts the date in the week before publication: such a
-        text writes the year where it changes ("On 5 January 2023, ..."), so the year it last wrote holds."""
+        its dates name most) instead of ``y`` unless ``y`` puts the date within ``_RECENT_DAYS`` before
+        publication: such a text writes the year where it changes ("On 5 January 2023, ..."), so the year it
+        last wrote holds; a date of the last weeks is more likely news added to it."""
         if not self.retrospective or self.pub is None or at < 0:
             return y
         ny = self.narrative[1] if self.narrative is not None and self.narrative[0] <= at else self.common_year
