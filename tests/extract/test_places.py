@@ -1156,3 +1156,11 @@ def test_places_a_province_among_provinces_of_a_sentence_is_the_province(parse):
     places = parse("Inspectors logged a sick cow in Manitoba, another in Ontario and a third in Quebec.")
     got = _by_text(places, "Quebec")
     assert got.feature_code == "ADM1" and got.country_code == "CA"
+
+
+def test_places_an_enumeration_counts_a_name_the_text_named_before(parse):
+    # New York is named before, outside the list; in "from New York and Toronto" it still makes Toronto a peer of
+    # big places: the Canadian city, not the Australian village the story's other towns pull towards
+    places = parse("Doctors in Sydney, Newcastle and Brisbane treated the patients. A nurse in New York said little. "
+                   "Of the new cases, two came on a plane from New York and Toronto last week.")
+    assert _by_text(places, "Toronto").country_code == "CA"
