@@ -7,7 +7,7 @@ from sitreps.extract.turns import _name, turns
 TRANSCRIPT = (
     "MODERATOR: Good evening and welcome to the call.\n\n"
     "SENIOR DEFENSE OFFICIAL: Thanks. I think the convoy reached the river crossing on Sunday.\n\n"
-    "Q  Thanks for taking this. I wanted to ask whether the bridge still stands.\n\n"
+    "Q  Thanks for taking this. Can you say whether the bridge still stands?\n\n"
     "MR. HALVERSEN: We believe the bridge was damaged but can still carry trucks.\n\n"
     "SENIOR DEFENSE OFFICIAL: I would add that repairs began on Tuesday.\n"
 )
@@ -36,3 +36,9 @@ def test_turns_name_first_person_claims_in_the_pipeline(pipeline, make_article) 
     assert by_cue.get("think") == "Senior Defense Official"
     assert by_cue.get("believe") == "Halversen"
     assert not any(c.source.name in {"I", "We"} and c.cue is not None and c.cue.text == "believe" for c in claims)
+
+
+def test_turns_drop_what_a_questioner_asks_the_speaker(pipeline, make_article) -> None:
+    claims = pipeline.extract(make_article(TRANSCRIPT)).claims
+    assert not any(c.source.evidence is not None and c.source.evidence.text == "you" for c in claims)
+    assert any(c.source.name == "Halversen" for c in claims)

@@ -112,7 +112,7 @@ class AttributionStage:
         _nest(claims)
         claims = _drop_quoted_first_person(claims, quotes)
         claims = _drop_acting_groups(claims)
-        turn_speakers(text, claims, quotes)  # a transcript's "I"/"we" is the speaker whose label opens the turn
+        claims = turn_speakers(text, claims, quotes)  # a transcript's "I"/"we": the speaker whose label opens the turn
         unify_speakers(doc, claims)
         outlet_voice(claims, result.article.outlet, quotes)
         result.claims.extend(claims)

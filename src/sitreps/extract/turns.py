@@ -65,13 +65,26 @@ def turns(text: str) -> list[tuple[int, int, str]]:
             for k, (_, end, label) in enumerate(found)]
 
 
-def turn_speakers(text: str, claims: list[Claim], quotes: list[tuple[int, int]]) -> None:
-    """Name the first-person source of each claim after the label of the turn it lies in (in place)."""
+def turn_speakers(text: str, claims: list[Claim], quotes: list[tuple[int, int]]) -> list[Claim]:
+    """Name the first-person source of each claim after the label of the turn it lies in; drop what a
+    questioner puts to the speaker ("Can you talk about why now ...?": the source "you" in a question turn is
+    asked, nobody asserts it). Returns the claims kept."""
     spans = turns(text)
     if not spans or not claims:
-        return
+        return claims
     labels = {label for _, _, label in spans}
+    kept: list[Claim] = []
     for c in claims:
+        ev = c.source.evidence
+        turn = next((t for t in spans if ev is not None and t[0] <= ev.start < t[1]), None)
+        if turn is not None and turn[2] in _QUESTIONERS and ev is not None and ev.text.lower() == "you" \
+                and not any(a <= ev.start < b for a, b in quotes):
+            continue
+        kept.append(c)
+    ids = {c.id for c in kept}
+    for c in kept:
+        if c.nested_in is not None and c.nested_in not in ids:
+            c.nested_in = None  # its outer claim was a question
         ev = c.source.evidence
         if c.source.name.strip() in labels and c.source.name.strip() not in _QUESTIONERS:
             c.source.name = _name(c.source.name)  # "MR. KIRBY: ..." (the label line itself): "Kirby"
@@ -87,3 +100,4 @@ def turn_speakers(text: str, claims: list[Claim], quotes: list[tuple[int, int]])
         if kind != "unknown" or c.source.kind == "unknown":
             c.source.kind = kind
         c.certainty = certainty_of(c.hedges, c.reporting, c.source.kind, True)
+    return kept
