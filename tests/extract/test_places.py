@@ -1164,3 +1164,12 @@ def test_places_an_enumeration_counts_a_name_the_text_named_before(parse):
     places = parse("Doctors in Sydney, Newcastle and Brisbane treated the patients. A nurse in New York said little. "
                    "Of the new cases, two came on a plane from New York and Toronto last week.")
     assert _by_text(places, "Toronto").country_code == "CA"
+
+
+def test_places_a_tagged_name_runs_on_past_a_small_towns_name(parse):
+    # the tagger's place runs past a village's name (Abu in India, a Fraser in the US): the whole name is the
+    # place, not the village
+    got = {p.evidence.text for p in parse("Medical teams arrived in Abu Shok on Sunday with tents and water.")}
+    assert "Abu Shok" in got and "Abu" not in got
+    places = parse("Farmers in Fraser Valley sold their hens at a loss, officials in Vancouver said.")
+    assert "Fraser Valley" in {p.evidence.text for p in places} and "Fraser" not in {p.evidence.text for p in places}

@@ -61,6 +61,7 @@ ADMIN_WORDS = {"oblast", "region", "province", "governorate", "krai", "raion", "
 CAP_ADMIN_WORDS = {"Oblast", "Krai"}
 TOWN_WORDS = {"city"}
 RIVER_WORDS = {"river"}
+TYPE_WORDS_AFTER = frozenset({*ADMIN_WORDS, "state", *(w.lower() for w in CAP_ADMIN_WORDS)})
 # Lower-case words inside a place's name: "Stratford-upon-Avon", "Democratic Republic of the Congo", "Dar es
 # Salaam", "Rio Grande do Sul", "Port-au-Prince", "Trinidad y Tobago" (a run is a place only if the whole is a name).
 CONNECTORS = {"of", "de", "del", "la", "le", "du", "and", "on", "upon", "am", "an", "el", "al", "-", "the", "es",
@@ -301,6 +302,17 @@ def find_runs(doc: Doc, gaz: Gazetteer, doc_text: str | None = None) -> list[_Ru
                     and gaz.has_key(key + "."):
                 best = _Run(i, j + 1, key + ".", None)  # "W.Va." that the tokenizer split as "W.Va" "."
                 break
+        if best is not None and best.kind is None and not _prominent(gaz.lookup_key(best.key), rivers=False) \
+                and not (best.end < n and (lower[best.end] in TYPE_WORDS_AFTER or lower[best.end] in RIVER_WORDS
+                                           and any(e.feature_code == "STM" for e in gaz.lookup_key(best.key)))):
+            # "in Abu Shok", "in Fraser Valley": the tagger's place runs on past a small town's name (Abu, Fraser);
+            # the whole name, which the index lacks, is the place ("in Harbor City" too). Not an area's type word
+            # the branches below read ("in Izium Raion"), nor "River" after a river's name
+            longer = _tagged_after_locative(doc, gaz, tk, i)  # not FAC: "Ludlow Town Hall" (LGL)
+            if longer is not None and longer.end > best.end:
+                runs.append(longer)
+                i = longer.end
+                continue
         fac = _facility(tk, i)
         if fac is not None and (best is None or fac.end > best.end):
             runs.append(fac)
@@ -540,7 +552,7 @@ def _tagged_after_locative(doc: Doc, gaz: Gazetteer, tk: _Tokens, i: int) -> _Ru
         return None
     words = tk.text[i:j]
     if not all(w[:1].isupper() or w.lower() in CONNECTORS for w in words) or not words[-1][:1].isupper() \
-            or any(not w.replace("-", "").replace("'", "").isalpha() for w in words) \
+            or any(w not in CONNECTORS and not w.replace("-", "").replace("'", "").isalpha() for w in words) \
             or fold(words[0]) in STOPLIST and len(words) == 1:
         return None
     if any(w.isupper() for w in words):
