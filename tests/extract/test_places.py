@@ -1173,3 +1173,12 @@ def test_places_a_tagged_name_runs_on_past_a_small_towns_name(parse):
     assert "Abu Shok" in got and "Abu" not in got
     places = parse("Farmers in Fraser Valley sold their hens at a loss, officials in Vancouver said.")
     assert "Fraser Valley" in {p.evidence.text for p in places} and "Fraser" not in {p.evidence.text for p in places}
+
+
+def test_places_a_village_named_like_a_sibling_area_beside_an_area_is_the_area(parse):
+    places = parse("Floods closed roads both in Wales and in England last winter.")
+    got = _by_text(places, "Wales")
+    assert got.feature_code == "ADM1" and got.country_code == "GB"
+    # one area beside a city named like its own area is not enough: Kharkiv stays the city
+    places = parse("Storms knocked out power in Kharkiv and in Poltava Oblast on Monday.")
+    assert _by_text(places, "Kharkiv").feature_code.startswith("PPL")

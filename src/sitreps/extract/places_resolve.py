@@ -567,6 +567,8 @@ def _areas_among_areas(groups: dict[tuple[str, str | None, str | None, bool], li
     """A name read as a town whose other reading is the first-level area of that town's country, in a sentence
     whose other names include two or more read as first-level areas of that country and none read as a town,
     is the area: "one in Alberta, one in New Brunswick, and one in Quebec" names the province, not Quebec City.
+    A town under 100,000 in another area than the one it is named like needs one such name: "in Wales and in
+    England" is not the village of Wales in England (a city as Kharkiv beside "Poltava Oblast" stays the city).
     Works on the groups of :func:`resolve` (any mention of the name may be in such a sentence); decided on the
     readings before the step, then applied and the group's candidates re-sorted."""
     by_sent: dict[int, list[tuple[Mention, Entry]]] = {}
@@ -585,11 +587,14 @@ def _areas_among_areas(groups: dict[tuple[str, str | None, str | None, bool], li
                        if e.feature_code == "ADM1" and e.country_code == best.country_code), None)
         if area_i is None:
             continue
+        area = rep.candidates[area_i]
+        # a village named like another area of its country ("Wales", a village in England) needs one such peer
+        least = 1 if best.population < LIST_CITY_POPULATION and best.admin1 != area.admin1 else PEER_AREAS
         for m in ms:
             peers = [(o, ob) for o, ob in by_sent.get(m.sent, []) if o.key != m.key]
             areas = {ob.admin1 for _, ob in peers if ob.feature_code == "ADM1" and ob.country_code == best.country_code
-                     and ob.admin1 != rep.candidates[area_i].admin1}
-            if len(areas) >= PEER_AREAS and not any(ob.feature_class == "P" and ob.country_code == best.country_code
+                     and ob.admin1 != area.admin1}
+            if len(areas) >= least and not any(ob.feature_class == "P" and ob.country_code == best.country_code
                                                     for _, ob in peers):
                 moves.append((rep, area_i))
                 break
