@@ -25,6 +25,7 @@ from .events_rules import (
     decide,
     disrupted_only,
     is_protest,
+    non_weapon_depot,
     protest_outcome,
     seized_not_territory,
     territory_taker,
@@ -106,6 +107,10 @@ def _acled_choice(probs: list[float], labels: list[str], rule_sub: str | None, b
         if case == "ARREST" and text is not None and (how := arrest_at_protest(text)) is not None:
             # ACLED: people detained at a protest make a protest with intervention (or a riot), not "Arrests"
             return tax.by_case[how].name, min(1.0, probs[i])
+        if case == "ARREST" and text is not None and seized_not_territory(text) == "captive":
+            # soldiers told as captives ("a captured marine", captured soldiers returned): no arrest (ACLED's
+            # arrests are by the authorities; soldiers captured in a fight are part of the battle)
+            return None, 0.0
         if case == "ARREST" and non_event_check and text is not None and arrest_of_criminals(text):
             return None, 0.0  # ACLED: criminals arrested by the police are no "Arrests" (organised crime)
         if case == "ATTACK" and rule_sub == "Armed clash" and text is not None and armed_victims_only(text):
@@ -114,6 +119,12 @@ def _acled_choice(probs: list[float], labels: list[str], rule_sub: str | None, b
         if case == "DISR_WEAP" and rule_sub == "Air/drone strike" and text is not None and not disrupted_only(text):
             # an air strike that destroyed an arms depot is an air strike (a drone shot down is disrupted)
             return rule_sub, min(1.0, probs[i])
+        if case == "DISR_WEAP" and text is not None and non_weapon_depot(text):
+            # ACLED: an oil, fuel or grain depot is no weapons cache; struck or destroyed, it is the attack the
+            # rules read (a strike, shelling), else the model's next class
+            if rule_sub is not None and rule_sub != "Disrupted weapons use":
+                return rule_sub, min(1.0, probs[i])
+            continue
         if case == "DISR_WEAP" and rule_sub is not None and text is not None and weapon_used(text):
             # ACLED: disrupted weapons use is a weapon that was not used; one that went off or hurt people
             # is the attack the rules read ("explosives" alone draws the model to seizures)
@@ -129,7 +140,7 @@ def _acled_choice(probs: list[float], labels: list[str], rule_sub: str | None, b
             # police are no ACLED event (organised crime); otherwise the next class.
             if seized in SEIZED_AS:
                 return SEIZED_AS[seized], min(1.0, probs[i])
-            if seized == "crime" and non_event_check:
+            if (seized == "crime" and non_event_check) or seized == "captive":
                 return None, 0.0
             continue
         if case in (*_TERRITORY_ALL, "AGREEMENT") and rule_sub == "Non-violent transfer of territory":

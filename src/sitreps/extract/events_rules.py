@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 __all__ = ["RuleMatch", "decide", "find_triggers", "not_agreed", "score", "SEIZED_AS", "arrest_of_criminals", "arrest_of_officials", "blown_up",
-           "seized_not_territory", "disrupted_only", "is_protest", "territory_changed", "territory_taker",
+           "seized_not_territory", "disrupted_only", "non_weapon_depot", "is_protest", "territory_changed", "territory_taker",
            "weapon_used", "armed_victims_only", "protest_outcome", "arrest_at_protest"]
 
 # Actor words: who did it decides between territory sub-types and between clash and attack.
@@ -41,7 +41,9 @@ _PROTEST = (r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|(?-i:march(?:ed|er
 # Weapons a seizure, a find or a defusal is about (ACLED "Disrupted weapons use").
 _WEAPON_NOUNS = (r"(?:weapons?|arms|ammunitions?|explosives?|rifles?|guns?|firearms?|pistols?|revolvers?|"
                  r"carbines?|muskets?|cartridges|magazines|rounds|caches?|IEDs?|bombs?|mines?|devices?|rockets?|"
-                 r"missiles?|drones?|grenades?|depots?|detonators?)")
+                 r"missiles?|drones?|grenades?|detonators?)")
+# (round 15: no "depot" alone - an oil, fuel, grain or bus depot is no weapons cache; ACLED's disrupted weapons use
+# is about weapons, so a depot is one only with its weapons told: "arms depot", "ammunition depot")
 _CIVIL = (r"(?:civilians?|villagers?|residents?|farmers?|women|children|man|woman|boy|girl|people|family|"
           r"worshippers|passengers|journalists?|teachers?|students?|businessm[ae]n|shopkeepers?|"
           r"trader|herders?|villages?|houses?|homes?|shops?)")
@@ -71,6 +73,22 @@ _BLOWN_UP_WORDS = re.compile(r"blew|blown|blowing|blow|dynamit|destroyed|demolis
 _FREED_PLACE = (r"freed (?:\w+ ){0,4}(?:areas?|villages?|towns?|cit(?:y|ies)|districts?|territor(?:y|ies)|regions?|"
                 r"neighbou?rhoods?|hills?|hilltops?|settlements?)\b")
 
+# Round 15: a place surrendered or ceded ("surrendered the city to the army", "ceded control of the port",
+# "surrendered Northtown to the rebels"): ACLED's non-violent transfer of territory (a place handed over without
+# a fight), even with a deal told; the surrender of people ("fighters surrendered") stays an agreement.
+_PEOPLE_WORDS_ARMED = (r"soldiers?|troops|fighters?|marines?|servicem[ae]n|militants?|rebels?|insurgents?|"
+                        r"prisoners?|hostages?|detainees?|captives?|officers?|policem[ae]n|forces|men|units?|"
+                        r"personnel|POWs?|civilians?|citizens?|nationals?")
+_PLACE_SURRENDERED = (r"(?:surrender(?:ed|s|ing)?|ced(?:ed|es|ing)) (?!of\b)(?:control (?:of|over) )?(?:the |its |their |his |her )?"
+                      r"(?:\w+ ){0,2}(?:city|cities|towns?|villages?|districts?|territor(?:y|ies)|regions?|provinces?|"
+                      r"settlements?|ports?|airports?|bases?|garrisons?|fort(?:ress)?|citadel|strongholds?|capital|island|"
+                      r"areas?)\b|(?:surrender(?:ed|s|ing)?|ced(?:ed|es|ing)) (?:control (?:of|over) )?"
+                      # a name handed "to" someone: no day, month or armed people ("surrendered Russian soldiers")
+                      r"(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|"
+                      r"august|september|october|november|december)(?-i:[A-Z])\w+(?:'s)? "
+                      r"(?!(?:\w+ )?(?:" + _PEOPLE_WORDS_ARMED + r")\b)(?:\w+ )?to\b")
+_PLACE_SURRENDERED_RX = re.compile(_PLACE_SURRENDERED, re.IGNORECASE)
+
 # (sub-type, weight, pattern). Weights: 3 = the sub-type's defining words, 2 = strong, 1 = supporting.
 _RULES: list[tuple[str, float, str]] = [
     # Explosions/Remote violence
@@ -92,6 +110,9 @@ _RULES: list[tuple[str, float, str]] = [
                             r"\b(?:air ?force|aircraft|helicopters?|planes?|jets?|drones?|UAVs?)\b[^.]{0,40}\b(?:bomb\w*|struck|strikes?|launched|"
                             r"pounded|hit|targeted|raid\w*|fired)|bomb(?:ed|ing)? from the air|"
                             r"bombs? (?:was |were )?dropped from (?:an? |the )?(?:aircraft|plane|jet|helicopter|drone)s?"),
+    # round 15: a state's forces bombing a target ("Russian forces bombed the depot"): ACLED's air strike (bombs
+    # dropped from the air; a group planting a bomb is an explosive, not this)
+    ("Air/drone strike", 2, r"\b(?:forces|troops|army|military|aviation|air force)\b (?:\w+ ){0,2}?bomb(?:ed|ing)\b"),
     ("Air/drone strike", 1, r"\bdrones?\b|\bjets\b|\bairstrike"),
     ("Shelling/artillery/missile attack", 3,
      r"\bshell(?:ed|ing|s)?\b|artillery|mortars?\b|rockets?\b|missiles?\b|howitzers?|\bgrads?\b|"
@@ -132,6 +153,8 @@ _RULES: list[tuple[str, float, str]] = [
      r"(?:control|the)|vacat\w*|abandon(?:ed|s)? (?:their |its )?(?:positions?|bases?|posts?)|"
      r"without (?:a )?(?:fight|resistance|fighting)|evacuat\w* (?:its|their) (?:troops|forces|positions)|"
      r"retreat\w*|handover|"
+     # round 15: a place surrendered or ceded (see _PLACE_SURRENDERED)
+     + _PLACE_SURRENDERED + r"|"
      # round 14: an armed group leaving its stronghold ("began leaving their last bastion")
      r"(?:left|leav(?:e|es|ing)|evacuat(?:ed|ing)) (?:their|its|(?:the )?\w+s'|(?:the )?\w+'s) (?:\w+ ){0,2}(?:bastions?|strongholds?|"
      r"enclaves?)\b"),
@@ -175,7 +198,7 @@ _RULES: list[tuple[str, float, str]] = [
      r"bombs?|shipments?|consignments?)|(?:missiles?|rockets?|drones?|projectiles?)\b[^.]{0,40}\bintercept\w*|"
      r"interceptors?|"
      r"(?:seized|recovered|found|discovered|confiscated|unearthed|dismantled|destroyed|neutrali[sz]ed)"
-     r" (?!by\b)(?:\w+ ){0,4}" + _WEAPON_NOUNS + r"|(?:weapons?|arms|ammunition) (?:cache|depot|"
+     r" (?!by\b)(?:\w+ ){0,4}" + _WEAPON_NOUNS + r"|(?:weapons?|arms|ammunition|ammo|munitions?) (?:cache|depot|"
      r"haul|dump)|" + _WEAPON_NOUNS + r"\b[^.;]{0,60}\b(?:were|was|been|being|are|is) (?:\w+ ){0,2}(?:found|"
      r"discovered|seized|recovered|defused|confiscated|cleared|unearthed|dismantled|neutrali[sz]ed|"
      r"made safe)|suspicious (?:packages?|objects?|devices?|parcels?)|made safe|disarmed|deactivat\w*"),
@@ -493,7 +516,8 @@ _NP_STOP_AFTER = re.compile(r"\s(?:on|in|at|from|near|aboard|after|and|with|duri
                             r"around|across|into|under|over|between|allegedly|reportedly|last|this|would|will|could|"
                             r"can|may|might|should|must|is|are|was|were|has|have|had|leaves?|left)\b",
                             re.IGNORECASE)
-_NP_STOP_BEFORE = re.compile(r".*\b(?:when|after|that|which|where|and|as|while|said|announced|reported|of the "
+_NP_STOP_BEFORE = re.compile(r".*\b(?:when|after|that|which|where|and|as|while|said|announced|reported|suggested|"
+                             r"showed|indicated|claimed|confirmed|stated|of the "
                              r"(?:\w+ )?(?:\d+ )?(?=\w+ (?:were|was)))\b", re.IGNORECASE)
 _PLACE_HEAD = re.compile(r"\b(?:towns?|cit(?:y|ies)|villages?|districts?|areas?|regions?|territor(?:y|ies)|bases?|"
                          r"plants?|ports?|airports?|airfields?|airbases?|positions?|hills?|heights|bridges?|"
@@ -522,7 +546,11 @@ _PEOPLE_WORDS = (r"suspects?|members?|men|women|persons?|people|individuals?|hac
                  r"ministers?|governors?|lawmakers?|councill?ors?|judges?|prosecutors?|generals?|colonels?|"
                  r"sergeants?|alias|prisoners?|detainees?|cadres?|operatives?|sicarios?|hitm[ae]n|gunmen|"
                  r"accomplices?|brothers?|sons?|wife|husband|alleged|suspected|accused|wanted|ring|gang|"
-                 r"cell|network|band|perpetrators?|assailants?|attackers?|culprits?|masterminds?|cartel")
+                 r"cell|network|band|perpetrators?|assailants?|attackers?|culprits?|masterminds?|cartel|"
+                 # round 15: armed people captured are people, not a place ("captured twenty marines")
+                 r"marines?|servicem[ae]n|servicewom[ae]n|paratroopers?|troopers?|sailors?|pilots?|crewm[ae]n|"
+                 r"conscripts?|mercenar(?:y|ies)|militiam[ae]n|combatants?|snipers?|gunners?|guardsm[ae]n|"
+                 r"legionnaires?|POWs?|personnel")
 _GOODS = re.compile(r"\b(?:" + _GOODS_WORDS + r")(?=\W|$)|\$[\d.,]+", re.IGNORECASE)
 _PEOPLE = re.compile(r"\b(?:" + _PEOPLE_WORDS + r")\b", re.IGNORECASE)
 _WEAPONS = re.compile(r"\b" + _WEAPON_NOUNS + r"\b", re.IGNORECASE)
@@ -553,17 +581,44 @@ _OTHER_TERRITORY = re.compile(r"\b(?:fell to|fallen to|came under (?:the )?contr
 
 
 # The sub-type ACLED gives a seizure that is no territory change (see seized_not_territory; the others: none).
-SEIZED_AS = {"arrest": "Arrests", "loot": "Looting/property destruction", "weapons": "Disrupted weapons use"}
+SEIZED_AS = {"arrest": "Arrests", "loot": "Looting/property destruction", "weapons": "Disrupted weapons use",
+             "clash": "Armed clash"}
+# Round 15: armed people (not officials or armed-group members: those are arrests) captured in a fight, and the
+# words that tell them as captives rather than taken now ("a captured soldier", "six captured marines")
+_COMBATANTS = re.compile(r"\b(?:soldiers?|troops|fighters?|marines?|servicem[ae]n|servicewom[ae]n|paratroopers?|"
+                         r"troopers?|sailors?|pilots?|crewm[ae]n|conscripts?|mercenar(?:y|ies)|militiam[ae]n|"
+                         r"combatants?|snipers?|gunners?|guardsm[ae]n|legionnaires?|personnel)\b", re.IGNORECASE)
+_CAPTIVE_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its|of|with|\d+|one|two|three|four|five|six|seven|eight|"
+                             r"nine|ten|dozens|hundreds|many|several|some|newly|recently)\s+$", re.IGNORECASE)
+_PRISONERS_BACK = re.compile(r"\b(?:returned|released|exchanged?|swap(?:ped|s)?|freed|handed back|repatriat\w*)\b",
+                             re.IGNORECASE)
 _SEIZED_AS = SEIZED_AS
+
+
+# Round 15: "over", "up to", "about" before a count ("captured over thirty marines") is no particle ending the object
+_COUNT = (r"(?:\d+|a (?:dozen|hundred)|dozens|hundreds|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+          r"twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty)\b")
+_ABOUT_A_COUNT = re.compile(r"^(?:over|up to|about|around|nearly|almost|at least|more than|some)\s+(?=" + _COUNT + r")",
+                            re.IGNORECASE)
+# Words that open a noun phrase with a capital at a sentence start and are no name ("Some forty soldiers were ...")
+_NO_NAME = re.compile(r"(?:the|a|an|some|many|several|more|over|about|around|nearly|almost|at|all|most|" + _COUNT
+                      + r")$", re.IGNORECASE)
 
 
 def _object_kind(np: str) -> str | None:
     """"place", "weapons", "people", "goods" or None (not told) for a noun phrase seized or captured. A name
     first ("captured Northtown", "the capture of Northtown") is not told: a town as often as a person."""
     words = np.split()
+    while len(words) > 1 and _NO_NAME.match(words[0]) and words[0][:1].isupper():
+        words = [words[1].lower() if _NO_NAME.match(words[1]) else words[1], *words[2:]]
     if words and words[0][:1].isupper() and not (_PEOPLE.match(words[0]) or _GOODS.match(words[0])
                                                  or _WEAPONS.match(words[0])):
-        return None
+        # round 15: a name used as an adjective before people ("Russian marines", "Wagner fighters") tells
+        # people; a name alone or before anything else is not told
+        named = next((i for i, w in enumerate(words[:3]) if not w[:1].isupper()), None)
+        if named is None or not _PEOPLE.fullmatch(words[named]) or _PLACE_HEAD.search(np):
+            return None
+        return "people"
     if _PLACE_HEAD.search(np):
         return "place"
     if _WEAPONS.search(np):
@@ -581,7 +636,7 @@ def _objects(text: str, active: re.Pattern[str], passive: re.Pattern[str]) -> li
     or begin them before a passive one: (phrase, start of the match, passive?), active ones first."""
     out: list[tuple[str, int, bool]] = []
     for m in active.finditer(text):
-        np = re.sub(r"^of\s+", "", m.group("np"))
+        np = _ABOUT_A_COUNT.sub("", re.sub(r"^of\s+", "", m.group("np")))
         cut = _NP_STOP_AFTER.search(" " + np)
         if cut is not None and cut.start() == 0:
             continue  # "arrested by the police", "seized on Monday": the verb's object is not told here
@@ -603,20 +658,26 @@ def seized_not_territory(text: str) -> str | None:
     if _OTHER_TERRITORY.search(text):
         return None
     text = _DIGIT_SEP.sub("0", text)  # "2,700 kilograms", "1.2 tons": one number, same offsets
-    kinds: list[tuple[str, str, int]] = []
+    kinds: list[tuple[str, str, int, bool]] = []
     for np, at, passive in _objects(text, _SEIZE_ACTIVE, _SEIZE_PASSIVE):
         if not passive and re.match(r"(?:up|back|over|out)\b", np, re.IGNORECASE):
             return None
         words = np.split()
-        kinds.append((_object_kind(" ".join(words[-8:] if passive else words[:8])) or "?", np, at))
-    if not kinds or any(k in ("place", "?") for k, _, _ in kinds):
+        kinds.append((_object_kind(" ".join(words[-8:] if passive else words[:8])) or "?", np, at, passive))
+    if not kinds or any(k in ("place", "?") for k, _, _, _ in kinds):
         return None
-    kind, np, at = min(kinds, key=lambda x: x[2])
+    kind, np, at, passive = min(kinds, key=lambda x: x[2])
     if kind == "weapons":
         return "weapons"
     if kind == "people":
         if _SIGNIFICANT.search(np):
             return "arrest"
+        if _COMBATANTS.search(np) and not _CRIME.search(text) and not _LAW.search(text):
+            # round 15, ACLED: soldiers captured in a fight are part of the armed clash; soldiers told as
+            # captives ("an interview with a captured marine", "captured soldiers were returned") are no new
+            # event here
+            adjective = not passive and _CAPTIVE_BEFORE.search(text[:at]) is not None
+            return "captive" if adjective or _PRISONERS_BACK.search(text) else "clash"
         return "crime" if _CRIME.search(text) or _LAW.search(text) else "other"
     # goods: seized by the authorities (or told as contraband) is organised crime, by an armed group looting
     _, _, actors = _compiled()
@@ -672,6 +733,22 @@ def armed_victims_only(text: str) -> bool:
     """The victims told are armed (soldiers, police, militants, a checkpoint) and none is a civilian: by ACLED's
     definition the violence is then no "Attack" (violence against civilians) but part of a battle."""
     return bool(_ARMED_VICTIMS.search(text)) and not _CIVIL_VICTIMS.search(text)
+
+
+# Round 15: depots, stores and tanks of what is no weapon (oil, fuel, grain): a strike on one or one destroyed is
+# no ACLED "Disrupted weapons use" (a weapon that was not used), whatever the model reads from "depot".
+_OTHER_DEPOT = re.compile(r"\b(?:oil|fuel|petrol|gasoline|diesel|gas|grain|food|bus|tram|train|railway|rail|"
+                          r"storage|supply|supplies|medical|aid|humanitarian|lubricants?|water)\b (?:\w+ )?"
+                          r"(?:depots?|storage|store(?:house)?s?|warehouses?|tanks|reservoirs?|terminals?)\b", re.IGNORECASE)
+_WEAPON_STORE = re.compile(r"\b(?:weapons?|arms|ammunition|ammo|munitions?|explosives?|missiles?|rockets?|shells?|"
+                           r"bombs?|mines?) (?:\w+ )?(?:caches?|depots?|dumps?|stores?|storage|warehouses?|hauls?)\b",
+                           re.IGNORECASE)
+
+
+def non_weapon_depot(text: str) -> bool:
+    """The text tells an oil, fuel, grain or other non-weapons depot, store or tank and no weapons store: what
+    was hit or destroyed is then no weapons cache (ACLED: disrupted weapons use is about weapons)."""
+    return bool(_OTHER_DEPOT.search(text)) and not _WEAPON_STORE.search(text) and not _DISRUPTED_ONLY.search(text)
 
 
 def disrupted_only(text: str) -> bool:
@@ -1023,6 +1100,11 @@ def decide(text: str, *, non_event_check: bool = True) -> tuple[str | None, floa
     if best[0] == "Agreement" and _has(s, "Non-violent transfer of territory", 2) and _UNDER_DEAL.search(text):
         # ACLED: territory handed over or left under a deal changes hands without a fight - a non-violent
         # transfer; the agreement is its frame, not the event
+        best = ("Non-violent transfer of territory", best[1])
+    if best[0] == "Agreement" and _PLACE_SURRENDERED_RX.search(text) and not _NOT_AGREED.search(text):
+        # ACLED: a place surrendered or ceded changes hands without a fight - a non-violent transfer, whatever
+        # deal it was handed over for ("surrendered the city in exchange for ..."); people surrendering stay
+        # the agreement
         best = ("Non-violent transfer of territory", best[1])
     sub, val = best
     if sub in ("Attack", "Armed clash"):
