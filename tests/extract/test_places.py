@@ -1146,7 +1146,7 @@ def test_places_a_seat_of_government_inside_an_unknown_name_gives_its_capital(pa
 
 def test_places_a_small_town_listed_with_big_places_takes_their_size(parse):
     # beside New York City, Florida is the state, not the village of 3,000 people 80 km off
-    places = parse("Reporters waited in New York City and Florida for the verdict.")
+    places = parse("Reporters waited for the verdict in New York City and Florida.")
     got = _by_text(places, "Florida")
     assert got.feature_code == "ADM1" and got.country_code == "US"
 

@@ -566,7 +566,7 @@ PEER_AREAS = 2
 def _areas_among_areas(groups: dict[tuple[str, str | None, str | None, bool], list[Mention]]) -> None:
     """A name read as a town whose other reading is the first-level area of that town's country, in a sentence
     whose other names include two or more read as first-level areas of that country and none read as a town,
-    is the area: "one in Alberta, one in New Brunswick, and one in Quebec" names the province, not Quebec City.
+    is the area: "a case in Manitoba, another in Ontario and a third in Quebec" names the province, not the city.
     A town under 100,000 in another area than the one it is named like needs one such name: "in Wales and in
     England" is not the village of Wales in England (a city as Kharkiv beside "Poltava Oblast" stays the city).
     Works on the groups of :func:`resolve` (any mention of the name may be in such a sentence); decided on the
@@ -582,7 +582,7 @@ def _areas_among_areas(groups: dict[tuple[str, str | None, str | None, bool], li
         rep = ms[0]
         best = rep.best()
         if best is None or best.feature_class != "P" or rep.kind == "town" or rep.qualifier is not None:
-            continue  # "Alaska, Hawaii, Florida and Washington, D.C.": the qualifier names the town
+            continue  # a list of states ending in "Washington, D.C.": the qualifier names the town
         area_i = next((i for i, e in enumerate(rep.candidates)
                        if e.feature_code == "ADM1" and e.country_code == best.country_code), None)
         if area_i is None:
