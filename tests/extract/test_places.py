@@ -1158,14 +1158,6 @@ def test_places_a_province_among_provinces_of_a_sentence_is_the_province(parse):
     assert got.feature_code == "ADM1" and got.country_code == "CA"
 
 
-def test_places_an_enumeration_counts_a_name_the_text_named_before(parse):
-    # New York is named before, outside the list; in "from New York and Toronto" it still makes Toronto a peer of
-    # big places: the Canadian city, not the Australian village the story's other towns pull towards
-    places = parse("Doctors in Sydney, Newcastle and Brisbane treated the patients. A nurse in New York said little. "
-                   "Of the new cases, two came on a plane from New York and Toronto last week.")
-    assert _by_text(places, "Toronto").country_code == "CA"
-
-
 def test_places_a_tagged_name_runs_on_past_a_small_towns_name(parse):
     # the tagger's place runs past a village's name (Abu in India, a Fraser in the US): the whole name is the
     # place, not the village

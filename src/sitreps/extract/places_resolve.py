@@ -155,23 +155,14 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> None:
     for m in mentions:
         groups.setdefault((m.key, m.kind, m.qualifier, m.area_cue), []).append(m)
     reps = [ms[0] for ms in groups.values()]
-    # an enumeration's members by name, each the mention its group is resolved on: "flights from New York and
-    # Toronto" lists New York although the text named it before, outside the list
-    lists: dict[int, dict[str, Mention]] = {}
-    for ms in groups.values():
-        for m in ms:
-            if m.list_id is not None:
-                lists.setdefault(m.list_id, {}).setdefault(m.key, ms[0])
-    _resolve_distinct(reps, gaz, lists)
+    _resolve_distinct(reps, gaz)
     _areas_among_areas(groups)
     for ms in groups.values():
         for other in ms[1:]:
             other.candidates, other.scores = ms[0].candidates, ms[0].scores
 
 
-def _resolve_distinct(mentions: list[Mention], gaz: Gazetteer,
-                      lists: dict[int, dict[str, Mention]] | None = None) -> None:
-    """``lists``: the enumerations (see :func:`_enumerations`), else read from ``mentions``' own ``list_id``."""
+def _resolve_distinct(mentions: list[Mention], gaz: Gazetteer) -> None:
     for m in mentions:
         found = gaz.lookup_key(m.key)
         named = any(e.feature_class == "P" and fold(e.name) == m.key for e in found)
@@ -216,10 +207,9 @@ def _resolve_distinct(mentions: list[Mention], gaz: Gazetteer,
             seats = {(c.country_code, c.admin1) for c in m.candidates if c.feature_class == "P"}
             m.scores = [b[i] + _context(e, m, focus, bests, qualifiers, gaz, total, seats) + near[i]
                         for i, e in enumerate(m.candidates)]
-    enums = _enumerations(mentions, lists)
-    _lists_of_areas(enums)
-    _lists_of_capitals(enums)
-    _lists_of_big_places(enums)
+    _lists_of_areas(mentions)
+    _lists_of_capitals(mentions)
+    _lists_of_big_places(mentions)
     for m in mentions:
         _prefer_area(m, mentions, gaz)
         order = sorted(range(len(m.candidates)), key=lambda i: -m.scores[i])
@@ -459,27 +449,23 @@ def _alternates(bests: list[tuple[Mention, Entry | None]]) -> dict[str, list[Ent
     return out
 
 
-def _enumerations(mentions: list[Mention], lists: dict[int, dict[str, Mention]] | None = None
-                  ) -> list[dict[str, Mention]]:
-    """The enumerations of two or more distinct names: each one's first mention per name (``lists`` if given)."""
-    if lists is None:
-        lists = {}
-        for m in mentions:
-            if m.list_id is not None:
-                lists.setdefault(m.list_id, {}).setdefault(m.key, m)
-    return [members for members in lists.values() if len(members) >= 2]
+def _enumerations(mentions: list[Mention], least: int = 3) -> list[dict[str, Mention]]:
+    """The enumerations of at least ``least`` distinct names: each one's first mention per name."""
+    lists: dict[int, dict[str, Mention]] = {}
+    for m in mentions:
+        if m.list_id is not None:
+            lists.setdefault(m.list_id, {}).setdefault(m.key, m)
+    return [members for members in lists.values() if len(members) >= least]
 
 
-def _lists_of_areas(enums: list[dict[str, Mention]]) -> None:
+def _lists_of_areas(mentions: list[Mention]) -> None:
     """An enumeration whose other names could all be first-level areas of one country, one of them read as such,
     lists areas: "Georgia, Oklahoma, Pennsylvania and California" are states, not the towns Oklahoma and
     California in Pennsylvania; "Washington, Pennsylvania and California" too. A town of the list that has a
     first-level-area reading of that country takes it. Decided on the readings before the step, then applied.
     """
     moves = []
-    for members in enums:
-        if len(members) < 3:
-            continue
+    for members in _enumerations(mentions):
         for m in members.values():
             best = m.best()
             if best is None or best.feature_class != "P":
@@ -506,22 +492,20 @@ def _lists_of_areas(enums: list[dict[str, Mention]]) -> None:
 LIST_CITY_POPULATION = 100_000
 
 
-def _lists_of_capitals(enums: list[dict[str, Mention]]) -> None:
+def _lists_of_capitals(mentions: list[Mention]) -> None:
     """An enumeration that reads as capitals of two or more countries lists world cities: a member read as a
     small town ("Geneva" in Illinois, "New York" in Donetsk Oblast) whose name a city of over 100,000 bears
     takes the most populous such city. Decided on the readings before the step, then applied."""
     moves = []
-    for members in enums:
-        if len(members) < 3:
-            continue
+    for members in _enumerations(mentions):
         capitals = {b.country_code for o in members.values() if (b := o.best()) is not None
                     and b.feature_code == "PPLC"}
         if len(capitals) < 2:
             continue
         for m in members.values():
             best = m.best()
-            if best is None or best.feature_class != "P" or best.feature_code == "PPLC" \
-                    or best.population >= LIST_CITY_POPULATION:  # the state of New York stays the state
+            if best is None or best.feature_code == "PPLC" or best.is_country or \
+                    (best.feature_class == "P" and best.population >= LIST_CITY_POPULATION):
                 continue
             big = [(e.population, i) for i, e in enumerate(m.candidates)
                    if e.feature_class == "P" and e.population >= LIST_CITY_POPULATION]
@@ -531,7 +515,7 @@ def _lists_of_capitals(enums: list[dict[str, Mention]]) -> None:
         m.scores[i] = max(m.scores) + 0.5
 
 
-def _lists_of_big_places(enums: list[dict[str, Mention]]) -> None:
+def _lists_of_big_places(mentions: list[Mention]) -> None:
     """An enumeration whose other names all read as countries, first-level areas or cities of a million or more
     lists places of that size: a member read as a town under 100,000 ("Florida" beside New York City: the
     village 80 km off; "Toronto" beside New York: a village in Australia) takes its most populous reading that
@@ -539,7 +523,7 @@ def _lists_of_big_places(enums: list[dict[str, Mention]]) -> None:
     New Jersey) or a city of a million or more. Decided on the readings before the step, then
     applied."""
     moves = []
-    for members in enums:
+    for members in _enumerations(mentions, least=2):
         for m in members.values():
             best = m.best()
             if best is None or best.feature_class != "P" or best.population >= LIST_CITY_POPULATION:
