@@ -26,6 +26,7 @@ def test_soldiers_captured_in_a_fight_are_the_armed_clash(text: str) -> None:
 @pytest.mark.parametrize("text", [
     # soldiers told as captives, or given back: no new event (and no arrest)
     "The channel aired an interview with a captured Northland mercenary on Tuesday evening.",
+    "Officials plan show trials against captured Eastland marines, the ministry said.",
     "Forty Eastland servicemen who had been captured near the port were returned home in a swap.",
 ])
 def test_soldiers_told_as_captives_are_no_new_event(text: str) -> None:
@@ -45,7 +46,7 @@ def test_an_oil_or_fuel_depot_is_no_weapons_cache() -> None:
     assert decide("Northland forces bombed and destroyed a fuel depot on the edge of Eastford.")[0] == "Air/drone strike"
     # a weapons store is still a cache: disrupted weapons use
     for text in ("Soldiers destroyed an ammunition depot hidden in a forest near the border.",
-                 "Police found a munitions depot in an abandoned farmhouse outside the village."):
+                 "Police found an arms depot in an abandoned farmhouse outside the village."):
         assert decide(text)[0] == "Disrupted weapons use"
 
 

@@ -198,7 +198,7 @@ _RULES: list[tuple[str, float, str]] = [
      r"bombs?|shipments?|consignments?)|(?:missiles?|rockets?|drones?|projectiles?)\b[^.]{0,40}\bintercept\w*|"
      r"interceptors?|"
      r"(?:seized|recovered|found|discovered|confiscated|unearthed|dismantled|destroyed|neutrali[sz]ed)"
-     r" (?!by\b)(?:\w+ ){0,4}" + _WEAPON_NOUNS + r"|(?:weapons?|arms|ammunition|ammo|munitions?) (?:cache|depot|"
+     r" (?!by\b)(?:\w+ ){0,4}" + _WEAPON_NOUNS + r"|(?:weapons?|arms|ammunition) (?:cache|depot|"
      r"haul|dump)|" + _WEAPON_NOUNS + r"\b[^.;]{0,60}\b(?:were|was|been|being|are|is) (?:\w+ ){0,2}(?:found|"
      r"discovered|seized|recovered|defused|confiscated|cleared|unearthed|dismantled|neutrali[sz]ed|"
      r"made safe)|suspicious (?:packages?|objects?|devices?|parcels?)|made safe|disarmed|deactivat\w*"),
@@ -588,7 +588,8 @@ SEIZED_AS = {"arrest": "Arrests", "loot": "Looting/property destruction", "weapo
 _COMBATANTS = re.compile(r"\b(?:soldiers?|troops|fighters?|marines?|servicem[ae]n|servicewom[ae]n|paratroopers?|"
                          r"troopers?|sailors?|pilots?|crewm[ae]n|conscripts?|mercenar(?:y|ies)|militiam[ae]n|"
                          r"combatants?|snipers?|gunners?|guardsm[ae]n|legionnaires?|personnel)\b", re.IGNORECASE)
-_CAPTIVE_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its|of|with|\d+|one|two|three|four|five|six|seven|eight|"
+_CAPTIVE_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its|of|with|against|for|on|to|from|by|at|among|about|"
+                             r"all|those|these|other|\d+|one|two|three|four|five|six|seven|eight|"
                              r"nine|ten|dozens|hundreds|many|several|some|newly|recently)\s+$", re.IGNORECASE)
 _PRISONERS_BACK = re.compile(r"\b(?:returned|released|exchanged?|swap(?:ped|s)?|freed|handed back|repatriat\w*)\b",
                              re.IGNORECASE)
