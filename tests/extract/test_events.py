@@ -284,3 +284,13 @@ def test_events_a_clash_and_the_town_it_won_are_one_territory_event(pipeline, ma
                                           "Saturday. Ukrainian troops recaptured Zavody in Kharkiv Oblast on "
                                           "Sunday.")).events
     assert sorted(e.sub_event_type for e in apart) == ["Armed clash", "Government regains territory"]
+
+
+def test_events_two_dates_of_their_own_are_two_events(pipeline, make_article) -> None:
+    # the same side leaving the same town twice, months apart, in a retrospective account: two events
+    text = ("Russian forces withdrew from Kherson on 2 March 2022 after a short fight. Schools reopened. Prices "
+            "rose. Buses ran again. The mayor thanked volunteers. Markets filled on weekends.\n\nRussian forces "
+            "withdrew from Kherson on 11 November 2022, and Ukrainian troops entered the city.")
+    events = [e for e in pipeline.extract(make_article(text, published="2023-06-16")).events
+              if e.sub_event_type == "Non-violent transfer of territory"]
+    assert sorted(e.date or "" for e in events) == ["2022-03-02", "2022-11-11"]

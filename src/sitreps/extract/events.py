@@ -534,13 +534,23 @@ def _fallback_date(ev: Event, published: str | None) -> bool:
     return ev.date is None or (ev.date == published and ev.date_precision == "week")
 
 
+def _dated_apart(a: Event, b: Event, published: str | None, days: int = 2) -> bool:
+    """Both events carry a date of their own sentence and the dates differ by more than ``days`` days, or
+    name different months: the withdrawal of 2 March and the withdrawal of 11 November are two."""
+    if _fallback_date(a, published) or _fallback_date(b, published) or not a.date or not b.date:
+        return False
+    if len(a.date) == 10 and len(b.date) == 10:
+        return abs(_days_after(a.date, b.date)) > days
+    return a.date[:7] != b.date[:7] and len(a.date) >= 7 and len(b.date) >= 7
+
+
 def _same_event(a: Event, b: Event, a_last_end: int, published: str | None = None) -> bool:
     """Same real-world event: a repeated description (near-duplicate evidence), the same sub-type by the same
     actor at the same place, one fight (battle/remote-violence family) told over neighbouring sentences, or a
     later sentence of the same family that names no other place, date or actor ("the missile", "the strike",
     "rescuers at the station": one report tells one strike in several sentences)."""
-    if _near_duplicate(a.evidence.text, b.evidence.text):
-        return True
+    if _near_duplicate(a.evidence.text, b.evidence.text) and not _dated_apart(a, b, published):
+        return True  # a caption repeating the body (not the same words told of another day)
     fam_a = _FAMILY.get(a.sub_event_type, _FAMILY.get(a.event_type, a.sub_event_type))
     fam_b = _FAMILY.get(b.sub_event_type, _FAMILY.get(b.event_type, b.sub_event_type))
     # ACLED: a clash in which a place changed hands is the territory change: told over two sentences by the same
@@ -554,15 +564,15 @@ def _same_event(a: Event, b: Event, a_last_end: int, published: str | None = Non
     loc_a = (a.location.geonameid or a.location.evidence.text) if a.location else None
     loc_b = (b.location.geonameid or b.location.evidence.text) if b.location else None
     if a.sub_event_type == b.sub_event_type and (a.actor1 and a.actor1.name) == (b.actor1 and b.actor1.name) \
-            and loc_a is not None and loc_a == loc_b:
+            and loc_a is not None and loc_a == loc_b and not _dated_apart(a, b, published):
         return True
     coarse_a = a.location is None or (a.geo_precision or 3) >= 2
     coarse_b = b.location is None or (b.geo_precision or 3) >= 2
     close = 0 <= b.evidence.start - a_last_end < _NEAR_CHARS and b.evidence.start - a.evidence.start < 3 * _NEAR_CHARS
     loc_ok = loc_a is None or loc_b is None or loc_a == loc_b or (a.geo_precision or 3) >= 3 \
         or (b.geo_precision or 3) >= 3
-    if fam_a == fam_b and close and (names_a & names_b) and loc_ok:
-        return True
+    if fam_a == fam_b and close and (names_a & names_b) and loc_ok and not _dated_apart(a, b, published, 7):
+        return True  # (a report's "on March 24" and "on March 25" may tell one fight; March and November do not)
     if taken and close and (names_a & names_b) and loc_a is not None and loc_a == loc_b:
         return True  # the fight for a town and its taking: the same town, not a clash elsewhere
     if taken:
