@@ -112,7 +112,8 @@ class AttributionStage:
         _nest(claims)
         claims = _drop_quoted_first_person(claims, quotes)
         claims = _drop_acting_groups(claims)
-        claims = turn_speakers(text, claims, quotes)  # a transcript's "I"/"we": the speaker whose label opens the turn
+        # a transcript's "I"/"we" is the speaker whose label opens the turn; a questioner's "you ...?" is no claim
+        claims = _without(claims, turn_speakers(text, claims, quotes))
         unify_speakers(doc, claims)
         outlet_voice(claims, result.article.outlet, quotes)
         result.claims.extend(claims)

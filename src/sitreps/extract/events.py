@@ -476,7 +476,7 @@ def _flags(sent: SpacySpan, trigger: Span, text: str) -> tuple[bool, bool, bool]
         future = True  # "likely to continue the strikes": an expectation, not a report
     if re.search(r"\bdue to\b", clause[-80:], re.IGNORECASE) and (not doc.has_annotation("DEP") or any(
             t.lower_ == "due" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to" and doc[t.i + 1].pos_ == "PART"
-            and t.idx >= sent.start_char + len(before) - len(clause[-80:]) and t.idx < trigger.start for t in sent)):
+            and trigger.start - len(clause[-80:]) <= t.idx < trigger.start for t in sent)):
         future = True  # "due to resume talks": scheduled; not "killed due to an airstrike", a cause
     if any(w in _HYPO_AUX for w in words) or re.search(r"\bprevent\w*\b[^.]{0,60}\bfrom\b|\bmust\b|"
                                                        r"\b(?:call(?:s|ed|ing)? (?:on|for)|urg(?:e|es|ed|ing))\b",

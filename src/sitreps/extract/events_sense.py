@@ -628,7 +628,6 @@ def reports_event(sent: SpacySpan, trigger: Span, sub: str) -> bool:
     return True
 
 
-PURPOSE_INFINITIVE = True
 _OBJECTIVE = re.compile(r"\b(?:objectives?|goals?|aims?|intent|mission|tasks?)\s*:[^.;)\]]*$", re.IGNORECASE)
 
 
@@ -703,7 +702,7 @@ def intended(sent: SpacySpan, trigger: Span) -> bool:
         return True  # "continues to emphasise the liberation of Crimea": a goal talked about
     if t.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lower_ == "you" for c in t.children):
         return True  # "you liberate Crimea and then you change the whole context": anyone, any time
-    if PURPOSE_INFINITIVE and t.lemma_.lower() not in _MEANS_ARE_DEEDS and \
+    if t.lemma_.lower() not in _MEANS_ARE_DEEDS and \
             (_purpose_infinitive(t) or t.dep_ == "dobj" and t.head.lemma_.lower() in _OPEN_VERBS
              and _purpose_infinitive(t.head) or t.dep_ == "conj" and t.pos_ == "VERB" and _purpose_infinitive(t.head)):
         return True  # "closed in to arrest him", "training the army to launch a counteroffensive"

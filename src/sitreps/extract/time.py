@@ -323,7 +323,7 @@ class _Resolver:
             return None, None, "month", "published"
         if c.m["y"]:
             self.narrative = (c.start, y)
-        elif not mod or mod not in ("last", "next", "this"):
+        elif mod not in ("last", "next", "this"):
             y = self._narrative_year(y, mon, 1, -1 if _since(c) else c.start)
         last = calendar.monthrange(y, mon)[1]
         thirds = {"early": (1, 10), "beginning of": (1, 10), "start of": (1, 10), "the beginning of": (1, 10),

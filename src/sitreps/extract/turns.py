@@ -52,7 +52,7 @@ def _name(label: str) -> str:
 
 
 def turns(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, label) of each turn of a transcript, or [] when the text holds fewer than two labels."""
+    """(start, end, label) of each turn of a transcript, or [] when no speaker's label comes twice (no transcript)."""
     found = [(m.start(), m.end(), m.group(1).strip()) for m in _LABEL.finditer(text)
              if len(m.group(1).replace(" ", "")) >= 2 and not m.group(1).endswith(".")
              and m.group(1).strip() not in _NOT_SPEAKERS]
@@ -65,34 +65,30 @@ def turns(text: str) -> list[tuple[int, int, str]]:
             for k, (_, end, label) in enumerate(found)]
 
 
-def turn_speakers(text: str, claims: list[Claim], quotes: list[tuple[int, int]]) -> list[Claim]:
-    """Name the first-person source of each claim after the label of the turn it lies in; drop what a
-    questioner puts to the speaker ("Can you talk about why now ...?": the source "you" in a question turn is
-    asked, nobody asserts it). Returns the claims kept."""
+def turn_speakers(text: str, claims: list[Claim], quotes: list[tuple[int, int]]) -> set[str]:
+    """Name the first-person source of each claim after the label of the turn it lies in (in place), and
+    return the ids of what a questioner puts to the speaker ("Can you talk about why now ...?": the source
+    "you" in a question turn is asked, nobody asserts it) for the caller to drop."""
     spans = turns(text)
     if not spans or not claims:
-        return claims
+        return set()
     labels = {label for _, _, label in spans}
-    kept: list[Claim] = []
+    asked: set[str] = set()
     for c in claims:
-        ev = c.source.evidence
-        turn = next((t for t in spans if ev is not None and t[0] <= ev.start < t[1]), None)
-        if turn is not None and turn[2] in _QUESTIONERS and ev is not None and ev.text.lower() == "you" \
-                and not any(a <= ev.start < b for a, b in quotes):
-            continue
-        kept.append(c)
-    ids = {c.id for c in kept}
-    for c in kept:
-        if c.nested_in is not None and c.nested_in not in ids:
-            c.nested_in = None  # its outer claim was a question
-        ev = c.source.evidence
         if c.source.name.strip() in labels and c.source.name.strip() not in _QUESTIONERS:
             c.source.name = _name(c.source.name)  # "MR. KIRBY: ..." (the label line itself): "Kirby"
             continue
-        if ev is None or ev.text.lower() not in _FIRST_PERSON or any(a <= ev.start < b for a, b in quotes):
+        ev = c.source.evidence
+        if ev is None or any(a <= ev.start < b for a, b in quotes):
             continue
         turn = next((t for t in spans if t[0] <= ev.start < t[1]), None)
-        if turn is None or turn[2] in _QUESTIONERS:
+        if turn is None:
+            continue
+        if turn[2] in _QUESTIONERS:
+            if ev.text.lower() == "you":
+                asked.add(c.id)
+            continue
+        if ev.text.lower() not in _FIRST_PERSON:
             continue
         name = _name(turn[2])
         kind = kind_of(name)
@@ -100,4 +96,4 @@ def turn_speakers(text: str, claims: list[Claim], quotes: list[tuple[int, int]])
         if kind != "unknown" or c.source.kind == "unknown":
             c.source.kind = kind
         c.certainty = certainty_of(c.hedges, c.reporting, c.source.kind, True)
-    return kept
+    return asked
