@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from .doctext import seed_doc_text
 from .errors import SitrepsError
 from .extract.registry import Resources, Stage, available_stages, load_stage
 from .model import ArticleResult, Source, check_spans, span_matches, spans_of
@@ -70,6 +71,7 @@ class Pipeline:
 
     def run_stages(self, article: Article, doc: Doc) -> ArticleResult:
         result = ArticleResult(article=article)
+        seed_doc_text(doc, article.text)  # every stage reads slices of it: no stage rebuilds it from the tokens
         for stage in self.stages:
             try:
                 stage(doc, result)

@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..doctext import doc_text as doc_text  # re-exported: the attribution modules import it from here
+from ..doctext import seed_doc_text as seed_doc_text
 from .attribution_lexicon import ALIASES, CUE_LEMMAS, TITLE_WORDS, load_cue_forms
 
 if TYPE_CHECKING:
@@ -56,30 +58,6 @@ class Found:
     cue_token: int | None = None  # token index of the cue, for clause-level look-ups
     # CRF claims: the model's marginals and how the claim was put together (attribution_accept.features)
     crf: dict[str, float] | None = None
-
-
-_TEXT_KEY = "sitreps.attribution.text"
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, computed once per doc: spaCy joins every token's text on each access, and the stage reads
-    the text hundreds of times per document (it was most of the stage's time)."""
-    text = doc.user_data.get(_TEXT_KEY)
-    if not isinstance(text, str):
-        text = doc.text
-        doc.user_data[_TEXT_KEY] = text
-    return text
-
-
-def seed_doc_text(doc: Doc, text: str) -> None:
-    """Let :func:`doc_text` answer ``text`` (the article text the pipeline made ``doc`` from: spaCy's
-    tokenizer keeps every character, so it equals ``doc.text``) without rebuilding it from the tokens. A text
-    whose length does not match the doc's last token is ignored."""
-    if _TEXT_KEY in doc.user_data or not len(doc):
-        return
-    last = doc[-1]
-    if last.idx + len(last.text_with_ws) == len(text) and doc[0].idx == 0:
-        doc.user_data[_TEXT_KEY] = text
 
 
 def _span_of(tokens: list[Token]) -> tuple[int, int] | None:

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .attribution_rules import doc_text
+from ..doctext import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
