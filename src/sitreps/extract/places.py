@@ -450,6 +450,7 @@ def _locate_unknown(doc: Doc, mentions: list[Mention], gaz: Gazetteer,
     text = doc.text if text is None else text
     towns: list[tuple[int, Entry]] = []
     areas: list[tuple[int, Entry]] = []  # every admin area and country the text names, by position
+    islands: list[tuple[int, Entry]] = []  # the large islands it names ("Java")
     times: dict[int, int] = {}  # how often the text names each town
     countries: dict[str, int] = {}  # how often it names a place of each country
     named: dict[str, int] = {}  # the same, demonyms ("Nigerian priests") left out
@@ -462,6 +463,8 @@ def _locate_unknown(doc: Doc, mentions: list[Mention], gaz: Gazetteer,
         if b is not None and b.feature_class in "PA" and not b.is_country:
             towns.append((m.start, b))
             times[b.geonameid] = times.get(b.geonameid, 0) + 1
+        elif b is not None and b.feature_code == "ISL":
+            islands.append((m.start, b))
         if b is not None and (b.is_country or b.is_admin) and not any(
                 e.feature_class == "P" and e.population >= ANCHOR_POPULATION for e in m.candidates):
             areas.append((m.start, b))  # not "Washington": the city as likely as the state
@@ -491,6 +494,23 @@ def _locate_unknown(doc: Doc, mentions: list[Mention], gaz: Gazetteer,
                 return other if other is not None and haversine_km(
                     area.lat, area.lon, other.lat, other.lon) < NEAR_AREA_KM else area
         return usual(m, ps)
+
+    def area_of_text(m: Mention) -> Entry | None:
+        """With no town in the text, the area it is about: the one named right after the mention ("Greenlane,
+        Auckland"), else the area or large island of the country the text names most (demonyms aside) that it
+        names most often, the smaller level first ("the Cuvette-Ouest region ... the Etoumbi district"), else
+        that country ("four villages of ... in Burundi")."""
+        after = area_after(m)
+        if after is not None:
+            return after
+        cc = home or main
+        inner = [(s, e) for s, e in towns if e.feature_class == "A" and e.country_code == cc]
+        inner += [(s, e) for s, e in islands if e.country_code in (cc, "")]
+        if inner:
+            def rank(e: Entry) -> tuple[int, int]:
+                return sum(1 for _, x in inner if x.geonameid == e.geonameid), e.feature_code == "ADM2"
+            return max((e for _, e in inner), key=rank)
+        return next((e for _, e in areas if e.is_country and e.country_code == cc), None)
 
     def usual(m: Mention, ps: list[tuple[int, Entry]]) -> Entry | None:
         """The town the text names most often, in the country it names most (see ``town_of_text``)."""
@@ -559,8 +579,9 @@ def _locate_unknown(doc: Doc, mentions: list[Mention], gaz: Gazetteer,
             inner = None if context is not None else inner
         if inner is None and context is None:
             # any other name the index lacks ("Bywater", "Khayelitsha", a span a caller of resolve_spans found
-            # with another recogniser) is most likely in the town the text is about: its point, still unresolved
-            context = town_of_text(m)
+            # with another recogniser) is most likely in the town the text is about: its point, still unresolved;
+            # with no town in the text, the area it is about
+            context = town_of_text(m) or area_of_text(m)
         if inner is not None:
             out[id(m)] = (inner, "inside")
         elif context is not None:

@@ -1,0 +1,45 @@
+"""Places, round 14: rules found on the field's evaluation sets, tested on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    from sitreps.gazetteer.index import load_gazetteer
+
+    return load_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def parse(nlp, gaz):
+    from sitreps.extract.places import geoparse
+
+    def run(text: str):
+        return geoparse(nlp(text), gaz)
+
+    return run
+
+
+def _by_text(places, text):
+    found = [p for p in places if p.evidence.text == text]
+    assert found, f"{text!r} not found among {[p.evidence.text for p in places]}"
+    return found[0]
+
+
+def test_places_a_name_the_index_lacks_takes_the_area_when_the_text_names_no_town(parse):
+    # no town in the text, only a province of the Congo: the unknown villages take that province's point
+    places = parse("Measles was confirmed in the Cuvette-Ouest region of the Republic of Congo this week. Health "
+                   "workers closed the schools of the villages of Qzxwvbi and Brqzmo on Friday.")
+    for name in ("Qzxwvbi", "Brqzmo"):
+        p = _by_text(places, name)
+        assert p.geonameid is None and p.lat is not None
+        assert p.candidates[0].name == "Cuvette-Ouest" and p.precision == "region"
+    # no town and no area: the country the text is about
+    places = parse("Measles spread across Burundi this year. Health workers closed the schools of the village of "
+                   "Qzxwvbi on Friday.")
+    p = _by_text(places, "Qzxwvbi")
+    assert p.candidates[0].name == "Burundi" and p.precision == "country"
