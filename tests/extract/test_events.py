@@ -294,3 +294,20 @@ def test_events_two_dates_of_their_own_are_two_events(pipeline, make_article) ->
     events = [e for e in pipeline.extract(make_article(text, published="2023-06-16")).events
               if e.sub_event_type == "Non-violent transfer of territory"]
     assert sorted(e.date or "" for e in events) == ["2022-03-02", "2022-11-11"]
+
+
+def test_events_date_from_the_time_of_the_triggers_own_verb(pipeline, make_article) -> None:
+    # two dates in one sentence: each event takes the one its own verb governs, not the sentence's first
+    text = ("On 3 May the brigade crossed the river near Izium, and on 9 May Russian artillery shelled "
+            "the bridge there.")
+    _, events = _events(pipeline, make_article, text, published="2023-05-20")
+    shelling = next(e for e in events if e.sub_event_type == "Shelling/artillery/missile attack")
+    assert shelling.date == "2023-05-09"
+
+
+def test_events_date_of_an_agreement_told_after_another_year(pipeline, make_article) -> None:
+    text = ("The two rebel factions began talks in Geneva in 2006, and in 2008 they agreed to a ceasefire "
+            "along the river.")
+    _, events = _events(pipeline, make_article, text, published="2022-02-04")
+    deal = [e for e in events if e.sub_event_type == "Agreement"]
+    assert deal and all(e.date == "2008" for e in deal)

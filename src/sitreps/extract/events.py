@@ -443,16 +443,49 @@ def _quoted(text: str, para: tuple[int, int], trigger: Span) -> tuple[int, int] 
 
 
 def _date(sent: SpacySpan, times: list[TimeExpr], published: str | None,
-          by_start: _ByStart[TimeExpr] | None = None) -> tuple[str | None, str | None, int | None]:
+          by_start: _ByStart[TimeExpr] | None = None, trigger: Span | None = None
+          ) -> tuple[str | None, str | None, int | None]:
     inside = by_start.within(sent.start_char, sent.end_char) if by_start is not None \
         else [t for t in times if _within(t.evidence, sent.start_char, sent.end_char)]
-    for t in inside:
-        if t.value:
-            prec = t.precision or ("day" if len(t.value) == 10 else "month" if len(t.value) == 7 else "year")
-            return t.value, prec, _TIME_PRECISION.get(prec, 3)
+    valued = [t for t in inside if t.value]
+    if len({t.value for t in valued}) > 1 and trigger is not None:
+        # "began working with the alliance in 1997, and in 2008 the allies agreed ...": of several dates the
+        # one that hangs from the trigger's own verb dates it, not the sentence's first
+        own = _own_verb_time(sent, trigger, valued)
+        if own is not None:
+            valued.remove(own)
+            valued.insert(0, own)
+    for t in valued:
+        assert t.value is not None
+        prec = t.precision or ("day" if len(t.value) == 10 else "month" if len(t.value) == 7 else "year")
+        return t.value, prec, _TIME_PRECISION.get(prec, 3)
     if published:
         return published, "week", 2  # reported without a date: "in recent days" before publication
     return None, None, None
+
+
+_NAMED_DATE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b\.?|\b\d{4}\b")
+_RELATIVE_DATE = re.compile(r"\b(?:recent|coming|next|past|last|ago|this|rest|end|until|till|throughout|early|"
+                            r"late|mid)\b", re.IGNORECASE)
+
+
+def _own_verb_time(sent: SpacySpan, trigger: Span, times: list[TimeExpr]) -> TimeExpr | None:
+    """The first of ``times`` naming a month or a year whose words hang from the same verb as the trigger
+    (None when the parse is missing or no time does)."""
+    doc = sent.doc
+    if not doc.has_annotation("DEP"):
+        return None
+    trig = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    if trig is None or not len(trig):
+        return None
+    verb = _verb_of(trig.root)
+    for t in times:
+        if not _NAMED_DATE.search(t.evidence.text) or _RELATIVE_DATE.search(t.evidence.text):
+            continue  # "in recent weeks", "by the end of August" inside a report count from the report's day
+        span = doc.char_span(t.evidence.start, t.evidence.end, alignment_mode="expand")
+        if span is not None and len(span) and _verb_of(span.root).i == verb.i:
+            return t
+    return None
 
 
 _PAST_AUX = frozenset({"did", "had", "has", "have", "was", "were"})
@@ -819,7 +852,7 @@ class EventsStage:
                 if actor2 is not None and actor2.name == home.name:
                     actor2 = None  # never the same actor on both sides
         date, date_prec, time_prec = _date(sent, result.times, result.article.published,
-                                           index.times if index is not None else None)
+                                           index.times if index is not None else None, trigger)
         quantities: list[Quantity] = index.quantities.within(sent.start_char, sent.end_char) if index is not None \
             else [q for q in result.quantities if _within(q.evidence, sent.start_char, sent.end_char)]
         killed = [q for q in quantities if q.kind in _KILLED and q.value is not None]
