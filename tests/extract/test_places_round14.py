@@ -43,3 +43,22 @@ def test_places_a_name_the_index_lacks_takes_the_area_when_the_text_names_no_tow
                    "Qzxwvbi on Friday.")
     p = _by_text(places, "Qzxwvbi")
     assert p.candidates[0].name == "Burundi" and p.precision == "country"
+
+
+def test_places_a_name_the_index_lacks_lies_in_the_area_its_district_is_of(parse):
+    # "the X district of Rajasthan": in Rajasthan, not in the town the text names most (Indore, another state)
+    places = parse("Doctors in Indore treated 40 patients. Indore has two hospitals. A farmer in the Qzxwvpur "
+                   "district of Rajasthan said his fields were flooded.")
+    p = _by_text(places, "Qzxwvpur")
+    assert p.geonameid is None and p.candidates[0].name == "Rajasthan"
+
+
+def test_places_two_names_the_index_lacks_before_a_plural_place_noun(parse):
+    places = parse("Cholera spread in Kinshasa last month. Officials sealed off the Qzxwvbi and Brqzmo districts "
+                   "on Monday.")
+    for name in ("Qzxwvbi", "Brqzmo"):
+        p = _by_text(places, name)
+        assert p.geonameid is None and p.candidates[0].name == "Kinshasa"
+    # no plural noun after them: no place
+    assert "Brqzmo" not in {p.evidence.text for p in parse("Cholera spread in Kinshasa. The Qzxwvbi and Brqzmo "
+                                                            "report came out on Monday.")}

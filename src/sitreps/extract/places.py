@@ -436,7 +436,9 @@ university college bank hospital airport court police sheriff sheriff's ministry
 """.split())
 ABROAD_WORDS = frozenset("embassy embassies consulate consulates mission".split())
 _INSTITUTION_GENERIC = LOCATED_WORDS | INSTITUTION_WORDS  # single words inside a name that name no place
-IN_TOWN_GAP = re.compile(r"\s*(?:,|in|at|near|,\s*in)\s*(?:the\s+)?(?:city\s+of\s+)?", re.IGNORECASE)
+# between an unknown name and the town or area it lies in: "X, Y", "X in Y", "the X district of Y", "X camp in Y"
+IN_TOWN_GAP = re.compile(r"\s*(?:(?:district|area|region|province|county|municipality|camp)s?\s+(?:of|in)|,|in|at|near"
+                         r"|,\s*in)\s*(?:the\s+)?(?:city\s+of\s+)?", re.IGNORECASE)
 
 
 def _locate_unknown(doc: Doc, mentions: list[Mention], gaz: Gazetteer,

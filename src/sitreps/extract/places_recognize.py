@@ -327,7 +327,8 @@ def find_runs(doc: Doc, gaz: Gazetteer, doc_text: str | None = None) -> list[_Ru
                 unknown = _listed_unknown(tk, i)
             if unknown is not None:
                 runs.append(unknown)
-                if unknown.kind == "unknown" and (listed or lower[i - 2] in PLURAL_TYPE_NOUNS):
+                if unknown.kind == "unknown" and (listed or lower[i - 2] in PLURAL_TYPE_NOUNS
+                                                  or _plural_noun_after(tk, unknown.end)):
                     listing = unknown.end  # the enumeration goes on: "Kampungu, Makonono, Kaluamba and Mombo"
                 i = unknown.end
                 continue
@@ -453,13 +454,31 @@ def _named_by_type_noun(tk: _Tokens, i: int) -> _Run | None:
     j = i + 1
     while j < len(tk.text) and j - i < 3 and tk.cap[j] and not tk.punct[j] and not tk.sent_start[j]:
         j += 1
-    # "in the Wedza district", "from Torkula village": the noun after the name, in lower case
-    if not before and not (j < len(tk.text) and tk.text[j] in ("village", "district")):
+    # "in the Wedza district", "from Torkula village": the noun after the name, in lower case; "the Etoumbi and
+    # Mbomo districts": a plural noun after the names it lists
+    if not before and not (j < len(tk.text) and tk.text[j] in ("village", "district")) \
+            and not _plural_noun_after(tk, j):
         return None
     if tk.text[i] in ("The", "A", "An") or any(fold(w) in STOPLIST for w in tk.text[i:j]) \
             or not all(w.isalpha() for w in tk.text[i:j]):
         return None
     return _Run(i, j, fold(tk.span_text(i, j)), "unknown")
+
+
+def _plural_noun_after(tk: _Tokens, j: int) -> bool:
+    """A second name (1-3 capitalised words) after "and"/"or" at ``j``, then a plural place noun in lower case:
+    "the Etoumbi and Mbomo districts", "the Qzxwv or Brqz villages"."""
+    n = len(tk.text)
+    if j >= n or tk.lower[j] not in ("and", "or"):
+        return False
+    k = j + 1
+    while k < n and k - j <= 3 and tk.cap[k] and not tk.punct[k] and not tk.sent_start[k]:
+        k += 1
+    return j + 1 < k < n and tk.text[k] in _LISTED_PLURALS
+
+
+_LISTED_PLURALS = frozenset({"villages", "districts", "provinces", "regions", "municipalities", "communes",
+                             "townships", "counties", "camps"})
 
 
 # Words that may follow the noun of a definition ("Kwamalusi, a suburb located east of Bulawayo", "a mining town
