@@ -62,3 +62,15 @@ def test_places_two_names_the_index_lacks_before_a_plural_place_noun(parse):
     # no plural noun after them: no place
     assert "Brqzmo" not in {p.evidence.text for p in parse("Cholera spread in Kinshasa. The Qzxwvbi and Brqzmo "
                                                             "report came out on Monday.")}
+
+
+def test_places_a_country_named_like_a_state_is_the_state_in_a_story_set_in_that_states_country(parse):
+    # the text's other names: two in the US, one each in Canada and Sweden, none in the country of Georgia
+    text = ("Inspectors found a sick cow on a farm in Alabama, the United States said. A lab in Georgia ran the "
+            "first test. Canada and Sweden halted beef imports.")
+    p = _by_text(parse(text), "Georgia")
+    assert p.feature_code == "ADM1" and p.country_code == "US"
+    # beside the country's own neighbours it stays the country
+    p = _by_text(parse("Troops crossed from Russia into Georgia in 2008, and Armenia closed its border."),
+                 "Georgia")
+    assert p.country_code == "GE"

@@ -212,6 +212,7 @@ def _resolve_distinct(mentions: list[Mention], gaz: Gazetteer) -> None:
     _lists_of_big_places(mentions)
     for m in mentions:
         _prefer_area(m, mentions, gaz)
+        _state_not_country(m, mentions)
         order = sorted(range(len(m.candidates)), key=lambda i: -m.scores[i])
         m.candidates = [m.candidates[i] for i in order]
         m.scores = [m.scores[i] for i in order]
@@ -620,6 +621,30 @@ def _prefer_area(m: Mention, mentions: list[Mention], gaz: Gazetteer) -> None:
         if ob.country_code == best.country_code and ob.admin1 == best.admin1:
             inside.append(haversine_km(ob.lat, ob.lon, best.lat, best.lon))
     if len(inside) >= 2 and min(inside) > 40.0:
+        m.scores[area_i] = max(m.scores) + 0.5
+
+
+def _state_not_country(m: Mention, mentions: list[Mention]) -> None:
+    """A country named like a first-level area of another country ("Georgia") is that area when the text's
+    other names place nothing in the country and at least two names, half of those with a country or more, in
+    the area's country: "a lab in Georgia" in a story about Iowa and Texas is the US state."""
+    best = m.best()
+    if best is None or not best.is_country:
+        return
+    area_i = next((i for i, e in enumerate(m.candidates)
+                   if e.feature_code == "ADM1" and e.country_code and e.country_code != best.country_code), None)
+    if area_i is None:
+        return
+    cc = m.candidates[area_i].country_code
+    here = there = total = 0
+    for other in mentions:
+        ob = other.best()
+        if other is m or other.key == m.key or ob is None or not ob.country_code:
+            continue
+        total += 1
+        here += ob.country_code == best.country_code
+        there += ob.country_code == cc
+    if here == 0 and there >= 2 and 2 * there >= total:
         m.scores[area_i] = max(m.scores) + 0.5
 
 
