@@ -74,3 +74,12 @@ def test_places_a_country_named_like_a_state_is_the_state_in_a_story_set_in_that
     p = _by_text(parse("Troops crossed from Russia into Georgia in 2008, and Armenia closed its border."),
                  "Georgia")
     assert p.country_code == "GE"
+
+
+def test_places_a_world_city_beats_a_village_of_its_name_in_the_texts_country(parse):
+    # Toronto, Ohio (5,000 people) had won on the US focus of the other names alone
+    p = _by_text(parse("Two Americans and a Canadian flew from Toronto to Boise, Idaho."), "Toronto")
+    assert p.country_code == "CA"
+    # with the village's own state after it, the village
+    p = _by_text(parse("Two Americans and a Canadian drove from Toronto, Ohio, to Boise, Idaho."), "Toronto")
+    assert p.country_code == "US"

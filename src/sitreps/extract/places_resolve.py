@@ -136,6 +136,21 @@ def prior(e: Entry, m: Mention, named: bool = False) -> float:
     return s + _type_fit(e, m.kind)
 
 
+def _world_city_namesake(e: Entry, m: Mention, found: list[Entry]) -> float:
+    """A village named like a world city of another country ("Toronto", Ohio, 5,000 people, against Toronto,
+    2.6 million) starts a point lower: the text's focus on the village's country alone should not outweigh the
+    city; a qualifier, an area cue or nearby places still can."""
+    if e.feature_class != "P" or e.population >= WORLD_CITY_VILLAGE or m.kind is not None:
+        return 0.0
+    return WORLD_CITY_PENALTY if any(c.feature_class == "P" and c.population >= METRO_POPULATION
+                                     and c.country_code != e.country_code and fold(c.name) == m.key
+                                     for c in found) else 0.0
+
+
+WORLD_CITY_VILLAGE = 10_000
+WORLD_CITY_PENALTY = 1.0
+
+
 def _contains(area: Entry, e: Entry) -> bool:
     """True when ``e`` lies inside ``area`` (a country or a first-level admin area)."""
     if area.is_country:
@@ -166,7 +181,8 @@ def _resolve_distinct(mentions: list[Mention], gaz: Gazetteer) -> None:
     for m in mentions:
         found = gaz.lookup_key(m.key)
         named = any(e.feature_class == "P" and fold(e.name) == m.key for e in found)
-        pri = sorted(((prior(e, m, named), e) for e in found), key=lambda t: -t[0])[:MAX_CANDIDATES]
+        pri = sorted(((prior(e, m, named) - _world_city_namesake(e, m, found), e) for e in found),
+                     key=lambda t: -t[0])[:MAX_CANDIDATES]
         m.candidates = [e for _, e in pri]
         m.scores = [p for p, _ in pri]
         if m.kind == "region" and not any(e.is_country or e.feature_code in REGION_AREA_CODES for e in m.candidates):
