@@ -194,6 +194,18 @@ CASES = [
     ("The protest drew some two thousand farmers to the square.", "protest", "Peaceful protest", KEEP),
     ("The governor closed the border crossing on Monday.", "closed", "Change to group/activity", KEEP),
     ("The junta banned the opposition party on Monday.", "banned", "Change to group/activity", KEEP),
+    # session 8: depictions, weapon words the tagger calls adjectives, one side agreeing to a trade
+    ("The school children drew pictures of Russian missiles being fired at houses.", "missiles",
+     "Shelling/artillery/missile attack", DROP),
+    ("Posters of burning tanks and rocket strikes hung in the hall.", "rocket strikes",
+     "Shelling/artillery/missile attack", DROP),
+    ("Investigators pieced together a picture of the missile strike on the depot.", "missile strike",
+     "Shelling/artillery/missile attack", KEEP),
+    ("Now, with airstrike capabilities on both sides, the weather matters less.", "airstrike",
+     "Air/drone strike", DROP),
+    ("An airstrike destroyed the bridge near the village before dawn.", "airstrike", "Air/drone strike", KEEP),
+    ("The ministry agreed to the export of its wheat to Egypt.", "agreed", "Agreement", DROP),
+    ("The two armies agreed to the exchange of all wounded prisoners.", "agreed", "Agreement", KEEP),
 ]
 
 

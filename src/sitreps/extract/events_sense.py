@@ -210,6 +210,13 @@ technologies capability capabilities arsenal arsenals test tests defence defense
 # what "offensive" (the adjective) describes when it tells of fighting
 _OFFENSIVE_HEADS = frozenset("operation operations action actions push drive attack attacks strike strikes assault "
                              "assaults effort efforts".split())
+# what one party "agreed to" when it lets goods or money move: a decision, not an agreement between parties
+_TRADE_NOUNS = frozenset("import imports export exports sale sales purchase purchases supply supplies delivery "
+                         "deliveries shipment shipments transfer loan loans funding investment".split())
+# works of art and craft: what they show is drawn, not reported ("a drawing of soldiers firing rockets")
+_DEPICTION_NOUNS = frozenset("drawing drawings painting paintings cartoon cartoons mural murals sketch sketches "
+                             "caricature caricatures poster posters illustration illustrations".split())
+_DEPICT_VERBS = frozenset("draw paint sketch".split())
 # a single party "agreed to" give, send or pay: a decision, not an agreement between parties
 _DECIDE_VERBS = frozenset("send supply provide give deliver pay buy fund finance update extend increase lend sell "
                           "host train accept allocate release".split())
@@ -296,6 +303,10 @@ def _verb_sense_ok(t: Token, sub: str) -> bool:
         if any(c.dep_ == "prep" and c.lower_ == "on" and
                any(g.dep_ == "pobj" and g.lemma_.lower() in _VIEW_NOUNS for g in c.children) for c in t.children):
             return False  # "agreed on the necessity to keep supporting Kyiv": of one mind
+        if not plural and not with_other and any(
+                c.dep_ == "prep" and c.lower_ == "to" and
+                any(g.dep_ == "pobj" and g.lemma_.lower() in _TRADE_NOUNS for g in c.children) for c in t.children):
+            return False  # "the ministry agreed to the sale of its grain": one side's decision to trade
         return True
     if lemma == "protest" and sub in _PROTEST_SUBS:
         return "ccomp" not in deps  # "Poland protested (that) it was under attack": a diplomatic protest
@@ -615,17 +626,29 @@ def reports_event(sent: SpacySpan, trigger: Span, sub: str) -> bool:
             root.head.lemma_.lower() not in _PLACE_HEADS:
         return False  # "equipment captured from Ukrainian forces": a thing described, no place taken
     node = root
-    for _ in range(3):  # "a record of killing civilians", "a history of shelling villages": a habit told
-        if node.dep_ not in {"pcomp", "pobj", "amod", "compound"} or node.head is node:
+    for _ in range(4):  # "a record of killing civilians", "a history of shelling villages": a habit told
+        if node.dep_ not in {"pcomp", "pobj", "amod", "compound", "conj"} or node.head is node:
             break
         node = node.head
         if node.lower_ == "of" and node.head.lemma_.lower() in _HABIT_NOUNS:
             return False
+        if node.lower_ == "of" and _depiction(node.head):
+            return False  # "her son painted a picture of tanks shelling a school": a picture, no report
     if root.pos_ == "VERB":
         return _verb_sense_ok(root, sub)
-    if root.pos_ in {"NOUN", "PROPN"}:
+    if root.pos_ in {"NOUN", "PROPN"} or \
+            root.pos_ == "ADJ" and root.dep_ == "amod" and sub in _WEAPON_SUBS and root.head.pos_ == "NOUN":
+        # the tagger reads some weapon nouns before a noun as adjectives ("airstrike capabilities")
         return _noun_sense_ok(root, sub)
     return True
+
+
+def _depiction(t: Token) -> bool:
+    """``t`` is a work of art or craft (a drawing, a poster), or a picture someone drew or painted."""
+    lemma = t.lemma_.lower()
+    if lemma in _DEPICTION_NOUNS:
+        return True
+    return lemma in {"picture", "image"} and t.dep_ == "dobj" and t.head.lemma_.lower() in _DEPICT_VERBS
 
 
 _OBJECTIVE = re.compile(r"\b(?:objectives?|goals?|aims?|intent|mission|tasks?)\s*:[^.;)\]]*$", re.IGNORECASE)
