@@ -157,3 +157,16 @@ def test_time_a_news_report_keeps_the_year_of_publication():
     found = {t.evidence.text: t.value for t in find_times(retro, "2023-06-16")}
     assert found["Since Jan 1"].startswith("2023-01-01")
     assert found["on 2 June"] == "2023-06-02"
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "value"), [
+    ("The two governments signed the treaty in May of 2019 in Minsk.", "in May of 2019", "2019-05"),
+    ("In October of 2020, the ferry service stopped.", "In October of 2020", "2020-10"),
+    ("In March of last year the garrison left the port.", "In March of last year", "2021-03"),
+    ("Elections are due in June of next year.", "in June of next year", "2023-06"),
+    ("The dam was finished in May of this year.", "in May of this year", "2022-05"),
+])
+def test_time_month_of_a_year(sentence, phrase, value, nlp):
+    # "<month> of <year>" names the month's year; it had been read as the month of the publication's year
+    found = by_text(sentence, doc=nlp(sentence))
+    assert phrase in found and found[phrase].value == value

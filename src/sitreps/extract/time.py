@@ -74,7 +74,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        rf"(?:,?\s+(?P<y>(?:19|20)\d{{2}})\b)?")),
     ("month", re.compile(rf"\b{_PREP}(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate|[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier\s+in|"
                          rf"(?:the\s+)?(?:end|beginning|start|middle)\s+of)[\s-]+)?(?P<mon>{_MON_FULL})\b"
-                         rf"(?:,?\s+(?P<y>(?:19|20)\d{{2}})\b)?")),
+                         rf"(?:,?\s+(?:of\s+)?(?P<y>(?:19|20)\d{{2}})\b|\s+of\s+(?P<rel>last|this|next)\s+year\b)?")),
     ("year", re.compile(r"\b(?P<prep>[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Bb]efore|[Aa]fter|[Ff]rom|[Dd]uring|[Tt]hroughout|"
                         r"[Ee]arly|[Ll]ate|[Mm]id-?)\s*(?P<y>(?:19|20)\d{2})\b(?![-–/]\d)")),
     ("weekday", re.compile(rf"\b(?:(?P<mod>[Oo]n|[Ll]ast|[Nn]ext|[Tt]his(?:\s+past|\s+coming)?|[Pp]ast|[Cc]oming|"
@@ -203,7 +203,7 @@ class _Resolver:
         if c.kind not in ("month",):
             return False
         mon = c.m.group("mon")
-        if mon not in _AMBIGUOUS_MONTHS or c.m.group("y"):
+        if mon not in _AMBIGUOUS_MONTHS or c.m.group("y") or c.m.group("rel"):
             return False
         if not (c.m.group("prep") or c.m.group("mod")):
             before = self.text[max(0, c.start - 20):c.start]
@@ -317,13 +317,17 @@ class _Resolver:
         mon = _MON_NUM[c.m["mon"].lower()]
         mod = (c.m["mod"] or "").lower()
         mod = " ".join(mod.split())
-        y = int(c.m["y"]) if c.m["y"] else self._year_for_month(
-            mon, self.future(c.start, c.end), mod if mod in ("last", "next", "this") else None)
+        rel = c.m["rel"]  # "in March of last year": the year counts from publication, the month is named
+        if rel and self.pub_year is None:
+            return None, None, "month", "published"
+        y = int(c.m["y"]) if c.m["y"] else \
+            self.pub_year + {"last": -1, "this": 0, "next": 1}[rel] if rel and self.pub_year is not None else \
+            self._year_for_month(mon, self.future(c.start, c.end), mod if mod in ("last", "next", "this") else None)
         if y is None:
             return None, None, "month", "published"
         if c.m["y"]:
             self.narrative = (c.start, y)
-        elif mod not in ("last", "next", "this"):
+        elif mod not in ("last", "next", "this") and not rel:
             y = self._narrative_year(y, mon, 1, -1 if _since(c) else c.start)
         last = calendar.monthrange(y, mon)[1]
         thirds = {"early": (1, 10), "beginning of": (1, 10), "start of": (1, 10), "the beginning of": (1, 10),
