@@ -83,3 +83,10 @@ def test_places_a_world_city_beats_a_village_of_its_name_in_the_texts_country(pa
     # with the village's own state after it, the village
     p = _by_text(parse("Two Americans and a Canadian drove from Toronto, Ohio, to Boise, Idaho."), "Toronto")
     assert p.country_code == "US"
+
+
+def test_places_a_large_city_beats_a_village_of_its_name_in_a_state_the_text_names(parse):
+    # Boston, New York (8,000 people) had won on the area focus of "New York" alone
+    p = _by_text(parse("Flu cases rose across the United States and in New York. The mayor of Boston declared an "
+                       "emergency."), "Boston")
+    assert p.country_code == "US" and p.admin1 == "MA"

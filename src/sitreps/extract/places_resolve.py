@@ -138,16 +138,18 @@ def prior(e: Entry, m: Mention, named: bool = False) -> float:
 
 def _world_city_namesake(e: Entry, m: Mention, found: list[Entry]) -> float:
     """A village named like a world city of another country ("Toronto", Ohio, 5,000 people, against Toronto,
-    2.6 million) starts a point lower: the text's focus on the village's country alone should not outweigh the
-    city; a qualifier, an area cue or nearby places still can."""
+    2.6 million) or like a city of 500,000+ of its own country (Boston, New York, against Boston) starts a point
+    lower: the text's focus on the village's country or area alone should not outweigh the city; a qualifier, an
+    area cue or nearby places still can."""
     if e.feature_class != "P" or e.population >= WORLD_CITY_VILLAGE or m.kind is not None:
         return 0.0
-    return WORLD_CITY_PENALTY if any(c.feature_class == "P" and c.population >= METRO_POPULATION
-                                     and c.country_code != e.country_code and fold(c.name) == m.key
-                                     for c in found) else 0.0
+    return WORLD_CITY_PENALTY if any(c.feature_class == "P" and fold(c.name) == m.key and (
+        c.population >= METRO_POPULATION and c.country_code != e.country_code
+        or c.population >= BIG_CITY_POPULATION and c.country_code == e.country_code) for c in found) else 0.0
 
 
 WORLD_CITY_VILLAGE = 10_000
+BIG_CITY_POPULATION = 500_000
 WORLD_CITY_PENALTY = 1.0
 
 
