@@ -90,3 +90,14 @@ def test_places_a_large_city_beats_a_village_of_its_name_in_a_state_the_text_nam
     p = _by_text(parse("Flu cases rose across the United States and in New York. The mayor of Boston declared an "
                        "emergency."), "Boston")
     assert p.country_code == "US" and p.admin1 == "MA"
+
+
+def test_places_a_natural_feature_the_index_lacks_by_its_type_word(parse):
+    places = parse("Fishermen in Mumbai said the oil slick reached the mouth of Qzxwv Bay on Sunday, and divers "
+                   "searched Lake Brqztrain near New Orleans.")
+    for name in ("Qzxwv Bay", "Lake Brqztrain"):
+        p = _by_text(places, name)
+        assert p.geonameid is None and p.lat is not None
+    got = {p.evidence.text for p in parse("Fans of the Tampa Bay Buccaneers met at Mount Pleasant High School in "
+                                          "Ohio.")}
+    assert not {"Tampa Bay Buccaneers", "Mount Pleasant High School"} & got

@@ -313,7 +313,7 @@ def find_runs(doc: Doc, gaz: Gazetteer, doc_text: str | None = None) -> list[_Ru
                 runs.append(longer)
                 i = longer.end
                 continue
-        fac = _facility(tk, i)
+        fac = _facility(tk, i) or _natural_feature(tk, gaz, i)
         if fac is not None and (best is None or fac.end > best.end):
             runs.append(fac)
             i = fac.end
@@ -551,6 +551,38 @@ def _amid_known_list(tk: _Tokens, runs: list[_Run], i: int, gaz: Gazetteer) -> b
             k += 1
         j = k
     return True
+
+
+# Capitalised words that close the name of a natural feature ("Mahim Bay", "Waiheke Island", "the Swat Valley")
+# or open it ("Lake Pontchartrain", "Mount Elgon").
+FEATURE_WORDS_AFTER = frozenset({"bay", "lake", "island", "valley", "delta", "peninsula", "harbour", "harbor",
+                                 "lagoon", "strait", "gulf", "creek", "beach", "mountains", "hills", "plateau"})
+FEATURE_WORDS_BEFORE = frozenset({"lake", "mount", "mt.", "isle", "cape"})
+
+
+def _natural_feature(tk: _Tokens, gaz: Gazetteer, i: int) -> _Run | None:
+    """A natural feature the index lacks, by its type word: "Mahim Bay", "Islington Bay" (not the London borough),
+    "Lake Pontchartrain", "Waiheke Island": 2-4 capitalised words ending in the type word, or two opening with
+    it, no capitalised word after them ("Tampa Bay Buccaneers" is a team), none before them. It is located like any name the index lacks
+    (a town or area named inside it near the text's places, else the text's town)."""
+    n = len(tk.text)
+    if tk.sent_start[i] and tk.lower[i] not in FEATURE_WORDS_BEFORE or i > 0 and tk.cap[i - 1] \
+            and not tk.punct[i - 1] and not tk.sent_start[i]:
+        return None
+    j = i + 1
+    while j < n and j - i < 4 and tk.cap[j] and not tk.punct[j] and not tk.sent_start[j]:
+        j += 1
+    if j - i < 2 or j < n and tk.lower[j] in ("'s", "’s"):
+        return None
+    words = tk.text[i:j]
+    if not all(w.replace("-", "").replace("'", "").isalpha() for w in words) or any(w.isupper() for w in words):
+        return None
+    if tk.lower[j - 1] not in FEATURE_WORDS_AFTER and (tk.lower[i] not in FEATURE_WORDS_BEFORE or j - i != 2):
+        return None  # "Lake Pontchartrain", not "Mount Pleasant High School"
+    key = fold(tk.span_text(i, j))
+    if gaz.has_key(key) or fold(words[0]) in STOPLIST and tk.lower[i] not in FEATURE_WORDS_BEFORE:
+        return None
+    return _Run(i, j, key, "unknown")
 
 
 def _tagged_after_locative(doc: Doc, gaz: Gazetteer, tk: _Tokens, i: int) -> _Run | None:
