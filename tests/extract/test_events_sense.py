@@ -206,6 +206,9 @@ CASES = [
     ("An airstrike destroyed the bridge near the village before dawn.", "airstrike", "Air/drone strike", KEEP),
     ("The ministry agreed to the export of its wheat to Egypt.", "agreed", "Agreement", DROP),
     ("The two armies agreed to the exchange of all wounded prisoners.", "agreed", "Agreement", KEEP),
+    ("The regime answered with a brutal crackdown by the security service and riot police.", "riot",
+     "Violent demonstration", DROP),
+    ("A riot broke out at the prison after the guards cut the water supply.", "riot", "Violent demonstration", KEEP),
 ]
 
 
@@ -224,6 +227,8 @@ def test_reports_event(nlp, text, trigger, sub, expected):
     ("Any strike on the convoy would be answered at once.", "strike", True),
     ("Rebel units have great difficulty capturing even small hills.", "capturing", True),
     ("Commanders fear a possible future offensive operation toward the coast.", "offensive", True),
+    ("The government now wants the invaders driven out of every village.", "driven out", True),
+    ("Officials said the rebels captured the town on Sunday.", "captured", False),
     ("Officers rate the likelihood of a new ground offensive as slim.", "offensive", True),
     ("Lawyers compared draft versions of a border treaty.", "treaty", True),
     ("Their first goal at the table was to agree on a truce along the canal.", "truce", True),

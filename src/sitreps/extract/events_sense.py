@@ -81,6 +81,10 @@ _PURPOSE_NOUNS = frozenset("effort efforts attempt attempts aim goal objective t
                            "ability capability capacity difficulty duty".split())
 _PURPOSE_VERBS = frozenset("task seek aim try attempt plan intend prepare want hope expect anticipate "
                            "fear predict need".split())
+_RIOT_THINGS = frozenset("police policemen officers troops squad squads unit units gear shield shields control "
+                         "helmets vans".split())
+# verbs whose clausal complement is wished or planned, not told as done
+_WANT_VERBS = frozenset("want wish hope expect need plan intend".split())
 # whose body a body is when it tells of a death
 _PEOPLE = frozenset("""
 man woman child boy girl person civilian soldier fighter officer victim journalist resident farmer teenager
@@ -519,8 +523,9 @@ def _noun_sense_ok(t: Token, sub: str) -> bool:
                     return False
                 continue
             break
-    if t.lemma_.lower() == "riot" and t.dep_ == "compound":
-        return False  # "riot control agents", "riot police": a kind of thing
+    if t.lemma_.lower() == "riot" and (t.dep_ == "compound" or t.i + 1 < len(t.doc) and
+                                       t.doc[t.i + 1].lower_ in _RIOT_THINGS):
+        return False  # "riot control agents", "riot police": a kind of thing (whatever the parse made of it)
     if sub == "Change to group/activity" and t.lower_ in _DRILL_NOUNS:
         node = t
         while node.dep_ in {"pobj", "prep", "conj", "compound"} and node.head is not node:
@@ -737,6 +742,8 @@ def intended(sent: SpacySpan, trigger: Span) -> bool:
         head = node.head
         if head is node:
             break
+        if node.dep_ == "ccomp" and head.pos_ == "VERB" and head.lemma_.lower() in _WANT_VERBS:
+            return True  # "it wants the invaders driven out of every village": a wish, not a report
         if node.dep_ in {"xcomp", "acl", "relcl", "pcomp", "pobj", "prep", "advcl", "dobj", "conj", "csubj",
                          "attr"} or \
                 head.dep_ == "prep":
