@@ -101,3 +101,23 @@ def test_places_a_natural_feature_the_index_lacks_by_its_type_word(parse):
     got = {p.evidence.text for p in parse("Fans of the Tampa Bay Buccaneers met at Mount Pleasant High School in "
                                           "Ohio.")}
     assert not {"Tampa Bay Buccaneers", "Mount Pleasant High School"} & got
+
+
+def test_places_an_arabic_article_joins_the_name_after_a_city_name(parse):
+    # "Bab" alone is a Syrian city's other name; "Bab el-Wadi", a district the index lacks, is one name
+    places = parse("The clinic in Bab el-Oudi reopened, officials in Algiers said.")
+    p = _by_text(places, "Bab el-Oudi")
+    assert p.geonameid is None and p.candidates[0].name == "Algiers"
+
+
+def test_places_two_islands_the_index_lacks_sharing_the_noun(parse):
+    places = parse("A rare bird was seen in Auckland on Monday, on the causeway between Qzxwtoto and Brqztapu "
+                   "island.")
+    for name in ("Qzxwtoto", "Brqztapu"):
+        assert _by_text(places, name).geonameid is None
+
+
+def test_places_the_community_of_a_name_with_an_apostrophe(parse):
+    places = parse("Avian flu was found in Charlottetown last week and then in the community of O'Qzxwv.")
+    p = _by_text(places, "O'Qzxwv")
+    assert p.geonameid is None and p.candidates[0].name == "Charlottetown"

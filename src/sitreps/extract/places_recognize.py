@@ -302,7 +302,8 @@ def find_runs(doc: Doc, gaz: Gazetteer, doc_text: str | None = None) -> list[_Ru
                     and gaz.has_key(key + "."):
                 best = _Run(i, j + 1, key + ".", None)  # "W.Va." that the tokenizer split as "W.Va" "."
                 break
-        if best is not None and best.kind is None and not _prominent(gaz.lookup_key(best.key), rivers=False) \
+        if best is not None and best.kind is None and (not _prominent(gaz.lookup_key(best.key), rivers=False)
+                                                       or _article_joined(tk, best.end)) \
                 and not (best.end < n and (lower[best.end] in TYPE_WORDS_AFTER or lower[best.end] in RIVER_WORDS
                                            and any(e.feature_code == "STM" for e in gaz.lookup_key(best.key)))):
             # "in Abu Shok", "in Fraser Valley": the tagger's place runs on past a small town's name (Abu, Fraser);
@@ -436,7 +437,7 @@ def _facility(tk: _Tokens, i: int) -> _Run | None:
 # Nouns that say the name after "of" is a settlement or an area: "the village of Kampungu", "the town of Kalam".
 UNKNOWN_TYPE_NOUNS = frozenset({"village", "town", "city", "hamlet", "settlement", "township", "suburb",
                                 "neighbourhood", "neighborhood", "district", "municipality", "commune", "island",
-                                "province", "region"})
+                                "province", "region", "community"})
 # The plural nouns open an enumeration: "the villages of Bumbacari and Dudescu", "four villages: Kampungu, Makonono".
 PLURAL_TYPE_NOUNS = frozenset({"villages", "towns", "cities", "districts", "provinces", "regions", "islands",
                                "communities", "settlements", "townships", "municipalities"})
@@ -449,25 +450,25 @@ def _named_by_type_noun(tk: _Tokens, i: int) -> _Run | None:
         return None
     before = tk.lower[i - 1] in ("of", ":") and tk.lower[i - 2] in PLURAL_TYPE_NOUNS \
         or tk.lower[i - 1] == "of" and tk.lower[i - 2] in UNKNOWN_TYPE_NOUNS
-    if not before and tk.lower[i - 1] not in ("the", "in", "from", "of", "at", "near"):
+    if not before and tk.lower[i - 1] not in ("the", "in", "from", "of", "at", "near", "between"):
         return None
     j = i + 1
     while j < len(tk.text) and j - i < 3 and tk.cap[j] and not tk.punct[j] and not tk.sent_start[j]:
         j += 1
     # "in the Wedza district", "from Torkula village": the noun after the name, in lower case; "the Etoumbi and
     # Mbomo districts": a plural noun after the names it lists
-    if not before and not (j < len(tk.text) and tk.text[j] in ("village", "district")) \
+    if not before and not (j < len(tk.text) and tk.text[j] in ("village", "district", "island")) \
             and not _plural_noun_after(tk, j):
         return None
     if tk.text[i] in ("The", "A", "An") or any(fold(w) in STOPLIST for w in tk.text[i:j]) \
-            or not all(w.isalpha() for w in tk.text[i:j]):
-        return None
+            or not all(w.replace("'", "").replace("’", "").isalpha() for w in tk.text[i:j]):
+        return None  # "O'Leary" is a word; "Area 51" is not a name here
     return _Run(i, j, fold(tk.span_text(i, j)), "unknown")
 
 
 def _plural_noun_after(tk: _Tokens, j: int) -> bool:
     """A second name (1-3 capitalised words) after "and"/"or" at ``j``, then a plural place noun in lower case:
-    "the Etoumbi and Mbomo districts", "the Qzxwv or Brqz villages"."""
+    "the Etoumbi and Mbomo districts", "the Qzxwv or Brqz villages", "between Rangitoto and Motutapu island"."""
     n = len(tk.text)
     if j >= n or tk.lower[j] not in ("and", "or"):
         return False
@@ -478,7 +479,7 @@ def _plural_noun_after(tk: _Tokens, j: int) -> bool:
 
 
 _LISTED_PLURALS = frozenset({"villages", "districts", "provinces", "regions", "municipalities", "communes",
-                             "townships", "counties", "camps"})
+                             "townships", "counties", "camps", "islands", "island"})  # "X and Y island": a pair
 
 
 # Words that may follow the noun of a definition ("Kwamalusi, a suburb located east of Bulawayo", "a mining town
@@ -558,6 +559,13 @@ def _amid_known_list(tk: _Tokens, runs: list[_Run], i: int, gaz: Gazetteer) -> b
 FEATURE_WORDS_AFTER = frozenset({"bay", "lake", "island", "valley", "delta", "peninsula", "harbour", "harbor",
                                  "lagoon", "strait", "gulf", "creek", "beach", "mountains", "hills", "plateau"})
 FEATURE_WORDS_BEFORE = frozenset({"lake", "mount", "mt.", "isle", "cape"})
+
+
+def _article_joined(tk: _Tokens, j: int) -> bool:
+    """An Arabic article joined by a hyphen to a capitalised word at ``j``: the name goes on ("Bab el-Oued", not
+    the Syrian city of Al-Bab; "Ras al-Ain")."""
+    return j + 2 < len(tk.text) and tk.lower[j] in ("el", "al", "ad", "ar", "as", "ash", "az", "en", "er", "es") \
+        and tk.text[j + 1] == "-" and tk.cap[j + 2]
 
 
 def _natural_feature(tk: _Tokens, gaz: Gazetteer, i: int) -> _Run | None:
