@@ -136,16 +136,21 @@ def prior(e: Entry, m: Mention, named: bool = False) -> float:
     return s + _type_fit(e, m.kind)
 
 
-def _world_city_namesake(e: Entry, m: Mention, found: list[Entry]) -> float:
+def _big_cities(m: Mention, found: list[Entry]) -> list[Entry]:
+    """The cities of 500,000+ people named ``m`` by their own name (see :func:`_world_city_namesake`)."""
+    return [c for c in found if c.population >= BIG_CITY_POPULATION and c.feature_class == "P"
+            and fold(c.name) == m.key]
+
+
+def _world_city_namesake(e: Entry, m: Mention, big: list[Entry]) -> float:
     """A village named like a world city of another country ("Toronto", Ohio, 5,000 people, against Toronto,
     2.6 million) or like a city of 500,000+ of its own country (Boston, New York, against Boston) starts a point
     lower: the text's focus on the village's country or area alone should not outweigh the city; a qualifier, an
     area cue or nearby places still can."""
     if e.feature_class != "P" or e.population >= WORLD_CITY_VILLAGE or m.kind is not None:
         return 0.0
-    return WORLD_CITY_PENALTY if any(c.feature_class == "P" and fold(c.name) == m.key and (
-        c.population >= METRO_POPULATION and c.country_code != e.country_code
-        or c.population >= BIG_CITY_POPULATION and c.country_code == e.country_code) for c in found) else 0.0
+    return WORLD_CITY_PENALTY if any(c.population >= METRO_POPULATION or c.country_code == e.country_code
+                                     for c in big) else 0.0
 
 
 WORLD_CITY_VILLAGE = 10_000
@@ -183,7 +188,8 @@ def _resolve_distinct(mentions: list[Mention], gaz: Gazetteer) -> None:
     for m in mentions:
         found = gaz.lookup_key(m.key)
         named = any(e.feature_class == "P" and fold(e.name) == m.key for e in found)
-        pri = sorted(((prior(e, m, named) - _world_city_namesake(e, m, found), e) for e in found),
+        big = _big_cities(m, found)
+        pri = sorted(((prior(e, m, named) - (_world_city_namesake(e, m, big) if big else 0.0), e) for e in found),
                      key=lambda t: -t[0])[:MAX_CANDIDATES]
         m.candidates = [e for _, e in pri]
         m.scores = [p for p, _ in pri]
