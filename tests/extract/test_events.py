@@ -311,3 +311,11 @@ def test_events_date_of_an_agreement_told_after_another_year(pipeline, make_arti
     _, events = _events(pipeline, make_article, text, published="2022-02-04")
     deal = [e for e in events if e.sub_event_type == "Agreement"]
     assert deal and all(e.date == "2008" for e in deal)
+
+
+def test_events_date_a_duration_start_only_without_another_date(pipeline, make_article) -> None:
+    text = ("The governor, in office since 2010, lost the vote in 2019, and thousands of people protested "
+            "in the capital.")
+    _, events = _events(pipeline, make_article, text, published="2022-02-04")
+    protest = [e for e in events if e.event_type == "Protests"]
+    assert protest and all(e.date == "2019" for e in protest)

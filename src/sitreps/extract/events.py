@@ -455,6 +455,8 @@ def _date(sent: SpacySpan, times: list[TimeExpr], published: str | None,
         if own is not None:
             valued.remove(own)
             valued.insert(0, own)
+        # a duration's start ("in power since 1994") dates the event only when the sentence has no other date
+        valued.sort(key=lambda t: t is not own and t.evidence.text[:6].lower() == "since ")
     for t in valued:
         assert t.value is not None
         prec = t.precision or ("day" if len(t.value) == 10 else "month" if len(t.value) == 7 else "year")
