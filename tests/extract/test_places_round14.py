@@ -121,3 +121,9 @@ def test_places_the_community_of_a_name_with_an_apostrophe(parse):
     places = parse("Avian flu was found in Charlottetown last week and then in the community of O'Qzxwv.")
     p = _by_text(places, "O'Qzxwv")
     assert p.geonameid is None and p.candidates[0].name == "Charlottetown"
+
+
+def test_places_a_city_after_a_capitalised_settlement_noun_inside_a_name(parse):
+    # "Village Wau" tagged a person or an organisation: the children's village lies in Wau (a city of 100k+)
+    p = _by_text(parse("Staff at the SOS Children's Village Wau stayed calm this week."), "Wau")
+    assert p.country_code == "SS"

@@ -561,6 +561,10 @@ FEATURE_WORDS_AFTER = frozenset({"bay", "lake", "island", "valley", "delta", "pe
 FEATURE_WORDS_BEFORE = frozenset({"lake", "mount", "mt.", "isle", "cape"})
 
 
+# Capitalised settlement nouns that no person's name opens: "SOS Children's Village Malakal" is a place in Malakal.
+SETTLEMENT_NOUNS_CAP = frozenset({"Village", "Camp", "Town", "City", "Port", "Township"})
+
+
 def _article_joined(tk: _Tokens, j: int) -> bool:
     """An Arabic article joined by a hyphen to a capitalised word at ``j``: the name goes on ("Bab el-Oued", not
     the Syrian city of Al-Bab; "Ras al-Ain")."""
@@ -715,6 +719,11 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
             and run.end - run.start > 1 and not (prev and prev[0] in FIRM_LOCATIVE) \
             and not (run.end < len(doc) and doc[run.end].text[:1].isupper()):
         return False  # "the wife of Prince Edward", "Prince William visited": a royal, not the county or town
+    if label in ("PERSON", "ORG") and es < run.start and ee == run.end and run.start - es == 1 \
+            and doc[es].text in SETTLEMENT_NOUNS_CAP and _prominent(gaz.lookup_key(run.key), rivers=False):
+        # "Children's Village Malakal" run into a person or an organisation: a village in Malakal (a city of
+        # 100k+), no one called Village
+        return True
     if label == "PERSON" and (es < run.start or ee > run.end):
         # part of a person's name ("Jordan Peterson"), unless a preposition shows the tagger ran a title into
         # the name ("Ambassador to Austria Olexander Scherba") or the town's local body or office follows
