@@ -127,3 +127,9 @@ def test_places_a_city_after_a_capitalised_settlement_noun_inside_a_name(parse):
     # "Village Wau" tagged a person or an organisation: the children's village lies in Wau (a city of 100k+)
     p = _by_text(parse("Staff at the SOS Children's Village Wau stayed calm this week."), "Wau")
     assert p.country_code == "SS"
+
+
+def test_places_a_far_namesake_inside_an_unknown_name_gives_way_to_the_texts_area(parse):
+    # no town in the text: "the West Midlands" takes England, not Zimbabwe's Midlands province
+    p = _by_text(parse("Flooding hit England this week, and the West Midlands was worst hit."), "West Midlands")
+    assert p.geonameid is None and p.candidates[0].name == "England"

@@ -578,6 +578,12 @@ def _locate_unknown(doc: Doc, mentions: list[Mention], gaz: Gazetteer,
             # "Faubourg Marigny" in an article about New Orleans is not near Marigny in France: the name inside
             # is a namesake far from every place the text names, so the town the text is about is nearer
             context = context or town_of_text(m)
+            if context is None and inner.country_code and inner.country_code not in countries \
+                    and not (inner.feature_class == "P" and inner.population >= ANCHOR_POPULATION):
+                # no town in the text and the inner name's country unnamed: the area the text is about ("the West
+                # Midlands" beside England is not Zimbabwe's Midlands); a big city inside stays ("Vancouver
+                # International Airport")
+                context = area_of_text(m)
             inner = None if context is not None else inner
         if inner is None and context is None:
             # any other name the index lacks ("Bywater", "Khayelitsha", a span a caller of resolve_spans found
