@@ -319,3 +319,15 @@ def test_events_date_a_duration_start_only_without_another_date(pipeline, make_a
     _, events = _events(pipeline, make_article, text, published="2022-02-04")
     protest = [e for e in events if e.event_type == "Protests"]
     assert protest and all(e.date == "2019" for e in protest)
+
+
+def test_events_date_set_by_the_sentence_before(pipeline, make_article) -> None:
+    # a paragraph opening "On 12 June 2019, ..." dates its next sentence when that one names no date
+    text = ("On 12 June 2019, the rebels entered the valley from the north. "
+            "Government artillery shelled their columns near the river crossing for hours.\n\n"
+            "Several thousand students protested against the war outside the parliament.")
+    _, events = _events(pipeline, make_article, text, published="2022-02-04")
+    shelling = [e for e in events if e.sub_event_type == "Shelling/artillery/missile attack"]
+    protest = [e for e in events if e.event_type == "Protests"]
+    assert shelling and shelling[0].date == "2019-06-12"
+    assert protest and protest[0].date == "2022-02-04"  # another paragraph: the publication date, as before

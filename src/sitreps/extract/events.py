@@ -466,6 +466,19 @@ def _date(sent: SpacySpan, times: list[TimeExpr], published: str | None,
     return None, None, None
 
 
+def _scene_date(prev: tuple[int, int], times: list[TimeExpr], text: str
+                ) -> tuple[str, str, int] | None:
+    """The date a sentence opens with ("In 1939, ...", "On 5 March 2022, ..."), naming a month or a year: it
+    sets the scene for the next sentence of its paragraph when that one has no date of its own."""
+    for t in times:
+        if t.value and not text[prev[0]:t.evidence.start].strip(" \"“‘'(") and \
+                _NAMED_DATE.search(t.evidence.text) and not _RELATIVE_DATE.search(t.evidence.text) and \
+                t.evidence.text[:6].lower() != "since ":
+            prec = t.precision or ("day" if len(t.value) == 10 else "month" if len(t.value) == 7 else "year")
+            return t.value, prec, _TIME_PRECISION.get(prec, 3)
+    return None
+
+
 _NAMED_DATE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b\.?|\b\d{4}\b")
 _RELATIVE_DATE = re.compile(r"\b(?:recent|coming|next|past|last|ago|this|rest|end|until|till|throughout|early|"
                             r"late|mid)\b", re.IGNORECASE)
@@ -855,6 +868,12 @@ class EventsStage:
                     actor2 = None  # never the same actor on both sides
         date, date_prec, time_prec = _date(sent, result.times, result.article.published,
                                            index.times if index is not None else None, trigger)
+        if prev is not None and date == result.article.published and date_prec == "week" and \
+                "\n" not in text[prev[1]:sent.start_char]:
+            scene = _scene_date(prev, index.times.within(prev[0], prev[1]) if index is not None else
+                                [t for t in result.times if _within(t.evidence, prev[0], prev[1])], text)
+            if scene is not None:
+                date, date_prec, time_prec = scene
         quantities: list[Quantity] = index.quantities.within(sent.start_char, sent.end_char) if index is not None \
             else [q for q in result.quantities if _within(q.evidence, sent.start_char, sent.end_char)]
         killed = [q for q in quantities if q.kind in _KILLED and q.value is not None]
