@@ -133,3 +133,10 @@ def test_places_a_far_namesake_inside_an_unknown_name_gives_way_to_the_texts_are
     # no town in the text: "the West Midlands" takes England, not Zimbabwe's Midlands province
     p = _by_text(parse("Flooding hit England this week, and the West Midlands was worst hit."), "West Midlands")
     assert p.geonameid is None and p.candidates[0].name == "England"
+
+
+def test_places_congo_is_either_country_by_the_places_around_it(parse):
+    p = _by_text(parse("Ebola cases rose in Ituri and North Kivu, in the east of Congo, officials said."), "Congo")
+    assert p.country_code == "CD"
+    p = _by_text(parse("Floods hit Brazzaville and Pointe-Noire, the two largest cities of Congo."), "Congo")
+    assert p.country_code == "CG"

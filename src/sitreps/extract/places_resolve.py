@@ -142,6 +142,10 @@ def _big_cities(m: Mention, found: list[Entry]) -> list[Entry]:
             and fold(c.name) == m.key]
 
 
+# Short names two countries share in news: each is a candidate whichever the index files the name under.
+SHARED_COUNTRY_NAMES = {"congo": ("CG", "CD"), "the congo": ("CG", "CD")}
+
+
 def _world_city_namesake(e: Entry, m: Mention, big: list[Entry]) -> float:
     """A village named like a world city of another country ("Toronto", Ohio, 5,000 people, against Toronto,
     2.6 million) or like a city of 500,000+ of its own country (Boston, New York, against Boston) starts a point
@@ -187,6 +191,10 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> None:
 def _resolve_distinct(mentions: list[Mention], gaz: Gazetteer) -> None:
     for m in mentions:
         found = gaz.lookup_key(m.key)
+        if m.key in SHARED_COUNTRY_NAMES:
+            # "Congo" is either country: both are candidates, the text decides (Ituri and Orientale are the DRC's)
+            more = [c for cc in SHARED_COUNTRY_NAMES[m.key] if (c := gaz.country(cc)) is not None]
+            found = found + [c for c in more if all(c.geonameid != e.geonameid for e in found)]
         named = any(e.feature_class == "P" and fold(e.name) == m.key for e in found)
         big = _big_cities(m, found)
         pri = sorted(((prior(e, m, named) - (_world_city_namesake(e, m, big) if big else 0.0), e) for e in found),
