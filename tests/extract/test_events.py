@@ -331,3 +331,11 @@ def test_events_date_set_by_the_sentence_before(pipeline, make_article) -> None:
     protest = [e for e in events if e.event_type == "Protests"]
     assert shelling and shelling[0].date == "2019-06-12"
     assert protest and protest[0].date == "2022-02-04"  # another paragraph: the publication date, as before
+
+
+def test_events_a_may_dateline_is_no_modal(pipeline, make_article) -> None:
+    text = ("ODESA, Ukraine, May 16 (Test Wire) — Ukrainian troops have recaptured the village of Lymany, "
+            "the army said on Monday.")
+    _, events = _events(pipeline, make_article, text, published="2022-05-16")
+    taken = [e for e in events if e.sub_event_type == "Government regains territory"]
+    assert taken and not taken[0].hypothetical

@@ -504,6 +504,7 @@ def _own_verb_time(sent: SpacySpan, trigger: Span, times: list[TimeExpr]) -> Tim
 
 
 _PAST_AUX = frozenset({"did", "had", "has", "have", "was", "were"})
+_MAY_DATE = re.compile(r"\bMay\s+\d{1,2}\b|\b\d{1,2}\s+May\b")
 _TAKEN = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
 _LOST = re.compile(r"\b(?:lost|lose|loses|losing)\b", re.IGNORECASE)
 
@@ -515,7 +516,8 @@ def _flags(sent: SpacySpan, trigger: Span, text: str) -> tuple[bool, bool, bool]
     clause = before[max(before.rfind(","), before.rfind(";"), before.rfind(" and "), before.rfind(" but ")) + 1:]
     negated = bool(_NEG.search(clause[-60:]) or _FALSELY.search(before))
     hypothetical = future = False
-    words = re.findall(r"[\w']+", clause.lower())[-8:]
+    # the month of a date ("KYIV, May 16 (Wire) — ...", "on 9 May") is no modal "may"
+    words = re.findall(r"[\w']+", _MAY_DATE.sub(" ", clause).lower())[-8:]
     if any(w in _FUTURE_AUX for w in words) or re.search(r"\b(?:plan|plans|planned|planning|threaten\w*|vow\w*|"
                                                          r"intend\w*|prepar\w*|pledg\w*|warn\w*) to\b",
                                                          clause[-80:], re.IGNORECASE):
