@@ -140,3 +140,16 @@ def test_places_congo_is_either_country_by_the_places_around_it(parse):
     assert p.country_code == "CD"
     p = _by_text(parse("Floods hit Brazzaville and Pointe-Noire, the two largest cities of Congo."), "Congo")
     assert p.country_code == "CG"
+
+
+def test_places_a_name_given_as_an_example_of_places(parse):
+    # "regions like Java": the island, though the tagger calls the word a person
+    p = _by_text(parse("Farmers in regions like Java rarely report a sick flock."), "Java")
+    assert p.feature_code == "ISL"
+
+
+def test_places_a_part_of_a_town_named_after_its_type_noun(parse):
+    places = parse("Twelve people fell ill in their homes in the Nairobi slum Qzxwbera on Monday.")
+    p = _by_text(places, "Qzxwbera")
+    assert p.geonameid is None and p.candidates[0].name == "Nairobi"
+    assert "Board" not in {p.evidence.text for p in parse("The Harrison township Board met in Ohio.")}

@@ -438,6 +438,8 @@ def _facility(tk: _Tokens, i: int) -> _Run | None:
 UNKNOWN_TYPE_NOUNS = frozenset({"village", "town", "city", "hamlet", "settlement", "township", "suburb",
                                 "neighbourhood", "neighborhood", "district", "municipality", "commune", "island",
                                 "province", "region", "community"})
+# Nouns between a town and the name of a part of it: "the Nairobi slum Kibera", "the Kyiv suburb Irpin".
+APPOSED_TYPE_NOUNS = frozenset({"slum", "suburb", "township", "neighbourhood", "neighborhood", "camp"})
 # The plural nouns open an enumeration: "the villages of Bumbacari and Dudescu", "four villages: Kampungu, Makonono".
 PLURAL_TYPE_NOUNS = frozenset({"villages", "towns", "cities", "districts", "provinces", "regions", "islands",
                                "communities", "settlements", "townships", "municipalities"})
@@ -449,7 +451,9 @@ def _named_by_type_noun(tk: _Tokens, i: int) -> _Run | None:
     if i < 2 or tk.sent_start[i]:
         return None
     before = tk.lower[i - 1] in ("of", ":") and tk.lower[i - 2] in PLURAL_TYPE_NOUNS \
-        or tk.lower[i - 1] == "of" and tk.lower[i - 2] in UNKNOWN_TYPE_NOUNS
+        or tk.lower[i - 1] == "of" and tk.lower[i - 2] in UNKNOWN_TYPE_NOUNS \
+        or tk.text[i - 1] in APPOSED_TYPE_NOUNS and tk.cap[i - 2] and not tk.punct[i - 2] \
+        and tk.lower[i] not in LOCAL_BODY_WORDS  # not "the Harrison township Board"
     if not before and tk.lower[i - 1] not in ("the", "in", "from", "of", "at", "near", "between"):
         return None
     j = i + 1
@@ -563,6 +567,17 @@ FEATURE_WORDS_BEFORE = frozenset({"lake", "mount", "mt.", "isle", "cape"})
 
 # Capitalised settlement nouns that no person's name opens: "SOS Children's Village Malakal" is a place in Malakal.
 SETTLEMENT_NOUNS_CAP = frozenset({"Village", "Camp", "Town", "City", "Port", "Township"})
+
+
+# Plural nouns of places before "like" / "such as": the names after them are examples of such places.
+EXAMPLE_NOUNS = PLURAL_TYPE_NOUNS | {"countries", "nations", "states", "places", "areas", "islands"}
+
+
+def _named_as_example(prev: list[str]) -> bool:
+    """The words before a name (nearest first) say it is an example of places: "regions like", "countries such
+    as"."""
+    return len(prev) > 1 and (prev[0] == "like" and prev[1] in EXAMPLE_NOUNS
+                              or prev[0] == "as" and prev[1] == "such" and len(prev) > 2 and prev[2] in EXAMPLE_NOUNS)
 
 
 def _article_joined(tk: _Tokens, j: int) -> bool:
@@ -795,6 +810,8 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
         return True
     if prev and (prev[0] in LOCATIVE or prev[0] in TYPE_NOUNS):
         return not first
+    if _named_as_example(prev):
+        return True  # "in regions like Java", "countries such as Chad"
     if run.end < len(doc) - 1 and doc[run.end].text == "," and _is_cap(doc[run.end + 1]) \
             and gaz.has_key(fold(doc[run.end + 1].text)):
         return True
