@@ -339,3 +339,11 @@ def test_events_a_may_dateline_is_no_modal(pipeline, make_article) -> None:
     _, events = _events(pipeline, make_article, text, published="2022-05-16")
     taken = [e for e in events if e.sub_event_type == "Government regains territory"]
     assert taken and not taken[0].hypothetical
+
+
+def test_events_territory_is_not_placed_at_the_datelines_town(pipeline, make_article) -> None:
+    text = ("KYIV, Ukraine, Sept 12 (Test Wire) — Ukrainian forces have retaken more than 6,000 square "
+            "kilometres in the east and the south this month, the president said on Monday.")
+    _, events = _events(pipeline, make_article, text, published="2022-09-12")
+    taken = [e for e in events if e.sub_event_type == "Government regains territory"]
+    assert taken and all(e.location is None or e.location.name != "Kyiv" for e in taken)

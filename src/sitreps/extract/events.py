@@ -829,7 +829,10 @@ class EventsStage:
         if sub == "Attack" and actor2 is not None and actor2.inter in (1, 2, 3, 8):
             # ACLED: violence against civilians needs civilian victims; an attack on armed forces is a battle.
             event_type, sub = "Battles", "Armed clash"
-        location, geo = _location((lead, sent.end_char), prev, para, dateline, result.places, text,
+        # a town taken or handed over is named where it is told: the dateline's town is where the reporter is
+        # ("KYIV — ... 6,000 square kilometres retaken in the east" did not happen in Kyiv)
+        scene = None if sub in _TAKEN or sub == "Non-violent transfer of territory" else dateline
+        location, geo = _location((lead, sent.end_char), prev, para, scene, result.places, text,
                                   index.places if index is not None else None)
         if sub in _TAKEN and _LOST.search(trigger.text) and actor1 is not None:
             # "Ukrainian forces lost control of the village": the side that lost it is the taken-from side
