@@ -153,3 +153,10 @@ def test_places_a_part_of_a_town_named_after_its_type_noun(parse):
     p = _by_text(places, "Qzxwbera")
     assert p.geonameid is None and p.candidates[0].name == "Nairobi"
     assert "Board" not in {p.evidence.text for p in parse("The Harrison township Board met in Ohio.")}
+
+
+def test_places_a_facility_the_tagger_calls_a_person_makes_no_surname(parse):
+    # "Randwick Racecourse" tagged a person: "Randwick" on its own later is the suburb, not a surname repeated
+    places = parse("Vets at Randwick Racecourse in Sydney tested 40 horses. If flu turned up at Randwick it could "
+                   "spread.")
+    assert [p.country_code for p in places if p.evidence.text == "Randwick"] == ["AU"]

@@ -580,6 +580,14 @@ def _named_as_example(prev: list[str]) -> bool:
                               or prev[0] == "as" and prev[1] == "such" and len(prev) > 2 and prev[2] in EXAMPLE_NOUNS)
 
 
+# last words of a facility's or a feature's name that are no one's surname
+NOT_PERSON_LAST = frozenset("""
+racecourse airport airbase stadium arena university college academy hospital cathedral basilica mosque temple
+synagogue museum library station avenue boulevard plaza bay island valley delta peninsula lagoon strait harbour
+harbor mountains
+""".split())
+
+
 def _article_joined(tk: _Tokens, j: int) -> bool:
     """An Arabic article joined by a hyphen to a capitalised word at ``j``: the name goes on ("Bab el-Oued", not
     the Syrian city of Al-Bab; "Ras al-Ain")."""
@@ -1336,7 +1344,9 @@ _PERSONS_ALONE_KEY = "sitreps_places_persons_alone"
 def _persons(doc: Doc) -> tuple[frozenset[str], frozenset[str]]:
     """Memoise both PERSON sets on the doc's user_data from one walk of ``doc.ents`` (spaCy builds the entity
     spans anew on each access): the words of multi-word persons, and the one-word persons' texts."""
-    persons = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    # not a facility or a feature the tagger took for a person ("Randwick Racecourse", "Mahim Bay")
+    persons = [ent for ent in doc.ents if ent.label_ == "PERSON"
+               and not (len(ent) > 1 and ent[-1].lower_ in NOT_PERSON_LAST)]
     words = doc.user_data[_PERSON_WORDS_KEY] = frozenset(t.text for ent in persons if len(ent) > 1 for t in ent)
     alone = doc.user_data[_PERSONS_ALONE_KEY] = frozenset(ent.text for ent in persons if len(ent) == 1)
     return words, alone
