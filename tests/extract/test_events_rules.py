@@ -372,3 +372,12 @@ def test_protest_outcome_reads_who_used_force(text: str, expected: str | None) -
     from sitreps.extract.events_rules import protest_outcome
 
     assert protest_outcome(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Rebel fighters have taken full control of the airport north of the city.",
+    "The militia took complete control of the border crossing on Tuesday.",
+])
+def test_rules_full_control_taken_is_territory(text: str) -> None:
+    sub, _, _ = decide(text, non_event_check=False)
+    assert sub in ("Non-state actor overtakes territory", "Government regains territory")

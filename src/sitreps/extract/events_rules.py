@@ -146,8 +146,9 @@ _RULES: list[tuple[str, float, str]] = [
      r"reach(?:ed|es|ing)? (?:\w+ ){0,3}(?:border|outskirts)|push(?:ed|ing)? (?:\w+ ){0,3}back|" + _FREED_PLACE),
     ("Non-state actor overtakes territory", 2,
      r"\bcaptur(?:e|ed|es|ing)\b|seiz(?:ed|es|ing) (?:control|the (?:town|city|village|district|area|base|"
-     r"territory))|took (?:over|control)|taken (?:over|control)|overr(?:a|u)n\w*|fell to|fallen to|"
-     r"gained control|under (?:their|its|the) control|stormed|lost control of"),
+     r"territory))|took (?:over|(?:full |complete |total )?control)|taken (?:over|(?:full |complete |total )?control)|"
+     r"overr(?:a|u)n\w*|fell to|fallen to|"
+     r"gained (?:full |complete |total )?control|under (?:their|its|the) control|stormed|lost control of"),
     ("Non-violent transfer of territory", 2,
      r"withdr[ae]w\w*|withdrawal|pull(?:ed|ing|s)? out|pulled back|pulling back|handed over|hand(?:ed|s)? over "
      r"(?:control|the)|vacat\w*|abandon(?:ed|s)? (?:their |its )?(?:positions?|bases?|posts?)|"
@@ -466,8 +467,9 @@ _DISRUPTED_ONLY = re.compile(r"\b(?:defus\w*|intercept\w*|shot down|downed|foil\
 _TERRITORY_VERB = re.compile(r"fell to|fallen to|came under (?:the )?control of|recaptur\w*|retook|retake\w*|retaken|regain\w*|liberat\w*|took back|reclaim\w*|"
                              r"reoccup\w*|wrest\w* (?:back )?control|won back|dislodg\w*|flush\w* (?:\w+ ){0,2}out|"
                              r"(?:pushed|drove|driven|expelled|chased) (?:\w+ ){0,4}out of|"
-                             r"\bcaptur(?:ed|es|ing)\b|seiz(?:ed|es|ing)|took (?:over|control)|"
-                             r"taken (?:over|control)|overr(?:a|u)n\w*|gained control|stormed|" + _FREED_PLACE, re.IGNORECASE)
+                             r"\bcaptur(?:ed|es|ing)\b|seiz(?:ed|es|ing)|took (?:over|(?:full |complete |total )?control)|"
+                             r"taken (?:over|(?:full |complete |total )?control)|overr(?:a|u)n\w*|"
+                             r"gained (?:full |complete |total )?control|stormed|" + _FREED_PLACE, re.IGNORECASE)
 
 
 _LOSS = re.compile(r"\b(?:lost (?:control of|the (?:town|city|village|district|area))|(?:were|was|been|being) "
