@@ -831,8 +831,8 @@ class EventsStage:
             event_type, sub = "Battles", "Armed clash"
         # a town taken or handed over is named where it is told: the dateline's town is where the reporter is
         # ("KYIV — ... 6,000 square kilometres retaken in the east" did not happen in Kyiv)
-        scene = None if sub in _TAKEN or sub == "Non-violent transfer of territory" else dateline
-        location, geo = _location((lead, sent.end_char), prev, para, scene, result.places, text,
+        town = None if sub in _TAKEN or sub == "Non-violent transfer of territory" else dateline
+        location, geo = _location((lead, sent.end_char), prev, para, town, result.places, text,
                                   index.places if index is not None else None)
         if sub in _TAKEN and _LOST.search(trigger.text) and actor1 is not None:
             # "Ukrainian forces lost control of the village": the side that lost it is the taken-from side
