@@ -314,7 +314,7 @@ def find_runs(doc: Doc, gaz: Gazetteer, doc_text: str | None = None) -> list[_Ru
                 runs.append(longer)
                 i = longer.end
                 continue
-        fac = _facility(tk, i) or _natural_feature(tk, gaz, i)
+        fac = _facility(tk, i) or (_natural_feature(tk, gaz, i) if i + 1 < n and cap[i + 1] else None)
         if fac is not None and (best is None or fac.end > best.end):
             runs.append(fac)
             i = fac.end
@@ -609,11 +609,11 @@ def _natural_feature(tk: _Tokens, gaz: Gazetteer, i: int) -> _Run | None:
         j += 1
     if j - i < 2 or j < n and tk.lower[j] in ("'s", "’s"):
         return None
+    if tk.lower[j - 1] not in FEATURE_WORDS_AFTER and (tk.lower[i] not in FEATURE_WORDS_BEFORE or j - i != 2):
+        return None  # "Lake Pontchartrain", not "Mount Pleasant High School"
     words = tk.text[i:j]
     if not all(w.replace("-", "").replace("'", "").isalpha() for w in words) or any(w.isupper() for w in words):
         return None
-    if tk.lower[j - 1] not in FEATURE_WORDS_AFTER and (tk.lower[i] not in FEATURE_WORDS_BEFORE or j - i != 2):
-        return None  # "Lake Pontchartrain", not "Mount Pleasant High School"
     key = fold(tk.span_text(i, j))
     if gaz.has_key(key) or fold(words[0]) in STOPLIST and tk.lower[i] not in FEATURE_WORDS_BEFORE:
         return None
