@@ -160,3 +160,13 @@ def test_places_a_facility_the_tagger_calls_a_person_makes_no_surname(parse):
     places = parse("Vets at Randwick Racecourse in Sydney tested 40 horses. If flu turned up at Randwick it could "
                    "spread.")
     assert [p.country_code for p in places if p.evidence.text == "Randwick"] == ["AU"]
+
+
+def test_places_one_word_the_tagger_calls_an_organisation_after_in(parse):
+    # a district the index lacks, tagged an organisation, after "in": a place of the text's town
+    p = _by_text(parse("Residents in Adhamiya say the water is back, officials in Baghdad said."), "Adhamiya")
+    assert p.geonameid is None and p.candidates[0].name == "Baghdad"
+    # not a word with capitals inside, nor a stop-listed word
+    got = {p.evidence.text for p in parse("He invested in BitCoin and in Congress last year, officials in Ohio "
+                                          "said.")}
+    assert not {"BitCoin", "Congress"} & got

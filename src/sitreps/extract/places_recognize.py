@@ -622,11 +622,15 @@ def _natural_feature(tk: _Tokens, gaz: Gazetteer, i: int) -> _Run | None:
 
 def _tagged_after_locative(doc: Doc, gaz: Gazetteer, tk: _Tokens, i: int) -> _Run | None:
     """A name the index lacks that the tagger calls a place (GPE, LOC) after "in", "near", "at" or "from":
-    "in Pangandaran", "near Lake Titicaca" (1-4 capitalised words, the tagger's whole entity)."""
+    "in Pangandaran", "near Lake Titicaca" (1-4 capitalised words, the tagger's whole entity); also one word it
+    calls an organisation right after "in" ("someone in Adhamiya"), written as a name (no inner capitals, not
+    stop-listed)."""
     if i == 0 or tk.lower[i - 1] not in ("in", "near", "at", "from", "outside", "the"):
         return None
     at = _doc_attrs(doc)
-    if at.ent_type[i] not in ("GPE", "LOC") or at.ent_iob[i] != "B":
+    one_org = at.ent_type[i] == "ORG" and tk.lower[i - 1] == "in" and (i + 1 >= at.n or at.ent_iob[i + 1] != "I") \
+        and tk.text[i].isalpha() and tk.text[i][1:].islower() and fold(tk.text[i]) not in STOPLIST
+    if at.ent_type[i] not in ("GPE", "LOC") and not one_org or at.ent_iob[i] != "B":
         return None
     j = i + 1
     while j < at.n and at.ent_iob[j] == "I":
