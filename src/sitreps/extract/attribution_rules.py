@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from ..doctext import doc_text as doc_text  # re-exported: the attribution modules import it from here
 from ..doctext import seed_doc_text as seed_doc_text
 from .attribution_lexicon import ALIASES, CUE_LEMMAS, TITLE_WORDS, load_cue_forms
+from .leads import lead_end
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -80,6 +81,7 @@ def _content_span(tok: Token, text: str) -> tuple[int, int] | None:
     if sp is None:
         return None
     s, e = sp
+    s = max(s, lead_end(text, s, e))  # "KYIV, May 4 (Wire) — X, officials said": the content starts at X
     while s < e and text[s] in "“”\"'‘’ ,:":
         s += 1
     while e > s and text[e - 1] in "“”\"'‘’ ,:":

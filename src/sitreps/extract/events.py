@@ -32,6 +32,7 @@ from ..model import Actor, ArticleResult, Event, Place, Quantity, Span, TimeExpr
 from .events_classify import code_texts
 from .events_rules import find_triggers, not_agreed
 from .events_sense import intended, reports_event
+from .leads import lead_end
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -74,14 +75,6 @@ _SPEAKER_AFTER = re.compile(r"(?:-based\b|['’]s\s+(?:\w+\s+){0,2}(?:ministry|d
                             r"officials?|spokes\w*|embassy|state|authorities)\b|\s+(?:has |had |have |also |later |again )?(?:said|says|say|"
                             r"claimed|claims|denied|denies|believes|believed|announced|accused|warned|insisted|"
                             r"maintains|maintained|confirmed|acknowledged|admitted|reported|stated)\b)")
-# What comes before the story in a sentence: a byline, a photo credit, a dateline, a closing quote left over.
-_LEAD = re.compile(
-    r"\s*(?:By (?:[A-Z][\w.'’-]+ ?){1,4}\s*\n+"                                  # byline on its own line
-    r"|\((?:Photo|Picture|Image|Credit|Source|Video)\b[^)\n]{0,80}\)\s*"          # (Photo: ...)
-    r"|\([A-Z][\w.'’ -]{1,40}/[\w.'’ -]{1,40}\)\s*"                               # (Name/Agency)
-    r"|[\"“”']\s*\n+"                                                              # a quote closed on the line before
-    r"|[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*,[^\n—–]{0,60}?\s[—–-]{1,2}\s"           # KYIV, Ukraine, May 4 (X) —
-    r")")
 # Weapon words alone ("the remains of the missile", "an advantage in artillery") are no attack: a remote-violence
 # event needs an attack said in its sentence.
 _REMOTE_SUBS = ("Shelling/artillery/missile attack", "Air/drone strike", "Remote explosive/landmine/IED")
@@ -354,20 +347,6 @@ def _pronoun_antecedent(sent: SpacySpan, prev: tuple[int, int], actors: list[Act
     return subject
 
 
-def _lead_end(text: str, a: int, b: int) -> int:
-    """Where the story starts in the sentence ``text[a:b]``: after any byline, photo credit, dateline or a
-    closing quote left over from the paragraph before (repeated: "By X / KYIV, Ukraine, May 4 (Y) — ...")."""
-    pos = a
-    while pos < b:
-        m = _LEAD.match(text, pos, b)
-        if m is None or m.end() == pos:
-            break
-        pos = m.end()
-    while pos < b and text[pos].isspace():
-        pos += 1
-    return pos
-
-
 def _usable_place(p: Place, text: str) -> bool:
     return p.role not in _NOT_LOCATION and not _SPEAKER_AFTER.match(text, p.evidence.end)
 
@@ -419,7 +398,7 @@ def _dateline_place(text: str, places: list[Place]) -> Place | None:
     """The town of a dateline ("KHARKIV, Ukraine, May 14 (Wire) — ..."), if the article opens with one and it
     lies in the country most of the article's events are placed in (a story from "LONDON" or "RIGA" about
     Ukraine happened in Ukraine, not there)."""
-    end = _lead_end(text, 0, min(len(text), 400))
+    end = lead_end(text, 0, min(len(text), 400))
     if end == 0:
         return None
     cands = [p for p in places if p.evidence.end <= end and _rank(p) < 3 and p.evidence.text.isupper()
@@ -724,7 +703,7 @@ class EventsStage:
             a, b = sent.start_char, sent.end_char
             while i < len(hits) and hits[i].start < a:
                 i += 1
-            lead = _lead_end(text, a, b)
+            lead = lead_end(text, a, b)
             # A trigger in a byline, a credit or a dateline ("..., March 17 (Wire) —") starts no event.
             inside = [m for m in hits[i:i + 50] if m.start >= lead and m.end <= b]
             if inside and lead < b and not art.skipped(Span.of(text, a, b)):
