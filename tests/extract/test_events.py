@@ -347,3 +347,10 @@ def test_events_territory_is_not_placed_at_the_datelines_town(pipeline, make_art
     _, events = _events(pipeline, make_article, text, published="2022-09-12")
     taken = [e for e in events if e.sub_event_type == "Government regains territory"]
     assert taken and all(e.location is None or e.location.name != "Kyiv" for e in taken)
+
+
+def test_events_called_for_others_to_act_is_hypothetical(pipeline, make_article) -> None:
+    text = ("The minister called for the allies to close their ports to the fleet and to start shelling "
+            "the enemy's depots near the border.")
+    _, events = _events(pipeline, make_article, text)
+    assert events and all(e.hypothetical or e.future for e in events)

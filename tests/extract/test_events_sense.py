@@ -209,6 +209,16 @@ CASES = [
     ("The regime answered with a brutal crackdown by the security service and riot police.", "riot",
      "Violent demonstration", DROP),
     ("A riot broke out at the prison after the guards cut the water supply.", "riot", "Violent demonstration", KEEP),
+    ("Western embassies began to withdraw some of their staff from the capital.", "withdraw",
+     "Non-violent transfer of territory", DROP),
+    ("The brigade began to withdraw from the hills above the port.", "withdraw",
+     "Non-violent transfer of territory", KEEP),
+    ("The militia leader said he would withdraw all Wagner personnel from the town.", "withdraw",
+     "Non-violent transfer of territory", KEEP),
+    ("Its strategic forces regularly hold exercises in the north.", "exercises", "Change to group/activity", DROP),
+    ("Its strategic forces held exercises in the north on Monday.", "exercises", "Change to group/activity", KEEP),
+    ("The country has also joined a range of states imposing sanctions on Moscow.", "joined",
+     "Change to group/activity", DROP),
 ]
 
 

@@ -89,7 +89,7 @@ _ATTACK_WORDS = re.compile(
     r"explo(?:ded|sions?|sives?)|blasts?|air ?raids?|airstrikes?|bomb(?:ed|ing|s)?|rained|detonat\w*|went off|"
     r"shot|lost\b[^.]{0,60}\bto|trading|exchang\w*)\b", re.IGNORECASE)
 # A demand or a plan governs everything after it in its sentence, whatever commas and "and"s follow.
-_CALL_FOR = re.compile(r"\b(?:call(?:s|ed|ing)? (?:on|upon)\b[^.;]{0,60}\bto|urg(?:e|es|ed|ing)\b[^.;]{0,60}\bto|"
+_CALL_FOR = re.compile(r"\b(?:call(?:s|ed|ing)? (?:on|upon|for)\b[^.;]{0,60}\bto|urg(?:e|es|ed|ing)\b[^.;]{0,60}\bto|"
                        r"demand(?:s|ed|ing)? (?:that|an?|the)|plans? (?:involving|under discussion|for|to)|"
                        r"proposals? (?:for|to|involving))\b", re.IGNORECASE)
 _LEFT_DEAL = re.compile(r"\b(?:withdr[ae]w\w*|pull\w* out|exit\w*|quit\w*)\s+(?:from|of)\s+(?:[\w’'-]+\s+){0,4}"

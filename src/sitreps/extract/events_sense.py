@@ -187,7 +187,13 @@ emotions creativity activity grief joy hatred
 """.split())
 # what one joins that is no group: "joined the staff meeting from the front"
 _JOINED_EVENTS = frozenset("meeting call session talks conference summit discussion event ceremony conversation "
-                           "briefing video broadcast panel debate celebration".split())
+                           "briefing video broadcast panel debate celebration "
+                           "range chorus list number countries nations states governments calls".split())
+_ARMED_WORDS = frozenset("military army armed combat security defence defense naval militia".split())
+# people an embassy or a firm withdraws: no ground changes hands ("to withdraw some of their staff")
+_WITHDRAWN_PEOPLE = frozenset("personnel staff staffers diplomats employees workers families family dependants "
+                              "dependents ambassador ambassadors envoy envoys nationals citizens observers monitors "
+                              "inspectors".split())
 # what one fights that is no armed party: "an oppositionist fighting with the regime"
 _FOUGHT_ABSTRACT = frozenset("""
 regime corruption system disease cancer poverty injustice dictatorship censorship propaganda disinformation
@@ -365,6 +371,9 @@ def _verb_sense_ok(t: Token, sub: str) -> bool:
         objs = [c for c in t.children if c.dep_ in {"dobj", "nsubjpass"}]
         if any(o.lemma_.lower() in _HANDED_THINGS or o.lower_ in _HANDED_THINGS for o in objs):
             return False  # "handed over the text of the resolution to the envoy"
+    if sub in _TERRITORY_SUBS and lemma in {"withdraw", "pull", "evacuate", "recall"} and \
+            any(c.dep_ in {"dobj", "nsubjpass"} and any(_civil_people(g) for g in c.subtree) for c in t.children):
+        return False  # "embassies began to withdraw some of their staff": people leave, no ground changes hands
     if sub in _TERRITORY_SUBS and lemma in {"withdraw", "pull", "exit", "leave", "quit"}:
         left = [g for c in t.children if c.dep_ == "prep" and c.lower_ in {"from", "of", "out"}
                 for g in c.subtree if g.dep_ == "pobj"][:1]
@@ -533,6 +542,9 @@ def _noun_sense_ok(t: Token, sub: str) -> bool:
             if node.lemma_.lower() == "part":
                 return True  # "as part of military drills": drills under way
         verb = node.head if node.dep_ in {"dobj", "nsubjpass", "nsubj"} else node
+        if verb.tag_ in {"VBZ", "VBP"} and any(c.dep_ == "advmod" and c.lower_ in _HABIT_ADVERBS
+                                               for c in verb.children):
+            return False  # "its forces regularly hold exercises": a habit, not this week's drills
         return verb.pos_ == "VERB" and verb.lemma_.lower() in _HOLD_VERBS
     if sub == "Agreement" and (lemma in _AGREEMENT_NOUNS or t.lower_ in _AGREEMENT_NOUNS) and not _made(t):
         return False  # "the so-called Minsk agreements", "complaints about the grain deal"
@@ -646,6 +658,14 @@ def reports_event(sent: SpacySpan, trigger: Span, sub: str) -> bool:
         # the tagger reads some weapon nouns before a noun as adjectives ("airstrike capabilities")
         return _noun_sense_ok(root, sub)
     return True
+
+
+def _civil_people(t: Token) -> bool:
+    """``t`` names staff, diplomats or families, not an armed group's men ("all Wagner personnel")."""
+    if t.lower_ not in _WITHDRAWN_PEOPLE and t.lemma_.lower() not in _WITHDRAWN_PEOPLE:
+        return False
+    return not any(c.dep_ in {"compound", "amod"} and (c.lower_ in _ARMED_WORDS or c.ent_type_ in {"ORG", "NORP"})
+                   for c in t.children)
 
 
 def _depiction(t: Token) -> bool:
