@@ -213,7 +213,7 @@ CASES = [
      "Non-violent transfer of territory", DROP),
     ("The brigade began to withdraw from the hills above the port.", "withdraw",
      "Non-violent transfer of territory", KEEP),
-    ("The militia leader said he would withdraw all Wagner personnel from the town.", "withdraw",
+    ("The mercenary chief vowed to pull all his Wagner personnel out of the mining town by Friday.", "pull",
      "Non-violent transfer of territory", KEEP),
     ("Its strategic forces regularly hold exercises in the north.", "exercises", "Change to group/activity", DROP),
     ("Its strategic forces held exercises in the north on Monday.", "exercises", "Change to group/activity", KEEP),
