@@ -405,8 +405,9 @@ def _mark_lists(mentions: list[Mention], text: str) -> None:
         if m.list_id is not None:
             last[m.list_id] = m
     for lid, m in last.items():
-        after = text[m.end:m.end + 16].split()
-        if after and after[0].lower().rstrip(".,;") in PLURAL_AREA_WORDS:
+        # the word's letters: "Oblasts.[16]" (a citation mark after it) as "Oblasts."
+        after = re.match(r"\s*([A-Za-z]+)", text[m.end:m.end + 16])
+        if after and after.group(1).lower() in PLURAL_AREA_WORDS:
             for o in order:
                 if o.list_id == lid and o.kind is None:
                     o.kind = "admin"

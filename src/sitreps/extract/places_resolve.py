@@ -208,10 +208,11 @@ def _resolve_distinct(mentions: list[Mention], gaz: Gazetteer) -> None:
                         for sc, e in zip(m.scores, m.candidates, strict=True)]
         if m.kind not in ("admin", "region"):
             # "Kharkiv", "Luhansk": the town by default; the area it heads only on evidence (_prefer_area)
-            seats = {(e.country_code, e.admin1) for e in m.candidates if e.feature_class == "P"}
+            seats = _seats(m)
             m.scores = [sc - 1.0 if e.feature_code == "ADM1" and (e.country_code, e.admin1) in seats else sc
                         for sc, e in zip(m.scores, m.candidates, strict=True)]
     base = [list(m.scores) for m in mentions]
+    seats_of = [_seats(m) for m in mentions]  # the candidates stay, only their scores change in the rounds
     qualifiers: dict[str, list[Entry]] = {}
     for m in mentions:
         if m.qualifier and m.qualifier not in qualifiers:
@@ -227,7 +228,7 @@ def _resolve_distinct(mentions: list[Mention], gaz: Gazetteer) -> None:
         countries: list[tuple[Mention, Entry | None]] = [(o, ob) for o, ob in bests
                                                          if ob is not None and ob.is_country]
         rnd = _Round(places, alts, countries)
-        for m, b, own in zip(mentions, base, votes, strict=True):
+        for m, b, own, seats in zip(mentions, base, votes, seats_of, strict=True):
             focus: dict[str, float] = {}
             for other in votes:
                 if other is not own and other[0]:
@@ -236,7 +237,6 @@ def _resolve_distinct(mentions: list[Mention], gaz: Gazetteer) -> None:
                         focus[other[2]] = focus.get(other[2], 0.0) + other[1]
             near = _proximity_round(m, rnd)
             total = sum(v for k, v in focus.items() if "/" not in k)
-            seats = {(c.country_code, c.admin1) for c in m.candidates if c.feature_class == "P"}
             m.scores = [b[i] + _context(e, m, focus, bests, qualifiers, gaz, total, seats) + near[i]
                         for i, e in enumerate(m.candidates)]
     _lists_of_areas(mentions)
@@ -248,6 +248,32 @@ def _resolve_distinct(mentions: list[Mention], gaz: Gazetteer) -> None:
         order = sorted(range(len(m.candidates)), key=lambda i: -m.scores[i])
         m.candidates = [m.candidates[i] for i in order]
         m.scores = [m.scores[i] for i in order]
+
+
+def _seats(m: Mention) -> set[tuple[str, str]]:
+    """The first-level areas (country, admin1) that ``m``'s town candidates lie in, and those of the areas named
+    like a city of ``m``'s that they surround (:func:`_enclosing`): a bare "Kyiv" is the capital, as a bare
+    "Kharkiv" is the city, the oblast only on evidence; an area so named is no candidate in its own right for
+    holding the text's other places (:func:`_context`)."""
+    seats = {(e.country_code, e.admin1) for e in m.candidates if e.feature_class == "P"}
+    seats.update((e.country_code, a1) for e in m.candidates for a1 in _enclosing(m, e))
+    return seats
+
+
+def _enclosing(m: Mention, e: Entry) -> list[str]:
+    """The first-level areas (admin1 codes) around ``e``, a city that is a first-level area of its own, named like
+    it among ``m``'s candidates: Kyiv (its own area) inside Kyiv Oblast, Minsk, Lima. Towns of the oblast around it
+    count for the city as towns of its area do (:func:`_context`); nothing for any other candidate."""
+    if e.feature_class != "P" or fold(e.name) != m.key \
+            or not (e.feature_code in ("PPLC", "PPLA") or e.population >= CITY_SEAT_POPULATION):
+        return []
+    return [a.admin1 for a in m.candidates
+            if a.feature_code == "ADM1" and a.country_code == e.country_code and a.admin1 != e.admin1
+            and haversine_km(e.lat, e.lon, a.lat, a.lon) <= SEAT_KM]
+
+
+CITY_SEAT_POPULATION = 100_000
+SEAT_KM = 100.0  # Kyiv 32 km from Kyiv Oblast's point, Minsk 22, Lima 44; Washington, D.C. 3,623 from the state
 
 
 def _distinct_bests(mentions: list[Mention]) -> list[tuple[Mention, Entry | None]]:
@@ -283,15 +309,19 @@ def _focus(mentions: list[Mention]) -> list[tuple[str, float, str]]:
 def _context(e: Entry, m: Mention, focus: dict[str, float], bests: list[tuple[Mention, Entry | None]],
              qualifiers: dict[str, list[Entry]], gaz: Gazetteer, total: float | None = None,
              seats: set[tuple[str, str]] | None = None) -> float:
-    """``total`` (the focus votes for countries) and ``seats`` (country and area of ``m``'s town candidates)
-    are the same for every candidate of ``m``: the caller may compute them once per mention."""
+    """``total`` (the focus votes for countries) and ``seats`` (:func:`_seats`: the areas of ``m``'s town
+    candidates) are the same for every candidate of ``m``: the caller may compute them once per mention."""
     s = 0.0
     if total is None:
         total = sum(v for k, v in focus.items() if "/" not in k)
     if total and e.country_code:
         s += COUNTRY_FOCUS * focus.get(e.country_code, 0.0) / total
         if not e.is_country and e.admin1:
-            s += AREA_FOCUS * focus.get(f"{e.country_code}/{e.admin1}", 0.0) / total
+            area = focus.get(f"{e.country_code}/{e.admin1}", 0.0)
+            if e.feature_class == "P" and e.population >= CITY_SEAT_POPULATION:
+                # "Kyiv" among Brovary and Vasylkiv: the oblast around the capital is the capital's area too
+                area = max([area, *(focus.get(f"{e.country_code}/{a1}", 0.0) for a1 in _enclosing(m, e))])
+            s += AREA_FOCUS * area / total
     elif total and not e.country_code:
         # an ocean, sea, continent or region of several countries borders every focus: "the Atlantic" in a story
         # about Florida is the ocean, not Atlantic, Iowa; a US story's "West Coast" is not New Zealand's region
@@ -303,10 +333,8 @@ def _context(e: Entry, m: Mention, focus: dict[str, float], bests: list[tuple[Me
         elif any(a.feature_class == "P" and haversine_km(a.lat, a.lon, e.lat, e.lon) < 60 for a in areas):
             s += 2.0
     if seats is None:
-        twin = e.is_admin and any(c.feature_class == "P" and c.country_code == e.country_code
-                                  and c.admin1 == e.admin1 for c in m.candidates)
-    else:
-        twin = e.is_admin and (e.country_code, e.admin1) in seats
+        seats = _seats(m)
+    twin = e.is_admin and (e.country_code, e.admin1) in seats
     if (e.is_country or e.is_admin) and not twin:
         # an area that holds the article's other places: "Atlanta, Savannah and across Georgia"; an area named
         # like its own capital ("Kharkiv") is left to _prefer_area

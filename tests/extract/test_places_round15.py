@@ -1,0 +1,60 @@
+"""Places, round 15: war-news readings (a capital that is a first-level area of its own beside the oblast named
+like it; a plural area noun followed by a citation mark), tested on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    from sitreps.gazetteer.index import load_gazetteer
+
+    return load_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def parse(nlp, gaz):
+    from sitreps.extract.places import geoparse
+
+    def run(text: str):
+        return geoparse(nlp(text), gaz)
+
+    return run
+
+
+def _all(places, text):
+    found = [p for p in places if p.evidence.text == text]
+    assert found, f"{text!r} not found among {[p.evidence.text for p in places]}"
+    return found
+
+
+def test_places_a_capital_of_its_own_area_is_the_city_among_villages_of_the_oblast_named_like_it(parse):
+    # Kyiv is a first-level area of its own, surrounded by Kyiv Oblast: the towns of the oblast around it do
+    # not make a bare "Kyiv" the oblast, while "Kyiv Oblast" and "the Kyiv region" stay the oblast
+    places = parse("Troops dug trenches near Brovary and Boryspil and are trying to encircle Kyiv from the east. "
+                   "Artillery struck Vasylkiv at dawn, and the periphery of Kyiv saw heavy fighting. "
+                   "The governor of Kyiv Oblast ordered a curfew, and the Kyiv region lost power.")
+    encircle, periphery, region = _all(places, "Kyiv")
+    assert encircle.feature_code == "PPLC" and periphery.feature_code == "PPLC"
+    assert region.feature_code == "ADM1"
+    assert _all(places, "Kyiv Oblast")[0].feature_code == "ADM1"
+    places = parse("Sirens sounded across the Kyiv region on Monday after drones hit Bila Tserkva and Fastiv.")
+    assert _all(places, "Kyiv")[0].feature_code == "ADM1"
+
+
+def test_places_minsk_among_towns_of_minsk_region_is_the_city(parse):
+    places = parse("Workers went on strike in Barysaw, Maladzyechna and Salihorsk before marching to Minsk.")
+    assert _all(places, "Minsk")[0].feature_code == "PPLC"
+
+
+def test_places_a_plural_area_noun_before_a_citation_mark_makes_the_list_areas(parse):
+    # "Oblasts.[4]": the note number after the noun; the list's "Odesa" is the oblast, the city later the city
+    places = parse("Missiles hit targets in Kherson, Mykolaiv, and Odesa Oblasts.[4] Air defence intercepted "
+                   "two missiles before they reached Odesa itself, the navy said.")
+    first, second = _all(places, "Odesa")
+    assert first.feature_code == "ADM1"
+    assert second.feature_code == "PPLA"
+    assert _all(places, "Kherson")[0].feature_code == "ADM1"
