@@ -74,3 +74,48 @@ def test_we_in_a_think_tanks_report_is_the_think_tank(pipeline, make_article):
     assert all(s.name != "Institute for the Study of War" for cue, s in by_cue.items() if cue != "assess")
     paper = pipeline.extract(make_article(text, outlet="The Daily Example"))
     assert all(c.source.name != "The Daily Example" for c in paper.claims)
+
+
+def test_a_title_elsewhere_in_the_article_gives_the_kind_and_side(pipeline, make_article):
+    text = ("UK Foreign Secretary Nadia Ferris arrived in Odesa on Monday. "
+            "Ferris said the grain corridor would stay open through the winter.")
+    result = pipeline.extract(make_article(text))
+    named = [c for c in result.claims if c.cue is not None and c.cue.text == "said"]
+    assert named, [(c.source.name, c.evidence.text) for c in result.claims]
+    assert (named[0].source.name, named[0].source.kind, named[0].source.side) == \
+        ("Nadia Ferris", "government", "GB")
+
+
+def test_a_title_before_a_full_name_is_dropped_from_the_name(pipeline, make_article):
+    text = ("Minister of Foreign Affairs of Lithuania Ona Petraite stressed that the sanctions must stay "
+            "in place until the last soldier leaves. Petraite spoke in Vilnius.")
+    result = pipeline.extract(make_article(text))
+    assert result.claims, text
+    c = result.claims[0]
+    assert (c.source.name, c.source.kind) == ("Ona Petraite", "government")
+
+
+def test_chancellor_and_head_of_state_are_government():
+    from sitreps.extract.attribution_lexicon import kind_of, side_of
+    assert kind_of("Federal Chancellor of Austria") == "government"
+    assert kind_of("the head of state") == "government"
+    assert side_of("UK Foreign Secretary") == "GB"
+
+
+def test_a_name_in_apposition_to_its_title_takes_the_title(pipeline, make_article):
+    text = ("The Danish defence minister, Karen Holm, visited the depot on Friday. "
+            "Holm said the first tanks would leave in March.")
+    result = pipeline.extract(make_article(text))
+    named = [c for c in result.claims if c.cue is not None and c.cue.text == "said"]
+    assert named, [(c.source.name, c.evidence.text) for c in result.claims]
+    assert (named[0].source.name, named[0].source.kind) == ("Karen Holm", "government")
+
+
+def test_an_ambassador_takes_the_side_of_the_country_that_sent_him(pipeline, make_article):
+    text = ("The ministry summoned the British ambassador to Russia, Tom Aldous, on Monday. "
+            "Aldous said the meeting had lasted ten minutes.")
+    result = pipeline.extract(make_article(text))
+    named = [c for c in result.claims if c.cue is not None and c.cue.text == "said"]
+    assert named, [(c.source.name, c.evidence.text) for c in result.claims]
+    assert (named[0].source.name, named[0].source.kind, named[0].source.side) == \
+        ("Tom Aldous", "government", "GB")

@@ -88,6 +88,8 @@ KIND_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
                     "senator", "congress", "authorities", "embassy", "secretary", "diplomat", "city council",
                     "regional council", "village council", "city hall", "police", "prosecutor",
                     "security service", "sbu", "fsb",
+                    # heads of state and government and foreign ministers by their other titles
+                    "chancellor", "head of state", "head of government", "foreign secretary",
                     # leaders named alone ("Putin said"): their office speaks
                     "putin", "zelensky", "zelenskyy", "zelenskiy", "shoigu", "lavrov", "peskov", "medvedev",
                     "kuleba", "yermak", "podolyak", "reznikov", "biden", "blinken", "stoltenberg", "lukashenko")),
@@ -107,7 +109,7 @@ SIDE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "donetsk people", "luhansk people", "dnr", "lnr", "dpr", "lpr", "wagner", "shoigu", "lavrov",
             "medvedev")),
     ("US", ("american", "pentagon", "white house", "state department", "u.s.", "united states", "biden", "blinken")),
-    ("GB", ("british", "uk ministry", "downing street")),
+    ("GB", ("british", "uk ministry", "downing street", "uk", "u.k.", "britain")),
     ("WEST", ("western", "nato", "stoltenberg")),
 )
 

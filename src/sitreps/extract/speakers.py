@@ -21,7 +21,7 @@ import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from .attribution_lexicon import certainty_of, kind_of
+from .attribution_lexicon import _STATE_RE, SIDE_WORDS, TITLE_WORDS, certainty_of, kind_of, side_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -85,10 +85,101 @@ def _short_form(name: str) -> str | None:
     return None
 
 
+# how a title hangs from a person's name ("UK Foreign Secretary Liz Truss", "Ana Ruiz, the Chilean envoy,")
+_TITLE_DEPS = frozenset({"compound", "amod", "nmod", "appos", "poss"})
+# the kinds a person's title can give (not "video" or "anonymous")
+_TITLE_KINDS = frozenset({"government", "military", "think_tank", "media"})
+
+
+def _titles(doc: Doc) -> dict[str, str]:
+    """Full person name -> the words the article puts around it as a title, over all its mentions: the
+    name's own modifiers and apposition ("Australian Foreign Minister Penny Wong", "Karl Nehammer, the
+    chancellor of Austria,"), never a clause ("X, who met the minister, ...")."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        name = _clean(ent.text)
+        if not _is_full_name(name.split()):
+            continue
+        words: list[str] = []
+        for child in ent.root.children:
+            if child.dep_ not in _TITLE_DEPS or ent.start <= child.i < ent.end:
+                continue
+            sub = [t for t in child.subtree if not ent.start <= t.i < ent.end]
+            if len(sub) > 10 or any(t.pos_ in {"VERB", "AUX", "SPACE"} or "\n" in t.text for t in sub):
+                continue
+            # a title before the name runs up to it; an apposition follows it
+            if (child.dep_ == "appos") != (child.i >= ent.end) or (child.i < ent.start and sub[-1].i != ent.start - 1):
+                continue
+            words += [t.text for t in sub]
+        # the name as an apposition of its title: "The UK foreign secretary, Liz Truss, said"
+        head = ent.root.head
+        if ent.root.dep_ == "appos" and head.i < ent.start and head.pos_ in {"NOUN", "PROPN"}:
+            sub = [t for t in head.subtree if t.i < ent.start and not t.is_punct]
+            if len(sub) <= 10 and not any(t.pos_ in {"VERB", "AUX", "SPACE"} or "\n" in t.text for t in sub):
+                words += [t.text for t in sub]
+        if words:
+            out[name].append(" ".join(words))
+    return {name: " ; ".join(ws) for name, ws in out.items()}
+
+
+def _name_like(word: str) -> bool:
+    """A capitalised word that may be part of a person's name in any Latin alphabet ("Wołodymyr")."""
+    rest = word[1:].replace("-", "").replace("'", "").replace("’", "")
+    return len(word) > 1 and word[0].isupper() and rest.isalpha() and rest.islower() \
+        and word.lower() not in TITLES and word.lower() not in TITLE_WORDS and kind_of(word) == "unknown" \
+        and side_of(word) is None and not _STATE_RE.fullmatch(word.lower())
+
+
+def _strip_title(doc: Doc, name: str) -> tuple[str, str] | None:
+    """(person, title) for a source named by a title and then a person's name ("Minister of Foreign Affairs
+    of Latvia Ana Ruiz" -> "Ana Ruiz"), else None. The name is two words the article names a person, or whose
+    last word it uses again ("Ruiz said"), or three words it names a person; the title is words that tell a
+    kind ("Minister of ...", "Adviser to the President of ...") or end in a title ("Deputy Head")."""
+    words = _clean(name).split()
+    persons = {_clean(e.text) for e in doc.ents if e.label_ == "PERSON"}
+    others = {_clean(e.text) for e in doc.ents if e.label_ != "PERSON"}
+    for n in (3, 2):
+        if len(words) <= n or not all(_name_like(w) for w in words[-n:]):
+            continue
+        person, title = " ".join(words[-n:]), " ".join(words[:-n])
+        if kind_of(title) not in _TITLE_KINDS and title.split()[-1].lower() not in TITLES:
+            continue
+        if person in others:  # "sources in the White House"
+            continue
+        if person in persons or (n == 2 and len(re.findall(r"(?<!\w)" + re.escape(words[-1]) + r"(?!\w)",
+                                                            doc.text)) >= 2):
+            return person, title
+    return None
+
+
+def _title_side(title: str) -> str | None:
+    """The side of a person's title from its first side word: "British ambassador to the Russian
+    Federation" is GB (not RU, which the lexicon's order would give), "Adviser to the President of Ukraine"
+    UA."""
+    low = title.lower()
+    best: tuple[int, str] | None = None
+    for side, words in SIDE_WORDS:
+        for w in words:
+            m = re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", low)
+            if m and (best is None or m.start() < best[0]):
+                best = (m.start(), side)
+    return best[1] if best else None
+
+
 def unify_speakers(doc: Doc, claims: list[Claim]) -> None:
     """Give the claims of one speaker one name, kind and side (in place)."""
     if not claims:
         return
+    for c in claims:
+        stripped = _strip_title(doc, c.source.name)
+        if stripped is not None:
+            c.source.name = stripped[0]
+            if c.source.kind == "unknown":
+                c.source.kind = kind_of(stripped[1])
+                c.certainty = certainty_of(c.hedges, c.reporting, c.source.kind, True)
+            c.source.side = c.source.side or _title_side(stripped[1])
     surnames = full_names(doc, claims)
     for c in claims:
         surname = _short_form(c.source.name)
@@ -98,9 +189,17 @@ def unify_speakers(doc: Doc, claims: list[Claim]) -> None:
     for c in claims:
         if c.source.name != "unknown":
             by_name[c.source.name].append(c)
-    for group in by_name.values():
+    titles = _titles(doc)
+    for name, group in by_name.items():
         kinds = {c.source.kind for c in group} - _NOT_KINDS
         sides = {c.source.side for c in group} - {None}
+        # the article's title for the person where no claim's own words tell ("Truss said" after
+        # "UK Foreign Secretary Liz Truss arrived ...")
+        if name in titles:
+            if not kinds and kind_of(titles[name]) in _TITLE_KINDS:
+                kinds = {kind_of(titles[name])}
+            if not sides and _title_side(titles[name]) is not None:
+                sides = {_title_side(titles[name])}
         if len(kinds) == 1:
             kind = next(iter(kinds))
             for c in group:
