@@ -207,6 +207,7 @@ def _places(doc: Doc, gaz: Gazetteer, runs: list[_Run], chars: list[tuple[int, i
                   and lower[run.end + 2] in ADMIN_WORDS and words[run.end + 2][:1].isupper()}
     outside = _outside_qualifier([m for _, m in mentions if id(m) in area_named], gaz)
     refused = _refuse_far_namesakes([m for _, m in mentions])
+    refused.update(_area_by_other_name(mentions, lower, words))
     if drop_far:
         refused.update(_foreign_after_compass(mentions, words, idx, text, sent_of))
     dropped = _far_things(doc, mentions) if drop_far else set()
@@ -376,6 +377,29 @@ def _refuse_far_namesakes(mentions: list[Mention]) -> dict[int, tuple[list[Entry
         if id(m) in out:
             m.candidates, m.scores = [], []
     return out
+
+
+def _area_by_other_name(mentions: list[tuple[_Run, Mention]], lower: list[str],
+                        words: list[str]) -> dict[int, tuple[list[Entry], list[float]]]:
+    """A name the text calls an area ("the district of X") whose best reading is a town that bears the name only
+    as another name of its own, and no area among its readings: the area is one the index lacks, not that town
+    (a district of Sumatra is not a French village once called so). Its candidates are set aside, as for
+    :func:`_refuse_far_namesakes`; it is then located like a name the index lacks."""
+    out: dict[int, tuple[list[Entry], list[float]]] = {}
+    for run, m in mentions:
+        i = run.start
+        if i < 2 or lower[i - 1] != "of" or lower[i - 2] not in AREA_OF_WORDS or words[i - 2][:1].isupper():
+            continue
+        b = m.best()
+        if b is None or b.feature_class != "P" or fold(b.name) == m.key or any(e.is_admin for e in m.candidates):
+            continue
+        order = sorted(range(len(m.scores)), key=lambda k: -m.scores[k])
+        out[id(m)] = ([m.candidates[k] for k in order], [m.scores[k] for k in order])
+        m.candidates, m.scores = [], []
+    return out
+
+
+AREA_OF_WORDS = frozenset({"district", "regency", "county", "municipality", "province", "prefecture"})
 
 
 LIST_GAP = re.compile(r"\s*(?:,|;|&|/|,?\s+(?:and|or))\s*")
