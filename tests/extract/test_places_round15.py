@@ -63,8 +63,8 @@ def test_places_a_plural_area_noun_before_a_citation_mark_makes_the_list_areas(p
 def test_places_an_area_the_index_lacks_is_not_a_town_called_so_once(parse):
     # the index holds "Karo" only as another name of a French village: "the district of Karo" is an area of
     # Sumatra the index lacks, placed by the text's area, the village kept among the candidates
-    places = parse("Seven children from North Sumatra province in the district of Karo are in hospital with "
-                   "suspected bird flu.")
+    places = parse("Doctors flew to the district of Karo, in North Sumatra province, after four cases of suspected "
+                   "bird flu.")
     karo = _all(places, "Karo")[0]
     assert karo.geonameid is None and karo.lat is not None
     assert karo.candidates[0].name == "North Sumatra"
