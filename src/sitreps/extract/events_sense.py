@@ -189,6 +189,10 @@ emotions creativity activity grief joy hatred
 _JOINED_EVENTS = frozenset("meeting call session talks conference summit discussion event ceremony conversation "
                            "briefing video broadcast panel debate celebration "
                            "range chorus list number countries nations states governments calls".split())
+_INDEFINITE = frozenset("a an every any each".split())
+# deals that are no agreement between parties to a conflict
+_CIVIL_DEALS = frozenset("bipartisan trade business commercial budget sponsorship licensing record book film "
+                         "transfer".split())
 _ARMED_WORDS = frozenset("military army armed combat security defence defense naval militia".split())
 # people an embassy or a firm withdraws: no ground changes hands ("to withdraw some of their staff")
 _WITHDRAWN_PEOPLE = frozenset("personnel staff staffers diplomats employees workers families family dependants "
@@ -495,6 +499,9 @@ def _noun_sense_ok(t: Token, sub: str) -> bool:
         return False  # "Russia's attack on Ukraine is a flashpoint": the war named, no event told
     if lemma == "deal" and any(c.lower_ in {"great", "good"} for c in t.children):
         return False  # "a great deal rests on it"
+    if lemma == "deal" and sub == "Agreement" and \
+            any(c.dep_ in {"amod", "compound"} and c.lower_ in _CIVIL_DEALS for c in t.children):
+        return False  # "a bipartisan deal to pass the bill", "a trade deal": no deal between warring parties
     if lemma == "body":
         # "the body of a soldier": a death; "the organising body of the celebrations", "the body of the
         # ministry responsible for ...": an organisation
@@ -651,6 +658,8 @@ def reports_event(sent: SpacySpan, trigger: Span, sub: str) -> bool:
             return False
         if node.lower_ == "of" and _depiction(node.head):
             return False  # "her son painted a picture of tanks shelling a school": a picture, no report
+    if _generic_present(root):
+        return False  # "a shell that hits the schoolyard": what happens in general, not a report
     if root.pos_ == "VERB":
         return _verb_sense_ok(root, sub)
     if root.pos_ in {"NOUN", "PROPN"} or \
@@ -658,6 +667,19 @@ def reports_event(sent: SpacySpan, trigger: Span, sub: str) -> bool:
         # the tagger reads some weapon nouns before a noun as adjectives ("airstrike capabilities")
         return _noun_sense_ok(root, sub)
     return True
+
+
+def _generic_present(t: Token) -> bool:
+    """An indefinite thing with a present-tense relative clause: "a shell that hits it", "every missile that
+    strikes a city" — the trigger is the thing or the relative clause's verb."""
+    def simple_present(v: Token) -> bool:
+        return v.tag_ in {"VBZ", "VBP"} and not any(c.dep_ in {"aux", "auxpass"} for c in v.children)
+
+    if t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in t.children):
+        return any(c.dep_ == "relcl" and simple_present(c) for c in t.children)
+    if t.pos_ == "VERB" and t.dep_ == "relcl" and simple_present(t):
+        return any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in t.head.children)
+    return False
 
 
 def _civil_people(t: Token) -> bool:
