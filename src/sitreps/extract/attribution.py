@@ -947,7 +947,7 @@ def _resolve(doc: Doc, result: ArticleResult, drafts: list[_Draft], quotes: list
             if kind == "unknown" and f.cue_lemma == "report" and f.source and name[:1].isupper():
                 kind = "media"
             source = Source(name, kind, Span.of(text, *f.source) if f.source else None,
-                            side_of(text[f.source[0]:f.source[1]] if f.source else name))
+                            _span_side(doc, f.source) if f.source else side_of(name))
             channel_hint = None
         channel = _channel(doc, f, channel_hint)
         if source.kind == "unknown" and channel in {"tweet", "telegram", "social_media"} and \
@@ -955,7 +955,13 @@ def _resolve(doc: Doc, result: ArticleResult, drafts: list[_Draft], quotes: list
             source.kind = "social_media_user"
         content = Span.of(text, *f.content)
         hedges = find_hedges(content.text)
-        reporting = find_reporting(content.text)
+        # a reporting word inside a quotation is the speaker's, not the writer's distance ("“Allegedly, the
+        # sanctions hit only the elite,” the minister said" is not kept at arm's length by the writer)
+        unquoted = list(content.text)
+        for qs, qe in quotes:
+            for i in range(max(qs, f.content[0]), min(qe, f.content[1])):
+                unquoted[i - f.content[0]] = " "
+        reporting = find_reporting("".join(unquoted))
         if f.cue_lemma in {"claim", "allege"} or f.pattern == "agentless":
             cue_word = text[f.cue[0]:f.cue[1]].lower() if f.cue else ""
             if cue_word and cue_word not in reporting:
@@ -986,6 +992,36 @@ def _longer_name(name: str, seen: list[_Speaker], f: Found) -> _Speaker | None:
                 full = part.strip() if ";" in s.name else s.name
                 return _Speaker(full, s.kind, s.side, None, f.source[0] if f.source else 0, s.person, s.channel)
     return None
+
+
+# nouns of a relation to a country: "Ukraine's partners", "allies of Russia" are not Ukraine or Russia
+_RELATION_NOUNS = frozenset({"partner", "ally", "neighbour", "neighbor", "enemy", "adversary", "opponent", "rival",
+                             "critic", "supporter", "friend", "backer", "creditor"})
+# prepositions that place a group away from or against a country: "people outside Russia"
+_AWAY_PREPS = frozenset({"outside", "against", "toward", "towards", "into", "beyond", "near"})
+# "the ambassador to Russia" is the sending country's
+_SENT_TO = frozenset({"ambassador", "envoy", "mission", "delegation", "delegate"})
+
+
+def _span_side(doc: Doc, span: tuple[int, int]) -> str | None:
+    """The side of a source from its words, leaving out the words that name another country than the
+    source's own: a participle describing what it does ("countries sending arms to Kyiv"), a country it is
+    placed against ("people outside Russia"), a country it is a partner, ally or envoy of ("Beijing, a partner
+    of Russia"; "Ukraine's Western partners" is WEST). An apposition or relative clause saying who a person
+    is stays ("X, a former American diplomat,")."""
+    sp = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if sp is None:
+        return side_of(doc_text(doc)[span[0]:span[1]])
+    out: set[int] = set()
+    for t in sp:
+        if t.i in out:
+            continue
+        if t.dep_ == "acl" or (t.dep_ == "prep" and (
+                t.lower_ in _AWAY_PREPS or (t.lower_ == "to" and t.head.lemma_.lower() in _SENT_TO)
+                or (t.lower_ == "of" and t.head.lemma_.lower() in _RELATION_NOUNS))) \
+                or (t.dep_ == "poss" and t.head.lemma_.lower() in _RELATION_NOUNS):
+            out.update(x.i for x in t.subtree)
+    return side_of(" ".join(t.text for t in sp if t.i not in out))
 
 
 def _is_person(doc: Doc, span: tuple[int, int], source: Source) -> bool:

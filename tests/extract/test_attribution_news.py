@@ -1,0 +1,49 @@
+"""Claims as an analyst reading war news needs them (round 15): the source's side, and what the content
+holds. Every text here was written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _claims(pipeline, make_article, text: str):
+    result = pipeline.extract(make_article(text))
+    return result.claims
+
+
+@pytest.mark.parametrize("text, who, side", [
+    ("Some of Ukraine's Western partners have warned that the bridge could be hit again.", "partners", "WEST"),
+    ("Few diplomats outside Russia believe that the talks will succeed this year.", "diplomats", None),
+    ("Several countries sending shells to Kyiv said that their own stocks were running low.", "countries", None),
+    ("Beijing, a close trading partner of Moscow, said that it would not send any weapons.", "Beijing", None),
+])
+def test_a_country_the_source_is_placed_against_is_not_its_side(pipeline, make_article, text, who, side):
+    claims = [c for c in _claims(pipeline, make_article, text)
+              if c.source.evidence is not None and who in c.source.evidence.text]
+    assert claims, [(c.source.name, c.evidence.text) for c in _claims(pipeline, make_article, text)]
+    assert claims[0].source.side == side
+
+
+def test_a_reporting_word_inside_a_quotation_is_not_the_writers_distance(pipeline, make_article):
+    text = ("“Allegedly, the new tariffs hit only the elite. In truth, ordinary families pay for them,” "
+            "the minister said on Tuesday.")
+    claims = [c for c in _claims(pipeline, make_article, text) if c.cue is not None and c.cue.text == "said"]
+    assert claims and claims[0].direct, [(c.cue, c.evidence.text) for c in _claims(pipeline, make_article, text)]
+    assert claims[0].reporting == []
+    assert claims[0].certainty == "asserted"
+
+
+def test_a_reporting_word_outside_the_quotation_still_counts(pipeline, make_article):
+    text = "The governor said that the dam was reportedly “holding for now” after the night's rain."
+    claims = [c for c in _claims(pipeline, make_article, text) if "dam" in c.evidence.text]
+    assert claims, [c.evidence.text for c in _claims(pipeline, make_article, text)]
+    assert claims[0].reporting == ["reportedly"]
+
+
+def test_an_apposition_saying_who_a_person_is_still_gives_the_side(pipeline, make_article):
+    text = "Tom Reyes, a retired American general, said that the front would hold through the spring."
+    claims = [c for c in _claims(pipeline, make_article, text) if c.cue is not None and c.cue.text == "said"]
+    assert claims
+    assert claims[0].source.side == "US"
