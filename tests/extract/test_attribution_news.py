@@ -47,3 +47,15 @@ def test_an_apposition_saying_who_a_person_is_still_gives_the_side(pipeline, mak
     claims = [c for c in _claims(pipeline, make_article, text) if c.cue is not None and c.cue.text == "said"]
     assert claims
     assert claims[0].source.side == "US"
+
+
+@pytest.mark.parametrize("text, hedges", [
+    ("that 300 conscripts surrendered between May 17 and 18", []),
+    ("that the depot was hit on 3 May and may burn for days", ["may"]),
+    ("that the strike on Orlivka (approximately 12 km east of Dolynske) failed", []),
+    ("that troops shelled Orlivka, roughly 9 kilometers from the border, and could try again", ["could"]),
+    ("that approximately 40 wounded men were moved", ["approximately"]),
+])
+def test_the_month_may_and_a_distance_placing_a_town_are_no_hedges(text, hedges):
+    from sitreps.extract.attribution_lexicon import find_hedges
+    assert find_hedges(text) == hedges

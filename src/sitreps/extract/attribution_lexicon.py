@@ -156,9 +156,22 @@ _HEDGE_RE = _phrase_re(HEDGES + HEDGE_PHRASES)
 _REPORTING_RE = _phrase_re(REPORTING + REPORTING_PHRASES)
 
 
+# "May" the month: a capital M inside a sentence, or next to a day or year ("on May 18", "17 May 2022")
+_MONTH_MAY = re.compile(r"(?<=[^\s.!?“\"(])\s+May\b|\bMay\s+\d|\d\s+May\b")
+# a distance the writer gives to place a town ("Orlivka (approximately 12 km east of Dolynske)"): the
+# writer's geography, not the source's doubt
+_DISTANCE_GLOSS = re.compile(r"\b(?:approximately|roughly|as many as|up to)\s+[\d.,]+\s*"
+                             r"(?:-\s*[\d.,]+\s*)?(?:km|kilometers|kilometres|miles|mi|meters|metres)\b", re.IGNORECASE)
+
+
 def find_hedges(text: str) -> list[str]:
-    """Hedge words and phrases in ``text``, lower case, in order, without repeats."""
-    return _unique(m.group(0).lower() for m in _HEDGE_RE.finditer(text))
+    """Hedge words and phrases in ``text``, lower case, in order, without repeats; not the month May, nor an
+    approximate distance placing a town."""
+    months = {m.end() - 3 for m in _MONTH_MAY.finditer(text) if text[m.end() - 3:m.end()] == "May"}
+    months |= {m.start() for m in re.finditer(r"\bMay\b", text) if re.match(r"May\s+\d", text[m.start():])}
+    glosses = [(m.start(), m.end()) for m in _DISTANCE_GLOSS.finditer(text)]
+    return _unique(m.group(0).lower() for m in _HEDGE_RE.finditer(text)
+                   if m.start() not in months and not any(a <= m.start() < b for a, b in glosses))
 
 
 def find_reporting(text: str) -> list[str]:
