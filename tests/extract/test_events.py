@@ -354,3 +354,10 @@ def test_events_called_for_others_to_act_is_hypothetical(pipeline, make_article)
             "the enemy's depots near the border.")
     _, events = _events(pipeline, make_article, text)
     assert events and all(e.hypothetical or e.future for e in events)
+
+
+def test_events_a_country_named_is_not_the_regaining_side(pipeline, make_article) -> None:
+    text = "Army officials said on Sunday that forces had reached the border with Russia in some places."
+    _, events = _events(pipeline, make_article, text, published="2022-09-12")
+    regain = [e for e in events if e.sub_event_type == "Government regains territory"]
+    assert regain and all(e.actor1 is None or "Russia" not in e.actor1.name for e in regain)

@@ -836,8 +836,10 @@ class EventsStage:
             # "Russian forces captured Lyman" is Russia's forces overtaking it, not Ukraine's regaining it.
             sub = "Non-state actor overtakes territory"
         if sub == "Government regains territory" and location is not None and location.country_code \
-                and (actor1 is None or actor1.side != location.country_code) and control is None:
-            # Territory regained by a government is regained by the forces of the country it lies in.
+                and (actor1 is None or actor1.side != location.country_code) and control is None \
+                and location.precision != "country":
+            # Territory regained by a government is regained by the forces of the country it lies in (a place
+            # in it, not a country named in the sentence: "reached the border with Russia" is not Russia's).
             home = next((a for a in (actor2,) if a and a.side == location.country_code and a.inter == 1), None)
             if home is None:
                 from .actors import load_actor_tables
