@@ -59,3 +59,12 @@ def test_an_apposition_saying_who_a_person_is_still_gives_the_side(pipeline, mak
 def test_the_month_may_and_a_distance_placing_a_town_are_no_hedges(text, hedges):
     from sitreps.extract.attribution_lexicon import find_hedges
     assert find_hedges(text) == hedges
+
+
+def test_the_writers_inference_after_a_reported_content_is_not_the_content(pipeline, make_article):
+    text = ("The regional council reported that soldiers had dug new trenches near Orlivka, suggesting that "
+            "an assault on the town may be planned.")
+    claims = [c for c in _claims(pipeline, make_article, text) if c.cue is not None and c.cue.text == "reported"]
+    assert claims, [(c.cue, c.evidence.text) for c in _claims(pipeline, make_article, text)]
+    assert claims[0].evidence.text.endswith("near Orlivka")
+    assert claims[0].hedges == []

@@ -953,7 +953,7 @@ def _resolve(doc: Doc, result: ArticleResult, drafts: list[_Draft], quotes: list
         if source.kind == "unknown" and channel in {"tweet", "telegram", "social_media"} and \
                 (speaker is None or speaker.person or _is_person(doc, f.source, source) if f.source else False):
             source.kind = "social_media_user"
-        content = Span.of(text, *f.content)
+        content = Span.of(text, *_without_inference(text, f.content, quotes) if not d.direct else f.content)
         hedges = find_hedges(content.text)
         # a reporting word inside a quotation is the speaker's, not the writer's distance ("“Allegedly, the
         # sanctions hit only the elite,” the minister said" is not kept at arm's length by the writer)
@@ -981,6 +981,20 @@ def _resolve(doc: Doc, result: ArticleResult, drafts: list[_Draft], quotes: list
                                  _is_person(doc, f.source, source), channel))
     claims.sort(key=lambda c: c.evidence.start)
     return claims
+
+
+# the writer's inference after a reported content: "X reported that A, suggesting that B" (B is the writer's)
+_INFERENCE = re.compile(r",\s+(?:which\s+(?:likely\s+|may\s+|could\s+|further\s+)?|seemingly\s+|likely\s+)?"
+                        r"(?:suggest|indicat|impl)(?:ing|es|s|ed)?\b")
+
+
+def _without_inference(text: str, content: tuple[int, int], quotes: list[tuple[int, int]]) -> tuple[int, int]:
+    """An indirect content without the writer's inference trailing it (", suggesting that ...", ", which may
+    indicate ..."), which is no part of what the source said; a content the inference opens stays."""
+    for m in _INFERENCE.finditer(text, content[0], content[1]):
+        if m.start() > content[0] and not any(qs <= m.start() < qe for qs, qe in quotes):
+            return content[0], m.start()
+    return content
 
 
 def _longer_name(name: str, seen: list[_Speaker], f: Found) -> _Speaker | None:
