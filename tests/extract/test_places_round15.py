@@ -69,3 +69,20 @@ def test_places_an_area_the_index_lacks_is_not_a_town_called_so_once(parse):
     assert karo.geonameid is None and karo.lat is not None
     assert karo.candidates[0].name == "North Sumatra"
     assert karo.country_code is None and all(c.country_code != "ID" for c in karo.candidates[1:])
+
+
+def test_places_a_capitalised_region_or_a_regional_body_names_the_oblast(parse):
+    places = parse("Families who fled from Kharkiv Region reached Lviv by train. The head of the Sumy Regional State "
+                   "Administration said the shelling of Sumy went on overnight.")
+    assert _all(places, "Kharkiv")[0].feature_code == "ADM1"
+    sumy = _all(places, "Sumy")
+    assert sumy[0].feature_code == "ADM1"
+    assert sumy[1].feature_code == "PPLA"  # the city itself, after "the shelling of"
+
+
+def test_places_an_area_named_with_its_type_word_vouches_for_its_bare_name(parse):
+    # "Luhansk Region" says the name is a place in this text: the bare "Luhansk" before a governor's name is
+    # kept as it is after "in Luhansk"
+    places = parse("Shelling went on across Luhansk Region on Monday. Luhansk governor Serhiy Haidai told "
+                   "residents to leave while the trains still ran.")
+    assert len(_all(places, "Luhansk")) == 2

@@ -77,8 +77,11 @@ def accept_runs(doc: Doc, gaz: Gazetteer, runs: list[_Run]) -> list[_Run]:
         (kept if accept(doc, run, gaz, kept) else rejected).append(run)
     if rejected:
         # only the names some rejected run carries can bring a run back: firm() is asked about those alone
+        # "Luhansk Region" vouches for "Luhansk" as it did before the capitalised type word made it an area
         wanted = {r.key for r in rejected if r.kind is None}
-        names = {r.key for r in kept if r.kind is None and r.key in wanted and firm(doc, r, kept)}
+        names = {r.key for r in kept if r.key in wanted
+                 and (r.kind == "region" and r.end < len(doc) and doc[r.end].text == "Region"
+                      or r.kind is None and firm(doc, r, kept))}
         again = [r for r in rejected if r.key in names and r.kind is None and repeat_ok(doc, r, gaz)]
         if again:
             kept = sorted(kept + again, key=lambda r: r.start)

@@ -59,6 +59,9 @@ ADMIN_WORDS = {"oblast", "region", "province", "governorate", "krai", "raion", "
 # also name courts, church bodies and prefectural offices ("Moore County District", "Akita Prefecture Police"),
 # and the field's gold sets span those names differently: they keep the older behaviour.
 CAP_ADMIN_WORDS = {"Oblast", "Krai"}
+# what follows "X Regional" when it names an area's government: "Kharkiv Regional State Administration"
+REGIONAL_BODY_WORDS = frozenset({"Administration", "State", "Military", "Civil-Military", "Civil", "Prosecutor",
+                                 "Council", "Governor", "Government", "Police"})
 TOWN_WORDS = {"city"}
 RIVER_WORDS = {"river"}
 TYPE_WORDS_AFTER = frozenset({*ADMIN_WORDS, "state", *(w.lower() for w in CAP_ADMIN_WORDS)})
@@ -350,6 +353,14 @@ def find_runs(doc: Doc, gaz: Gazetteer, doc_text: str | None = None) -> list[_Ru
                 and any(e.is_admin for e in gaz.lookup_key(best.key)):
             # "Belgorod Oblast", "Krasnodar Krai" where the index has the area under its bare name only: the area,
             # with the name alone as the span (as for "Idlib province"); not "Ramsey District Court"
+            best = _Run(best.start, j, best.key, "admin")
+        elif j < n and text[j] == "Region" and not (j + 1 < n and cap[j + 1]) \
+                and any(e.is_admin for e in gaz.lookup_key(best.key)):
+            best = _Run(best.start, j, best.key, "region")  # "from Kyiv Region.", as "the Kyiv region"
+        elif j + 1 < n and text[j] == "Regional" and text[j + 1] in REGIONAL_BODY_WORDS \
+                and any(e.feature_code == "ADM1" for e in gaz.lookup_key(best.key)):
+            # "the Kharkiv Regional State Administration", "Kherson Regional Prosecutor's Office": the oblast's
+            # bodies; not "Tampa Regional Airport" nor "Regional Medical Center"
             best = _Run(best.start, j, best.key, "admin")
         elif nxt in ADMIN_WORDS and not cap[j]:
             # "Kharkiv oblast": the type word restricts the candidates but stays out of the span, as the
