@@ -119,3 +119,18 @@ def test_an_ambassador_takes_the_side_of_the_country_that_sent_him(pipeline, mak
     assert named, [(c.source.name, c.evidence.text) for c in result.claims]
     assert (named[0].source.name, named[0].source.kind, named[0].source.side) == \
         ("Tom Aldous", "government", "GB")
+
+
+def test_a_surname_with_letters_beyond_latin_1_takes_the_full_name(nlp):
+    text = "Edgars Rinkēvičs met the envoy in Riga. Rinkēvičs said the talks had been useful."
+    doc = nlp(text)
+    c = _claim(text, "Rinkēvičs said")
+    c.source.name = "Rinkēvičs"
+    unify_speakers(doc, [c])
+    assert c.source.name == "Edgars Rinkēvičs"
+
+
+def test_an_editor_is_media():
+    from sitreps.extract.attribution_lexicon import kind_of
+    assert kind_of("a contributing editor of a weekly") == "media"
+    assert kind_of("the columnist") == "media"

@@ -37,7 +37,15 @@ sergeant sgt sgt. marshal brigadier
 senator sen sen. governor gov gov. mayor ambassador spokesman spokeswoman spokesperson
 """.split())
 
-_NAME_WORD = re.compile(r"^[A-Z][a-zà-ÿ'’\-]+$|^[A-Z][a-zà-ÿ]*[A-Z][a-zà-ÿ]+$")
+_NAME_WORD = re.compile(r"^[^\W\d_]['’\-]?[^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*$")
+
+
+def _is_name_word(word: str) -> bool:
+    """A capitalised word in any Latin alphabet ("Rinkēvičs", "Łysak", "O'Neill", "McCain"), not all capitals."""
+    if not _NAME_WORD.match(word) or not word[0].isupper() or len(word) < 2:
+        return False
+    rest = [ch for ch in word[1:] if ch.isalpha()]
+    return sum(ch.isupper() for ch in rest) <= 1 and not (rest and all(ch.isupper() for ch in rest))
 # kinds that are not passed on: unknown, and social_media_user, which says how one claim was made (a tweet)
 # rather than who the speaker is (their other claims are not "unverified" for it)
 _NOT_KINDS = frozenset({"unknown", "social_media_user"})
@@ -54,7 +62,7 @@ def _clean(name: str) -> str:
 def _is_full_name(words: list[str]) -> bool:
     """Two to four capitalised words, none a title: "Liz Truss", "Jon Alterman" (not "President Joe Biden",
     whose name the NER gives on its own)."""
-    return 2 <= len(words) <= 4 and all(_NAME_WORD.match(w) and w.lower() not in TITLES for w in words)
+    return 2 <= len(words) <= 4 and all(_is_name_word(w) and w.lower() not in TITLES for w in words)
 
 
 def full_names(doc: Doc, claims: list[Claim]) -> dict[str, str]:
@@ -78,7 +86,7 @@ def full_names(doc: Doc, claims: list[Claim]) -> dict[str, str]:
 def _short_form(name: str) -> str | None:
     """The surname of a name that is a surname alone or titles and a surname, else None."""
     words = _clean(name).split()
-    if not words or not _NAME_WORD.match(words[-1]):
+    if not words or not _is_name_word(words[-1]):
         return None
     if all(w.lower() in TITLES for w in words[:-1]):
         return words[-1]
