@@ -68,3 +68,16 @@ def test_the_writers_inference_after_a_reported_content_is_not_the_content(pipel
     assert claims, [(c.cue, c.evidence.text) for c in _claims(pipeline, make_article, text)]
     assert claims[0].evidence.text.endswith("near Orlivka")
     assert claims[0].hedges == []
+
+
+@pytest.mark.parametrize("words, kind", [
+    ("the Estonian leader", "government"),
+    ("Turkey's leader", "government"),
+    ("the French national security adviser", "government"),
+    ("an adviser to the president", "government"),
+    ("the opposition leader", "unknown"),
+    ("the group's leader", "unknown"),
+])
+def test_a_countrys_leader_is_government(words, kind):
+    from sitreps.extract.attribution_lexicon import kind_of
+    assert kind_of(words) == kind

@@ -205,7 +205,16 @@ def kind_of(name: str) -> str:
             return kind
     if _STATE_RE.search(low) and _STATE_RE.sub(" ", low.replace(" the ", " ")).strip(" ,;") == "":
         return "government"
+    if _NATIONAL_LEADER.search(low):
+        return "government"
     return "unknown"
+
+
+# a country's leader or a head of state's adviser ("the Belarusian leader", "China's leader", "US national
+# security advisor"); not "opposition leader", "party leader", "rebel leader"
+_NATIONAL_LEADER = re.compile(r"(?<!\w)(?:[a-z]+(?:ian|ese|ish|ch)|american|(?:"
+                              + "|".join(re.escape(w) for w in STATE_NAMES) + r")(?:[’']s)?)\s+leader(?!\w)"
+                              r"|national security advis[eo]r|advis[eo]r (?:to|of) the (?:president|prime minister)")
 
 
 def side_of(name: str) -> str | None:
