@@ -134,3 +134,18 @@ def test_an_editor_is_media():
     from sitreps.extract.attribution_lexicon import kind_of
     assert kind_of("a contributing editor of a weekly") == "media"
     assert kind_of("the columnist") == "media"
+
+
+def test_the_head_of_a_region_is_government(pipeline, make_article):
+    text = ("Rivne Oblast Head Oleksandr Koval visited the shelters. "
+            "Koval said the power lines had been repaired overnight.")
+    result = pipeline.extract(make_article(text))
+    named = [c for c in result.claims if c.cue is not None and c.cue.text == "said"]
+    assert named, [(c.source.name, c.evidence.text) for c in result.claims]
+    assert (named[0].source.name, named[0].source.kind) == ("Oleksandr Koval", "government")
+
+
+def test_the_head_of_a_group_is_not_government():
+    from sitreps.extract.speakers import _title_kind
+    assert _title_kind("Wagner Group head") == "unknown"
+    assert _title_kind("DNR Head") == "government"

@@ -99,6 +99,22 @@ _TITLE_DEPS = frozenset({"compound", "amod", "nmod", "appos", "poss"})
 _TITLE_KINDS = frozenset({"government", "military", "think_tank", "media"})
 
 
+# a head or leader of a place as a person's title ("DNR Head", "Head of the Luhansk Oblast Administration",
+# "Chechen leader"): government; not the head of a group or a company ("Wagner Group head")
+_HEAD = re.compile(r"(?<!\w)(?:head|leader)(?!\w)")
+_OF_A_PLACE = re.compile(r"(?<!\w)(?:oblast|republic|region|regional|province|city|town|village|district|krai|"
+                         r"dnr|lnr|dpr|lpr|chechen|administration|administrative)(?!\w)")
+
+
+def _title_kind(title: str) -> str:
+    """The kind a person's title tells: the lexicon's, else government for the head of a place."""
+    kind = kind_of(title)
+    low = title.lower()
+    if kind == "unknown" and _HEAD.search(low) and _OF_A_PLACE.search(low):
+        return "government"
+    return kind
+
+
 def _titles(doc: Doc) -> dict[str, str]:
     """Full person name -> the words the article puts around it as a title, over all its mentions: the
     name's own modifiers and apposition ("Australian Foreign Minister Penny Wong", "Karl Nehammer, the
@@ -152,7 +168,7 @@ def _strip_title(doc: Doc, name: str) -> tuple[str, str] | None:
         if len(words) <= n or not all(_name_like(w) for w in words[-n:]):
             continue
         person, title = " ".join(words[-n:]), " ".join(words[:-n])
-        if kind_of(title) not in _TITLE_KINDS and title.split()[-1].lower() not in TITLES:
+        if _title_kind(title) not in _TITLE_KINDS and title.split()[-1].lower() not in TITLES:
             continue
         if person in others:  # "sources in the White House"
             continue
@@ -185,7 +201,7 @@ def unify_speakers(doc: Doc, claims: list[Claim]) -> None:
         if stripped is not None:
             c.source.name = stripped[0]
             if c.source.kind == "unknown":
-                c.source.kind = kind_of(stripped[1])
+                c.source.kind = _title_kind(stripped[1])
                 c.certainty = certainty_of(c.hedges, c.reporting, c.source.kind, True)
             c.source.side = c.source.side or _title_side(stripped[1])
     surnames = full_names(doc, claims)
@@ -204,8 +220,8 @@ def unify_speakers(doc: Doc, claims: list[Claim]) -> None:
         # the article's title for the person where no claim's own words tell ("Truss said" after
         # "UK Foreign Secretary Liz Truss arrived ...")
         if name in titles:
-            if not kinds and kind_of(titles[name]) in _TITLE_KINDS:
-                kinds = {kind_of(titles[name])}
+            if not kinds and _title_kind(titles[name]) in _TITLE_KINDS:
+                kinds = {_title_kind(titles[name])}
             if not sides and _title_side(titles[name]) is not None:
                 sides = {_title_side(titles[name])}
         if len(kinds) == 1:
