@@ -86,3 +86,12 @@ def test_places_an_area_named_with_its_type_word_vouches_for_its_bare_name(parse
     places = parse("Shelling went on across Luhansk Region on Monday. Luhansk governor Serhiy Haidai told "
                    "residents to leave while the trains still ran.")
     assert len(_all(places, "Luhansk")) == 2
+
+
+def test_places_a_city_a_direction_is_taken_from_is_no_peer_of_the_areas_beside_it(parse):
+    # "east of Kyiv" beside two oblasts: the capital is the point the direction starts from, so the sentence
+    # does not make it (and every other bare "Kyiv" of the text) an area among areas
+    places = parse("Ukrainian troops retook ground east of Kyiv, across Sumy Oblast and in Chernihiv Oblast on Sunday. "
+                   "The Russian push on Kyiv has stalled, officials said.")
+    assert [p.feature_code for p in _all(places, "Kyiv")] == ["PPLC", "PPLC"]
+    assert _all(places, "Sumy Oblast")[0].feature_code == "ADM1"

@@ -169,6 +169,9 @@ def _places(doc: Doc, gaz: Gazetteer, runs: list[_Run], chars: list[tuple[int, i
             m.qualifier = fold(words[run.end + 1])
         if run.end < n_tok and words[run.end] in AREA_CUE_WORDS:
             m.area_cue = True
+        if run.start >= 2 and lower[run.start - 1] == "of" and lower[run.start - 2] in POINT_OF_WORDS \
+                or run.start >= 1 and lower[run.start - 1] in ("around", "near"):
+            m.point_cue = True
         mentions.append((run, m))
     for k, ((_, prev), (_, m), (_, nxt)) in enumerate(zip(mentions, mentions[1:], [*mentions[2:], (None, None)],
                                                           strict=False)):
@@ -442,6 +445,12 @@ def _mark_lists(mentions: list[Mention], text: str) -> None:
 
 PLURAL_AREA_WORDS = frozenset({"counties", "parishes", "provinces", "states", "oblasts", "regions", "districts",
                                "prefectures", "governorates", "departments", "cantons", "raions"})
+
+
+# "east of X", "the outskirts of X": X is a point to take a direction or distance from (_areas_among_areas)
+POINT_OF_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                            "north-east", "north-west", "south-east", "south-west", "outskirts", "suburbs",
+                            "periphery", "centre", "center"})
 
 
 # A word after a name that says it is the area, not its namesake town: "New York state", "the Georgia Governor".

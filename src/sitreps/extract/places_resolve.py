@@ -79,6 +79,7 @@ class Mention:
     after_the: bool = False  # "the Donets": a bare name after "the" is likely a river or region
     list_id: int | None = None  # mentions of one enumeration ("Arizona, Georgia, Oregon and Ohio") share it
     area_cue: bool = False  # it qualifies a place before it ("Buffalo, New York") or "state"/"Governor" follows
+    point_cue: bool = False  # a direction or distance from it: "east of X", "around X", "near X" (a point, a town)
     candidates: list[Entry] = field(default_factory=list)
     scores: list[float] = field(default_factory=list)
 
@@ -636,6 +637,8 @@ def _areas_among_areas(groups: dict[tuple[str, str | None, str | None, bool], li
         # a village named like another area of its country ("Wales", a village in England) needs one such peer
         least = 1 if best.population < LIST_CITY_POPULATION and best.admin1 != area.admin1 else PEER_AREAS
         for m in ms:
+            if m.point_cue:
+                continue  # "east of Kyiv, in Sumy Oblast": the point the direction is taken from, not a peer area
             peers = [(o, ob) for o, ob in by_sent.get(m.sent, []) if o.key != m.key]
             areas = {ob.admin1 for _, ob in peers if ob.feature_code == "ADM1" and ob.country_code == best.country_code
                      and ob.admin1 != area.admin1}
