@@ -21,6 +21,7 @@ import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
+from ..doctext import doc_text
 from .attribution_lexicon import _STATE_RE, SIDE_WORDS, TITLE_WORDS, certainty_of, kind_of, side_of
 
 if TYPE_CHECKING:
@@ -156,14 +157,24 @@ def _name_like(word: str) -> bool:
         and side_of(word) is None and not _STATE_RE.fullmatch(word.lower())
 
 
-def _strip_title(doc: Doc, name: str) -> tuple[str, str] | None:
+def _entity_names(doc: Doc) -> tuple[set[str], set[str]]:
+    """The article's person names and its other entities' names, cleaned (once per doc)."""
+    persons = {_clean(e.text) for e in doc.ents if e.label_ == "PERSON"}
+    others = {_clean(e.text) for e in doc.ents if e.label_ != "PERSON"}
+    return persons, others
+
+
+def _strip_title(doc: Doc, name: str, names: tuple[set[str], set[str]] | None = None
+                 ) -> tuple[str, str] | None:
     """(person, title) for a source named by a title and then a person's name ("Minister of Foreign Affairs
     of Latvia Ana Ruiz" -> "Ana Ruiz"), else None. The name is two words the article names a person, or whose
     last word it uses again ("Ruiz said"), or three words it names a person; the title is words that tell a
-    kind ("Minister of ...", "Adviser to the President of ...") or end in a title ("Deputy Head")."""
+    kind ("Minister of ...", "Adviser to the President of ...") or end in a title ("Deputy Head").
+    ``names``: :func:`_entity_names` of ``doc``, when the caller has them."""
     words = _clean(name).split()
-    persons = {_clean(e.text) for e in doc.ents if e.label_ == "PERSON"}
-    others = {_clean(e.text) for e in doc.ents if e.label_ != "PERSON"}
+    if len(words) < 3 or not all(_name_like(w) for w in words[-2:]):
+        return None  # no title before a two-word name: nothing to strip (and no need to read the entities)
+    persons, others = names if names is not None else _entity_names(doc)
     for n in (3, 2):
         if len(words) <= n or not all(_name_like(w) for w in words[-n:]):
             continue
@@ -173,7 +184,7 @@ def _strip_title(doc: Doc, name: str) -> tuple[str, str] | None:
         if person in others:  # "sources in the White House"
             continue
         if person in persons or (n == 2 and len(re.findall(r"(?<!\w)" + re.escape(words[-1]) + r"(?!\w)",
-                                                            doc.text)) >= 2):
+                                                            doc_text(doc))) >= 2):
             return person, title
     return None
 
@@ -196,8 +207,11 @@ def unify_speakers(doc: Doc, claims: list[Claim]) -> None:
     """Give the claims of one speaker one name, kind and side (in place)."""
     if not claims:
         return
+    names: tuple[set[str], set[str]] | None = None
     for c in claims:
-        stripped = _strip_title(doc, c.source.name)
+        if names is None and len(c.source.name.split()) >= 3:
+            names = _entity_names(doc)
+        stripped = _strip_title(doc, c.source.name, names) if names is not None else None
         if stripped is not None:
             c.source.name = stripped[0]
             if c.source.kind == "unknown":
