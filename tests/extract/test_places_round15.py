@@ -8,23 +8,6 @@ import pytest
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def gaz():
-    from sitreps.gazetteer.index import load_gazetteer
-
-    return load_gazetteer()
-
-
-@pytest.fixture(scope="module")
-def parse(nlp, gaz):
-    from sitreps.extract.places import geoparse
-
-    def run(text: str):
-        return geoparse(nlp(text), gaz)
-
-    return run
-
-
 def _all(places, text):
     found = [p for p in places if p.evidence.text == text]
     assert found, f"{text!r} not found among {[p.evidence.text for p in places]}"

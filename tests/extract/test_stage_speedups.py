@@ -16,13 +16,6 @@ TEXT = ("Russian forces shelled Izyum and Balakliia in Kharkiv Oblast on Monday,
         "Ukrainian troops retook Kupiansk, Lyman and Kherson, and Poland and Moldova sent aid to Odesa.")
 
 
-@pytest.fixture(scope="module")
-def gaz():
-    from sitreps.gazetteer.index import load_gazetteer
-
-    return load_gazetteer()
-
-
 def test_proximity_from_round_arrays_equals_plain(gaz):
     from sitreps.extract.places_resolve import (
         Mention,
