@@ -424,8 +424,7 @@ def _quoted(text: str, para: tuple[int, int], trigger: Span) -> tuple[int, int] 
 def _date(sent: SpacySpan, times: list[TimeExpr], published: str | None,
           by_start: _ByStart[TimeExpr] | None = None, trigger: Span | None = None
           ) -> tuple[str | None, str | None, int | None]:
-    inside = by_start.within(sent.start_char, sent.end_char) if by_start is not None \
-        else [t for t in times if _within(t.evidence, sent.start_char, sent.end_char)]
+    inside = _times_within(times, by_start, sent.start_char, sent.end_char)
     valued = [t for t in inside if t.value]
     if len({t.value for t in valued}) > 1 and trigger is not None:
         # "began working with the alliance in 1997, and in 2008 the allies agreed ...": of several dates the
@@ -435,14 +434,35 @@ def _date(sent: SpacySpan, times: list[TimeExpr], published: str | None,
             valued.remove(own)
             valued.insert(0, own)
         # a duration's start ("in power since 1994") dates the event only when the sentence has no other date
-        valued.sort(key=lambda t: t is not own and t.evidence.text[:6].lower() == "since ")
-    for t in valued:
-        assert t.value is not None
-        prec = t.precision or ("day" if len(t.value) == 10 else "month" if len(t.value) == 7 else "year")
-        return t.value, prec, _TIME_PRECISION.get(prec, 3)
+        valued.sort(key=lambda t: t is not own and _since_start(t))
+    if valued:
+        return _dated(valued[0])
     if published:
         return published, "week", 2  # reported without a date: "in recent days" before publication
     return None, None, None
+
+
+def _times_within(times: list[TimeExpr], by_start: _ByStart[TimeExpr] | None, a: int, b: int) -> list[TimeExpr]:
+    """The time expressions inside ``[a, b)``, through the article's index when the caller keeps one."""
+    return by_start.within(a, b) if by_start is not None else [t for t in times if _within(t.evidence, a, b)]
+
+
+def _dated(t: TimeExpr) -> tuple[str, str, int]:
+    """(date, precision, ACLED time precision) of a time expression that has a value."""
+    assert t.value is not None
+    prec = t.precision or ("day" if len(t.value) == 10 else "month" if len(t.value) == 7 else "year")
+    return t.value, prec, _TIME_PRECISION.get(prec, 3)
+
+
+def _since_start(t: TimeExpr) -> bool:
+    """"since 1994": the start of a duration, not the day something happened."""
+    return t.evidence.text[:6].lower() == "since "
+
+
+def _named_date(t: TimeExpr) -> bool:
+    """The expression names a month or a year and counts from nothing ("in 2008", "on 5 March"; not "in recent
+    weeks", "by the end of August", which count from the report's day)."""
+    return bool(_NAMED_DATE.search(t.evidence.text)) and not _RELATIVE_DATE.search(t.evidence.text)
 
 
 def _scene_date(prev: tuple[int, int], times: list[TimeExpr], text: str
@@ -450,11 +470,9 @@ def _scene_date(prev: tuple[int, int], times: list[TimeExpr], text: str
     """The date a sentence opens with ("In 1939, ...", "On 5 March 2022, ..."), naming a month or a year: it
     sets the scene for the next sentence of its paragraph when that one has no date of its own."""
     for t in times:
-        if t.value and not text[prev[0]:t.evidence.start].strip(" \"“‘'(") and \
-                _NAMED_DATE.search(t.evidence.text) and not _RELATIVE_DATE.search(t.evidence.text) and \
-                t.evidence.text[:6].lower() != "since ":
-            prec = t.precision or ("day" if len(t.value) == 10 else "month" if len(t.value) == 7 else "year")
-            return t.value, prec, _TIME_PRECISION.get(prec, 3)
+        if t.value and not text[prev[0]:t.evidence.start].strip(" \"“‘'(") and _named_date(t) \
+                and not _since_start(t):
+            return _dated(t)
     return None
 
 
@@ -474,7 +492,7 @@ def _own_verb_time(sent: SpacySpan, trigger: Span, times: list[TimeExpr]) -> Tim
         return None
     verb = _verb_of(trig.root)
     for t in times:
-        if not _NAMED_DATE.search(t.evidence.text) or _RELATIVE_DATE.search(t.evidence.text):
+        if not _named_date(t):
             continue  # "in recent weeks", "by the end of August" inside a report count from the report's day
         span = doc.char_span(t.evidence.start, t.evidence.end, alignment_mode="expand")
         if span is not None and len(span) and _verb_of(span.root).i == verb.i:
@@ -856,8 +874,8 @@ class EventsStage:
                                            index.times if index is not None else None, trigger)
         if prev is not None and date == result.article.published and date_prec == "week" and \
                 "\n" not in text[prev[1]:sent.start_char]:
-            scene = _scene_date(prev, index.times.within(prev[0], prev[1]) if index is not None else
-                                [t for t in result.times if _within(t.evidence, prev[0], prev[1])], text)
+            scene = _scene_date(prev, _times_within(result.times, index.times if index is not None else None,
+                                                    *prev), text)
             if scene is not None:
                 date, date_prec, time_prec = scene
         quantities: list[Quantity] = index.quantities.within(sent.start_char, sent.end_char) if index is not None \
