@@ -68,10 +68,10 @@ def test_crf_accept_model_learns_and_scores_items_independently(tmp_path):
 
 @pytest.mark.slow
 def test_stage_with_a_filter_drops_crf_claims_below_its_threshold(pipeline, nlp, tmp_path):
+    from sitreps.doctext import seed_doc_text
     from sitreps.extract.attribution import AttributionStage
     from sitreps.extract.attribution_accept import load_accept, train_accept
     from sitreps.extract.attribution_quotes import find_quotes
-    from sitreps.extract.attribution_rules import seed_doc_text
 
     shipped = next(s for s in pipeline.stages if getattr(s, "name", "") == "attribution")
     items = [({"b": 1.0, "pc": 0.9}, "Y"), ({"b": 1.0, "pc": 0.1}, "N")] * 20

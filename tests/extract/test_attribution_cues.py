@@ -219,11 +219,11 @@ def test_enclosing_complement_takes_a_complement_holding_whole_claims(nlp):
 def test_classifier_cue_phrase_that_took_the_object_falls_back_to_the_verb(pipeline, nlp, tmp_path, monkeypatch):
     """A classifier trained here to accept "defend": its phrase "defended his decision" has nothing left to
     govern, so the claim is the verb's, with the object as content."""
+    from sitreps.doctext import doc_text, seed_doc_text
     from sitreps.extract import attribution as A
     from sitreps.extract.attribution import AttributionStage
     from sitreps.extract.attribution_cues import load_classifier, train_classifier
     from sitreps.extract.attribution_quotes import find_quotes
-    from sitreps.extract.attribution_rules import doc_text, seed_doc_text
 
     stage = next(s for s in pipeline.stages if getattr(s, "name", "") == "attribution")
     assert stage.tagger is not None and stage.tagger.cue_prior.get("decision", 0) >= A.CUE_PHRASE_NOUN_MIN
@@ -259,8 +259,8 @@ def _span_of(text, part):
      True),
 ])
 def test_model_sources_are_named_like_rule_sources(nlp, text, part, span, name, pron):
+    from sitreps.doctext import seed_doc_text
     from sitreps.extract import attribution as A
-    from sitreps.extract.attribution_rules import seed_doc_text
 
     doc = nlp(text)
     seed_doc_text(doc, text)
@@ -270,8 +270,9 @@ def test_model_sources_are_named_like_rule_sources(nlp, text, part, span, name, 
 
 
 def test_model_source_of_two_persons_names_both_and_each_keeps_its_own_short_form(nlp):
+    from sitreps.doctext import seed_doc_text
     from sitreps.extract import attribution as A
-    from sitreps.extract.attribution_rules import Found, seed_doc_text
+    from sitreps.extract.attribution_rules import Found
 
     text = "Guests of the programme, retired general John Miller and analyst Peter Grant, called for talks."
     doc = nlp(text)
@@ -285,8 +286,8 @@ def test_model_source_of_two_persons_names_both_and_each_keeps_its_own_short_for
 
 
 def test_crf_source_gives_way_to_the_cue_verbs_own_subject(nlp):
+    from sitreps.doctext import seed_doc_text
     from sitreps.extract import attribution as A
-    from sitreps.extract.attribution_rules import seed_doc_text
 
     text = "Critics include the novelist Ana Ruiz. On Monday, former Gov. Tom Baker called the mayor “reckless.”"
     doc = nlp(text)
@@ -305,8 +306,8 @@ def test_crf_source_gives_way_to_the_cue_verbs_own_subject(nlp):
 
 
 def test_model_claims_subject_is_the_nearest_in_the_paragraph(nlp, monkeypatch):
+    from sitreps.doctext import seed_doc_text
     from sitreps.extract import attribution as A
-    from sitreps.extract.attribution_rules import seed_doc_text
 
     text = "Talks ended late.\n\n___.\n\n12:15 p.m.:\n\nPresident Ana Ruiz says that the ferry will run again."
     doc = nlp(text)

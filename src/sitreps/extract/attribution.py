@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ..doctext import doc_text, seed_doc_text
 from ..errors import ModelNotFound
 from ..model import Claim, Source, Span
 from .attribution_lexicon import (
@@ -40,7 +41,7 @@ from .attribution_lexicon import (
     side_of,
 )
 from .attribution_quotes import Quote, find_quotes
-from .attribution_rules import Found, doc_text, find_rule_attributions, seed_doc_text
+from .attribution_rules import Found, find_rule_attributions
 from .speakers import outlet_voice, unify_speakers
 from .turns import turn_speakers
 

@@ -140,12 +140,11 @@ def train_accept(items: Iterable[tuple[dict[str, float], str]], out: Path, *, c1
 def training_items(golds: list[Any], docs: list[Any], stage: Any) -> list[tuple[dict[str, float], str]]:
     """(features, label) of the CRF claims ``stage`` (an AttributionStage with a CRF and cue classifier not
     trained on these docs) makes on the PolNeAR docs: "Y" when the claim's cue overlaps a gold cue."""
+    from ..doctext import doc_text
     from .attribution_quotes import find_quotes
-    from .attribution_rules import doc_text, seed_doc_text
 
     out: list[tuple[dict[str, float], str]] = []
     for gold, doc in zip(golds, docs, strict=True):
-        seed_doc_text(doc, doc.text)
         text = doc_text(doc)
         cue = bytearray(len(text) + 1)
         for s, e in (seg for segs in gold.spans["cue"] for seg in segs):

@@ -20,10 +20,10 @@ from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..doctext import doc_text
 from ..errors import ModelNotFound
 from .attribution_lexicon import load_cue_forms
 from .attribution_quotes import Quote, quote_mask
-from .attribution_rules import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

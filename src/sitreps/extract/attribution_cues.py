@@ -248,13 +248,13 @@ def training_items(golds: list[Any], docs: list[Any], prior: dict[str, float], l
     """(features, label) of every candidate of the PolNeAR train docs outside the rule claims (or, given the
     attribution ``stage``, outside the claims of its rules and CRF): "C" when the token lies inside a gold
     cue."""
+    from ..doctext import doc_text
     from .attribution_crf import DocAttrs
     from .attribution_quotes import find_quotes, quote_mask
-    from .attribution_rules import doc_text, find_rule_attributions, seed_doc_text
+    from .attribution_rules import find_rule_attributions
 
     out: list[tuple[list[str], str]] = []
     for gold, doc in zip(golds, docs, strict=True):
-        seed_doc_text(doc, doc.text)
         text = doc_text(doc)
         quotes = find_quotes(text)
         if stage is not None:

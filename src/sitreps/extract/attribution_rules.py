@@ -22,8 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..doctext import doc_text as doc_text  # re-exported: the attribution modules import it from here
-from ..doctext import seed_doc_text as seed_doc_text
+from ..doctext import doc_text
 from .attribution_lexicon import ALIASES, CUE_LEMMAS, TITLE_WORDS, load_cue_forms
 from .leads import lead_end
 
