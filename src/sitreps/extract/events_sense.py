@@ -336,9 +336,8 @@ def _verb_sense_ok(t: Token, sub: str) -> bool:
         if objs and not any(o.lemma_.lower() in _ENGAGE_FIGHT or o.lower_ in _ENGAGE_FIGHT or
                             o.ent_type_ in {"NORP", "GPE"} for o in objs):
             return False
-    if any(c.dep_ == "advmod" and c.lower_ in _HABIT_ADVERBS for c in t.children) and \
-            t.tag_ in {"VBZ", "VBP", "VBN"} and not any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD"
-                                                        for c in t.children):
+    if _habit_adverb(t) and t.tag_ in {"VBZ", "VBP", "VBN"} and \
+            not any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in t.children):
         return False  # "is routinely dissolved", "regularly hold exercises": a habit in the present
     if lemma == "appoint" and sub == "Change to group/activity" and \
             any(x.lemma_.lower() in _APPOINTED_CIVIL for c in t.children if c.dep_ in {"dobj", "nsubjpass", "oprd", "xcomp",
@@ -549,8 +548,7 @@ def _noun_sense_ok(t: Token, sub: str) -> bool:
             if node.lemma_.lower() == "part":
                 return True  # "as part of military drills": drills under way
         verb = node.head if node.dep_ in {"dobj", "nsubjpass", "nsubj"} else node
-        if verb.tag_ in {"VBZ", "VBP"} and any(c.dep_ == "advmod" and c.lower_ in _HABIT_ADVERBS
-                                               for c in verb.children):
+        if verb.tag_ in {"VBZ", "VBP"} and _habit_adverb(verb):
             return False  # "its forces regularly hold exercises": a habit, not this week's drills
         return verb.pos_ == "VERB" and verb.lemma_.lower() in _HOLD_VERBS
     if sub == "Agreement" and (lemma in _AGREEMENT_NOUNS or t.lower_ in _AGREEMENT_NOUNS) and not _made(t):
@@ -667,6 +665,11 @@ def reports_event(sent: SpacySpan, trigger: Span, sub: str) -> bool:
         # the tagger reads some weapon nouns before a noun as adjectives ("airstrike capabilities")
         return _noun_sense_ok(root, sub)
     return True
+
+
+def _habit_adverb(v: Token) -> bool:
+    """``v`` carries an adverb of habit ("routinely", "regularly"): with a present tense, a habit is told."""
+    return any(c.dep_ == "advmod" and c.lower_ in _HABIT_ADVERBS for c in v.children)
 
 
 def _generic_present(t: Token) -> bool:

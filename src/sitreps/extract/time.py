@@ -318,11 +318,14 @@ class _Resolver:
         mod = (c.m["mod"] or "").lower()
         mod = " ".join(mod.split())
         rel = c.m["rel"]  # "in March of last year": the year counts from publication, the month is named
-        if rel and self.pub_year is None:
-            return None, None, "month", "published"
-        y = int(c.m["y"]) if c.m["y"] else \
-            self.pub_year + {"last": -1, "this": 0, "next": 1}[rel] if rel and self.pub_year is not None else \
-            self._year_for_month(mon, self.future(c.start, c.end), mod if mod in ("last", "next", "this") else None)
+        y: int | None
+        if c.m["y"]:
+            y = int(c.m["y"])
+        elif rel:
+            y = None if self.pub_year is None else self.pub_year + {"last": -1, "this": 0, "next": 1}[rel]
+        else:
+            y = self._year_for_month(mon, self.future(c.start, c.end),
+                                     mod if mod in ("last", "next", "this") else None)
         if y is None:
             return None, None, "month", "published"
         if c.m["y"]:
