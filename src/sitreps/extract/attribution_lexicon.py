@@ -168,8 +168,7 @@ _DISTANCE_GLOSS = re.compile(r"\b(?:approximately|roughly|as many as|up to)\s+[\
 def find_hedges(text: str) -> list[str]:
     """Hedge words and phrases in ``text``, lower case, in order, without repeats; not the month May, nor an
     approximate distance placing a town."""
-    months = {m.end() - 3 for m in _MONTH_MAY.finditer(text) if text[m.end() - 3:m.end()] == "May"}
-    months |= {m.start() for m in re.finditer(r"\bMay\b", text) if re.match(r"May\s+\d", text[m.start():])}
+    months = {m.start() + m.group(0).index("May") for m in _MONTH_MAY.finditer(text)}
     glosses = [(m.start(), m.end()) for m in _DISTANCE_GLOSS.finditer(text)]
     return _unique(m.group(0).lower() for m in _HEDGE_RE.finditer(text)
                    if m.start() not in months and not any(a <= m.start() < b for a, b in glosses))
