@@ -303,3 +303,93 @@ def evaluate_attribution(data: str | Path | None = None, split: str = "dev", lim
     report = score(docs, run())
     report.split = split
     return report
+
+
+@dataclass
+class AgreementReport:
+    """Annotator against annotator on the articles PolNeAR had annotated by several annotators.
+
+    Every ordered pair of annotations of one article is scored as the system is (one annotation standing for
+    the prediction, the other for the gold), so the table reads as what a system exactly as good as a second
+    PolNeAR annotator would score: the ceiling of the metric on this data."""
+
+    splits: tuple[str, ...]
+    n_articles: int
+    n_pairs: int
+    exact: dict[str, Counts]
+    overlap: dict[str, Counts]
+    per_article: list[tuple[str, int, dict[str, float]]]  # name, annotations, role -> overlap F1
+
+    def medians(self) -> dict[str, float]:
+        import statistics
+
+        return {r: statistics.median(a[2][r] for a in self.per_article) if self.per_article else 0.0
+                for r in ROLES}
+
+    def rows(self) -> list[list[Any]]:
+        rows: list[list[Any]] = []
+        medians = self.medians()
+        for role in ROLES:
+            for how, counts in (("exact", self.exact), ("overlap", self.overlap)):
+                c = counts[role]
+                p, r, f = prf(c.tp, c.fp, c.fn)
+                median = round(100 * medians[role], 1) if how == "overlap" else ""
+                rows.append([role, how, c.tp, c.fp, c.fn, round(100 * p, 1), round(100 * r, 1),
+                             round(100 * f, 1), median])
+        return rows
+
+    def to_dict(self) -> dict[str, Any]:
+        keys = ["role", "match", "tp", "fp", "fn", "P", "R", "F1", "median_article_F1"]
+        return {"splits": list(self.splits), "articles": self.n_articles, "ordered_pairs": self.n_pairs,
+                "scores": [dict(zip(keys, r, strict=True)) for r in self.rows()],
+                "per_article": [{"article": n, "annotations": k, **{f"{r}_F1": v[r] for r in ROLES}}
+                                for n, k, v in self.per_article]}
+
+    def render(self) -> str:
+        title = (f"PolNeAR annotator agreement ({', '.join(self.splits)}): {self.n_articles} articles annotated "
+                 f"by several annotators, {self.n_pairs} ordered pairs scored as system vs gold")
+        return format_table(["role", "match", "tp", "fp", "fn", "P", "R", "F1", "median article F1"],
+                            self.rows(), title)
+
+
+def annotator_agreement(data: str | Path | None = None, splits: tuple[str, ...] = ("train", "dev")
+                        ) -> AgreementReport:
+    """Score every ordered pair of annotations of each multiply annotated PolNeAR article with the system's
+    own matching (:func:`match_overlap`, :func:`match_exact`). Raises EvaluationDataMissing when absent."""
+    root = find_shared("eval/attribution/polnear", data, what="PolNeAR attribution data")
+    exact = {r: Counts() for r in ROLES}
+    overlap = {r: Counts() for r in ROLES}
+    per_article: list[tuple[str, int, dict[str, float]]] = []
+    n_pairs = 0
+    for split in splits:
+        ann_dir, text_dir = root / split / "attributions", root / split / "text"
+        if not ann_dir.is_dir():
+            raise EvaluationDataMissing(f"PolNeAR split {split!r} not found under {root}; pass --data "
+                                        "pointing at the polnear directory")
+        groups: dict[str, list[Path]] = {}
+        for ann_path in sorted(ann_dir.glob("*.ann")):
+            # name_<annotator>.ann when an article was annotated more than once
+            groups.setdefault(ann_path.stem.rsplit("_", 1)[0], []).append(ann_path)
+        for base, paths in groups.items():
+            txt = text_dir / f"{base}.txt"
+            if len(paths) < 2 or not txt.is_file():
+                continue
+            text = txt.read_text(encoding="utf-8")
+            spans = [parse_ann(p.read_text(encoding="utf-8"))[0] for p in paths]
+            article = {r: Counts() for r in ROLES}
+            for a in range(len(spans)):
+                for b in range(len(spans)):
+                    if a == b:
+                        continue
+                    n_pairs += 1
+                    for role in ROLES:
+                        pred, gold = spans[a][role], spans[b][role]
+                        tp = match_overlap(pred, gold)
+                        overlap[role].add(tp, len(pred), len(gold))
+                        article[role].add(tp, len(pred), len(gold))
+                        exact[role].add(match_exact(text, pred, gold), len(pred), len(gold))
+            per_article.append((base, len(paths), {r: prf(c.tp, c.fp, c.fn)[2] for r, c in article.items()}))
+    if not per_article:
+        raise EvaluationDataMissing(f"no PolNeAR article under {root} has more than one annotation "
+                                    f"(splits {', '.join(splits)})")
+    return AgreementReport(tuple(splits), len(per_article), n_pairs, exact, overlap, per_article)
