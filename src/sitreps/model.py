@@ -228,6 +228,7 @@ class Claim:
     date: str | None = None
     primary_article_id: str | None = None
     primary_evidence: Span | None = None
+    speech: bool = True  # False: an act or intention ("supports", "refused", "plans to"), see attribution_speech
 
     def to_dict(self) -> dict[str, Any]:
         primary = None
@@ -246,6 +247,7 @@ class Claim:
             "hedges": list(self.hedges),
             "reporting": list(self.reporting),
             "certainty": self.certainty,
+            "speech": self.speech,
             "nested_in": self.nested_in,
             "date": self.date,
             "primary": primary,
@@ -458,7 +460,8 @@ def claim_from_dict(d: Mapping[str, Any]) -> Claim:
                  reporting=list(d.get("reporting", [])), certainty=d.get("certainty", "reported"),
                  nested_in=d.get("nested_in"), date=d.get("date"),
                  primary_article_id=primary["article_id"] if primary else None,
-                 primary_evidence=_span(primary.get("evidence")) if primary else None)
+                 primary_evidence=_span(primary.get("evidence")) if primary else None,
+                 speech=bool(d.get("speech", True)))
 
 
 def actor_from_dict(d: Mapping[str, Any]) -> Actor:

@@ -42,6 +42,7 @@ from .attribution_lexicon import (
 )
 from .attribution_quotes import Quote, find_quotes
 from .attribution_rules import Found, find_rule_attributions
+from .attribution_speech import mark_speech
 from .speakers import outlet_voice, unify_speakers
 from .turns import turn_speakers
 
@@ -117,6 +118,7 @@ class AttributionStage:
         claims = _without(claims, turn_speakers(text, claims, quotes))
         unify_speakers(doc, claims)
         outlet_voice(claims, result.article.outlet, quotes)
+        mark_speech(doc, claims, quotes)
         result.claims.extend(claims)
         _link_quantities(result, claims)
 

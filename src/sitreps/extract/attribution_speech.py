@@ -1,0 +1,219 @@
+"""Attribution step "speech": is a claim something someone *says* or *thinks*, or an *act or intention*?
+
+PolNeAR, the evaluation set of issue #4, annotates acts and intentions ("supports", "refused", "voted to
+authorize", "plans to", "wants") as attributions alongside speech and thought ("said", "according to",
+"believes", "a video shows"). Dropping them would lower the PolNeAR score, and analysts reading war news
+do not count them as claims. So every claim is kept and :func:`mark_speech` sets :attr:`Claim.speech`: True
+for speech, writing, reports, thought, belief, estimates, showing and indicating; False for acts and
+intentions, so readers can filter (``sitreps show`` tags them "act", the API takes ``speech=``).
+
+The decision, per claim, cheapest test first:
+
+1. no cue (a quotation continuing a speaker, the outlet's own voice): speech;
+2. the content is quoted (``direct``, or it lies inside a quotation): speech;
+3. the cue is "according to", a colon, or names a channel or an utterance ("statement", "report",
+   "claims", "allegations"): speech;
+4. otherwise the cue's words are read in order, skipping auxiliaries, adverbs and aspectual verbs
+   ("continued to claim", "has repeatedly said"); the first word that is a saying / thinking verb or noun
+   decides speech, the first act or intention verb ("supports", "refused", "voted", "wants", "plans",
+   "decided", "signed", "agree to") decides act. Light verbs ("made a reference", "issued a warning",
+   "expressed concern") pass the decision to the noun after them;
+5. a cue none of whose words is known: speech when one of its words is a form of the GGT reporting-verb list
+   the lexicon ships (:func:`attribution_lexicon.load_cue_forms`), act otherwise ("will enjoy", "is known for").
+
+Word lists, not a model, for the reasons :mod:`attribution_lexicon` gives; each word was decided with a
+sentence of our own (``tests/extract/test_attribution_speech.py``). Only dictionary look-ups per claim.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..doctext import doc_text
+from .attribution_lexicon import CUE_LEMMAS, load_cue_forms
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from ..model import Claim
+
+# Verbs of saying, writing, reporting, thinking, believing, estimating, showing and indicating; demands and
+# commitments are speech acts too ("called for", "urged", "pledged", "vowed", "threatened"). The lexicon's
+# CUE_LEMMAS are all speech here ("agreed that ..."; "agreed to ..." is the act of _ACT_BEFORE).
+SPEECH_VERBS: frozenset[str] = CUE_LEMMAS | frozenset("""
+accept acclaim advise assure clarify comment convince decry declaim demonstrate denounce describe disclaim
+dispute exclaim highlight illustrate preach present proclaim rave reassert reassure reckon reconfirm remind
+restate retell notify express voice
+call demand urge appeal pledge swear threaten
+condemn criticise blast slam brand label frame dub term characterize characterise portray
+accuse blame defend justify welcome applaud hail commend thank congratulate apologize apologise lament regret
+deplore protest object caution recommend propose request plead beg invite implore
+speak talk discuss remark chat converse address debate
+reaffirm affirm convey alert update outline detail list specify summarize summarise
+refer reference mention cite quote recall reminisce recount narrate
+see view consider regard deem guess imagine wonder assume presume speculate anticipate foresee forecast
+project envisage envision figure infer deduce realize realise recognize recognise notice learn discover
+determine establish verify assess evaluate analyze analyse appear seem
+amplify echo spread perpetuate circulate
+hint imply signal signify mean reflect prove evidence reveal expose
+document record depict capture feature display
+concern query inquire enquire concede grant confess
+""".split())
+
+# Nouns naming an utterance, a report or a thought: "his statement", "the claims", "allegations".
+SPEECH_NOUNS: frozenset[str] = frozenset("""
+statement communique communiqué briefing conference speech address announcement report assessment update
+analysis bulletin study tweet post video footage clip interview blog message letter note memo cable
+claim allegation accusation assertion remark comment word quote quotation testimony talks
+warning threat promise pledge vow demand appeal call plea request proposal question answer reply
+response denial rebuttal estimate estimation forecast prediction projection view opinion belief thought
+concern fear hope doubt suspicion impression feeling sense attention
+reference story article coverage headline editorial column account narrative rumor rumour
+evidence data figure imagery image photo photograph document record transcript leak
+""".split())
+
+# Acts and intentions: doing, deciding, wanting, planning, supporting or opposing, taking part.
+ACT_VERBS: frozenset[str] = frozenset("""
+support back endorse oppose resist favor favour refuse decline balk vote elect decide choose
+resolve opt want wish need desire like love enjoy admire hate dislike prefer plan intend aim seek
+try attempt strive prepare plot scheme mobilize mobilise
+sign ratify approve authorize authorise veto ban block bar forbid prohibit sanction order command direct
+instruct allow permit let commit undertake engage
+attack strike shell bomb hit kill fire launch invade capture seize occupy withdraw retreat advance
+deploy supply fund finance pay buy sell ship transfer
+arm train equip build destroy tear demolish damage repair restore
+meet visit travel host convene attend join leave quit resign appoint nominate hire sack replace
+become remain stay focus include involve contain
+adopt implement introduce pass enact impose lift extend suspend halt cease end close open pursue
+""".split())
+
+# Nouns of an attitude to act, an intention or a decision: "an interest in", "popular support for".
+ACT_NOUNS: frozenset[str] = frozenset("""
+support opposition interest enthusiasm intention intent plan desire willingness readiness determination
+commitment refusal decision bid effort attempt goal aim sign part vote
+""".split())
+
+# Verbs of time or phase that leave the decision to the verb after them ("continued to claim", "began to
+# warn", "stopped coverage of"), and light verbs that leave it to the nouns after them ("made a reference
+# to", "issued a warning", "held talks", "provided weapons").
+ASPECT_VERBS: frozenset[str] = frozenset("continue keep begin start stop persist go".split())
+LIGHT_VERBS: frozenset[str] = frozenset("make give issue send run deliver release take put raise offer share "
+                                        "draw spell lodge file publish air post hold provide".split())
+# A light verb with no noun after it in the cue still says something ("released", "posted", "published").
+_LIGHT_ALONE_SPEECH: frozenset[str] = frozenset("issue release publish post air share raise spell".split())
+
+# Verbs that are an act when a given word follows ("agree to the terms", "agreed to withdraw"; "is known
+# for its drones") and speech otherwise ("agreed that the plan was flawed", "knew that").
+_ACT_BEFORE: dict[str, str] = {"agree": "to", "know": "for"}
+
+_SKIP_WORDS: frozenset[str] = frozenset("""
+be is are was were been being am 's 're has have had having do does did done will would shall should can could
+may might must not n't never also still just only already previously again further additionally notably fully
+firmly publicly privately openly formally officially repeatedly reportedly allegedly likely unlikely probably
+possibly apparently clearly explicitly quickly swiftly once even yet ever then now today yesterday later last
+year week month to a an the his her their its our my your this that these those of in on at for with about by
+from into against over as it there he she they we i you who which what all both each some any no so too very
+more most less least quite rather really actually indeed genuinely genuine utterly lately recently soon
+""".split())
+
+_IRREGULAR: dict[str, str] = {
+    "said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write", "thought": "think",
+    "knew": "know", "known": "know", "found": "find", "saw": "see", "seen": "see", "spoke": "speak",
+    "spoken": "speak", "swore": "swear", "sworn": "swear", "drew": "draw", "drawn": "draw", "made": "make",
+    "gave": "give", "given": "give", "sent": "send", "ran": "run", "took": "take", "taken": "take",
+    "meant": "mean", "felt": "feel", "held": "hold", "left": "leave", "chose": "choose", "chosen": "choose",
+    "began": "begin", "begun": "begin", "went": "go", "gone": "go", "became": "become", "sought": "seek",
+    "tore": "tear", "torn": "tear", "struck": "strike", "fought": "fight", "bought": "buy", "sold": "sell",
+    "understood": "understand", "taught": "teach", "built": "build", "kept": "keep", "let": "let",
+    "undertook": "undertake", "undertaken": "undertake", "foresaw": "foresee", "foreseen": "foresee",
+    "forbade": "forbid", "forbidden": "forbid", "shown": "show", "proven": "prove", "put": "put",
+    "spelled": "spell", "spelt": "spell", "met": "meet", "quit": "quit", "hit": "hit", "data": "data",
+    "news": "news", "analysis": "analysis", "thoughts": "thought", "claims": "claim",
+}
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|:")
+
+
+@lru_cache(maxsize=4096)
+def lemma_of(word: str) -> str:
+    """The lemma of one lower-case word form, by the irregular table and English suffix rules, checked
+    against the lists of this module (so "supporting" -> "support", "decried" -> "decry")."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    known = _KNOWN
+    if word in known:
+        return word
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ying", "y"), ("ing", ""), ("ing", "e"), ("ed", ""),
+                         ("ed", "e"), ("es", ""), ("s", ""), ("d", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            stem = word[: -len(suffix)] + repl
+            if stem in known:
+                return stem
+            # a doubled consonant before the ending: "submitted", "planned", "vetting"
+            if suffix in ("ed", "ing") and not repl and len(stem) > 2 and stem[-1] == stem[-2]:
+                if stem[:-1] in known:
+                    return stem[:-1]
+    return word
+
+
+_KNOWN: frozenset[str] = SPEECH_VERBS | SPEECH_NOUNS | ACT_VERBS | ACT_NOUNS | ASPECT_VERBS | LIGHT_VERBS
+
+
+def _inside_quote(start: int, end: int, quotes: Sequence[tuple[int, int]]) -> bool:
+    return any(qs <= start and end <= qe for qs, qe in quotes)
+
+
+def cue_is_speech(cue: str, after: str = "") -> bool:
+    """True when the words of ``cue`` (the cue's text) say that someone says or thinks; ``after`` is the text
+    right after the cue (to tell "agreed to" from "agreed that"). See the module's rules 3 to 5."""
+    low = cue.lower().replace("’", "'")
+    stripped = low.strip()
+    if stripped in ("", ":") or stripped.endswith(":") or "according to" in low:
+        return True
+    words = [w for w in _WORD.findall(low) if w not in _SKIP_WORDS and w != ":"]
+    for i, word in enumerate(words):
+        lemma = lemma_of(word)
+        if lemma in ASPECT_VERBS:
+            continue
+        if lemma in LIGHT_VERBS and lemma not in SPEECH_VERBS:
+            return _light(lemma, [lemma_of(w) for w in words[i + 1:]])
+        if lemma in _ACT_BEFORE:
+            rest = _WORD.findall(low.split(word, 1)[1]) or _WORD.findall(after.lower()[:40])
+            return not (rest and rest[0] == _ACT_BEFORE[lemma])
+        if lemma in SPEECH_VERBS or lemma in SPEECH_NOUNS:
+            return True
+        if lemma in ACT_VERBS or lemma in ACT_NOUNS:
+            return False
+    forms = load_cue_forms()
+    return any(w in forms for w in words)
+
+
+def _light(verb: str, rest: list[str]) -> bool:
+    """A light verb's decision: by the nouns after it in the cue ("made a clear reference to": speech; "took
+    part in": act), or by the verb alone when the cue ends with it."""
+    for lemma in rest:
+        if lemma in SPEECH_NOUNS or lemma in SPEECH_VERBS:
+            return True
+        if lemma in ACT_NOUNS or lemma in ACT_VERBS:
+            return False
+    return verb in _LIGHT_ALONE_SPEECH if not rest else False
+
+
+def is_speech(claim: Claim, text: str, quotes: Sequence[tuple[int, int]]) -> bool:
+    """The decision for one claim: see the module's docstring."""
+    if claim.cue is None or claim.direct:
+        return True
+    if _inside_quote(claim.evidence.start, claim.evidence.end, quotes):
+        return True
+    after = text[claim.cue.end: claim.cue.end + 40] if text else ""
+    return cue_is_speech(claim.cue.text, after)
+
+
+def mark_speech(doc: Doc, claims: Iterable[Claim], quotes: Sequence[tuple[int, int]]) -> None:
+    """Pipeline step: set ``claim.speech`` on every claim (False for an act or an intention)."""
+    text = doc_text(doc)
+    for claim in claims:
+        claim.speech = is_speech(claim, text, quotes)
