@@ -124,7 +124,9 @@ def record_tables(result: ArticleResult) -> list[Table]:
         t = table("Claims", "id", "source", "claim (source and cue highlighted)", "certainty", "hedges",
                   "reporting")
         for c in result.claims:
-            t.add_row(c.id, f"{c.source.name} ({c.source.kind})", claim_text(c, text), c.certainty,
+            # an act or intention ("supports", "refused", "plans to"), not something said: tagged "act"
+            certainty = c.certainty if c.speech else f"{c.certainty}, act"
+            t.add_row(c.id, f"{c.source.name} ({c.source.kind})", claim_text(c, text), certainty,
                       _fmt(c.hedges), _fmt(c.reporting))
     if result.actors:
         t = table("Actors", "evidence", "name", "side", "kind", "unit")

@@ -157,3 +157,38 @@ def test_export_acled_row_for_a_place_the_gazetteer_lacks(store: Any, tmp_path: 
     geo = tmp_path / "events.geojson"
     export(store, "geojson", geo)
     assert json.loads(geo.read_text())["features"] == []  # nothing to put on a map
+
+
+def _fill_with_an_act(store: Any) -> None:
+    """As :func:`fill`, but the police claim of article b is an act (``Claim.speech`` False)."""
+    a = article("a", TEXT_A, "2022-05-14", "Wire One", (
+        Ev("Russian artillery shelled Rubizhne", "Shelling/artillery/missile attack", "Explosions/Remote violence",
+           source=("the regional governor", "Regional governor")),))
+    b = article("b", TEXT_B, "2022-05-15", "Paper Two", (
+        Ev("Shelling hit Tsyrkuny", "Shelling/artillery/missile attack", "Explosions/Remote violence",
+           place="Tsyrkuny", source=("local police", "local police")),))
+    b.claims[0].speech = False
+    c = article("c", TEXT_C, "2022-06-01", None, (Ev("Ukrainian troops took back Izium", place="Izium"),))
+    store.save_results([a, b, c])
+
+
+def test_export_formats_carry_the_speech_flag(store: Any, tmp_path: Path) -> None:
+    _fill_with_an_act(store)
+    export(store, "acled-csv", tmp_path / "e.csv")
+    df = pd.read_csv(tmp_path / "e.csv", dtype={"sitreps_speech": str})
+    flags = dict(zip(df["sitreps_article_id"], df["sitreps_speech"], strict=True))
+    assert flags["a"] == "True" and flags["b"] == "False"
+    assert pd.isna(flags["c"])  # no claim: no flag
+    export(store, "geojson", tmp_path / "e.geojson")
+    features = json.loads((tmp_path / "e.geojson").read_text(encoding="utf-8"))["features"]
+    by_article = {f["properties"]["article_id"]: f["properties"]["speech"] for f in features}
+    assert by_article == {"a": True, "b": False, "c": None}
+    export(store, "parquet", tmp_path / "tables")
+    con = duckdb.connect()
+    con.register("claims", con.read_parquet(str(tmp_path / "tables" / "claims.parquet")))
+    assert con.execute("SELECT article_id, speech FROM claims ORDER BY article_id").fetchall() == [
+        ("a", True), ("b", False)]
+    export(store, "jsonl", tmp_path / "r.jsonl")
+    lines = [json.loads(line) for line in (tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {d["article"]["id"]: [c["speech"] for c in d["claims"]] for d in lines} == {
+        "a": [True], "b": [False], "c": []}

@@ -158,6 +158,26 @@ def test_store_failed_migration_is_not_recorded(store_url: str) -> None:
             assert not conn.dialect.has_table(conn, "test_half_done")
 
 
+def test_store_adds_the_speech_column_to_a_database_made_before_it(store_url: str, make_article) -> None:
+    """Migration 6 on a database whose claims table has no ``speech`` column: the column is added, old rows
+    read back as speech, new rows keep their flag."""
+    old = _result(make_article, "Kharkiv was shelled overnight, officials said.")
+    with open_store(store_url) as s:
+        with s.engine.begin() as conn:  # the database as migrations 1-5 left it before the column existed
+            conn.execute(text("ALTER TABLE claims DROP COLUMN speech"))
+            conn.execute(text("DELETE FROM schema_migrations WHERE version = 6"))
+    with open_store(store_url) as s:
+        assert 6 in s.schema_versions()
+        s.save_results([old])
+        new = _result(make_article, "Kharkiv was shelled twice, officials said.")
+        new.claims[0].speech = False
+        s.save_results([new])
+        with s.engine.begin() as conn:
+            conn.execute(text("UPDATE claims SET speech = NULL WHERE article_id = :a"), {"a": old.article.id})
+        assert s.load_result(old.article.id).claims[0].speech is True
+        assert s.load_result(new.article.id).claims[0].speech is False
+
+
 def test_store_migration_order_is_checked() -> None:
     steps = [Migration(2, "b", lambda c: None), Migration(1, "a", lambda c: None)]
     with pytest.raises(StoreError, match="increasing"):

@@ -85,6 +85,7 @@ def results(draw: st.DrawFn) -> ArticleResult:
         hedges=draw(st.lists(WORD, max_size=3)), reporting=draw(st.lists(WORD, max_size=3)),
         certainty=draw(WORD), nested_in=draw(OPT), date=draw(OPT),
         primary_article_id=(pid := draw(OPT)), primary_evidence=opt_span() if pid is not None else None,
+        speech=draw(st.booleans()),
     ) for _ in n()]
     events = []
     for _ in n():

@@ -90,6 +90,31 @@ def test_click_event_shows_claims_and_highlighted_evidence(page):
     assert item.get_attribute("class") is not None and "selected" in (item.get_attribute("class") or "")
 
 
+def test_act_claims_are_tagged_and_the_reader_can_filter_them(page):
+    page.locator(".event-item", has_text="Sumy").first.click()
+    page.wait_for_selector("#article-text mark.hl-ev")
+    detail = page.locator("#detail")
+    claims = detail.locator(".claim")
+    assert claims.count() == 2
+    act = detail.locator(".claim.act")
+    assert act.count() == 1 and "refused to confirm" in act.inner_text()
+    assert act.locator(".badge.act").inner_text() == "act"
+    page.select_option("#claim-kind", "speech")
+    assert detail.locator(".claim:visible").count() == 1
+    assert "regional governor" in detail.locator(".claim:visible").inner_text()
+    page.select_option("#claim-kind", "act")
+    assert detail.locator(".claim:visible").count() == 1
+    assert "refused to confirm" in detail.locator(".claim:visible").inner_text()
+    # the choice holds for the next event the reader opens
+    page.locator(".event-item", has_text="Armed clash").first.click()
+    page.wait_for_selector("#detail h2:has-text('Armed clash')")
+    assert page.locator("#claim-kind").input_value() == "act"
+    assert detail.locator(".claim:visible").count() == 0 and detail.locator(".claim").count() == 2
+    page.select_option("#claim-kind", "all")
+    assert detail.locator(".claim:visible").count() == 2
+    assert page.errors == []
+
+
 def test_click_marker_selects_its_event(page):
     page.locator("path.event-marker").first.click(force=True)
     page.wait_for_selector("#article-text mark.hl-ev")

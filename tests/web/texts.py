@@ -32,6 +32,16 @@ REPORTS = [
             "witnesses said."
         ),
     },
+    {  # one claim of the event is an act ("refused to confirm"), not something said: Claim.speech is False
+        "title": "Shelling in Sumy",
+        "published": "2022-05-10",
+        "outlet": "Test Wire",
+        "text": (
+            "Russian artillery shelled the centre of Sumy on Sunday, killing two civilians, the regional "
+            "governor said. The city council refused to confirm that the shelling of Sumy had killed two "
+            "civilians."
+        ),
+    },
 ]
 
 # Markup inside an article is text: the page must show it, never run it.

@@ -66,6 +66,9 @@ async def filters(  # async for the same reason as get_state: no I/O here, no th
     include_copies: Annotated[bool, Query(description="Also events of near-duplicate copies of an article "
                                                       "(syndicated or lightly edited), which are counted once "
                                                       "by default.")] = False,
+    speech: Annotated[bool | None, Query(description="Claims and sources: true for what someone says, writes, "
+                                                     "thinks or shows; false for acts and intentions "
+                                                     "(\"supports\", \"refused\", \"plans to\").")] = None,
 ) -> aq.Filters:
     if date_from and date_to and date_from > date_to:
         raise ApiError(422, f"date_from {date_from} is after date_to {date_to}; swap them",
@@ -73,7 +76,7 @@ async def filters(  # async for the same reason as get_state: no I/O here, no th
     return aq.Filters(date_from=date_from, date_to=date_to, bbox=parse_bbox(bbox), event_type=event_type,
                       sub_event_type=sub_event_type, actor=actor, source=source, certainty=certainty, q=q,
                       article_id=article_id, country=country, include_negated=include_negated,
-                      include_copies=include_copies)
+                      include_copies=include_copies, speech=speech)
 
 
 Filt = Annotated[aq.Filters, Depends(filters)]

@@ -11,7 +11,9 @@ Column meanings follow ACLED's codebook. Choices we had to make, and why:
   (we do not know an outlet's scale); ``tags`` carries the certainty ("certainty=hedged");
 * ``timestamp`` is the Unix time the article was ingested (ACLED: when the row last changed);
 * events flagged negated, hypothetical or future are left out: a denial or a threat is not an event;
-* extra columns after ACLED's, prefixed ``sitreps_``, tie each row back to its article, event and cluster.
+* extra columns after ACLED's, prefixed ``sitreps_``, tie each row back to its article, event and cluster;
+  ``sitreps_speech`` is true when one of the event's claims is something said or thought, false when its
+  claims are all acts or intentions ("refused to confirm that ...", :attr:`Claim.speech`), empty without claims.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ ACLED_COLUMNS = (
     "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
 )
 EXTRA_COLUMNS = ("sitreps_article_id", "sitreps_event_id", "sitreps_certainty", "sitreps_cluster_id",
-                 "sitreps_cluster_sources")
+                 "sitreps_cluster_sources", "sitreps_speech")
 
 # ISO 3166 alpha-2 → (numeric, alpha-3, ACLED country name, ACLED region) for the countries our corpora
 # cover; others keep their alpha-2 code as the country and an empty iso.
@@ -84,10 +86,23 @@ def _sources(conn: Connection) -> dict[tuple[str, int], list[str]]:
     return out
 
 
+def event_speech(conn: Connection) -> dict[tuple[str, int], bool]:
+    """Per event (article id, event ord) with claims: True when one of its claims is speech (a NULL flag,
+    stored before the flag existed, counts as speech), False when all are acts or intentions."""
+    ec, c = schema.event_claims, schema.claims
+    stmt = (select(ec.c.article_id, ec.c.event_ord, c.c.speech)
+            .join(c, and_(c.c.article_id == ec.c.article_id, c.c.claim_id == ec.c.claim_id)))
+    out: dict[tuple[str, int], bool] = {}
+    for aid, ev, speech in conn.execute(stmt):
+        out[(aid, ev)] = out.get((aid, ev), False) or speech is None or bool(speech)
+    return out
+
+
 def acled_rows(conn: Connection) -> Iterator[dict[str, Any]]:
     """One ACLED row per event that happened (as reported), in article and event order."""
     e, a, m, cl = schema.events, schema.articles, schema.cluster_members, schema.event_clusters
     sources = _sources(conn)
+    speech = event_speech(conn)
     stmt = (select(e, a.c.outlet, a.c.published, a.c.ingested_at, m.c.cluster_id, cl.c.n_sources)
             .join(a, a.c.id == e.c.article_id)
             .outerjoin(m, and_(m.c.article_id == e.c.article_id, m.c.event_ord == e.c.ord))
@@ -95,10 +110,11 @@ def acled_rows(conn: Connection) -> Iterator[dict[str, Any]]:
             .where(e.c.negated.is_(False), e.c.hypothetical.is_(False), e.c.future.is_(False))
             .order_by(e.c.article_id, e.c.ord))
     for r in conn.execute(stmt).mappings():
-        yield acled_row(r, sources.get((r["article_id"], r["ord"]), []))
+        key = (r["article_id"], r["ord"])
+        yield acled_row(r, sources.get(key, []), speech.get(key))
 
 
-def acled_row(r: Any, claim_sources: list[str]) -> dict[str, Any]:
+def acled_row(r: Any, claim_sources: list[str], speech: bool | None = None) -> dict[str, Any]:
     loc = r["location"] or {}
     a1, a2 = r["actor1"] or {}, r["actor2"] or {}
     cc = r["country_code"] or loc.get("country_code")
@@ -138,6 +154,6 @@ def acled_row(r: Any, claim_sources: list[str]) -> dict[str, Any]:
         "timestamp": timestamp,
         "sitreps_article_id": r["article_id"], "sitreps_event_id": r["event_id"],
         "sitreps_certainty": r["certainty"], "sitreps_cluster_id": r["cluster_id"],
-        "sitreps_cluster_sources": r["n_sources"],
+        "sitreps_cluster_sources": r["n_sources"], "sitreps_speech": speech,
     }
     return row

@@ -4,9 +4,10 @@
   and its independent-source count are filled in the ``sitreps_cluster_*`` columns (they are there anyway);
 * ``geojson`` — a FeatureCollection of Point features, coordinates ``[lon, lat]`` (RFC 7946); events, or
   with ``clusters`` one feature per event cluster; things without coordinates are left out (a feature with a
-  null geometry breaks some map libraries);
+  null geometry breaks some map libraries); an event's ``speech`` is as ACLED CSV's ``sitreps_speech``;
 * ``parquet`` — a directory of tables (articles, events, claims, places, event_clusters, cluster_members);
-  JSON columns are written as JSON text, so DuckDB's ``json_extract`` reads them;
+  JSON columns are written as JSON text, so DuckDB's ``json_extract`` reads them; ``claims.speech`` (false
+  for an act or intention) is true where a database made before the flag holds NULL;
 * ``jsonl`` — one ``ArticleResult.to_dict()`` per line (the public JSON shape), or with ``clusters`` one
   cluster row per line.
 
@@ -28,7 +29,7 @@ from sqlalchemy import JSON, select
 
 from ..errors import ConfigError, StoreError
 from ..store import schema
-from .acled import ACLED_COLUMNS, EXTRA_COLUMNS, acled_rows
+from .acled import ACLED_COLUMNS, EXTRA_COLUMNS, acled_rows, event_speech
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -79,6 +80,7 @@ def write_geojson(store: Store, path: Path, clusters: bool = False) -> int:
                 features.append(_feature(r["lon"], r["lat"], props))
         else:
             e, m = schema.events, schema.cluster_members
+            speech = event_speech(conn)
             stmt = (select(e, m.c.cluster_id).outerjoin(m, (m.c.article_id == e.c.article_id)
                                                          & (m.c.event_ord == e.c.ord))
                     .where(e.c.lat.is_not(None), e.c.negated.is_(False), e.c.hypothetical.is_(False),
@@ -88,6 +90,7 @@ def write_geojson(store: Store, path: Path, clusters: bool = False) -> int:
                 props = {k: r[k] for k in _EVENT_PROPERTIES}
                 props["location"] = (r["location"] or {}).get("name")
                 props["cluster_id"] = r["cluster_id"]
+                props["speech"] = speech.get((r["article_id"], r["ord"]))
                 features.append(_feature(r["lon"], r["lat"], props))
     tmp = _tmp(path)
     tmp.write_text(json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False),
@@ -111,6 +114,8 @@ def write_parquet(store: Store, path: Path, clusters: bool = False) -> int:
             for r in conn.execute(select(table)).mappings():
                 for k in columns:
                     v = r[k]
+                    if name == "claims" and k == "speech" and v is None:
+                        v = True  # a row stored before the flag existed
                     columns[k].append(json.dumps(v, ensure_ascii=False) if k in json_cols and v is not None
                                       else bytes(v) if isinstance(v, memoryview) else v)
             fields = [pa.field(c.name, _arrow_type(c, c.name in json_cols)) for c in table.columns]

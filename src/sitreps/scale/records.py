@@ -39,7 +39,8 @@ COLUMNS: dict[str, dict[str, str]] = {
                "role": _S, "precision": _S, "record": _S},
     "times": {**_COMMON, "value": _S, "end": _S, "precision": _S, "record": _S},
     "quantities": {**_COMMON, "value": _F, "unit": _S, "kind": _S, "counted": _S, "record": _S},
-    "claims": {**_COMMON, "id": _S, "source_name": _S, "source_kind": _S, "certainty": _S, "record": _S},
+    "claims": {**_COMMON, "id": _S, "source_name": _S, "source_kind": _S, "certainty": _S, "speech": _B,
+               "record": _S},
     "actors": {**_COMMON, "name": _S, "side": _S, "kind": _S, "record": _S},
     "events": {**_COMMON, "id": _S, "event_type": _S, "sub_event_type": _S, "date": _S, "fatalities": _I,
                "location_name": _S, "lat": _F, "lon": _F, "record": _S},
@@ -91,7 +92,7 @@ def result_rows(result: ArticleResult) -> dict[str, list[dict[str, Any]]]:
                                    "counted": q.counted, "record": _dumps(q.to_dict())})
     for i, c in enumerate(result.claims):
         rows["claims"].append({**_ev(i, aid, c.evidence), "id": c.id, "source_name": c.source.name,
-                               "source_kind": c.source.kind, "certainty": c.certainty,
+                               "source_kind": c.source.kind, "certainty": c.certainty, "speech": c.speech,
                                "record": _dumps(c.to_dict())})
     for i, ac in enumerate(result.actors):
         rows["actors"].append({**_ev(i, aid, ac.evidence), "name": ac.name, "side": ac.side, "kind": ac.kind,

@@ -75,6 +75,7 @@ class Filters:
     country: str | None = None
     include_negated: bool = False
     include_copies: bool = False
+    speech: bool | None = None  # claims only: True for speech and thought, False for acts and intentions
 
 
 @dataclass(frozen=True)
@@ -461,6 +462,10 @@ def claim_conditions(f: Filters) -> list[ColumnElement[bool]]:
         conds.append(_contains(_C.c.source_name, f.source))
     if f.certainty:
         conds.append(_C.c.certainty == f.certainty)
+    if f.speech is True:  # NULL: a row stored before the flag existed, read as speech
+        conds.append(or_(_C.c.speech.is_(None), _C.c.speech.is_(True)))
+    elif f.speech is False:
+        conds.append(_C.c.speech.is_(False))
     if f.q:
         conds.append(_contains(_C.c.evidence, f.q))
     if f.article_id:
@@ -482,7 +487,7 @@ def list_claims(conn: Connection, f: Filters, limit: int = 50, offset: int = 0) 
                    "evidence": _span(r["source_start"], r["source_end"], r["source_evidence"])},
         "cue": _span(r["cue_start"], r["cue_end"], r["cue_evidence"]),
         "channel": r["channel"], "direct": r["direct"], "hedges": r["hedges"], "reporting": r["reporting"],
-        "certainty": r["certainty"], "date": r["date"],
+        "certainty": r["certainty"], "speech": r["speech"] is None or bool(r["speech"]), "date": r["date"],
         "article": {"title": r["title"], "published": r["published"]},
     } for r in rows]
     return Page(total, items)
@@ -491,7 +496,7 @@ def list_claims(conn: Connection, f: Filters, limit: int = 50, offset: int = 0) 
 def list_sources(conn: Connection, f: Filters, limit: int = 50, offset: int = 0) -> Page:
     """Who asserts things: one row per source name, with its claim and article counts."""
     conds = claim_conditions(Filters(date_from=f.date_from, date_to=f.date_to, certainty=f.certainty,
-                                     article_id=f.article_id))
+                                     article_id=f.article_id, speech=f.speech))
     if f.q or f.source:
         conds.append(_contains(_C.c.source_name, f.q or f.source or ""))
     frm = _C.join(_A, _A.c.id == _C.c.article_id)

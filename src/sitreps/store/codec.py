@@ -117,6 +117,7 @@ def result_rows(result: ArticleResult) -> Rows:
             "channel": c.channel, "direct": c.direct, "hedges": list(c.hedges), "reporting": list(c.reporting),
             "certainty": c.certainty, "nested_in": c.nested_in, "date": c.date,
             "primary_article_id": c.primary_article_id, **_ev_opt(c.primary_evidence, "primary"),
+            "speech": c.speech,
         })
     for i, a in enumerate(result.actors):
         rows["actors"].append({
@@ -205,7 +206,7 @@ def result_from_rows(article: Mapping[str, Any], rows: Mapping[str, Sequence[Map
             cue=_span_opt(r, "cue"), channel=r["channel"], direct=bool(r["direct"]),
             hedges=list(r["hedges"]), reporting=list(r["reporting"]), certainty=r["certainty"],
             nested_in=r["nested_in"], date=r["date"], primary_article_id=r["primary_article_id"],
-            primary_evidence=_span_opt(r, "primary"),
+            primary_evidence=_span_opt(r, "primary"), speech=r["speech"] is None or bool(r["speech"]),
         ) for r in rows.get("claims", ())],
         actors=[Actor(evidence=_span(r), name=r["name"], side=r["side"], kind=r["kind"], inter=r["inter"],
                       unit=r["unit"]) for r in rows.get("actors", ())],

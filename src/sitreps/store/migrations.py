@@ -56,6 +56,18 @@ def add_column(table: str, column: Column[Any]) -> Step:
     return step
 
 
+def add_missing_column(table: str, name: str) -> Step:
+    """A step adding column ``name`` of ``schema.py``'s ``table`` (nullable) where it is missing: a database
+    created after the column was added to ``schema.py`` got it with its table."""
+    add = add_column(table, schema.metadata.tables[table].c[name])
+
+    def step(conn: Connection) -> None:
+        if name not in {c["name"] for c in inspect(conn).get_columns(table)}:
+            add(conn)
+
+    return step
+
+
 def create_indexes(*names: str) -> Step:
     """A step creating the named indexes of ``schema.metadata`` (skipped where they exist already: a database
     created after they were added to ``schema.py`` got them with their table)."""
@@ -116,6 +128,8 @@ MIGRATIONS: list[Migration] = [
               replace_index_ddl("ix_events_date_filter", "ix_events_filter_cover", "events",
                                 ("date", "negated", "hypothetical", "future", "article_id", "ord", "event_type",
                                  "lat", "lon"))),
+    Migration(6, "claims.speech: false for a claim that is an act or intention", add_missing_column(
+        "claims", "speech")),
 ]
 
 

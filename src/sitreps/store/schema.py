@@ -167,6 +167,8 @@ claims = _record_table(
     Column("primary_article_id", Text, index=True),
     *_evidence("primary", nullable=True),
     Index("ix_claims_article_claim", "article_id", "claim_id"),
+    # Claim.speech; added by migration 6 to databases made before it (NULL there: read back as True)
+    Column("speech", Boolean),
 )
 
 actors = _record_table(

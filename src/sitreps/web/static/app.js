@@ -15,7 +15,9 @@
   var OTHER_COLOR = "#7f8c8d";
   var DAY_MS = 86400000;
 
-  var state = { filters: {}, events: [], clusters: [], days: [], selected: null, markers: {}, brush: null };
+  var state = { filters: {}, events: [], clusters: [], days: [], selected: null, markers: {}, brush: null,
+                claimKind: "all" };  // claims shown in the detail: all, speech (said or thought), act
+  var CLAIM_KINDS = [["all", "All claims"], ["speech", "Said or thought"], ["act", "Acts and intentions"]];
   var map, markerLayer, legendControl;
 
   // -- small DOM helpers (textContent only) ---------------------------------------------------------------
@@ -316,8 +318,11 @@
     dl.appendChild(el("dt", { text: "Certainty" })); dl.appendChild(cert);
     box.appendChild(dl);
     if (cluster && cluster.events > 1) box.appendChild(clusterBox(cluster));
-    box.appendChild(el("h3", { text: "Claims (" + body.claims.length + ")" }));
+    var nActs = body.claims.filter(function (c) { return c.speech === false; }).length;
+    box.appendChild(el("h3", { text: "Claims (" + body.claims.length + (nActs ? ", " + nActs + " act" +
+      (nActs === 1 ? "" : "s") : "") + ")" }));
     if (!body.claims.length) box.appendChild(el("p", { class: "muted", text: "No claim is attached to this event." }));
+    else box.appendChild(claimKindSelect());
     body.claims.forEach(function (c) {
       var markers = [];
       if (c.cue) markers.push("cue “" + c.cue.text + "”");
@@ -325,8 +330,11 @@
       if (c.reporting.length) markers.push("reporting: " + c.reporting.join(", "));
       if (c.channel) markers.push("channel: " + c.channel);
       markers.push(c.direct ? "direct quote" : "indirect");
-      box.appendChild(el("div", { class: "claim" }, [
+      var act = c.speech === false;
+      box.appendChild(el("div", { class: "claim" + (act ? " act" : ""), "data-speech": act ? "false" : "true" }, [
         el("div", null, [el("span", { class: "badge " + c.certainty, text: c.certainty }),
+          act ? el("span", { class: "badge act", text: "act", title: "an act or intention (supports, refused, " +
+            "plans to), not something the source says or thinks" }) : null,
           el("span", { class: "who", text: c.source.name }),
           el("span", { class: "muted", text: " · " + c.source.kind + (c.source.side ? " · " + c.source.side : "") })]),
         el("div", { class: "content", text: "“" + c.evidence.text + "”" }),
@@ -347,12 +355,33 @@
       if (c.source.evidence) marks.push({ s: c.source.evidence, cls: "hl-src" });
       if (c.cue) marks.push({ s: c.cue.evidence, cls: "hl-cue" });
     });
+    applyClaimKind();
     var textBox = el("div", { class: "article-text", id: "article-text" });
     highlight(textBox, art.text, marks);
     box.appendChild(textBox);
     box.parentNode.scrollTop = 0;
     var first = textBox.querySelector("mark.hl-ev") || textBox.querySelector("mark");
     if (first) textBox.scrollTop = Math.max(0, first.offsetTop - 24);  // offsetParent is textBox (position: relative)
+  }
+
+  // The detail's claim filter: a select whose choice is kept while the reader moves between events.
+  function claimKindSelect() {
+    var select = el("select", { id: "claim-kind", "aria-label": "Which claims to show" });
+    CLAIM_KINDS.forEach(function (k) {
+      var opt = el("option", { value: k[0], text: k[1] });
+      if (k[0] === state.claimKind) opt.selected = true;
+      select.appendChild(opt);
+    });
+    select.addEventListener("change", function () { state.claimKind = select.value; applyClaimKind(); });
+    return el("label", { class: "claim-kind" }, ["Show ", select]);
+  }
+  function applyClaimKind() {
+    var nodes = document.querySelectorAll("#detail .claim");
+    for (var i = 0; i < nodes.length; i++) {
+      var speech = nodes[i].getAttribute("data-speech") !== "false";
+      var shown = state.claimKind === "all" || (state.claimKind === "speech") === speech;
+      nodes[i].classList.toggle("hidden", !shown);
+    }
   }
 
   // Split the text at every span boundary; each piece carries the classes of the spans covering it.
