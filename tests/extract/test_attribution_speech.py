@@ -13,9 +13,11 @@ from sitreps.model import Claim, Source, Span, claim_from_dict
     "said", "told", "according to", "wrote", "tweeted", "reported", "believes", "thinks", "estimated",
     "shows", "indicated", "suggests", "warned", "called for", "called on", "urged", "pledged", "vowed",
     "promised", "has sworn", "threatened", "demanded", "denied", "accused", "condemned", "criticized",
-    "statement", "claims", "allegations", "report", "has repeatedly claimed", "continued to claim",
+    "statement", "claims", "allegations", "report", "criticism", "filmed a convoy of", "has repeatedly claimed", "continued to claim",
     "expressed concern about", "made a clear reference to", "issued a warning", "held talks", "released",
     "spelled out his thoughts on", "agreed that", "said:", ":", "fears", "hopes", "expects", "concluded",
+    "reportedly", "allegedly", "were also reportedly", "likely", "it is far from clear", "appreciating",
+    "has repeatedly spoken about", "would argue", "can quite understand",
 ])
 def test_saying_thinking_and_showing_are_speech(cue):
     assert cue_is_speech(cue)
@@ -26,15 +28,38 @@ def test_saying_thinking_and_showing_are_speech(cue):
     "declined", "voted to authorize", "voted", "decided", "plans", "wants", "intends", "are intended",
     "seeks to annex", "tried", "signed", "ordered", "agree to", "agreed to", "has committed",
     "have an interest in defending", "became a symbol of their support for", "will enjoy", "took part in",
-    "is known for", "made a decision", "provided", "provided weapons to",
+    "is known for", "made a decision", "provided", "provided weapons to", "is perpetuating",
+    "will go on tracking and writing about", "will enjoy", "is seen", "were seen standing near",
+    "have stopped coverage of", "can list",
 ])
 def test_acts_and_intentions_are_not_speech(cue):
     assert not cue_is_speech(cue)
 
 
-def test_agree_is_an_act_only_before_an_infinitive():
+def test_agree_and_hope_are_acts_only_before_an_infinitive():
     assert not cue_is_speech("agreed", after=" to withdraw its troops")
     assert cue_is_speech("agreed", after=" that the plan was flawed")
+    assert not cue_is_speech("hope", after=" to keep their seats on the council")
+    assert cue_is_speech("hopes", after=" that the ferry will run again")
+
+
+@pytest.mark.parametrize("cue, after, speech", [
+    ("delivering", " his remarks on the harbour, the mayor left", True),  # a light verb: its noun decides
+    ("delivering", " fuel to the harbour, the trucks", False),
+    ("is continuing", " to fortify the river bank", False),  # aspect alone: the verb after it decides
+    ("continued", " to claim that the bridge was safe", True),
+    ("continued", " repairs on the bridge", False),
+    ("are putting forward", " new proposals for a truce", True),
+    ("knows", " for sure who fired first", True),  # "known for its drones" is the act
+    ("is known", " for its cheap drones", False),
+    ("agreed on", " a ceasefire along the river", False),
+    ("also celebrated", " that the harbour had reopened", True),  # an unknown verb with a that-clause
+    ("were denied", " entry to the occupied port", False),
+    ("widely seen", " as a blow to the council", False),
+    ("defended", " the bridgehead for a week", False),
+])
+def test_the_text_after_a_light_or_aspectual_cue_decides(cue, after, speech):
+    assert cue_is_speech(cue, after=after) is speech
 
 
 @pytest.mark.parametrize("form, lemma", [

@@ -5,7 +5,8 @@ authorize", "plans to", "wants") as attributions alongside speech and thought ("
 "believes", "a video shows"). Dropping them would lower the PolNeAR score, and analysts reading war news
 do not count them as claims. So every claim is kept and :func:`mark_speech` sets :attr:`Claim.speech`: True
 for speech, writing, reports, thought, belief, estimates, showing and indicating; False for acts and
-intentions, so readers can filter (``sitreps show`` tags them "act", the API takes ``speech=``).
+intentions, so readers can filter (``sitreps show`` tags them "act", the API takes ``speech=``). The flag
+changes no span and drops no claim.
 
 The decision, per claim, cheapest test first:
 
@@ -13,13 +14,17 @@ The decision, per claim, cheapest test first:
 2. the content is quoted (``direct``, or it lies inside a quotation): speech;
 3. the cue is "according to", a colon, or names a channel or an utterance ("statement", "report",
    "claims", "allegations"): speech;
-4. otherwise the cue's words are read in order, skipping auxiliaries, adverbs and aspectual verbs
+4. a cue with "will" (what someone will do or say: an intention) or a passive "seen" ("is seen as",
+   "were seen marked with": nobody is said to say it) is an act;
+5. otherwise the cue's words are read in order, skipping auxiliaries, adverbs and aspectual verbs
    ("continued to claim", "has repeatedly said"); the first word that is a saying / thinking verb or noun
    decides speech, the first act or intention verb ("supports", "refused", "voted", "wants", "plans",
    "decided", "signed", "agree to") decides act. Light verbs ("made a reference", "issued a warning",
-   "expressed concern") pass the decision to the noun after them;
-5. a cue none of whose words is known: speech when one of its words is a form of the GGT reporting-verb list
-   the lexicon ships (:func:`attribution_lexicon.load_cue_forms`), act otherwise ("will enjoy", "is known for").
+   "delivering [his remarks]") pass the decision to the nouns after them; a cue of aspectual verbs alone
+   ("is continuing") to the verb after it in the text;
+6. a cue none of whose words decides: speech when one of its words is a reporting or hedging adverb
+   ("reportedly", "allegedly", "likely") or a form of the GGT reporting-verb list the lexicon ships
+   (:func:`attribution_lexicon.load_cue_forms`), act otherwise ("will enjoy", "ran").
 
 Word lists, not a model, for the reasons :mod:`attribution_lexicon` gives; each word was decided with a
 sentence of our own (``tests/extract/test_attribution_speech.py``). Only dictionary look-ups per claim.
@@ -33,7 +38,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..doctext import doc_text
-from .attribution_lexicon import CUE_LEMMAS, load_cue_forms
+from .attribution_lexicon import CUE_LEMMAS, HEDGES, REPORTING, load_cue_forms
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -49,17 +54,18 @@ dispute exclaim highlight illustrate preach present proclaim rave reassert reass
 restate retell notify express voice
 call demand urge appeal pledge swear threaten
 condemn criticise blast slam brand label frame dub term characterize characterise portray
-accuse blame defend justify welcome applaud hail commend thank congratulate apologize apologise lament regret
+accuse blame justify welcome applaud hail commend thank congratulate apologize apologise lament regret
 deplore protest object caution recommend propose request plead beg invite implore
 speak talk discuss remark chat converse address debate
-reaffirm affirm convey alert update outline detail list specify summarize summarise
+reaffirm affirm convey alert update outline detail specify summarize summarise
 refer reference mention cite quote recall reminisce recount narrate
 see view consider regard deem guess imagine wonder assume presume speculate anticipate foresee forecast
 project envisage envision figure infer deduce realize realise recognize recognise notice learn discover
-determine establish verify assess evaluate analyze analyse appear seem
-amplify echo spread perpetuate circulate
+determine establish verify assess evaluate analyze analyse appear seem appreciate
+clear unclear obvious evident certain uncertain sure unsure aware convinced confident
+amplify echo spread circulate
 hint imply signal signify mean reflect prove evidence reveal expose
-document record depict capture feature display
+document record depict capture feature display film photograph geolocate
 concern query inquire enquire concede grant confess
 """.split())
 
@@ -67,7 +73,8 @@ concern query inquire enquire concede grant confess
 SPEECH_NOUNS: frozenset[str] = frozenset("""
 statement communique communiqué briefing conference speech address announcement report assessment update
 analysis bulletin study tweet post video footage clip interview blog message letter note memo cable
-claim allegation accusation assertion remark comment word quote quotation testimony talks
+claim allegation accusation assertion remark comment word quote quotation testimony talks criticism
+condemnation praise declaration objection assurance
 warning threat promise pledge vow demand appeal call plea request proposal question answer reply
 response denial rebuttal estimate estimation forecast prediction projection view opinion belief thought
 concern fear hope doubt suspicion impression feeling sense attention
@@ -77,7 +84,7 @@ evidence data figure imagery image photo photograph document record transcript l
 
 # Acts and intentions: doing, deciding, wanting, planning, supporting or opposing, taking part.
 ACT_VERBS: frozenset[str] = frozenset("""
-support back endorse oppose resist favor favour refuse decline balk vote elect decide choose
+support back endorse oppose resist defend favor favour refuse decline balk vote elect decide choose
 resolve opt want wish need desire like love enjoy admire hate dislike prefer plan intend aim seek
 try attempt strive prepare plot scheme mobilize mobilise
 sign ratify approve authorize authorise veto ban block bar forbid prohibit sanction order command direct
@@ -87,7 +94,7 @@ deploy supply fund finance pay buy sell ship transfer
 arm train equip build destroy tear demolish damage repair restore
 meet visit travel host convene attend join leave quit resign appoint nominate hire sack replace
 become remain stay focus include involve contain
-adopt implement introduce pass enact impose lift extend suspend halt cease end close open pursue
+adopt implement introduce pass enact impose lift extend suspend halt stop cease end close open pursue
 """.split())
 
 # Nouns of an attitude to act, an intention or a decision: "an interest in", "popular support for".
@@ -99,15 +106,17 @@ commitment refusal decision bid effort attempt goal aim sign part vote
 # Verbs of time or phase that leave the decision to the verb after them ("continued to claim", "began to
 # warn", "stopped coverage of"), and light verbs that leave it to the nouns after them ("made a reference
 # to", "issued a warning", "held talks", "provided weapons").
-ASPECT_VERBS: frozenset[str] = frozenset("continue keep begin start stop persist go".split())
+ASPECT_VERBS: frozenset[str] = frozenset("continue keep begin start persist go".split())
 LIGHT_VERBS: frozenset[str] = frozenset("make give issue send run deliver release take put raise offer share "
                                         "draw spell lodge file publish air post hold provide".split())
 # A light verb with no noun after it in the cue still says something ("released", "posted", "published").
 _LIGHT_ALONE_SPEECH: frozenset[str] = frozenset("issue release publish post air share raise spell".split())
 
-# Verbs that are an act when a given word follows ("agree to the terms", "agreed to withdraw"; "is known
-# for its drones") and speech otherwise ("agreed that the plan was flawed", "knew that").
-_ACT_BEFORE: dict[str, str] = {"agree": "to", "know": "for"}
+# Verbs that are an act when a given word follows ("agree to the terms", "agreed on a ceasefire"; "hope to
+# keep their jobs"; the form "known for its drones") and speech otherwise ("agreed that the plan was flawed",
+# "hopes that talks resume", "knows for sure").
+_ACT_BEFORE: dict[str, frozenset[str]] = {"agree": frozenset({"to", "on"}), "hope": frozenset({"to"})}
+_ACT_BEFORE_FORM: dict[str, frozenset[str]] = {"known": frozenset({"for"})}
 
 _SKIP_WORDS: frozenset[str] = frozenset("""
 be is are was were been being am 's 're has have had having do does did done will would shall should can could
@@ -118,6 +127,8 @@ year week month to a an the his her their its our my your this that these those 
 from into against over as it there he she they we i you who which what all both each some any no so too very
 more most less least quite rather really actually indeed genuinely genuine utterly lately recently soon
 """.split())
+
+_DISTANCE_WORDS: frozenset[str] = frozenset(REPORTING) | frozenset(HEDGES)
 
 _IRREGULAR: dict[str, str] = {
     "said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write", "thought": "think",
@@ -168,38 +179,70 @@ def _inside_quote(start: int, end: int, quotes: Sequence[tuple[int, int]]) -> bo
 
 def cue_is_speech(cue: str, after: str = "") -> bool:
     """True when the words of ``cue`` (the cue's text) say that someone says or thinks; ``after`` is the text
-    right after the cue (to tell "agreed to" from "agreed that"). See the module's rules 3 to 5."""
+    right after the cue ("agreed to" or "agreed that"; "continued" to what). See the module's rules 3 to 6."""
     low = cue.lower().replace("’", "'")
     stripped = low.strip()
     if stripped in ("", ":") or stripped.endswith(":") or "according to" in low:
         return True
-    words = [w for w in _WORD.findall(low) if w not in _SKIP_WORDS and w != ":"]
+    all_words = _WORD.findall(low)
+    if "will" in all_words:  # what someone will do or say is an intention, not something said
+        return False
+    if _PASSIVE.search(low):  # "is seen as", "widely seen as", "were denied entry": nobody is said to say it
+        return False
+    after_words = _WORD.findall(after.lower().replace("’", "'"))[:6]
+    decided = _decide(all_words, after_words)
+    if decided is not None:
+        return decided
+    words = [w for w in all_words if w not in _SKIP_WORDS and w != ":"]
+    if words and all(lemma_of(w) in ASPECT_VERBS for w in words):
+        # "is continuing" [to institutionalize ...], "continued" [to claim ...]: the verb after decides
+        return bool(_decide(after_words, []))
+    # no word decided: a that-clause after the cue is a proposition someone holds ("celebrated that ...");
+    # a reporting or hedging adverb ("reportedly", "allegedly", "likely") is someone's report or judgment;
+    # otherwise a form of the GGT list
+    if after_words[:1] == ["that"]:
+        return True
+    forms = load_cue_forms()
+    return any((w in forms and lemma_of(w) not in ASPECT_VERBS) or w in _DISTANCE_WORDS for w in all_words)
+
+
+_PASSIVE = re.compile(r"(?<!\bhave )(?<!\bhas )(?<!\bhad )\bseen\b"
+                      r"|\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?denied\b")
+
+
+def _decide(words: list[str], after_words: list[str]) -> bool | None:
+    """The first deciding word of ``words`` (rule 4; ``after_words`` follow them in the text): True for
+    speech, False for an act, None if no word decides."""
     for i, word in enumerate(words):
+        if word in _SKIP_WORDS or word == ":":
+            continue
         lemma = lemma_of(word)
         if lemma in ASPECT_VERBS:
             continue
+        rest = words[i + 1:] or after_words
         if lemma in LIGHT_VERBS and lemma not in SPEECH_VERBS:
-            return _light(lemma, [lemma_of(w) for w in words[i + 1:]])
+            nouns = [lemma_of(w) for w in [*words[i + 1:], *after_words][:6] if w not in _SKIP_WORDS]
+            return _light(lemma, nouns)
+        if word in _ACT_BEFORE_FORM:
+            return not (rest and rest[0] in _ACT_BEFORE_FORM[word])
         if lemma in _ACT_BEFORE:
-            rest = _WORD.findall(low.split(word, 1)[1]) or _WORD.findall(after.lower()[:40])
-            return not (rest and rest[0] == _ACT_BEFORE[lemma])
+            return not (rest and rest[0] in _ACT_BEFORE[lemma])
         if lemma in SPEECH_VERBS or lemma in SPEECH_NOUNS:
             return True
         if lemma in ACT_VERBS or lemma in ACT_NOUNS:
             return False
-    forms = load_cue_forms()
-    return any(w in forms for w in words)
+    return None
 
 
 def _light(verb: str, rest: list[str]) -> bool:
-    """A light verb's decision: by the nouns after it in the cue ("made a clear reference to": speech; "took
-    part in": act), or by the verb alone when the cue ends with it."""
+    """A light verb's decision: by the nouns after it ("made a clear reference to", "delivering [his
+    remarks]": speech; "took part in": act), or by the verb alone when no word after it decides."""
     for lemma in rest:
         if lemma in SPEECH_NOUNS or lemma in SPEECH_VERBS:
             return True
         if lemma in ACT_NOUNS or lemma in ACT_VERBS:
             return False
-    return verb in _LIGHT_ALONE_SPEECH if not rest else False
+    return verb in _LIGHT_ALONE_SPEECH
 
 
 def is_speech(claim: Claim, text: str, quotes: Sequence[tuple[int, int]]) -> bool:
