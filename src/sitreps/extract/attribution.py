@@ -47,9 +47,12 @@ from .speakers import outlet_voice, unify_speakers
 from .turns import turn_speakers
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Doc, Token
 
     from ..extract.registry import Resources
+    from ..gazetteer.index import Gazetteer
     from ..model import ArticleResult
     from ..settings import Settings
     from .attribution_accept import CrfAccept
@@ -93,9 +96,12 @@ class AttributionStage:
     needs = frozenset({"parser", "ner", "tagger", "lemma"})
 
     def __init__(self, tagger: CrfTagger | None, classifier: CueClassifier | None = None,
-                 accept: CrfAccept | None = None) -> None:
+                 accept: CrfAccept | None = None, gazetteer: Callable[[], Gazetteer] | None = None) -> None:
 
         self.tagger = tagger
+        # the gazetteer, loaded (shared with the places stage) only when a source names a body after a place
+        self._gazetteer = gazetteer
+        self._place_sides: dict[str, str | None] = {}
         self.classifier = classifier
         self.accept = accept
         # the selective parser already fully parses sentences with the frequent reporting verbs and quote
@@ -113,14 +119,28 @@ class AttributionStage:
         claims = _resolve(doc, result, drafts, quotes)
         _nest(claims)
         claims = _drop_quoted_first_person(claims, quotes)
+        _quoted_first_person_speaker(claims, quotes)
         claims = _drop_acting_groups(claims)
         # a transcript's "I"/"we" is the speaker whose label opens the turn; a questioner's "you ...?" is no claim
         claims = _without(claims, turn_speakers(text, claims, quotes))
-        unify_speakers(doc, claims)
+        unify_speakers(doc, claims, self.place_side if self._gazetteer is not None else None)
         outlet_voice(claims, result.article.outlet, quotes)
         mark_speech(doc, claims, quotes)
         result.claims.extend(claims)
         _link_quantities(result, claims)
+
+    def place_side(self, name: str) -> str | None:
+        """"UA" / "RU" for a place name whose most populous town or region of that name (population 1,000 or
+        more, or an administrative region) lies in Ukraine / Russia, else None; remembered per name."""
+        if name not in self._place_sides:
+            side = None
+            if self._gazetteer is not None and name[:1].isupper():
+                entries = [e for e in self._gazetteer().lookup(name)
+                           if not e.is_country and (e.is_admin or (e.feature_class == "P" and e.population >= 1000))]
+                if entries and entries[0].country_code in ("UA", "RU"):
+                    side = entries[0].country_code
+            self._place_sides[name] = side
+        return self._place_sides[name]
 
     def find(self, doc: Doc, found_quotes: list[Quote], classify: bool = True,
              collect: list[tuple[dict[str, float], tuple[int, int]]] | None = None) -> list[Found]:
@@ -956,14 +976,15 @@ def _resolve(doc: Doc, result: ArticleResult, drafts: list[_Draft], quotes: list
         if source.kind == "unknown" and channel in {"tweet", "telegram", "social_media"} and \
                 (speaker is None or speaker.person or _is_person(doc, f.source, source) if f.source else False):
             source.kind = "social_media_user"
-        content = Span.of(text, *_without_inference(text, f.content, quotes) if not d.direct else f.content)
+        content = Span.of(text, *_content_end(text, _without_inference(text, f.content, quotes)
+                                              if not d.direct else f.content, d.direct, quotes))
         hedges = find_hedges(content.text)
         # a reporting word inside a quotation is the speaker's, not the writer's distance ("“Allegedly, the
         # sanctions hit only the elite,” the minister said" is not kept at arm's length by the writer)
         unquoted = list(content.text)
         for qs, qe in quotes:
-            for i in range(max(qs, f.content[0]), min(qe, f.content[1])):
-                unquoted[i - f.content[0]] = " "
+            for i in range(max(qs, content.start), min(qe, content.end)):
+                unquoted[i - content.start] = " "
         reporting = find_reporting("".join(unquoted))
         if f.cue_lemma in {"claim", "allege"} or f.pattern == "agentless":
             cue_word = text[f.cue[0]:f.cue[1]].lower() if f.cue else ""
@@ -998,6 +1019,57 @@ def _without_inference(text: str, content: tuple[int, int], quotes: list[tuple[i
         if m.start() > content[0] and not any(qs <= m.start() < qe for qs, qe in quotes):
             return content[0], m.start()
     return content
+
+
+# the speaker line after a content: "... - he said", "— she added, ..."; a correspondent's credit: ", an X
+# correspondent reports"
+_SPEAKER_AFTER = re.compile(r"\s*[-–—]+\s*(?:s?he|they|we|it|i)\s+(?:said|added|stressed|noted|emphasi[sz]ed|"
+                            r"explained|continued|stated|wrote|underlined|pointed out)\b"
+                            r"|,\s+(?:an?|the|our)\s+(?:[\w\-]+\s+){0,3}correspondent\s+reports?\b", re.IGNORECASE)
+# a new turn after a sentence end, as Polish wires mark quotations: "... plan.- China showed ..."
+_DASH_TURN = re.compile(r"(?<=[a-z0-9”\"][.!?])\s?[-–]\s*(?=[A-Z\"“])")
+# what a cut coordination or a wire's quotation dash leaves at the end: ", and", " or", ".-"
+_LOOSE_END = re.compile(r"(?:[\s,;]+(?:and|or|but)|(?:(?<=[.!?])|\s+)[-–—]+|[\s,;:]+)$", re.IGNORECASE)
+
+
+_BYLINE = re.compile(r"(?:source|sources|author|authors|photo|read also|see also|editing by|reporting by)\b\s*[:/]",
+                     re.IGNORECASE)
+
+
+def _heading_after(text: str, nl: int) -> bool:
+    """Whether the first line after the line break at ``nl`` is no continuation of a
+    content: a byline or credit ("Source: ...", "Author/author: ..."), or a heading (at most 12 words, no
+    sentence end)."""
+    rest = text[nl:].lstrip()
+    line = rest.split("\n", 1)[0].strip()
+    if not line:
+        return False
+    return bool(_BYLINE.match(line)) or (len(line.split()) <= 12 and line[-1] not in ".!?:;,”\"'’)")
+
+
+def _content_end(text: str, content: tuple[int, int], direct: bool, quotes: list[tuple[int, int]]
+                 ) -> tuple[int, int]:
+    """A content without what follows the source's words: an indirect one ends at a line break before a
+    heading or a byline ("Source: ..."), before a new quotation turn after a sentence end
+    ("...plan.- China ...") and before a speaker line or a correspondent's credit outside quotation marks
+    ("... - he said", ", an X correspondent reports"); any ends without a trailing "and" / "or" / "but" or
+    dash left from a cut coordination or a wire's quotation mark."""
+    a, b = content
+    if not direct:
+        nl = text.find("\n", a, b)
+        if nl > a and text[a:nl].strip() and _heading_after(text, nl):
+            b = nl
+        for pat in (_DASH_TURN, _SPEAKER_AFTER):
+            for m in pat.finditer(text, a, b):
+                if m.start() > a and text[a:m.start()].strip() and not any(qs <= m.start() < qe for qs, qe in quotes):
+                    b = m.start()
+                    break
+    while b > a:
+        loose = _LOOSE_END.search(text, a, b)
+        if loose is None or loose.start() <= a or not text[a:loose.start()].strip():
+            break
+        b = loose.start()
+    return (a, b) if b > a else content
 
 
 def _longer_name(name: str, seen: list[_Speaker], f: Found) -> _Speaker | None:
@@ -1147,6 +1219,28 @@ def _drop_quoted_first_person(claims: list[Claim], quotes: list[tuple[int, int]]
     return _without(claims, drop)
 
 
+_FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+
+
+def _quoted_first_person_speaker(claims: list[Claim], quotes: list[tuple[int, int]]) -> None:
+    """A claim whose source is "I" / "we" / "my" inside a quotation, nested in the claim that quotes it, is
+    that claim's speaker's (“I think the talks will fail,” the minister said: the minister thinks so); the
+    source span stays the pronoun. Claims are in text order, so an outer claim is named before those in it."""
+    by_id = {c.id: c for c in claims}
+    for c in claims:
+        ev = c.source.evidence
+        outer = by_id.get(c.nested_in) if c.nested_in is not None else None
+        if outer is None or ev is None or c.cue is None or ev.text.strip().lower() not in _FIRST_PERSON:
+            continue
+        if not any(qs <= c.cue.start < qe and qs <= ev.start < qe for qs, qe in quotes):
+            continue
+        o = outer.source
+        if o.name == "unknown" or o.name.strip().lower() in _FIRST_PERSON:
+            continue
+        c.source = Source(o.name, o.kind, ev, o.side)
+        c.certainty = certainty_of(c.hedges, c.reporting, o.kind, True)
+
+
 def _without(claims: list[Claim], drop: set[str]) -> list[Claim]:
     """``claims`` less those whose id is in ``drop``; claims nested in a dropped one are nested in none."""
     if not drop:
@@ -1219,4 +1313,8 @@ def load(settings: Settings, resources: Resources) -> AttributionStage:
         accept = resources.get(f"attribution.accept:{acc_path}", lambda: load_accept(acc_path))
         if accept is not None:
             tagger.with_marginals = True
-    return AttributionStage(tagger, classifier, accept)
+    from ..gazetteer.index import load_gazetteer
+
+    key = f"gazetteer:{settings.gazetteer or 'default'}"  # the places stage's: loaded once per process
+    return AttributionStage(tagger, classifier, accept,
+                            lambda: resources.get(key, lambda: load_gazetteer(settings.gazetteer)))

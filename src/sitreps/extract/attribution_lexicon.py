@@ -108,7 +108,11 @@ SIDE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "kuleba", "yermak", "podolyak", "reznikov")),
     ("RU", ("russian", "russia", "kremlin", "moscow", "putin", "peskov", "tass", "ria novosti",
             "donetsk people", "luhansk people", "dnr", "lnr", "dpr", "lpr", "wagner", "shoigu", "lavrov",
-            "medvedev")),
+            "medvedev",
+            # the occupier's bodies in occupied towns ("Melitopol's occupation administration")
+            "occupation administration", "occupation authorities", "occupation authority", "occupation official",
+            "occupation officials", "occupation head", "occupation government", "occupation governor",
+            "occupation mayor", "occupying authorities")),
     ("US", ("american", "pentagon", "white house", "state department", "u.s.", "united states", "biden", "blinken")),
     ("GB", ("british", "uk ministry", "downing street", "uk", "u.k.", "britain")),
     ("WEST", ("western", "nato", "stoltenberg")),

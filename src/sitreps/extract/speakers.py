@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..doctext import doc_text
@@ -189,6 +190,21 @@ def _strip_title(doc: Doc, name: str, names: tuple[set[str], set[str]] | None = 
     return None
 
 
+def _split_apposition(name: str) -> tuple[str, str] | None:
+    """(person, title) of a source named by a title and a full name set off by a comma, either way round
+    ("Chile's ambassador, Ana Ruiz" / "Ana Ruiz, Chile's ambassador to Peru"), when the title tells a
+    kind or ends in a title word, else None."""
+    if name.count(",") != 1:
+        return None
+    a, b = (part.strip() for part in name.split(","))
+    for person, title in ((b, a), (a, b)):
+        words = person.split()
+        if 2 <= len(words) <= 3 and all(_name_like(w) for w in words) and 0 < len(title.split()) <= 10 and (
+                _title_kind(title) in _TITLE_KINDS or title.split()[-1].lower() in TITLES):
+            return person, title
+    return None
+
+
 def _title_side(title: str) -> str | None:
     """The side of a person's title from its first side word: "British ambassador to the Russian
     Federation" is GB (not RU, which the lexicon's order would give), "Adviser to the President of Ukraine"
@@ -203,17 +219,172 @@ def _title_side(title: str) -> str | None:
     return best[1] if best else None
 
 
-def unify_speakers(doc: Doc, claims: list[Claim]) -> None:
-    """Give the claims of one speaker one name, kind and side (in place)."""
+# role nouns a source is named by instead of the person ("the foreign secretary said", "the ambassador added")
+_ROLE_NOUNS = frozenset("""
+president minister secretary chancellor ambassador spokesman spokeswoman spokesperson chairman chairwoman
+governor mayor premier envoy commander pontiff pope adviser advisor director chief head leader
+""".split())
+# other words a title may use for the same office ("the pontiff" is the one the article calls Pope)
+_ROLE_ALSO: dict[str, tuple[str, ...]] = {"pontiff": ("pope",), "chairman": ("chairwoman", "chair"),
+                                          "chairwoman": ("chairman", "chair"), "advisor": ("adviser",),
+                                          "adviser": ("advisor",)}
+_ROLE_DETS = frozenset("the a an its his her their this that our".split())
+_ROLE_COMPLEMENT = frozenset({"of", "to", "for", "at"})
+_ROLE_WORD = re.compile(r"[^\W\d_][\w.\-]*")
+
+
+def _role(name: str) -> tuple[tuple[str, ...], list[str], list[str]] | None:
+    """(the office's nouns, its modifiers, the words of its complement) of a source named by a role alone
+    ("Ukraine's foreign minister" -> (("minister",), ["ukraine", "foreign"], []), "the ambassador to Chile" ->
+    (("ambassador",), [], ["chile"]), "the head of state" -> (("president", "head of state"), [], [])), else
+    None: a name ("Pope Francis"), several people ("the president and his minister"), no office noun. A
+    modifier that is no nationality must stand in the title it is matched with ("Pence adviser" is no
+    adviser titled otherwise)."""
+    words = _ROLE_WORD.findall(name.replace("’s", " ").replace("'s", " "))
+    low = [w.lower() for w in words]
+    if not words or "and" in low or "&" in name:
+        return None
+    cut = next((i for i, w in enumerate(low) if w in _ROLE_COMPLEMENT), len(low))
+    pre, comp = words[:cut], [w for w in low[cut + 1:] if w not in _ROLE_DETS]
+    while pre and pre[0].lower() in _ROLE_DETS:
+        pre = pre[1:]
+    if not pre or pre[-1].lower() not in _ROLE_NOUNS:
+        return None
+    head = pre[-1].lower()
+    if head == "head" and comp == ["state"]:
+        return ("president", "head of state"), [w.lower() for w in pre[:-1]], []
+    if head in ("head", "chief", "leader", "director") and not comp and len(pre) == 1:
+        return None  # "the head", "the chief": of what, the words do not say
+    return (head, *_ROLE_ALSO.get(head, ())), [w.lower() for w in pre[:-1]], comp
+
+
+def _role_person(name: str, titles: dict[str, str], sides: dict[str, set[str]], text: str) -> str | None:
+    """The one person whose title in the article (``titles``) holds the office a source is named by ("the
+    foreign minister" after "Foreign Minister Ana Ruiz"), its modifiers and complement ("foreign", "to
+    Chile"); a nationality in the role ("the Chilean minister") must be the title's or the person's side
+    (``sides``: person -> the sides of their claims). None when no person or several fit, or when the
+    article's ``text`` puts another name right after the office noun."""
+    role = _role(name)
+    if role is None:
+        return None
+    nouns, mods, comp = role
+    want_side = side_of(" ".join(mods)) if mods else None
+    fits = []
+    for person, title in titles.items():
+        low = " " + title.lower().replace("’s", " ").replace("'s", " ") + " "
+        if not any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", low) for n in nouns):
+            continue
+        if not all(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", low) for w in comp):
+            continue
+        plain = [m for m in mods if side_of(m) is None]
+        if not all(re.search(r"(?<!\w)" + re.escape(m) + r"(?!\w)", low) for m in plain):
+            continue
+        if want_side is not None:
+            has = {_title_side(title)} - {None} or sides.get(person, set())
+            if has != {want_side}:
+                continue
+        fits.append(person)
+    if len(fits) != 1:
+        return None
+    # the parse and NER miss titled people ("Interior Minister Tomas Vidal" untagged): another name right
+    # after the office noun anywhere in the text makes the role ambiguous
+    own = set(fits[0].split())
+    for n in nouns:
+        for m in re.finditer(r"(?<!\w)" + re.escape(n) + r"\s+([A-Z][^\W\d_]+)", text, re.IGNORECASE):
+            if m.group(1)[0].isupper() and m.group(1) not in own and _name_like(m.group(1)):
+                return None
+    return fits[0]
+
+
+def _claim_titles(claims: list[Claim], stripped: dict[str, str]) -> dict[str, str]:
+    """Person -> the words before their name in a claim's source span ("The Chilean envoy to Peru Ana
+    Ruiz said" -> "The Chilean envoy to Peru"), and the titles stripped from source names."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for person, title in stripped.items():
+        out[person].append(title)
+    for c in claims:
+        ev, name = c.source.evidence, c.source.name
+        if ev is None or not _is_full_name(name.split()):
+            continue
+        i = ev.text.find(name)
+        pre = ev.text[:i].strip(" ,") if i > 0 else ""
+        if pre and len(pre.split()) <= 10 and not any(ch in pre for ch in "\"“”\n") and pre not in out[name]:
+            out[name].append(pre)
+    return {p: " ; ".join(ts) for p, ts in out.items()}
+
+
+def _resolve_roles(claims: list[Claim], titles: dict[str, str], text: str) -> None:
+    """Sources named by a role alone ("the foreign minister said") take the name of the one person the
+    article gives that title; their kind and side then come with that person's (see unify_speakers)."""
+    sides: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        if c.source.side is not None:
+            sides[c.source.name].add(c.source.side)
+    done: dict[str, str | None] = {}
+    for c in claims:
+        name = c.source.name
+        if c.source.kind == "anonymous" or name == "unknown" or name in titles:
+            continue
+        if name not in done:
+            done[name] = _role_person(name, titles, sides, text)
+        person = done[name]
+        if person is not None:
+            c.source.name = person
+
+
+# a body or office named after a place ("Kherson Oblast Military Administration", "Izyum City Council",
+# "Mykolaiv Mayor", "Mayor of Kherson", "Head of the Sumy Regional Administration"): the place's words are the
+# capitalised words right before the body's words, or after "mayor / governor / head of (the)"
+_BODY_AFTER_PLACE = re.compile(
+    r"((?:[A-Z][^\W\d_]+(?:[-’'][^\W\d_]+)*\s){1,2}?)(?:Oblast|Regional|City|District|Raion|Municipal|Military|"
+    r"Civil|Civilian|State|Mayor|Governor|Council|Administration)\b")
+_BODY_BEFORE_PLACE = re.compile(
+    r"(?i:mayor|governor|head|council|administration)\s+of\s+(?:the\s+)?((?:[A-Z][^\W\d_]+(?:[-’'][^\W\d_]+)*)"
+    r"(?:\s[A-Z][^\W\d_]+)?)")
+# a body of the occupier in the place, whatever country the place is in
+_OCCUPIER = re.compile(r"(?i)\b(?:occupation|occupying|occupied|russian-appointed|russian-installed|proxy|"
+                       r"collaborat\w*)\b")
+
+
+def _body_side(words: str, place_side: Callable[[str], str | None]) -> str | None:
+    """The side of a body or office the words name after a place ("Izyum City Council" -> the country of
+    Izyum; ``place_side``: a place name -> "UA" / "RU" / None); "RU" for the occupier's body ("the occupation
+    administration of Melitopol", "Russian-appointed head"), None when no body of a place is named."""
+    places = [m.group(1) for m in _BODY_AFTER_PLACE.finditer(words)]
+    places += [m.group(1) for m in _BODY_BEFORE_PLACE.finditer(words)]
+    sides = set()
+    for place in places:
+        place = place.strip().removesuffix("’s").removesuffix("'s")
+        if place.split()[0].lower() in _ROLE_DETS or place.split()[0].lower() in TITLES:
+            place = " ".join(place.split()[1:])
+        side = place_side(place) if place else None
+        if side is None and len(place.split()) == 2:
+            side = place_side(place.split()[-1])
+        if side is not None:
+            sides.add(side)
+    if not sides:
+        return None
+    if _OCCUPIER.search(words):
+        return "RU"
+    return next(iter(sides)) if len(sides) == 1 else None
+
+
+def unify_speakers(doc: Doc, claims: list[Claim], place_side: Callable[[str], str | None] | None = None) -> None:
+    """Give the claims of one speaker one name, kind and side (in place). ``place_side``: a place name -> the
+    side of the country it lies in ("UA" / "RU" / None), for bodies named after a place
+    (:func:`_body_side`); without it they keep the side their words give."""
     if not claims:
         return
     names: tuple[set[str], set[str]] | None = None
+    stripped_titles: dict[str, str] = {}
     for c in claims:
         if names is None and len(c.source.name.split()) >= 3:
             names = _entity_names(doc)
         stripped = _strip_title(doc, c.source.name, names) if names is not None else None
+        stripped = stripped or _split_apposition(c.source.name)
         if stripped is not None:
             c.source.name = stripped[0]
+            stripped_titles.setdefault(stripped[0], stripped[1])
             if c.source.kind == "unknown":
                 c.source.kind = _title_kind(stripped[1])
                 c.certainty = certainty_of(c.hedges, c.reporting, c.source.kind, True)
@@ -223,11 +394,19 @@ def unify_speakers(doc: Doc, claims: list[Claim]) -> None:
         surname = _short_form(c.source.name)
         if surname is not None and surname in surnames and c.source.name != surnames[surname]:
             c.source.name = surnames[surname]
+    titles = _titles(doc)
+    for person, title in _claim_titles(claims, stripped_titles).items():
+        titles[person] = f"{titles[person]} ; {title}" if person in titles else title
+    _resolve_roles(claims, titles, doc_text(doc))
+    if place_side is not None:
+        for c in claims:
+            if c.source.side is None:
+                c.source.side = _body_side(c.source.evidence.text if c.source.evidence else c.source.name,
+                                           place_side)
     by_name: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         if c.source.name != "unknown":
             by_name[c.source.name].append(c)
-    titles = _titles(doc)
     for name, group in by_name.items():
         kinds = {c.source.kind for c in group} - _NOT_KINDS
         sides = {c.source.side for c in group} - {None}
@@ -238,6 +417,8 @@ def unify_speakers(doc: Doc, claims: list[Claim]) -> None:
                 kinds = {_title_kind(titles[name])}
             if not sides and _title_side(titles[name]) is not None:
                 sides = {_title_side(titles[name])}
+            if not sides and place_side is not None:
+                sides = {_body_side(titles[name], place_side)} - {None}
         if len(kinds) == 1:
             kind = next(iter(kinds))
             for c in group:
