@@ -17,7 +17,8 @@ from sitreps.model import Claim, Source, Span, claim_from_dict
     "expressed concern about", "made a clear reference to", "issued a warning", "held talks", "released",
     "spelled out his thoughts on", "agreed that", "said:", ":", "fears", "hopes", "expects", "concluded",
     "reportedly", "allegedly", "were also reportedly", "likely", "it is far from clear", "appreciating",
-    "has repeatedly spoken about", "would argue", "can quite understand",
+    "has repeatedly spoken about", "would argue", "can quite understand", "have been boasting about",
+    "does not exclude", "has been little discussion of", "no shortage of speculation",
 ])
 def test_saying_thinking_and_showing_are_speech(cue):
     assert cue_is_speech(cue)

@@ -66,7 +66,7 @@ clear unclear obvious evident certain uncertain sure unsure aware convinced conf
 amplify echo spread circulate
 hint imply signal signify mean reflect prove evidence reveal expose
 document record depict capture feature display film photograph geolocate
-concern query inquire enquire concede grant confess
+concern query inquire enquire concede grant confess boast brag exclude
 """.split())
 
 # Nouns naming an utterance, a report or a thought: "his statement", "the claims", "allegations".
@@ -74,7 +74,7 @@ SPEECH_NOUNS: frozenset[str] = frozenset("""
 statement communique communiqué briefing conference speech address announcement report assessment update
 analysis bulletin study tweet post video footage clip interview blog message letter note memo cable
 claim allegation accusation assertion remark comment word quote quotation testimony talks criticism
-condemnation praise declaration objection assurance
+condemnation praise declaration objection assurance discussion speculation
 warning threat promise pledge vow demand appeal call plea request proposal question answer reply
 response denial rebuttal estimate estimation forecast prediction projection view opinion belief thought
 concern fear hope doubt suspicion impression feeling sense attention
