@@ -66,6 +66,9 @@ def test_i_inside_a_quotation_is_the_quotations_speaker(pipeline, make_article):
      "occupation", "RU"),
     ("The New York City Council said that it would hold a vote on the shelter budget next month.",
      "New York", None),
+    ("Advisor to the Mayor of Kherson Petro Ivanenko stated that the ferry had stopped running on Tuesday.",
+     "Ivanenko", "UA"),
+    ("The GUR reported that two depots near the lake had been hit.", "GUR", "UA"),
 ])
 def test_a_body_named_after_a_place_has_the_places_side(pipeline, make_article, text, who, side):
     claims = [c for c in _claims(pipeline, make_article, text)
@@ -111,3 +114,12 @@ def test_a_content_ends_before_a_wires_dash_a_line_break_or_a_loose_and(text, di
     from sitreps.extract.attribution import _content_end
     a, b = _content_end(text, (0, len(text)), direct, [])
     assert text[a:b].endswith(end)
+
+
+def test_the_place_right_before_a_source_span_counts():
+    from sitreps.extract.speakers import _source_words
+    text = "Yesterday Luhansk Oblast Administration Head Ana Ruiz said so."
+    start = text.index("Head")
+    assert _source_words(text, start, "Head Ana Ruiz") == "Yesterday Luhansk Oblast Administration Head Ana Ruiz"
+    text = "It rained. Head Ana Ruiz said so."
+    assert _source_words(text, text.index("Head"), "Head Ana Ruiz") == "Head Ana Ruiz"

@@ -105,7 +105,9 @@ KIND_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 # Words that tell the side (affiliation) of a source.
 SIDE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("UA", ("ukrainian", "ukraine", "kyiv", "kiev", "zelensky", "zelenskyy", "zelenskiy",
-            "kuleba", "yermak", "podolyak", "reznikov")),
+            "kuleba", "yermak", "podolyak", "reznikov",
+            # Ukraine's military intelligence as ISW names it (Russia's is the GRU)
+            "gur")),
     ("RU", ("russian", "russia", "kremlin", "moscow", "putin", "peskov", "tass", "ria novosti",
             "donetsk people", "luhansk people", "dnr", "lnr", "dpr", "lpr", "wagner", "shoigu", "lavrov",
             "medvedev",

@@ -296,9 +296,21 @@ def _role_person(name: str, titles: dict[str, str], sides: dict[str, set[str]], 
     return fits[0]
 
 
-def _claim_titles(claims: list[Claim], stripped: dict[str, str]) -> dict[str, str]:
+# capitalised words right before a source span, which the span left out ("Luhansk Oblast Administration" before
+# "Head Serhiy Haidai")
+_CAPS_BEFORE = re.compile(r"(?:[A-Z][^\W\d_]*(?:[-’'][^\W\d_]+)*(?:’s|'s)? ){1,4}$")
+
+
+def _source_words(text: str, start: int, words: str) -> str:
+    """A source span's words with the capitalised words right before it in ``text`` (same sentence)."""
+    m = _CAPS_BEFORE.search(text, max(0, start - 60), start)
+    return f"{m.group(0)}{words}" if m else words
+
+
+def _claim_titles(claims: list[Claim], stripped: dict[str, str], text: str) -> dict[str, str]:
     """Person -> the words before their name in a claim's source span ("The Chilean envoy to Peru Ana
-    Ruiz said" -> "The Chilean envoy to Peru"), and the titles stripped from source names."""
+    Ruiz said" -> "The Chilean envoy to Peru", with capitalised words right before the span), and the titles
+    stripped from source names."""
     out: dict[str, list[str]] = defaultdict(list)
     for person, title in stripped.items():
         out[person].append(title)
@@ -306,8 +318,9 @@ def _claim_titles(claims: list[Claim], stripped: dict[str, str]) -> dict[str, st
         ev, name = c.source.evidence, c.source.name
         if ev is None or not _is_full_name(name.split()):
             continue
-        i = ev.text.find(name)
-        pre = ev.text[:i].strip(" ,") if i > 0 else ""
+        words = _source_words(text, ev.start, ev.text)
+        i = words.find(name)
+        pre = words[:i].strip(" ,") if i > 0 else ""
         if pre and len(pre.split()) <= 10 and not any(ch in pre for ch in "\"“”\n") and pre not in out[name]:
             out[name].append(pre)
     return {p: " ; ".join(ts) for p, ts in out.items()}
@@ -358,8 +371,8 @@ def _body_side(words: str, place_side: Callable[[str], str | None]) -> str | Non
         if place.split()[0].lower() in _ROLE_DETS or place.split()[0].lower() in TITLES:
             place = " ".join(place.split()[1:])
         side = place_side(place) if place else None
-        if side is None and len(place.split()) == 2:
-            side = place_side(place.split()[-1])
+        for word in place.split() if side is None and len(place.split()) == 2 else ():
+            side = side or place_side(word)  # "Mariupol Petro" (a name after the place): the place alone
         if side is not None:
             sides.add(side)
     if not sides:
@@ -395,13 +408,15 @@ def unify_speakers(doc: Doc, claims: list[Claim], place_side: Callable[[str], st
         if surname is not None and surname in surnames and c.source.name != surnames[surname]:
             c.source.name = surnames[surname]
     titles = _titles(doc)
-    for person, title in _claim_titles(claims, stripped_titles).items():
+    text = doc_text(doc)
+    for person, title in _claim_titles(claims, stripped_titles, text).items():
         titles[person] = f"{titles[person]} ; {title}" if person in titles else title
-    _resolve_roles(claims, titles, doc_text(doc))
+    _resolve_roles(claims, titles, text)
     if place_side is not None:
         for c in claims:
             if c.source.side is None:
-                c.source.side = _body_side(c.source.evidence.text if c.source.evidence else c.source.name,
+                ev = c.source.evidence
+                c.source.side = _body_side(_source_words(text, ev.start, ev.text) if ev else c.source.name,
                                            place_side)
     by_name: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
