@@ -128,6 +128,17 @@ def test_seed_wrong_values_reported_with_what_we_produced():
     assert "50" in (qsec.items[1].got or "") and "normalised" in (qsec.items[1].note or "")
 
 
+def test_seed_claim_flagged_as_an_act_is_wrong():
+    r = good_result()
+    r.claims[0].speech = False
+    report = score_seed(r, EXPECTED, ALL)
+    assert statuses(report, "claims") == [WRONG]
+    item = next(s for s in report.sections if s.name == "claims").items[0]
+    assert "act" in (item.note or "")
+    expected = dict(EXPECTED, claims=[dict(EXPECTED["claims"][0], speech=False)])
+    assert statuses(score_seed(r, expected, ALL), "claims") == [FOUND]
+
+
 def test_seed_missed_and_not_quantities():
     r = good_result()
     r.quantities.append(Quantity(sp("93rd"), 93, None))

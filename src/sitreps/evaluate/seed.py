@@ -27,7 +27,8 @@ Matching rules (chosen to be what an analyst would accept, no stricter and no lo
 - ``claims``: a claim whose content overlaps the expected evidence has a source matching one of the
   ``;``-separated alternatives (case-insensitive overlap of content words, so "Maxim (Twitter)" matches
   "Maxim"), the cue (same word stem), and, when given, the channel (Twitter ≈ tweet), a hedge among the
-  claim's hedges, ``quote: direct`` → ``direct``, and ``nested_in`` naming the outer claim's source.
+  claim's hedges, ``quote: direct`` → ``direct``, ``nested_in`` naming the outer claim's source, and
+  ``speech`` (true unless the item says ``speech: false``: an analyst's claims are statements, not acts).
 - ``events``: no evidence phrase is given, so each expected event is paired with the produced event that
   passes most of its checks (each produced event used once): type and sub-type among the ``|`` / ``;``
   choices, actor1/actor2 names (full name, the name in parentheses or before them, or the actor's unit),
@@ -458,6 +459,8 @@ def _claim_fails(c: Claim, exp: dict[str, Any], by_id: dict[str, Claim]) -> list
         fails.append(f"hedges {c.hedges} lack {exp['hedge']!r}")
     if exp.get("quote") == "direct" and not c.direct:
         fails.append("not marked direct")
+    if not c.speech and exp.get("speech", True):  # the analyst's claims are statements unless marked
+        fails.append("marked an act, not speech")
     if exp.get("nested_in"):
         outer = by_id.get(c.nested_in) if c.nested_in else None
         outer_name = outer.source.name if outer else c.nested_in
