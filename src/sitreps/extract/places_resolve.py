@@ -263,11 +263,12 @@ def _seats(m: Mention) -> set[tuple[str, str]]:
 
 def _enclosing(m: Mention, e: Entry) -> list[str]:
     """The first-level areas (admin1 codes) around ``e``, a city that is a first-level area of its own, named like
-    it among ``m``'s candidates: Kyiv (its own area) inside Kyiv Oblast, Minsk, Lima. Towns of the oblast around it
-    count for the city as towns of its area do (:func:`_context`); nothing for any other candidate."""
-    if e.feature_class != "P" or fold(e.name) != m.key \
+    it among ``m``'s candidates (by its own name or, for a large city, another: "Kiev"): Kyiv (its own area) inside
+    Kyiv Oblast, Minsk, Lima. Towns of the oblast around it count for the city as towns of its area do
+    (:func:`_context`); nothing for any other candidate."""
+    if e.feature_class != "P" or fold(e.name) != m.key and e.population < ALT_KEEP_POPULATION \
             or not (e.feature_code in ("PPLC", "PPLA") or e.population >= CITY_SEAT_POPULATION):
-        return []
+        return []  # named so, or a city as large as keeps its other names' weight ("Kiev" is Kyiv, see prior)
     return [a.admin1 for a in m.candidates
             if a.feature_code == "ADM1" and a.country_code == e.country_code and a.admin1 != e.admin1
             and haversine_km(e.lat, e.lon, a.lat, a.lon) <= SEAT_KM]
@@ -615,15 +616,18 @@ def _areas_among_areas(groups: dict[tuple[str, str | None, str | None, bool], li
     is the area: "a case in Manitoba, another in Ontario and a third in Quebec" names the province, not the city.
     A town under 100,000 in another area than the one it is named like needs one such name: "in Wales and in
     England" is not the village of Wales in England (a city as Kharkiv beside "Poltava Oblast" stays the city).
-    Works on the groups of :func:`resolve` (any mention of the name may be in such a sentence); decided on the
-    readings before the step, then applied and the group's candidates re-sorted."""
+    An enumeration its plural area noun types ("Donetsk and Luhansk oblasts") counts as one such name, whatever
+    its length: the writer said which names are areas, and the name outside it is not among them ("the battle of
+    Kyiv ... seize Donetsk and Luhansk oblasts"). Works on the groups of :func:`resolve` (any mention of the name
+    may be in such a sentence); decided on the readings before the step, then applied and the group's candidates
+    re-sorted."""
     by_sent: dict[int, list[tuple[Mention, Entry]]] = {}
     for ms in groups.values():
         b = ms[0].best()
         if b is not None:
             for m in ms:
                 by_sent.setdefault(m.sent, []).append((m, b))
-    moves = []
+    moves: list[tuple[Mention, int]] = []
     for ms in groups.values():
         rep = ms[0]
         best = rep.best()
@@ -640,7 +644,9 @@ def _areas_among_areas(groups: dict[tuple[str, str | None, str | None, bool], li
             if m.point_cue:
                 continue  # "east of Kyiv, in Sumy Oblast": the point the direction is taken from, not a peer area
             peers = [(o, ob) for o, ob in by_sent.get(m.sent, []) if o.key != m.key]
-            areas = {ob.admin1 for _, ob in peers if ob.feature_code == "ADM1" and ob.country_code == best.country_code
+            areas = {("list", o.list_id) if o.kind == "admin" and o.list_id not in (None, m.list_id)
+                     else ("area", ob.admin1)
+                     for o, ob in peers if ob.feature_code == "ADM1" and ob.country_code == best.country_code
                      and ob.admin1 != area.admin1}
             if len(areas) >= least and not any(ob.feature_class == "P" and ob.country_code == best.country_code
                                                     for _, ob in peers):

@@ -1,0 +1,36 @@
+"""Places, round 16: war-news readings (the capital by an older spelling; a name outside an enumeration typed as
+oblasts; village namesakes settled by a distance and direction from a named place), tested on sentences written
+for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _all(places, text):
+    found = [p for p in places if p.evidence.text == text]
+    assert found, f"{text!r} not found among {[p.evidence.text for p in places]}"
+    return found
+
+
+def test_places_the_capital_by_an_older_spelling_is_the_city_among_towns_of_its_oblast(parse):
+    # "Kiev" is another name of both Kyiv and Kyiv Oblast: the oblast is the city's twin, as for "Kyiv"
+    places = parse("Tanks rolled through Bucha and Irpin last spring, and the generals hoped the road to Kiev "
+                   "would stay open.")
+    assert _all(places, "Kiev")[0].feature_code == "PPLC"
+    places = parse("Refugees from Borodianka and Hostomel said the highway into Kiev was jammed for days.")
+    assert _all(places, "Kiev")[0].feature_code == "PPLC"
+    places = parse("Columns were seen in the Kiev region, where villages near Bucha lost power.")
+    assert _all(places, "Kiev")[0].feature_code == "ADM1"
+
+
+def test_places_a_name_outside_an_enumeration_typed_as_oblasts_is_not_made_an_area_by_it(parse):
+    places = parse("The defeat at Kyiv in the spring forced the generals to narrow their aims to seizing Donetsk "
+                   "and Luhansk oblasts.")
+    assert _all(places, "Kyiv")[0].feature_code == "PPLC"
+    assert {p.feature_code for p in _all(places, "Donetsk") + _all(places, "Luhansk")} == {"ADM1"}
+    # two areas named one by one, and the name among them: still the area
+    places = parse("Damage was counted across Sumy Oblast, Chernihiv Oblast and Kyiv by noon.")
+    assert _all(places, "Kyiv")[0].feature_code == "ADM1"
