@@ -68,8 +68,12 @@ _KILLED = {"killed", "dead", "fatalities", "deaths"}
 _NOT_LOCATION = ("origin", "metonym", "title")
 _PRECISION_RANK = {"point": 0, "town": 0, "district": 1, "region": 2, "country": 3}
 # A place right before these is a speaker or an institution, not a scene: "Moscow said", "Russia's Defence
-# Ministry", "a Washington-based think tank".
-_SPEAKER_AFTER = re.compile(r"(?:-based\b|['’]s\s+(?:\w+\s+){0,2}(?:ministry|defen[cs]e|foreign|military|army|"
+# Ministry", "a Washington-based think tank", "Moscow-annexed Crimea", a byline ("Jane Doe in Kyiv and John Roe
+# report").
+_SPEAKER_AFTER = re.compile(r"(?:-(?:based|annexed|backed|controlled|occupied|held|installed|appointed|allied|"
+                            r"friendly|leaning|led|run|supported|sponsored|funded|linked|aligned|loyal)\b|"
+                            r"(?:,?\s+and(?:\s+[A-Z][\w’'-]+){1,3})?,?\s+reports?\b(?!\s+(?:of|on|that|from|about|by))|"
+                            r"['’]s\s+(?:\w+\s+){0,2}(?:ministry|defen[cs]e|foreign|military|army|"
                             r"armed|air force|navy|general staff|government|president|prime|parliament|"
                             r"human rights|investigative|security|intelligence|ambassador|envoy|leader|"
                             r"officials?|spokes\w*|embassy|state|authorities)\b|\s+(?:has |had |have |also |later |again )?(?:said|says|say|"
@@ -506,6 +510,15 @@ _TAKEN = frozenset({"Non-state actor overtakes territory", "Government regains t
 _LOST = re.compile(r"\b(?:lost|lose|loses|losing)\b", re.IGNORECASE)
 
 
+def _asked(sent: SpacySpan, trigger: Span, text: str) -> bool:
+    """The trigger's clause is a question: the sentence ends with "?", or the first end mark after the trigger
+    is one ("'How can you ski while the army shells the town?' asked the reporter")."""
+    if sent.text.rstrip().rstrip("\"”’'").endswith("?"):
+        return True
+    mark = re.search(r"[.!?]", text[trigger.end:sent.end_char])
+    return mark is not None and mark.group() == "?"
+
+
 def _flags(sent: SpacySpan, trigger: Span, text: str) -> tuple[bool, bool, bool]:
     """(negated, hypothetical, future) for the trigger in its sentence."""
     doc = sent.doc
@@ -540,8 +553,13 @@ def _flags(sent: SpacySpan, trigger: Span, text: str) -> tuple[bool, bool, bool]
             cut = next((k for k, v in enumerate(chain) if v.dep_ == "conj"), None)
             if cut is not None:
                 chain = chain[:cut + 1]
-            if sent.text.rstrip().rstrip("\"”’'").endswith("?") and verb.tag_ != "VBD" and \
-                    not any(c.dep_ == "aux" and c.lower_ in _PAST_AUX for c in verb.children):
+            # the tense of the trigger's own verb; a verb of saying after the question mark ("...?" asked the
+            # reporter) is not it, the trigger itself is (even when the tagger read "bombards" as a noun)
+            mark = text.find("?", trigger.end, sent.end_char)
+            asked = tok_span.root if tok_span.root.pos_ == "VERB" or mark != -1 and verb.idx > mark else verb
+            if _asked(sent, trigger, text) and asked.tag_ not in {"VBD", "VBN"} and \
+                    not (asked.pos_ != "VERB" and asked.lower_.endswith("ed")) and \
+                    not any(c.dep_ == "aux" and c.lower_ in _PAST_AUX for c in asked.children):
                 hypothetical = True  # "Could they use it to fire longer-range missiles?": asked, not told
             for v in chain:
                 for child in v.children:

@@ -97,7 +97,7 @@ _MAYBE_WORDS = frozenset("any possible potential future eventual hypothetical dr
 _POSSIBLE_NOUNS = frozenset("""
 likelihood possibility prospect prospects risk risks threat threats danger scenario scenarios chance chances
 proposal proposals fear fears draft drafts version versions text terms copy copies choice choices option options
-alternative alternatives
+alternative alternatives anticipation expectation expectations
 """.split())
 # "The main agenda item was to agree on a cease-fire": a purpose stated with "be" and an infinitive
 _AGENDA_NOUNS = frozenset("item agenda priority purpose idea point intention demand".split())
@@ -190,6 +190,19 @@ _JOINED_EVENTS = frozenset("meeting call session talks conference summit discuss
                            "briefing video broadcast panel debate celebration "
                            "range chorus list number countries nations states governments calls".split())
 _INDEFINITE = frozenset("a an every any each".split())
+# one person joining the armed forces (enlisting), a state joining an alliance or a body: membership, no armed
+# group's activity changed ("the reporter joined the army", "Finland joined NATO")
+_ENLISTED_IN = frozenset("army armies rank ranks military navy forces force legion brigade battalion regiment unit units "
+                         "militia volunteers".split())
+_MEMBER_BODIES = frozenset("alliance bloc union organization organisation coalition club convention court council "
+                           "community".split())
+_MEMBER_NAMES = frozenset("nato eu un wto oecd osce commonwealth eurozone schengen g7 g20 brics".split())
+_PERSON_SUBJECTS = frozenset("he she i we you who".split())
+# what a company or a ministry suspends or halts: a service, trade or business, no armed group's activity
+_CIVIL_SUSPENDED = frozenset("""
+service services operation operations flight flights sale sales export exports import imports trade production
+business businesses work shipment shipments delivery deliveries payment payments issuance visa visas
+""".split())
 # deals that are no agreement between parties to a conflict
 _CIVIL_DEALS = frozenset("bipartisan trade business commercial budget sponsorship licensing record book film "
                          "transfer".split())
@@ -354,6 +367,13 @@ def _verb_sense_ok(t: Token, sub: str) -> bool:
         return False  # "hallways fortified with sandbags": a thing described, no group's activity changed
     if lemma == "join" and any(c.dep_ == "dobj" and c.lemma_.lower() in _JOINED_EVENTS for c in t.children):
         return False  # "joined the staff meeting from the front"
+    if lemma == "join" and sub == "Change to group/activity" and _membership(t):
+        return False  # "the reporter joined the army ranks", "Finland joined NATO in April"
+    if lemma in {"suspend", "halt"} and sub == "Change to group/activity" and any(
+            c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _CIVIL_SUSPENDED and
+            not any(g.dep_ in {"amod", "compound"} and g.lower_ in _ARMED_WORDS | {"offensive", "combat"}
+                    for g in c.children) for c in t.children):
+        return False  # "card companies suspended operations in the country", "suspending consular services"
     if lemma == "fight" and any(c.dep_ == "prep" and c.lower_ in {"with", "against"} and
                                 any(g.dep_ == "pobj" and g.lemma_.lower() in _FOUGHT_ABSTRACT for g in c.children)
                                 for c in t.children):
@@ -439,6 +459,32 @@ def _verb_sense_ok(t: Token, sub: str) -> bool:
     return True
 
 
+def _membership(t: Token) -> bool:
+    """``t`` ("join") tells one person enlisting or a state becoming a member of an alliance or a body."""
+    subjects = [c for c in t.children if c.dep_ == "nsubj"]
+    if not subjects and t.dep_ == "relcl":
+        subjects = [t.head]  # "a reporter who joined the army": the noun the clause hangs on
+    if not subjects:
+        return False
+    subj = subjects[0]
+    if subj.lower_ == "who" and t.dep_ == "relcl":
+        subj = t.head
+    # what was joined: the words of the object phrase right after the verb (the small model may read
+    # "the army ranks" as a clause with the verb "ranks")
+    joined: list[Token] = []
+    for x in t.doc[t.i + 1:min(t.sent.end, t.i + 6)]:
+        if x.pos_ in {"ADP", "PUNCT", "CCONJ", "SCONJ", "AUX"} or x.like_num:
+            break
+        joined.append(x)
+    words = {x.lower_ for x in joined}
+    person = subj.ent_type_ == "PERSON" or subj.lower_ in _PERSON_SUBJECTS or subj.lemma_.lower() in _PEOPLE or \
+        subj.lemma_.lower() in {"reporter", "correspondent", "photographer", "son", "daughter", "brother", "father",
+                                "husband", "teacher", "engineer", "lawyer", "writer", "singer", "actor", "athlete"}
+    state = subj.ent_type_ == "GPE" or subj.lemma_.lower() in {"country", "state", "nation", "republic"}
+    return bool(person and words & _ENLISTED_IN or state and words & _MEMBER_BODIES or
+                not person and words & _MEMBER_NAMES)
+
+
 def _made(t: Token) -> bool:
     """An agreement noun made, started or kept by a verb: its governor (through conjuncts and "of"), a
     participle modifying it ("a UN-brokered deal"), or the verb it is the subject of ("the truce held")."""
@@ -513,6 +559,10 @@ def _noun_sense_ok(t: Token, sub: str) -> bool:
         held = t.doc[t.head.i + 1:t.i]
         if any(x.lemma_.lower() in _NOT_CAPTIVES for x in held):
             return False  # "holds the world hostage to hunger": a figure of speech
+    if lemma == "arrest" and (t.dep_ == "dobj" and head.lemma_.lower() in {"issue", "order", "seek", "request"} or
+                              t.dep_ == "compound" and head.lemma_.lower() in {"warrant", "order"} or
+                              any(c.dep_ == "compound" and c.lemma_.lower() == "warrant" for c in t.children)):
+        return False  # "has issued arrests of many politicians", "an arrest warrant": an order, no one held
     if lemma == "ultimatum":
         return False  # a demand with a threat: nothing has happened yet
     if sub in _TERRITORY_SUBS and (lemma in _AGENT_NOUNS or t.lower_ in _AGENT_NOUNS):
@@ -641,6 +691,12 @@ def reports_event(sent: SpacySpan, trigger: Span, sub: str) -> bool:
         return False  # "the announced results": a thing announced, no change of a group's activity
     if root.lower_ == "offensive" and root.pos_ == "ADJ" and root.head.lemma_.lower() not in _OFFENSIVE_HEADS:
         return False  # "an offensive campaign assessment", "offensive weapons"; not "offensive operations"
+    if root.pos_ == "ADJ" and root.lower_.endswith("ive") and not root.lower_.endswith("offensive") and \
+            sub not in _WEAPON_SUBS:
+        return False  # "cruel, repulsive and senseless": an adjective of judgement, no fight repulsed
+    if sub in _TERRITORY_SUBS and root.pos_ == "VERB" and root.tag_ == "VBN" and root.dep_ in {"acl", "amod"} and \
+            any(c.dep_ == "prep" and c.lower_ == "since" for c in root.children):
+        return False  # "regions captured by Russian forces since 2022": who holds them, no capture told
     if sub == "Agreement" and root.lemma_.lower() == "break":
         return False  # "to break up the West": no agreement
     if sub in _TERRITORY_SUBS and root.pos_ == "VERB" and root.dep_ in {"acl", "amod"} and \
