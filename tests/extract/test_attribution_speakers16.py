@@ -123,3 +123,37 @@ def test_the_place_right_before_a_source_span_counts():
     assert _source_words(text, start, "Head Ana Ruiz") == "Yesterday Luhansk Oblast Administration Head Ana Ruiz"
     text = "It rained. Head Ana Ruiz said so."
     assert _source_words(text, text.index("Head"), "Head Ana Ruiz") == "Head Ana Ruiz"
+
+
+def test_a_wires_dash_turn_before_the_cue_keeps_the_part_next_to_it():
+    from sitreps.extract.attribution import _content_end
+    text = "that the ferry stopped on Monday.- Nobody expects the port to close soon - she said"
+    a, b = _content_end(text, (0, text.index(" - she")), False, [], text.index("said"))
+    assert text[a:b] == "Nobody expects the port to close soon"
+
+
+def test_we_inside_a_quotation_of_a_pronoun_speaker_is_not_passed_a_guess(pipeline, make_article):
+    text = ("Tomas Vidal met the governor in Lima on Monday. Vidal said the talks had gone well. "
+            "She added: “We know that the bridge is mined, and we think that the road is closed.”")
+    claims = _claims(pipeline, make_article, text)
+    we = [c for c in claims if c.source.evidence is not None and c.source.evidence.text == "We"]
+    outer = [c for c in claims if c.source.evidence is not None and c.source.evidence.text == "She"]
+    assert we and outer and we[0].nested_in == outer[0].id, _show(claims)
+    assert we[0].source.name != outer[0].source.name, _show(claims)
+
+
+def test_the_foreign_minister_is_the_countrys_top_diplomat(pipeline, make_article):
+    text = ("Ana Ruiz, Chile's newly appointed top diplomat, said on Monday that the embassy in Lima would reopen. "
+            "Later the foreign minister told reporters that the visa rules would be eased in the spring.")
+    claims = _by_cue(_claims(pipeline, make_article, text), "told")
+    assert claims, _show(_claims(pipeline, make_article, text))
+    assert claims[0].source.name == "Ana Ruiz", _show(claims)
+
+
+def test_i_inside_a_quotation_of_a_he_speaker_is_his(pipeline, make_article):
+    text = ("Tomas Vidal met farmers in Lima on Monday. Vidal said the talks had gone well. "
+            "He added: “I think that the bridge is mined, and the road north is closed.”")
+    claims = _claims(pipeline, make_article, text)
+    inner = [c for c in claims if c.source.evidence is not None and c.source.evidence.text == "I"]
+    assert inner and inner[0].nested_in is not None, _show(claims)
+    assert inner[0].source.name == "Tomas Vidal", _show(claims)

@@ -977,7 +977,8 @@ def _resolve(doc: Doc, result: ArticleResult, drafts: list[_Draft], quotes: list
                 (speaker is None or speaker.person or _is_person(doc, f.source, source) if f.source else False):
             source.kind = "social_media_user"
         content = Span.of(text, *_content_end(text, _without_inference(text, f.content, quotes)
-                                              if not d.direct else f.content, d.direct, quotes))
+                                              if not d.direct else f.content, d.direct, quotes,
+                                              f.cue[0] if f.cue else None))
         hedges = find_hedges(content.text)
         # a reporting word inside a quotation is the speaker's, not the writer's distance ("“Allegedly, the
         # sanctions hit only the elite,” the minister said" is not kept at arm's length by the writer)
@@ -1047,11 +1048,12 @@ def _heading_after(text: str, nl: int) -> bool:
     return bool(_BYLINE.match(line)) or (len(line.split()) <= 12 and line[-1] not in ".!?:;,”\"'’)")
 
 
-def _content_end(text: str, content: tuple[int, int], direct: bool, quotes: list[tuple[int, int]]
-                 ) -> tuple[int, int]:
+def _content_end(text: str, content: tuple[int, int], direct: bool, quotes: list[tuple[int, int]],
+                 cue: int | None = None) -> tuple[int, int]:
     """A content without what follows the source's words: an indirect one ends at a line break before a
-    heading or a byline ("Source: ..."), before a new quotation turn after a sentence end
-    ("...plan.- China ...") and before a speaker line or a correspondent's credit outside quotation marks
+    heading or a byline ("Source: ..."), at a new quotation turn after a sentence end ("...plan.- China
+    ...": the turn next to the cue is kept, the first when the cue stands before the content, the last when
+    after it) and before a speaker line or a correspondent's credit outside quotation marks
     ("... - he said", ", an X correspondent reports"); any ends without a trailing "and" / "or" / "but" or
     dash left from a cut coordination or a wire's quotation mark."""
     a, b = content
@@ -1059,11 +1061,16 @@ def _content_end(text: str, content: tuple[int, int], direct: bool, quotes: list
         nl = text.find("\n", a, b)
         if nl > a and text[a:nl].strip() and _heading_after(text, nl):
             b = nl
-        for pat in (_DASH_TURN, _SPEAKER_AFTER):
-            for m in pat.finditer(text, a, b):
-                if m.start() > a and text[a:m.start()].strip() and not any(qs <= m.start() < qe for qs, qe in quotes):
-                    b = m.start()
-                    break
+        turns = [m for m in _DASH_TURN.finditer(text, a, b) if m.start() > a and text[a:m.start()].strip()
+                 and text[m.end():b].strip() and not any(qs <= m.start() < qe for qs, qe in quotes)]
+        if turns and cue is not None and cue >= b:
+            a = turns[-1].end()  # the cue after the content: the turn nearest it is the source's
+        elif turns:
+            b = turns[0].start()
+        for m in _SPEAKER_AFTER.finditer(text, a, b):
+            if m.start() > a and text[a:m.start()].strip() and not any(qs <= m.start() < qe for qs, qe in quotes):
+                b = m.start()
+                break
     while b > a:
         loose = _LOOSE_END.search(text, a, b)
         if loose is None or loose.start() <= a or not text[a:loose.start()].strip():
@@ -1224,8 +1231,8 @@ _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 
 def _quoted_first_person_speaker(claims: list[Claim], quotes: list[tuple[int, int]]) -> None:
     """A claim whose source is "I" / "we" / "my" inside a quotation, nested in the claim that quotes it, is
-    that claim's speaker's (“I think the talks will fail,” the minister said: the minister thinks so); the
-    source span stays the pronoun. Claims are in text order, so an outer claim is named before those in it."""
+    that claim's speaker's (“I think the talks will fail,” the minister said: the minister thinks so), unless
+    that speaker is a "she" resolved without gender; the source span stays the pronoun. Claims are in text order, so an outer claim is named before those in it."""
     by_id = {c.id: c for c in claims}
     for c in claims:
         ev = c.source.evidence
@@ -1236,6 +1243,10 @@ def _quoted_first_person_speaker(claims: list[Claim], quotes: list[tuple[int, in
             continue
         o = outer.source
         if o.name == "unknown" or o.name.strip().lower() in _FIRST_PERSON:
+            continue
+        if o.evidence is not None and o.evidence.text.strip(" “”\"'").lower() in {"she", "her"}:
+            # "She added: “We know ...”": pronouns are resolved without gender, and most named speakers in war
+            # news are men, so a "she" is the resolution that goes wrong (to the last man named): not passed on
             continue
         c.source = Source(o.name, o.kind, ev, o.side)
         c.certainty = certainty_of(c.hedges, c.reporting, o.kind, True)

@@ -255,7 +255,10 @@ def _role(name: str) -> tuple[tuple[str, ...], list[str], list[str]] | None:
         return ("president", "head of state"), [w.lower() for w in pre[:-1]], []
     if head in ("head", "chief", "leader", "director") and not comp and len(pre) == 1:
         return None  # "the head", "the chief": of what, the words do not say
-    return (head, *_ROLE_ALSO.get(head, ())), [w.lower() for w in pre[:-1]], comp
+    mods = [w.lower() for w in pre[:-1]]
+    if head == "minister" and "foreign" in mods:  # a foreign minister is the country's "top diplomat"
+        return ("minister", "top diplomat", "chief diplomat"), mods, comp
+    return (head, *_ROLE_ALSO.get(head, ())), mods, comp
 
 
 def _role_person(name: str, titles: dict[str, str], sides: dict[str, set[str]], text: str) -> str | None:
@@ -276,7 +279,7 @@ def _role_person(name: str, titles: dict[str, str], sides: dict[str, set[str]], 
             continue
         if not all(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", low) for w in comp):
             continue
-        plain = [m for m in mods if side_of(m) is None]
+        plain = [m for m in mods if side_of(m) is None and not (m == "foreign" and "diplomat" in low)]
         if not all(re.search(r"(?<!\w)" + re.escape(m) + r"(?!\w)", low) for m in plain):
             continue
         if want_side is not None:
