@@ -34,3 +34,30 @@ def test_places_a_name_outside_an_enumeration_typed_as_oblasts_is_not_made_an_ar
     # two areas named one by one, and the name among them: still the area
     places = parse("Damage was counted across Sumy Oblast, Chernihiv Oblast and Kyiv by noon.")
     assert _all(places, "Kyiv")[0].feature_code == "ADM1"
+
+
+def _km(p, lat, lon):
+    from sitreps.gazetteer.index import haversine_km
+
+    return haversine_km(p.lat, p.lon, lat, lon)
+
+
+def test_places_a_distance_and_direction_from_a_named_city_settle_a_village_namesake(parse):
+    # Ukraine has many villages called Oleksandrivka; the one meant lies north-west of Kherson, not south-east
+    places = parse("Fighting continued near Oleksandrivka, northwest of Kherson.")
+    village = _all(places, "Oleksandrivka")[0]
+    kherson = _all(places, "Kherson")[0]
+    assert _km(village, kherson.lat, kherson.lon) < 60
+    assert village.lon < kherson.lon
+    # a distance in kilometres, with "due" before the direction: the Vysoke about 50 km north-east of Kherson
+    places = parse("Artillery hit a depot in Vysoke (roughly 50 km due northeast of Kherson City) on Sunday.")
+    village = _all(places, "Vysoke")[0]
+    assert 30 < _km(village, 46.64, 32.61) < 70 and village.lat > 46.64 and village.lon > 32.61
+
+
+def test_places_a_distance_cue_of_one_mention_places_the_other_mentions_of_the_name(parse):
+    places = parse("Shelling of Oleksandrivka went on all week. Fighting continued near Oleksandrivka, some 40 km "
+                   "west of Kherson City.")
+    first, second = _all(places, "Oleksandrivka")
+    assert _km(second, 46.64, 32.61) < 80 and second.lon < 32.61
+    assert (first.lat, first.lon) == (second.lat, second.lon)

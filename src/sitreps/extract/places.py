@@ -185,6 +185,7 @@ def _places(doc: Doc, gaz: Gazetteer, runs: list[_Run], chars: list[tuple[int, i
             # Donetsk, Odessa and in the Donbas" (an enumeration before it: the list's next name, not its area)
             m.area_cue = True
     _mark_lists([m for _, m in mentions], text)
+    _distance_cues([m for _, m in mentions], text)
     resolve([m for _, m in mentions], gaz)
     # a seat of government is its capital ("the White House" is Washington's, not the town in Tennessee), set
     # after the others are resolved: their readings are those the text gave before (measured, round 10)
@@ -445,6 +446,48 @@ def _mark_lists(mentions: list[Mention], text: str) -> None:
 
 PLURAL_AREA_WORDS = frozenset({"counties", "parishes", "provinces", "states", "oblasts", "regions", "districts",
                                "prefectures", "governorates", "departments", "cantons", "raions"})
+
+
+def _distance_cues(mentions: list[Mention], text: str) -> None:
+    """"Y, 20 km east of X", "Y (about 15 kilometers south of X)", "near Y, northeast of X": Y is placed from X
+    (``Mention.anchors``; the resolver prefers Y's namesakes that lie there). With "both"/"all" ("Y1 and Y2, both
+    within 10 km of X") every name of Y's enumeration is."""
+    order = sorted(mentions, key=lambda m: m.start)
+    for y, x in zip(order, order[1:], strict=False):
+        if y.sent != x.sent or y.end > x.start or y.key == x.key:
+            continue
+        cue = DISTANCE_GAP.fullmatch(text, y.end, x.start)
+        if cue is None:
+            continue
+        km = None
+        if cue.group("n"):
+            km = float(cue.group("n").replace(",", "."))
+            if cue.group("u").lower().startswith("mi"):
+                km *= 1.609
+        brg = BEARINGS[cue.group("dir").lower().replace("-", "")] if cue.group("dir") else None
+        if km is None and brg is None:
+            continue
+        named = [o for o in order if o.list_id is not None and o.list_id == y.list_id and o.end <= y.end] \
+            if cue.group("all") and y.list_id is not None else [y]
+        if km is not None and cue.group("within"):
+            km = -km  # "within 10 km of X": at most that far (see places_resolve._anchor_fit)
+        for o in named:
+            o.anchors.append((x, km, brg))
+
+
+BEARINGS = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0,
+            "southwest": 225.0, "west": 270.0, "northwest": 315.0}
+# between a name and the place it is put from: ", about 20 km east of ", " (just south of ", ", a village 10
+# kilometers northwest of ", ", both within 5 km of ", ", 30 miles from "
+DISTANCE_GAP = re.compile(
+    r"\s*[,(]?\s*(?:(?:which\s+is|located|situated|lying|(?:an?\s+)?(?:small\s+|large\s+)?"
+    r"(?:town|village|settlement|city|suburb)|(?P<all>both|all))\s+)?"
+    r"(?:(?:just|directly|about|approximately|approx\.|roughly|some|around|nearly|almost|less\s+than|over"
+    r"|only|barely|more\s+than|(?P<within>within|under|up\s+to))\s+)*"
+    r"(?:(?P<n>\d+(?:[.,]\d+)?)\s*-?\s*(?P<u>km|kms|kilometers|kilometres|kilometer|kilometre|miles|mile|mi)\.?"
+    r"\s*(?=[a-z]))?(?:due\s+)?(?:(?P<dir>north|south|east|west|northeast|northwest|southeast|southwest|north-east"
+    r"|north-west|south-east|south-west)(?:ern)?\s+|(?<=\s))(?:of|from)\s+(?:the\s+(?:city|town|village)\s+of\s+)?",
+    re.IGNORECASE)
 
 
 # "east of X", "the outskirts of X": X is a point to take a direction or distance from (_areas_among_areas)

@@ -80,6 +80,9 @@ class Mention:
     list_id: int | None = None  # mentions of one enumeration ("Arizona, Georgia, Oregon and Ohio") share it
     area_cue: bool = False  # it qualifies a place before it ("Buffalo, New York") or "state"/"Governor" follows
     point_cue: bool = False  # a direction or distance from it: "east of X", "around X", "near X" (a point, a town)
+    # "Y, 20 km east of X": the mention of X it lies from, the distance in km (None: not given; negative: "within"
+    # it) and the bearing from X in degrees (None: not given); see _anchor_fit
+    anchors: list[tuple[Mention, float | None, float | None]] = field(default_factory=list)
     candidates: list[Entry] = field(default_factory=list)
     scores: list[float] = field(default_factory=list)
 
@@ -182,6 +185,11 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> None:
     for m in mentions:
         groups.setdefault((m.key, m.kind, m.qualifier, m.area_cue), []).append(m)
     reps = [ms[0] for ms in groups.values()]
+    rep_of = {id(m): ms[0] for ms in groups.values() for m in ms}
+    for ms in groups.values():
+        # a distance cue of any mention of the name serves the group; the anchor's own group decides its point
+        cues = [(rep_of[id(a)], km, brg) for m in ms for a, km, brg in m.anchors if id(a) in rep_of]
+        ms[0].anchors = [(a, km, brg) for a, km, brg in cues if a.key != ms[0].key]
     _resolve_distinct(reps, gaz)
     _areas_among_areas(groups)
     for ms in groups.values():
@@ -240,6 +248,8 @@ def _resolve_distinct(mentions: list[Mention], gaz: Gazetteer) -> None:
             total = sum(v for k, v in focus.items() if "/" not in k)
             m.scores = [b[i] + _context(e, m, focus, bests, qualifiers, gaz, total, seats) + near[i]
                         for i, e in enumerate(m.candidates)]
+            if m.anchors:
+                m.scores = [sc + fit for sc, fit in zip(m.scores, _anchor_fit(m), strict=True)]
     _lists_of_areas(mentions)
     _lists_of_capitals(mentions)
     _lists_of_big_places(mentions)
@@ -249,6 +259,46 @@ def _resolve_distinct(mentions: list[Mention], gaz: Gazetteer) -> None:
         order = sorted(range(len(m.candidates)), key=lambda i: -m.scores[i])
         m.candidates = [m.candidates[i] for i in order]
         m.scores = [m.scores[i] for i in order]
+
+
+def _anchor_fit(m: Mention) -> list[float]:
+    """Per candidate of ``m``: ``ANCHOR_BONUS`` for a town that lies where the text puts it from another place
+    ("Hryhorivka, 20 km east of Zaporizhzhia", "Dovhenke (south of Izium)"): within the stated distance (half to
+    one and a half times it, 15 km either way; at most it and 15 km for "within"; ``ANCHOR_NEAR_KM`` when no
+    distance is given) of that place's
+    current reading, a town, and within ``ANCHOR_BEARING`` degrees of the stated direction. Settles village
+    namesakes (Ukraine has dozens of Hryhorivkas and Mykolaivkas) that the text's other places leave close."""
+    out = [0.0] * len(m.candidates)
+    if m.kind in ("admin", "region", "country", "river", "sea"):
+        return out
+    for a, km, brg in m.anchors:
+        ab = a.best()
+        if ab is None or ab.feature_class != "P":
+            continue  # "west of Donetsk Oblast": an area's point says little about where a village lies
+        lo, hi = (0.0, ANCHOR_NEAR_KM) if km is None else (0.0, 15.0 - km) if km < 0 \
+            else (0.5 * km - 15.0, 1.5 * km + 15.0)  # km < 0: "within 10 km", at most that far
+        for i, e in enumerate(m.candidates):
+            if e.feature_class != "P" or out[i]:
+                continue
+            d = haversine_km(ab.lat, ab.lon, e.lat, e.lon)
+            if lo <= d <= hi and (brg is None or d < 5.0 or _bearing_gap(ab, e, brg) <= ANCHOR_BEARING):
+                out[i] = ANCHOR_BONUS
+    return out
+
+
+def _bearing_gap(a: Entry, e: Entry, brg: float) -> float:
+    """Degrees between the initial bearing from ``a`` to ``e`` and ``brg``."""
+    p1, p2 = math.radians(a.lat), math.radians(e.lat)
+    dl = math.radians(e.lon - a.lon)
+    x = math.sin(dl) * math.cos(p2)
+    y = math.cos(p1) * math.sin(p2) - math.sin(p1) * math.cos(p2) * math.cos(dl)
+    gap = abs(math.degrees(math.atan2(x, y)) % 360.0 - brg) % 360.0
+    return min(gap, 360.0 - gap)
+
+
+ANCHOR_BONUS = 3.0
+ANCHOR_NEAR_KM = 80.0  # "near X, northeast of Izium": no distance given
+ANCHOR_BEARING = 67.5  # the stated direction, half a compass point either side of its neighbours
 
 
 def _seats(m: Mention) -> set[tuple[str, str]]:
