@@ -61,3 +61,14 @@ def test_places_a_distance_cue_of_one_mention_places_the_other_mentions_of_the_n
     first, second = _all(places, "Oleksandrivka")
     assert _km(second, 46.64, 32.61) < 80 and second.lon < 32.61
     assert (first.lat, first.lon) == (second.lat, second.lon)
+
+
+def test_places_a_plural_area_noun_after_a_last_name_the_index_lacks_makes_the_list_areas(parse):
+    # "Zaporizhia" (one z) is no spelling of the index: the list's noun still types the names before it
+    places = parse("Missiles struck Kherson and Zaporizhia Oblasts overnight, the navy said.")
+    assert _all(places, "Kherson")[0].feature_code == "ADM1"
+    places = parse("Shelling went on across Kharkiv, Sumy, Zaporizhia Oblasts on Monday.")
+    assert {p.feature_code for p in _all(places, "Kharkiv") + _all(places, "Sumy")} == {"ADM1"}
+    # a capitalised word that is no area noun after the name changes nothing
+    places = parse("Volunteers drove from Kherson to Odesa Monday morning with medicine.")
+    assert _all(places, "Kherson")[0].feature_code == "PPLA"

@@ -442,8 +442,23 @@ def _mark_lists(mentions: list[Mention], text: str) -> None:
             for o in order:
                 if o.list_id == lid and o.kind is None:
                     o.kind = "admin"
+    for k, m in enumerate(order):
+        # "Kherson and Zaporizhia Oblasts", "Kharkiv, Sumy, Zaporizhia Oblasts" where the index lacks the last
+        # name's spelling: the noun after it types the name and the names listed before it
+        if m.kind is None and (k + 1 == len(order) or order[k + 1].start >= m.end + 2):
+            after = UNKNOWN_LAST.match(text, m.end, m.end + 60)
+            if after and after.group(1).lower() in PLURAL_AREA_WORDS \
+                    and (k + 1 == len(order) or order[k + 1].start >= after.end(1)):
+                m.kind = "admin"
+                j = k
+                while j > 0 and order[j - 1].sent == m.sent and order[j - 1].end <= order[j].start \
+                        and LIST_GAP.fullmatch(text[order[j - 1].end:order[j].start]) and order[j - 1].kind is None:
+                    order[j - 1].kind = "admin"
+                    j -= 1
 
 
+# ", Luhansk Oblasts", " and Zaporizhia Oblasts": one more name, not a place of the index, then the noun
+UNKNOWN_LAST = re.compile(r"\s*(?:,\s*)?(?:(?:and|or)\s+)?[A-Z][\w'’-]+\s+([A-Za-z]+)")
 PLURAL_AREA_WORDS = frozenset({"counties", "parishes", "provinces", "states", "oblasts", "regions", "districts",
                                "prefectures", "governorates", "departments", "cantons", "raions"})
 
