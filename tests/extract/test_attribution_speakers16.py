@@ -157,3 +157,19 @@ def test_i_inside_a_quotation_of_a_he_speaker_is_his(pipeline, make_article):
     inner = [c for c in claims if c.source.evidence is not None and c.source.evidence.text == "I"]
     assert inner and inner[0].nested_in is not None, _show(claims)
     assert inner[0].source.name == "Tomas Vidal", _show(claims)
+
+
+def test_the_pontiff_is_the_pope_the_article_names(pipeline, make_article):
+    text = ("Pope Gregory said on Sunday that the talks in Geneva must not fail. "
+            "The elderly pontiff added that both armies should return their prisoners before the winter.")
+    claims = _by_cue(_claims(pipeline, make_article, text), "added")
+    assert claims, _show(_claims(pipeline, make_article, text))
+    assert claims[0].source.name == "Pope Gregory", _show(claims)
+
+
+def test_another_office_of_the_same_noun_is_not_the_titled_person(pipeline, make_article):
+    text = ("Foreign Minister Ana Ruiz of Chile arrived in Lima on Monday for two days of talks. "
+            "On Tuesday the interior minister said that the border crossings would reopen next week.")
+    claims = _by_cue(_claims(pipeline, make_article, text), "said")
+    assert claims, _show(_claims(pipeline, make_article, text))
+    assert claims[0].source.name != "Ana Ruiz", _show(claims)

@@ -229,6 +229,13 @@ _ROLE_ALSO: dict[str, tuple[str, ...]] = {"pontiff": ("pope",), "chairman": ("ch
                                           "chairwoman": ("chairman", "chair"), "advisor": ("adviser",),
                                           "adviser": ("advisor",)}
 _ROLE_DETS = frozenset("the a an its his her their this that our".split())
+# modifiers that tell which office ("the foreign minister" is not "the interior minister"); other lower-case
+# modifiers describe the person ("the elderly pontiff", "the newly elected mayor") and need not match
+_OFFICE_MODS = frozenset("""
+foreign defence defense interior home finance economy economic justice health education energy culture
+agriculture trade transport digital environment labour labor social security intelligence military
+deputy vice prime first acting former chief senior general national regional state federal
+""".split())
 _ROLE_COMPLEMENT = frozenset({"of", "to", "for", "at"})
 _ROLE_WORD = re.compile(r"[^\W\d_][\w.\-]*")
 
@@ -252,10 +259,11 @@ def _role(name: str) -> tuple[tuple[str, ...], list[str], list[str]] | None:
         return None
     head = pre[-1].lower()
     if head == "head" and comp == ["state"]:
-        return ("president", "head of state"), [w.lower() for w in pre[:-1]], []
+        return ("president", "head of state"), [w.lower() for w in pre[:-1] if w[:1].isupper()], []
     if head in ("head", "chief", "leader", "director") and not comp and len(pre) == 1:
         return None  # "the head", "the chief": of what, the words do not say
-    mods = [w.lower() for w in pre[:-1]]
+    # the modifiers that must stand in a title: capitalised ones ("Chilean", "UK") and those of an office
+    mods = [w.lower() for w in pre[:-1] if w[:1].isupper() or w.lower() in _OFFICE_MODS]
     if head == "minister" and "foreign" in mods:  # a foreign minister is the country's "top diplomat"
         return ("minister", "top diplomat", "chief diplomat"), mods, comp
     return (head, *_ROLE_ALSO.get(head, ())), mods, comp
@@ -312,8 +320,8 @@ def _source_words(text: str, start: int, words: str) -> str:
 
 def _claim_titles(claims: list[Claim], stripped: dict[str, str], text: str) -> dict[str, str]:
     """Person -> the words before their name in a claim's source span ("The Chilean envoy to Peru Ana
-    Ruiz said" -> "The Chilean envoy to Peru", with capitalised words right before the span), and the titles
-    stripped from source names."""
+    Ruiz said" -> "The Chilean envoy to Peru", with capitalised words right before the span), the office
+    noun opening a two-word name ("Pope Francis" -> "Pope"), and the titles stripped from source names."""
     out: dict[str, list[str]] = defaultdict(list)
     for person, title in stripped.items():
         out[person].append(title)
@@ -326,6 +334,11 @@ def _claim_titles(claims: list[Claim], stripped: dict[str, str], text: str) -> d
         pre = words[:i].strip(" ,") if i > 0 else ""
         if pre and len(pre.split()) <= 10 and not any(ch in pre for ch in "\"“”\n") and pre not in out[name]:
             out[name].append(pre)
+    for c in claims:  # an office noun opening a name is its title: "Pope Francis" (the pontiff)
+        parts = c.source.name.split()
+        if len(parts) == 2 and parts[0].lower() in _ROLE_NOUNS and _name_like(parts[1]) \
+                and parts[0] not in out[c.source.name]:
+            out[c.source.name].append(parts[0])
     return {p: " ; ".join(ts) for p, ts in out.items()}
 
 
