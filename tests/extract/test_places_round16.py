@@ -72,3 +72,14 @@ def test_places_a_plural_area_noun_after_a_last_name_the_index_lacks_makes_the_l
     # a capitalised word that is no area noun after the name changes nothing
     places = parse("Volunteers drove from Kherson to Odesa Monday morning with medicine.")
     assert _all(places, "Kherson")[0].feature_code == "PPLA"
+
+
+def test_places_the_outskirts_or_suburbs_of_a_city_settle_a_namesake_of_a_larger_town(parse):
+    # a village called Pavlohrad by Severodonetsk, not the city of Pavlohrad near Dnipro the first sentence suggests
+    for cue in (" (eastern suburbs of Severodonetsk)", ", on the eastern outskirts of Severodonetsk,"):
+        places = parse("Drones struck Dnipro and Kryvyi Rih on Monday. Gunfire was heard in Pavlohrad" + cue
+                       + " at night.")
+        village = _all(places, "Pavlohrad")[0]
+        assert _km(village, 48.95, 38.49) < 20, cue
+    places = parse("Drones struck Dnipro and Kryvyi Rih on Monday. Gunfire was heard in Pavlohrad at night.")
+    assert _all(places, "Pavlohrad")[0].feature_code == "PPLA2"

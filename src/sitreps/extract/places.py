@@ -473,6 +473,10 @@ def _distance_cues(mentions: list[Mention], text: str) -> None:
             continue
         cue = DISTANCE_GAP.fullmatch(text, y.end, x.start)
         if cue is None:
+            edge = OUTSKIRTS_GAP.fullmatch(text, y.end, x.start)
+            if edge is not None:  # "Y, on the southwestern outskirts of X": within 15 km
+                side = edge.group("dir")
+                y.anchors.append((x, -OUTSKIRTS_KM, BEARINGS[side.lower().replace("-", "")] if side else None))
             continue
         km = None
         if cue.group("n"):
@@ -501,8 +505,15 @@ DISTANCE_GAP = re.compile(
     r"|only|barely|more\s+than|(?P<within>within|under|up\s+to))\s+)*"
     r"(?:(?P<n>\d+(?:[.,]\d+)?)\s*-?\s*(?P<u>km|kms|kilometers|kilometres|kilometer|kilometre|miles|mile|mi)\.?"
     r"\s*(?=[a-z]))?(?:due\s+)?(?:(?P<dir>north|south|east|west|northeast|northwest|southeast|southwest|north-east"
-    r"|north-west|south-east|south-west)(?:ern)?\s+|(?<=\s))(?:of|from)\s+(?:the\s+(?:city|town|village)\s+of\s+)?",
+    r"|north-west|south-east|south-west)(?:ern)?\s+|(?<=\s))(?:of|from)\s+(?:the\s+(?:(?:city|town|village)\s+of\s+)?)?",
     re.IGNORECASE)
+# ", on the eastern outskirts of ", " (northern suburbs of ", ", which is in the suburbs of "
+OUTSKIRTS_GAP = re.compile(
+    r"\s*[,(]?\s*(?:(?:which|that)\s+)?(?:(?:lies|is|are|lie|located|situated)\s+)?(?:(?:on|in|at)\s+)?(?:the\s+)?"
+    r"(?:(?P<dir>north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east"
+    r"|south-west)(?:ern)?\s+)?(?:outskirts|suburbs?)\s+of\s+(?:the\s+)?",
+    re.IGNORECASE)
+OUTSKIRTS_KM = 15.0
 
 
 # "east of X", "the outskirts of X": X is a point to take a direction or distance from (_areas_among_areas)
