@@ -83,3 +83,12 @@ def test_places_the_outskirts_or_suburbs_of_a_city_settle_a_namesake_of_a_larger
         assert _km(village, 48.95, 38.49) < 20, cue
     places = parse("Drones struck Dnipro and Kryvyi Rih on Monday. Gunfire was heard in Pavlohrad at night.")
     assert _all(places, "Pavlohrad")[0].feature_code == "PPLA2"
+
+
+def test_places_a_surname_the_text_gives_a_person_is_no_village_after_to(parse):
+    # the tagger runs an editor's note into the name after "to"; "Putin" is only another name of a village
+    places = parse("Russian President Vladimir Putin gave a speech on Monday. The minister will not phone again (she "
+                   "rarely writes to Putin - ed.), her aides said.")
+    assert [p.evidence.text for p in places] == ["Russian"]
+    places = parse("The envoy wrote to Austria Olexander Scherba on Monday.")
+    assert _all(places, "Austria")[0].feature_code == "PCLI"

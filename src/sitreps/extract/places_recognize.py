@@ -769,7 +769,7 @@ def accept(doc: Doc, run: _Run, gaz: Gazetteer, accepted_before: list[_Run]) -> 
         # the surname alone too ("to Vladimir Putin" where "Putin" is a person elsewhere)
         # ("an opponent of Vladimir Putin": "of" after a common noun is no title's "of")
         return es == run.start and (bool(prev) and prev[0] in ("to", "of", "in") and not _surname_alone(doc, ee)
-                                    and not _given_name_of(doc, run, ee, gaz)
+                                    and not _given_name_of(doc, run, ee, gaz) and not _named_person(doc, run, gaz)
                                     and not (prev[0] == "of" and len(prev) > 1 and prev[1].isalpha()
                                              and prev[1] not in TITLE_NOUNS and prev[1] not in TYPE_NOUNS
                                              and ee > run.end and doc[run.end].is_alpha
@@ -977,6 +977,18 @@ def _written_lower(doc: Doc, run: _Run) -> bool:
         return False
     lower = doc[run.start].lower_
     return any(t.lower_ == lower and not t.text.isupper() for t in doc)
+
+
+def _named_person(doc: Doc, run: _Run, gaz: Gazetteer) -> bool:
+    """A one-word name that ends a person's name elsewhere in the text ("Vladimir Putin") and that the index holds
+    only as another name of villages ("Putin" for Putyatintsy): "talk to Putin - ed." is the person, though the
+    tagger ran the editor's note into the name after "to"."""
+    if run.end - run.start != 1 or doc[run.start].text not in _person_words(doc) or any(
+            fold(e.name) == run.key or e.population >= 100_000 or e.feature_class != "P" for e in gaz.lookup_key(run.key)):
+        return False
+    word = doc[run.start].text
+    return any(ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == word
+               and not ent.start <= run.start < ent.end for ent in doc.ents)
 
 
 def _surname_alone(doc: Doc, ee: int) -> bool:
