@@ -92,3 +92,15 @@ def test_places_a_surname_the_text_gives_a_person_is_no_village_after_to(parse):
     assert [p.evidence.text for p in places] == ["Russian"]
     places = parse("The envoy wrote to Austria Olexander Scherba on Monday.")
     assert _all(places, "Austria")[0].feature_code == "PCLI"
+
+
+def test_places_two_names_joined_by_a_hyphen_before_a_border_are_areas(parse):
+    places = parse("Shelling hit villages near the Kharkiv-Donetsk Oblast border and along the Kherson-Mykolaiv "
+                   "administrative border.")
+    for name in ("Kharkiv", "Kherson", "Mykolaiv"):
+        assert _all(places, name)[0].feature_code == "ADM1", name
+    places = parse("Troops crossed the Donetsk-Luhansk border at dawn.")
+    assert {p.feature_code for p in _all(places, "Donetsk") + _all(places, "Luhansk")} == {"ADM1"}
+    # a road between two cities is no border
+    places = parse("Trucks drove along the Kharkiv-Kupiansk highway at night.")
+    assert _all(places, "Kharkiv")[0].feature_code == "PPLA"

@@ -185,6 +185,7 @@ def _places(doc: Doc, gaz: Gazetteer, runs: list[_Run], chars: list[tuple[int, i
             # Donetsk, Odessa and in the Donbas" (an enumeration before it: the list's next name, not its area)
             m.area_cue = True
     _mark_lists([m for _, m in mentions], text)
+    _borders_between([m for _, m in mentions], text)
     _distance_cues([m for _, m in mentions], text)
     resolve([m for _, m in mentions], gaz)
     # a seat of government is its capital ("the White House" is Washington's, not the town in Tennessee), set
@@ -461,6 +462,21 @@ def _mark_lists(mentions: list[Mention], text: str) -> None:
 UNKNOWN_LAST = re.compile(r"\s*(?:,\s*)?(?:(?:and|or)\s+)?[A-Z][\w'’-]+\s+([A-Za-z]+)")
 PLURAL_AREA_WORDS = frozenset({"counties", "parishes", "provinces", "states", "oblasts", "regions", "districts",
                                "prefectures", "governorates", "departments", "cantons", "raions"})
+
+
+def _borders_between(mentions: list[Mention], text: str) -> None:
+    """"the Kharkiv-Donetsk Oblast border", "the Kherson-Mykolaiv administrative border": the two names joined by
+    a hyphen before a border are areas, the first as much as the second that carries the type word."""
+    order = sorted(mentions, key=lambda m: m.start)
+    for prev, m in zip(order, order[1:], strict=False):
+        if prev.end < m.start and text[prev.end:m.start] in ("-", "–") and BORDER_AFTER.match(text, m.end):
+            for o in (prev, m):
+                if o.kind is None:
+                    o.kind = "admin"
+
+
+# after the second name of "X-Y ... border": the type word or "administrative", then "border(s)"
+BORDER_AFTER = re.compile(r"\s+(?:(?:oblasts?|regions?|administrative|regional)\s+)*borders?\b", re.IGNORECASE)
 
 
 def _distance_cues(mentions: list[Mention], text: str) -> None:
