@@ -64,6 +64,8 @@ def test_reports_event(nlp, text, trigger, sub, expected):
     ("Shops stay open, and nobody is taping windows in anticipation of bombing.", "bombing", True),
     ("Families left the town in expectation of a new offensive.", "offensive", True),
     ("Families left the town after a new offensive began.", "offensive", False),
+    ("The minister claimed that hired agitators wanted to stir up street clashes downtown.", "agitators", True),
+    ("Paid agitators threw stones at the police in the capital.", "agitators", False),
 ])
 def test_intended(nlp, text, trigger, expected):
     doc = nlp(text)
@@ -112,3 +114,114 @@ def test_membership_by_name_and_a_counteroffensive_word_stay_apart(nlp) -> None:
     doc = nlp(text)
     i = text.index("counteroffensive")
     assert reports_event(next(iter(doc.sents)), Span.of(text, i, i + 16), "Armed clash") is True
+
+
+def test_a_man_who_died_at_the_front_fell_in_a_battle() -> None:
+    from sitreps.extract.events_rules import decide
+
+    for text in ("He was drafted in October and died at the front two weeks later.",
+                 "Her son was killed in action near the river in May."):
+        assert decide(text)[0] == "Armed clash"
+    # a civilian who died in a strike stays coded by the strike
+    assert decide("A civilian died in the shelling of the market.")[0] == "Shelling/artillery/missile attack"
+
+
+def test_beaten_with_no_protest_told_is_an_attack() -> None:
+    from sitreps.extract.events_rules import decide
+
+    assert decide("The activist was brutally beaten in Grozny last summer by unknown men.")[0] == "Attack"
+    # at a protest it is still force against the protesters
+    assert decide("Police brutally beat students at the rally outside the ministry.")[0] == \
+        "Excessive force against protesters"
+
+
+def test_on_the_way_to_is_not_there_yet(nlp) -> None:
+    text = "They held the sign for an hour until a friend warned them that guards were on the way to arrest the pair."
+    doc = nlp(text)
+    i = text.index("arrest")
+    assert intended(next(iter(doc.sents)), Span.of(text, i, i + 6)) is True
+
+
+@pytest.mark.parametrize("text", [
+    "The exiled president accused Moscow of plotting to topple the government in a coup that would involve "
+    "trained saboteurs storming ministries and taking hostages.",
+    "The exiled president accused Moscow of plotting to topple the government, storm ministries and take hostages.",
+    "The exiled president said the coup would involve trained saboteurs storming ministries and taking hostages.",
+])
+def test_what_a_plot_would_involve_is_hypothetical(pipeline, make_article, text: str) -> None:
+    events = _events(pipeline, make_article, text)
+    assert events and not _reported(events), [(e.sub_event_type, e.evidence.text) for e in events]
+
+
+
+def test_a_stab_in_the_back_is_a_betrayal(nlp) -> None:
+    for text, expected in (("Their old allies were quietly stabbing the young republic in the back.", DROP),
+                           ("A man was stabbing a guard in the neck when police arrived.", KEEP)):
+        doc = nlp(text)
+        i = text.index("stabbing")
+        assert reports_event(next(iter(doc.sents)), Span.of(text, i, i + 8), "Attack") is expected
+
+
+def test_a_death_at_the_front_told_far_from_a_beating_stays_its_own_event(pipeline, make_article) -> None:
+    filler = ("The university later changed its rules for graduation ceremonies, and several lecturers left for "
+              "other schools in the region, where the courses were shorter and the fees lower. ") * 5
+    text = ("Two students left the college soon after a reporter was brutally beaten in Grozny by masked men.\n\n"
+            + filler + "\n\nHer cousin was drafted in the autumn. He fell at the front.")
+    events = _reported(_events(pipeline, make_article, text))
+    subs = sorted(e.sub_event_type for e in events)
+    assert "Armed clash" in subs, [(e.sub_event_type, e.evidence.text[:60]) for e in events]
+    assert "Attack" in subs
+
+
+FIGURES = [
+    ("Those were long months of nightly reports of heavy shelling and losses.", "shelling",
+     "Shelling/artillery/missile attack", DROP),
+    ("The first reports of shelling came from the port before dawn.", "shelling",
+     "Shelling/artillery/missile attack", KEEP),
+    ("After the war we retreated to the international sidelines for two decades.", "retreated",
+     "Non-violent transfer of territory", DROP),
+    ("After the battle the rebels retreated to the hills above the town.", "retreated",
+     "Non-violent transfer of territory", KEEP),
+    ("The invasion caused a deeper split among the students.", "split", "Change to group/activity", DROP),
+    ("The militia split into two armed factions in May.", "split", "Change to group/activity", KEEP),
+    ("The new law gives the children of soldiers who fought in the war places at the best universities.", "fought",
+     "Armed clash", DROP),
+    ("Two veterans who fought near the dam on Monday night were taken to hospital.", "fought", "Armed clash", KEEP),
+    ("This is the price of the freedom of speech for which the islanders have fought for so long.", "fought",
+     "Armed clash", DROP),
+    ("The rebels have fought for two days for the bridge.", "fought", "Armed clash", KEEP),
+    ("Some lecturers backed the decree, and some of their colleagues joined rallies against it.", "joined",
+     "Change to group/activity", DROP),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "sub", "expected"), FIGURES,
+                         ids=[c[1] + "-" + str(c[3]) for c in FIGURES])
+def test_figures_and_habits_are_no_event(nlp, text, trigger, sub, expected):
+    doc = nlp(text)
+    i = text.index(trigger)
+    sent = next(s for s in doc.sents if s.start_char <= i < s.end_char)
+    assert reports_event(sent, Span.of(text, i, i + len(trigger)), sub) is expected
+
+
+def test_an_undated_deal_takes_no_date_from_a_memorandum_pages_on(pipeline, make_article) -> None:
+    filler = ("The delegations then argued for weeks about neutrality, the size of the army and the wording of "
+              "guarantees, and each side kept its public statements short. ") * 6
+    text = ("The second round of talks was held near the border. The second round ended with an agreement on "
+            "humanitarian corridors to evacuate civilians from two towns.\n\n" + filler +
+            "\n\nKyiv distrusted such guarantees, recalling a 1994 security memorandum that three powers signed and "
+            "later ignored.")
+    events = _events(pipeline, make_article, text, published="2024-04-19")
+    corridors = [e for e in events if e.evidence.start <= text.index("agreement on") < e.evidence.end]
+    assert corridors and corridors[0].date != "1994", [(e.date, e.evidence.text[:60]) for e in events]
+
+
+def test_an_undated_attack_pages_on_is_not_an_attack_of_another_era(pipeline, make_article) -> None:
+    filler = ("Commentators went on arguing about aid, conditions and leverage, and about which of the allies "
+              "would be first to change its mind about the size of the next package. ") * 6
+    text = ("After the massacre of 12 March 2005 in the market, the president gave the country a stark choice.\n\n"
+            + filler + "\n\nThe government used its leverage after a military strike killed four aid workers "
+            "near the crossing.")
+    events = _reported(_events(pipeline, make_article, text, published="2024-04-27"))
+    strike = [e for e in events if e.evidence.start <= text.index("killed four") < e.evidence.end]
+    assert strike and strike[0].date != "2001-09-11", [(e.date, e.evidence.text[:60]) for e in events]

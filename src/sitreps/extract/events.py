@@ -92,10 +92,12 @@ _ATTACK_WORDS = re.compile(
     r"pound\w*|attack\w*|land(?:ed|ing)|kill\w*|wound\w*|injur\w*|destroy\w*|damag\w*|target\w*|"
     r"explo(?:ded|sions?|sives?)|blasts?|air ?raids?|airstrikes?|bomb(?:ed|ing|s)?|rained|detonat\w*|went off|"
     r"shot|lost\b[^.]{0,60}\bto|trading|exchang\w*)\b", re.IGNORECASE)
-# A demand or a plan governs everything after it in its sentence, whatever commas and "and"s follow.
+# A demand, a plan or a plot, or what a plan would involve, governs everything after it in its sentence, whatever
+# commas and "and"s follow.
 _CALL_FOR = re.compile(r"\b(?:call(?:s|ed|ing)? (?:on|upon|for)\b[^.;]{0,60}\bto|urg(?:e|es|ed|ing)\b[^.;]{0,60}\bto|"
                        r"demand(?:s|ed|ing)? (?:that|an?|the)|plans? (?:involving|under discussion|for|to)|"
-                       r"proposals? (?:for|to|involving))\b", re.IGNORECASE)
+                       r"proposals? (?:for|to|involving)|plot(?:s|ted|ting)? to|"
+                       r"(?:would|could|might) (?:involve|include|entail|require|see))\b", re.IGNORECASE)
 _LEFT_DEAL = re.compile(r"\b(?:withdr[ae]w\w*|pull\w* out|exit\w*|quit\w*)\s+(?:from|of)\s+(?:[\w’'-]+\s+){0,4}"
                         r"(?:deal|agreement|treaty|talks|accord|pact|initiative|negotiations|convention)\b",
                         re.IGNORECASE)
@@ -644,12 +646,21 @@ def _same_event(a: Event, b: Event, a_last_end: int, published: str | None = Non
         return False
     # A later mention of the same kind of event with nothing of its own to tell it apart.
     same_kind = a.sub_event_type == b.sub_event_type or fam_a == fam_b == "fight"
-    if not same_kind and coarse_b and {fam_a, fam_b} == {"fight", "Attack"}:
-        same_kind = True  # "people were killed" / "an attack on civilians" after the strike that killed them
+    if not same_kind and coarse_b and close and {fam_a, fam_b} == {"fight", "Attack"}:
+        # "people were killed" / "an attack on civilians" right after the strike that killed them (not a man who
+        # died at the front told paragraphs after a beating)
+        same_kind = True
     if not same_kind:
         return False
     place_ok = loc_a == loc_b or coarse_b or coarse_a and ((a.geo_precision or 3) >= 3 or loc_a is None)
-    date_ok = a.date == b.date or _fallback_date(b, published) or _fallback_date(a, published) \
+    # an event told with no date of its own takes the date of a later mention only from a neighbouring sentence
+    # ("the strike on Monday killed three"), not of one pages on (talks of 2022 and "the 1994 memorandum")
+    # and an event of another era (dated a year or more before the story) is not what an undated sentence pages
+    # on tells ("the terror attacks of 2001" and, later, "a strike killed aid workers")
+    old_era = bool(a.date and published and a.date[:4].isdigit() and published[:4].isdigit() and
+                   int(a.date[:4]) < int(published[:4]) - 1)
+    date_ok = a.date == b.date or _fallback_date(b, published) and (close or not old_era) or \
+        _fallback_date(a, published) and close \
         or bool(a.date and b.date and (a.date.startswith(b.date) or b.date.startswith(a.date))) \
         or (coarse_b and _days_after(a.date, b.date) in range(0, 4))  # said the day after, nothing new
     # Civilians named first are victims, not a different perpetrator.

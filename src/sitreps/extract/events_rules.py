@@ -136,6 +136,9 @@ _RULES: list[tuple[str, float, str]] = [
                        r"post|base|camp|convoy|patrol|outpost|positions?)"),
     ("Armed clash", 2, r"(?:troops|soldiers|fighters|servicemen|militants|insurgents)\b[^.]{0,30}\b(?:were|was) "
                        r"(?:killed|dead)"),
+    # a man who died at the front or in action fell in a battle, not in an attack on civilians
+    ("Armed clash", 3, r"\b(?:died|killed|fell|perished) (?:\w+ ){0,2}(?:on|at) the front(?:[- ]?lines?)?\b|"
+                       r"\b(?:killed|died) in (?:action|combat|battle)\b"),
     ("Armed clash", 1, r"\bfighting\b|\bbattle\b|retaliat\w*|\bkilled (?:\w+ ){0,3}(?:militants|insurgents|"
                        r"rebels|soldiers|fighters|troops|terrorists)"),
     ("Government regains territory", 2,
@@ -809,6 +812,9 @@ _INTERVENTION = re.compile(
     re.IGNORECASE)
 
 
+_BEATEN = re.compile(r"\b(?:beat|beaten|beating|assault\w*|attack\w*)\b", re.IGNORECASE)
+
+
 def protest_outcome(text: str) -> str | None:
     """How the protest told in ``text`` went, by ACLED's definitions: "VIOL_DEMONSTR" (demonstrators used force:
     stones, fire, smashing, storming, clashes, rioting), "FORCE_AGAINST_PROTEST" (the authorities fired on,
@@ -1023,6 +1029,11 @@ def decide(text: str, *, non_event_check: bool = True) -> tuple[str | None, floa
     for top in ("Suicide bomb", "Chemical weapon", "Sexual violence"):
         if _has(s, top, 3.5):
             return top, 0.9, scores
+    if not protest and "Excessive force against protesters" in s and not _FORCE_ON_DEMO.search(text) and \
+            _BEATEN.search(text):
+        # ACLED: excessive force is force against protesters; "was brutally beaten" with no protest told is an
+        # attack on the person beaten
+        s["Attack"] = s.get("Attack", 0.0) + s.pop("Excessive force against protesters")
     if protest and (_has(s, "Peaceful protest", 2.5) or _has(s, "Violent demonstration", 2.5)):
         # ACLED: force used against rioters is part of the riot; "excessive force" is for peaceful crowds.
         if _has(s, "Violent demonstration", 2.5):

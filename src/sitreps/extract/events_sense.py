@@ -188,7 +188,8 @@ emotions creativity activity grief joy hatred
 # what one joins that is no group: "joined the staff meeting from the front"
 _JOINED_EVENTS = frozenset("meeting call session talks conference summit discussion event ceremony conversation "
                            "briefing video broadcast panel debate celebration "
-                           "range chorus list number countries nations states governments calls".split())
+                           "range chorus list number countries nations states governments calls "
+                           "rally rallies protest protests demonstration demonstrations march marches".split())
 _INDEFINITE = frozenset("a an every any each".split())
 # one person joining the armed forces (enlisting), a state joining an alliance or a body: membership, no armed
 # group's activity changed ("the reporter joined the army", "Finland joined NATO")
@@ -228,6 +229,15 @@ _ABSTRACT_GAINS = frozenset("ability initiative momentum confidence trust streng
                             "capability edge advantage upper hand".split())
 # "a record of killing civilians": a habit or a history told, no event
 _HABIT_NOUNS = frozenset("record history habit pattern practice tradition reputation".split())
+# "daily reports of deadly shelling", "years of constant shelling": what went on, no one event told
+_HABIT_ADJS = frozenset("daily nightly weekly constant regular routine frequent endless countless".split())
+# "have fought for so long / for years": a struggle told over its whole length
+_LONG_SPANS = frozenset("long years decades centuries generations ages".split())
+# a retreat into these is a policy ("retreated to the international sidelines"), no ground given up
+_FIGURATIVE_RETREAT = frozenset("sidelines sideline isolation isolationism background shell".split())
+# a split of opinion ("a deeper split", "a growing split") is no armed group splitting
+_SPLIT_DEGREES = frozenset("deep deeper deepest growing widening deepening bitter sharp public political "
+                           "ideological generational".split())
 # a weapon naming a thing: "its chemical weapons programme", "a missile factory", "missile components"
 _WEAPON_THING_HEADS = frozenset("""
 program programs programme programmes factory factories plant plants production component components
@@ -367,6 +377,23 @@ def _verb_sense_ok(t: Token, sub: str) -> bool:
         return False  # "hallways fortified with sandbags": a thing described, no group's activity changed
     if lemma == "join" and any(c.dep_ == "dobj" and c.lemma_.lower() in _JOINED_EVENTS for c in t.children):
         return False  # "joined the staff meeting from the front"
+    if lemma in {"stab", "knife"} and any(c.dep_ == "prep" and c.lower_ == "in" and
+                                         any(g.dep_ == "pobj" and g.lower_ == "back" for g in c.children)
+                                         for c in t.children):
+        return False  # "stabbing the young republic in the back": a betrayal, no knife attack
+    if lemma == "fight" and t.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in t.children) \
+            and not any(x.ent_type_ in {"DATE", "TIME"} for x in t.subtree):
+        return False  # "children of soldiers who fought in the war", "those who have fought bravely": people described
+    if lemma == "fight" and t.tag_ == "VBN" and \
+            any(c.dep_ == "aux" and c.lower_ in {"have", "has", "'ve"} for c in t.children) and \
+            any(c.dep_ == "prep" and c.lower_ == "for" and
+                any(g.lower_ in _LONG_SPANS for g in c.subtree) for c in t.children) and \
+            not any(x.ent_type_ in {"DATE", "TIME"} for x in t.subtree):
+        return False  # "the freedom for which they have fought for so long": a long struggle, no battle told
+    if lemma == "retreat" and any(c.dep_ == "prep" and c.lower_ in {"to", "into"} and
+                                  any(g.dep_ == "pobj" and g.lower_ in _FIGURATIVE_RETREAT for g in c.children)
+                                  for c in t.children):
+        return False  # "we retreated to the international sidelines": a policy, no ground given up
     if lemma == "join" and sub == "Change to group/activity" and _membership(t):
         return False  # "the reporter joined the army ranks", "Finland joined NATO in April"
     if lemma in {"suspend", "halt"} and sub == "Change to group/activity" and any(
@@ -563,6 +590,9 @@ def _noun_sense_ok(t: Token, sub: str) -> bool:
                               t.dep_ == "compound" and head.lemma_.lower() in {"warrant", "order"} or
                               any(c.dep_ == "compound" and c.lemma_.lower() == "warrant" for c in t.children)):
         return False  # "has issued arrests of many politicians", "an arrest warrant": an order, no one held
+    if lemma == "split" and sub == "Change to group/activity" and \
+            any(c.dep_ == "amod" and c.lower_ in _SPLIT_DEGREES for c in t.children):
+        return False  # "the invasion caused a deeper split": opinion divided, no group split
     if lemma == "ultimatum":
         return False  # a demand with a threat: nothing has happened yet
     if sub in _TERRITORY_SUBS and (lemma in _AGENT_NOUNS or t.lower_ in _AGENT_NOUNS):
@@ -710,6 +740,9 @@ def reports_event(sent: SpacySpan, trigger: Span, sub: str) -> bool:
         node = node.head
         if node.lower_ == "of" and node.head.lemma_.lower() in _HABIT_NOUNS:
             return False
+        if node.lower_ == "of" and node.head.pos_ == "NOUN" and node.head.tag_ == "NNS" and \
+                any(c.dep_ == "amod" and c.lower_ in _HABIT_ADJS for c in node.head.children):
+            return False  # "daily reports of deadly shelling": what went on day after day
         if node.lower_ == "of" and _depiction(node.head):
             return False  # "her son painted a picture of tanks shelling a school": a picture, no report
     if _generic_present(root):
@@ -835,6 +868,13 @@ def intended(sent: SpacySpan, trigger: Span) -> bool:
             (_purpose_infinitive(t) or t.dep_ == "dobj" and t.head.lemma_.lower() in _OPEN_VERBS
              and _purpose_infinitive(t.head) or t.dep_ == "conj" and t.pos_ == "VERB" and _purpose_infinitive(t.head)):
         return True  # "closed in to arrest him", "training the army to launch a counteroffensive"
+    if t.pos_ in {"NOUN", "PROPN"} and t.dep_ == "nsubj" and t.head.pos_ == "VERB" and \
+            t.head.lemma_.lower() in _WANT_VERBS | _PURPOSE_VERBS and \
+            any(c.dep_ == "xcomp" for c in t.head.children):
+        return True  # "agitators wanted to provoke clashes": what they wanted, not what they did
+    if t.pos_ == "VERB" and t.head.lemma_.lower() == "way" and t.head.pos_ == "NOUN" and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        return True  # "officers were on their way to detain them": on their way, not there yet (not "the way they shelled")
     if t.pos_ == "VERB" and t.head.lemma_.lower() in {"help", "allow", "enable"} and \
             any(c.dep_ == "aux" and c.lower_ == "to" for c in t.head.children):
         return True  # "equipment to help push back the invasion": a purpose
