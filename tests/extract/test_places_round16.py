@@ -104,3 +104,22 @@ def test_places_two_names_joined_by_a_hyphen_before_a_border_are_areas(parse):
     # a road between two cities is no border
     places = parse("Trucks drove along the Kharkiv-Kupiansk highway at night.")
     assert _all(places, "Kharkiv")[0].feature_code == "PPLA"
+
+
+def test_places_an_oblast_before_its_body_is_the_oblast(parse):
+    places = parse("The Kursk Oblast Administration said two people died.")
+    assert _all(places, "Kursk")[0].feature_code == "ADM1"
+    places = parse("On Monday the Belgorod Oblast Governor said drones hit a depot.")
+    assert _all(places, "Belgorod")[0].feature_code == "ADM1"
+    # the name after a note mark and a no-break space
+    places = parse("Troops moved toward the border on May 15.[28]\u00a0Kharkiv Oblast Administration Head Oleh "
+                   "Syniehubov said two people died.")
+    assert _all(places, "Kharkiv")[0].feature_code == "ADM1"
+
+
+def test_places_a_name_the_text_takes_a_direction_from_stays_the_city_among_far_towns_of_its_oblast(parse):
+    # towns of Kharkiv Oblast far from the city would make a bare "Kharkiv" the oblast (_prefer_area); the text
+    # takes a direction from it, so its Kharkiv is the city
+    places = parse("Russian forces shelled Balakliia and Kupiansk. Guns fired on Izium, southeast of Kharkiv, all "
+                   "night. Rockets also hit Kharkiv on Tuesday.")
+    assert {p.feature_code for p in _all(places, "Kharkiv")} == {"PPLA"}

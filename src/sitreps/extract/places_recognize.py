@@ -349,10 +349,12 @@ def find_runs(doc: Doc, gaz: Gazetteer, doc_text: str | None = None) -> list[_Ru
         if nxt == "state" and cap[j] and not (j + 1 < n and cap[j + 1]) \
                 and any(e.feature_code == "ADM1" for e in gaz.lookup_key(best.key)):
             best = _Run(best.start, j + 1, best.key, "admin")  # "Oaxaca State", not "Ohio State University"
-        elif j < n and text[j] in CAP_ADMIN_WORDS and cap[j] and not (j + 1 < n and cap[j + 1]) \
+        elif j < n and text[j] in CAP_ADMIN_WORDS and cap[j] \
+                and not (j + 1 < n and cap[j + 1] and text[j + 1] not in REGIONAL_BODY_WORDS) \
                 and any(e.is_admin for e in gaz.lookup_key(best.key)):
             # "Belgorod Oblast", "Krasnodar Krai" where the index has the area under its bare name only: the area,
-            # with the name alone as the span (as for "Idlib province"); not "Ramsey District Court"
+            # with the name alone as the span (as for "Idlib province"); also before the area's body ("Kursk
+            # Oblast Administration", "Belgorod Oblast Governor"); not "Ramsey District Court"
             best = _Run(best.start, j, best.key, "admin")
         elif j < n and text[j] == "Region" and not (j + 1 < n and cap[j + 1]) \
                 and any(e.is_admin for e in gaz.lookup_key(best.key)):

@@ -83,6 +83,7 @@ class Mention:
     # "Y, 20 km east of X": the mention of X it lies from, the distance in km (None: not given; negative: "within"
     # it) and the bearing from X in degrees (None: not given); see _anchor_fit
     anchors: list[tuple[Mention, float | None, float | None]] = field(default_factory=list)
+    pointed: bool = False  # some mention of the name is a point_cue or an anchor: the text uses it as a point
     candidates: list[Entry] = field(default_factory=list)
     scores: list[float] = field(default_factory=list)
 
@@ -190,6 +191,10 @@ def resolve(mentions: list[Mention], gaz: Gazetteer) -> None:
         # a distance cue of any mention of the name serves the group; the anchor's own group decides its point
         cues = [(rep_of[id(a)], km, brg) for m in ms for a, km, brg in m.anchors if id(a) in rep_of]
         ms[0].anchors = [(a, km, brg) for a, km, brg in cues if a.key != ms[0].key]
+        for a, _, _ in ms[0].anchors:
+            a.pointed = True
+    for ms in groups.values():
+        ms[0].pointed = ms[0].pointed or any(m.point_cue for m in ms)
     _resolve_distinct(reps, gaz)
     _areas_among_areas(groups)
     for ms in groups.values():
@@ -720,10 +725,11 @@ def _level(e: Entry) -> str:
 def _prefer_area(m: Mention, mentions: list[Mention], gaz: Gazetteer) -> None:
     """A town that shares its name with the admin area it heads gives way to the area when the article's other
     places in that area (two or more) are all far (> 40 km) from the town: "efforts shifted to Luhansk" in an
-    article about Lysychansk and Bilohorivka means the oblast; not when it is listed with towns."""
+    article about Lysychansk and Bilohorivka means the oblast; not when it is listed with towns, nor when the text
+    takes a direction or distance from it anywhere (``Mention.pointed``)."""
     best = m.best()
-    if best is None or best.feature_class != "P" or m.kind == "town":
-        return
+    if best is None or best.feature_class != "P" or m.kind == "town" or m.pointed:
+        return  # "20 km east of Kharkiv", "around Kharkiv" elsewhere in the text: the writer's Kharkiv is the city
     if m.list_id is not None and any(o.list_id == m.list_id and o.key != m.key and (ob := o.best()) is not None
                                      and ob.feature_class == "P" for o in mentions):
         return  # listed with towns, a peer of towns: "Kharkiv, Izium and Kupiansk" names the city
