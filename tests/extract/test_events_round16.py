@@ -147,6 +147,8 @@ def test_on_the_way_to_is_not_there_yet(nlp) -> None:
     "trained saboteurs storming ministries and taking hostages.",
     "The exiled president accused Moscow of plotting to topple the government, storm ministries and take hostages.",
     "The exiled president said the coup would involve trained saboteurs storming ministries and taking hostages.",
+    "Generals now see that an invasion would lead to heavy losses and an uprising against the senseless killing "
+    "of their own soldiers.",
 ])
 def test_what_a_plot_would_involve_is_hypothetical(pipeline, make_article, text: str) -> None:
     events = _events(pipeline, make_article, text)
@@ -184,6 +186,11 @@ FIGURES = [
      "Non-violent transfer of territory", KEEP),
     ("The invasion caused a deeper split among the students.", "split", "Change to group/activity", DROP),
     ("The militia split into two armed factions in May.", "split", "Change to group/activity", KEEP),
+    ("What we see now is really a clash of worlds and of ways of life.", "clash", "Armed clash", DROP),
+    ("A clash of patrols near the bridge left two soldiers wounded.", "clash", "Armed clash", KEEP),
+    ("This is a clash between the free world and its old autocratic rivals.", "clash", "Armed clash", DROP),
+    ("A clash between rebel and army units near the bridge left two soldiers wounded.", "clash", "Armed clash",
+     KEEP),
     ("The new law gives the children of soldiers who fought in the war places at the best universities.", "fought",
      "Armed clash", DROP),
     ("Two veterans who fought near the dam on Monday night were taken to hospital.", "fought", "Armed clash", KEEP),
@@ -225,3 +232,14 @@ def test_an_undated_attack_pages_on_is_not_an_attack_of_another_era(pipeline, ma
     events = _reported(_events(pipeline, make_article, text, published="2024-04-27"))
     strike = [e for e in events if e.evidence.start <= text.index("killed four") < e.evidence.end]
     assert strike and strike[0].date != "2001-09-11", [(e.date, e.evidence.text[:60]) for e in events]
+
+
+def test_the_date_of_a_schedule_is_not_the_events(pipeline, make_article) -> None:
+    text = "The army has begun mobilizing troops ahead of joint drills, which are scheduled to run from Feb. 10 to 20."
+    events = _events(pipeline, make_article, text, published="2022-02-04")
+    assert events and all(not (e.date or "").startswith("2022-02-1") and not (e.date or "").startswith("2022-02-2")
+                          for e in events), [(e.date, e.sub_event_type) for e in events]
+    # the event's own date stays
+    text = "The army began mobilizing troops on Feb. 1, ahead of drills scheduled to take place Feb. 10."
+    events = _events(pipeline, make_article, text, published="2022-02-04")
+    assert events and events[0].date == "2022-02-01", [(e.date, e.sub_event_type) for e in events]

@@ -97,7 +97,8 @@ _ATTACK_WORDS = re.compile(
 _CALL_FOR = re.compile(r"\b(?:call(?:s|ed|ing)? (?:on|upon|for)\b[^.;]{0,60}\bto|urg(?:e|es|ed|ing)\b[^.;]{0,60}\bto|"
                        r"demand(?:s|ed|ing)? (?:that|an?|the)|plans? (?:involving|under discussion|for|to)|"
                        r"proposals? (?:for|to|involving)|plot(?:s|ted|ting)? to|"
-                       r"(?:would|could|might) (?:involve|include|entail|require|see))\b", re.IGNORECASE)
+                       r"(?:would|could|might) (?:involve|include|entail|require|see|lead to|result in|cause|trigger|spark|"
+                       r"provoke))\b", re.IGNORECASE)
 _LEFT_DEAL = re.compile(r"\b(?:withdr[ae]w\w*|pull\w* out|exit\w*|quit\w*)\s+(?:from|of)\s+(?:[\w’'-]+\s+){0,4}"
                         r"(?:deal|agreement|treaty|talks|accord|pact|initiative|negotiations|convention)\b",
                         re.IGNORECASE)
@@ -432,6 +433,9 @@ def _date(sent: SpacySpan, times: list[TimeExpr], published: str | None,
           ) -> tuple[str | None, str | None, int | None]:
     inside = _times_within(times, by_start, sent.start_char, sent.end_char)
     valued = [t for t in inside if t.value]
+    if valued and trigger is not None:
+        # "has begun mobilizing ahead of drills scheduled for Feb. 10 to 20": the schedule's date is not the event's
+        valued = [t for t in valued if not _scheduled_time(sent, trigger, t)]
     if len({t.value for t in valued}) > 1 and trigger is not None:
         # "began working with the alliance in 1997, and in 2008 the allies agreed ...": of several dates the
         # one that hangs from the trigger's own verb dates it, not the sentence's first
@@ -485,6 +489,32 @@ def _scene_date(prev: tuple[int, int], times: list[TimeExpr], text: str
 _NAMED_DATE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b\.?|\b\d{4}\b")
 _RELATIVE_DATE = re.compile(r"\b(?:recent|coming|next|past|last|ago|this|rest|end|until|till|throughout|early|"
                             r"late|mid)\b", re.IGNORECASE)
+
+
+_SCHEDULE_WORDS = frozenset("schedule reschedule plan due set slate expect".split())
+
+
+def _scheduled_time(sent: SpacySpan, trigger: Span, t: TimeExpr) -> bool:
+    """``t`` dates something scheduled, planned or expected in a clause of its own, not the trigger's verb:
+    "drills scheduled to take place Feb. 10", "talks planned for next week"."""
+    doc = sent.doc
+    if not doc.has_annotation("DEP"):
+        return False
+    trig = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    span = doc.char_span(t.evidence.start, t.evidence.end, alignment_mode="expand")
+    if trig is None or span is None or not len(trig) or not len(span):
+        return False
+    verb = _verb_of(trig.root)
+    node = _verb_of(span.root)
+    for _ in range(3):
+        if node.i == verb.i or node.i == trig.root.i:
+            return False
+        if node.lemma_.lower() in _SCHEDULE_WORDS and node.i != verb.i:
+            return not any(c.i == trig.root.i for c in node.subtree)
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return False
 
 
 def _own_verb_time(sent: SpacySpan, trigger: Span, times: list[TimeExpr]) -> TimeExpr | None:

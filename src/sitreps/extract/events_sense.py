@@ -235,6 +235,11 @@ _HABIT_ADJS = frozenset("daily nightly weekly constant regular routine frequent 
 _LONG_SPANS = frozenset("long years decades centuries generations ages".split())
 # a retreat into these is a policy ("retreated to the international sidelines"), no ground given up
 _FIGURATIVE_RETREAT = frozenset("sidelines sideline isolation isolationism background shell".split())
+# "a clash of worlds / civilisations / values": a figure of speech
+_CLASHING_IDEAS = frozenset("""
+world worlds civilizations civilisations cultures values ideas interests visions narratives ideologies wills
+personalities egos titans systems principles democracy democracies autocracy autocracies
+""".split())
 # a split of opinion ("a deeper split", "a growing split") is no armed group splitting
 _SPLIT_DEGREES = frozenset("deep deeper deepest growing widening deepening bitter sharp public political "
                            "ideological generational".split())
@@ -590,6 +595,10 @@ def _noun_sense_ok(t: Token, sub: str) -> bool:
                               t.dep_ == "compound" and head.lemma_.lower() in {"warrant", "order"} or
                               any(c.dep_ == "compound" and c.lemma_.lower() == "warrant" for c in t.children)):
         return False  # "has issued arrests of many politicians", "an arrest warrant": an order, no one held
+    if lemma == "clash" and any(c.dep_ == "prep" and c.lower_ in {"of", "between"} and
+                                any(g.dep_ == "pobj" and g.lower_ in _CLASHING_IDEAS for g in c.children)
+                                for c in t.children):
+        return False  # "a clash of worlds", "a clash between the free world and ...": a figure, no fight
     if lemma == "split" and sub == "Change to group/activity" and \
             any(c.dep_ == "amod" and c.lower_ in _SPLIT_DEGREES for c in t.children):
         return False  # "the invasion caused a deeper split": opinion divided, no group split
