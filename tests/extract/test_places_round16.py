@@ -123,3 +123,13 @@ def test_places_a_name_the_text_takes_a_direction_from_stays_the_city_among_far_
     places = parse("Russian forces shelled Balakliia and Kupiansk. Guns fired on Izium, southeast of Kharkiv, all "
                    "night. Rockets also hit Kharkiv on Tuesday.")
     assert {p.feature_code for p in _all(places, "Kharkiv")} == {"PPLA"}
+
+
+def test_places_the_word_sets_equal_a_scan_of_the_tokens(nlp):
+    from sitreps.extract.places_recognize import _word_sets
+
+    doc = nlp("The Summit opened in Geneva. The summit ended late, said Maria Kowalska of the Peace Institute.")
+    texts, lower_written = _word_sets(doc)
+    assert texts == {t.text for t in doc}
+    assert lower_written == {t.lower_ for t in doc if not t.text[:1].isupper()}
+    assert "summit" in lower_written and "geneva" not in lower_written and "kowalska" not in lower_written

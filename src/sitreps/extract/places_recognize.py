@@ -926,9 +926,24 @@ def _common_word(doc: Doc, run: _Run, gaz: Gazetteer) -> bool:
     if run.end - run.start != 1:
         return False
     low = doc[run.start].lower_
-    if not any(t.text == low for t in doc):
+    if low not in _word_sets(doc)[0]:  # some token is written so
         return False
     return not any(e.is_country or e.feature_code in ("ADM1", "PPLC") for e in gaz.lookup_key(run.key))
+
+
+def _word_sets(doc: Doc) -> tuple[frozenset[str], frozenset[str]]:
+    """The doc's token texts, and the lower-case forms of its tokens not written with a capital (memoised on the
+    doc's user_data): :func:`_common_word` and :func:`_given_name_before_surname` asked the whole doc a token at a
+    time, ~100 and ~2,500 times per 24 documents."""
+    got = doc.user_data.get(_WORD_SETS_KEY)
+    if got is None or got[0] != len(doc):  # as _doc_attrs: a doc retokenised since is read anew
+        at = _doc_attrs(doc)
+        got = doc.user_data[_WORD_SETS_KEY] = (len(doc), frozenset(at.text), frozenset(
+            lw for w, lw in zip(at.text, at.lower, strict=True) if not w[:1].isupper()))
+    return cast("tuple[int, frozenset[str], frozenset[str]]", got)[1:]
+
+
+_WORD_SETS_KEY = "sitreps_places_word_sets"
 
 
 VESSEL_NOUNS = frozenset("""
@@ -1348,8 +1363,7 @@ def _given_name_before_surname(doc: Doc, run: _Run, gaz: Gazetteer) -> bool:
     if any(e.is_country or e.feature_code in ("ADM1", "RGN", "CONT") or e.population >= 1_000_000
            or fold(e.name) == run.key and (e.population >= 100_000 or e.feature_code == "PPLC") for e in entries):
         return False  # a large place by its own name, or a city by an old name ("Kiev"); not "Winston"-Salem
-    low = nxt.lower_
-    return not any(t.lower_ == low and not t.text[:1].isupper() for t in doc)
+    return nxt.lower_ not in _word_sets(doc)[1]  # never written in lower case
 
 
 def _prominent(entries: list[Entry], rivers: bool = True) -> bool:
