@@ -97,3 +97,20 @@ def test_the_pipeline_marks_each_claim(pipeline, make_article, text, cue, speech
     hits = [c for c in claims if c.cue is not None and c.cue.text == cue]
     assert hits, [(c.cue.text if c.cue else None, c.evidence.text) for c in claims]
     assert hits[0].speech is speech
+
+
+@pytest.mark.parametrize("source, cue, speech", [
+    ("Rough estimates shared by local officials", "put", True),  # "... put the losses at 300"
+    ("A video posted on a regional channel", "links", True),
+    ("the ministry's statement", "blames", True),
+    ("Reports from the front", "place", True),
+    ("the regional governor", "ordered", False),  # no utterance in the source: the verb decides
+    ("the Armed Forces", "withdrew", False),
+])
+def test_a_source_that_is_an_utterance_makes_its_claim_speech(source, cue, speech):
+    from sitreps.extract.attribution_speech import is_speech
+
+    text = f"{source} {cue} the figure at 300 on Monday."
+    claim = Claim(id="c1", evidence=Span.of(text, len(source) + len(cue) + 2, len(text)),
+                  source=Source(name=source), cue=Span.of(text, len(source) + 1, len(source) + 1 + len(cue)))
+    assert is_speech(claim, text, []) is speech

@@ -245,11 +245,29 @@ def _light(verb: str, rest: list[str]) -> bool:
     return verb in _LIGHT_ALONE_SPEECH
 
 
+def _utterance_source(name: str) -> bool:
+    """A source that is itself an utterance, a report or a record ("Unconfirmed estimates circulated by
+    officials", "the ministry's statement", "A video posted on Telegram"): whatever its verb, what it carries is
+    said, not done. The head noun is the last word before a participle or preposition ("estimates" in
+    "estimates circulated by ..."), else the name's last word."""
+    words = [w.lower().strip(".,’'\"“”") for w in name.split()]
+    for i, w in enumerate(words):
+        if i and (w in ("of", "by", "from", "in", "on", "at", "for", "with") or w.endswith("ed")):
+            words = words[:i]
+            break
+    if not words:
+        return False
+    head = words[-1]
+    return lemma_of(head) in SPEECH_NOUNS
+
+
 def is_speech(claim: Claim, text: str, quotes: Sequence[tuple[int, int]]) -> bool:
     """The decision for one claim: see the module's docstring."""
     if claim.cue is None or claim.direct:
         return True
     if _inside_quote(claim.evidence.start, claim.evidence.end, quotes):
+        return True
+    if _utterance_source(claim.source.name):  # "estimates put the losses at ...", "the report links ..."
         return True
     after = text[claim.cue.end: claim.cue.end + 40] if text else ""
     return cue_is_speech(claim.cue.text, after)
