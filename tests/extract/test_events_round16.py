@@ -168,11 +168,13 @@ def test_a_death_at_the_front_told_far_from_a_beating_stays_its_own_event(pipeli
     filler = ("The university later changed its rules for graduation ceremonies, and several lecturers left for "
               "other schools in the region, where the courses were shorter and the fees lower. ") * 5
     text = ("Two students left the college soon after a reporter was brutally beaten in Grozny by masked men.\n\n"
-            + filler + "\n\nHer cousin was drafted in the autumn. He fell at the front.")
+            + filler + "\n\nHer cousin was drafted in the autumn. He fell at the front on 1 April 2023.")
     events = _reported(_events(pipeline, make_article, text))
     subs = sorted(e.sub_event_type for e in events)
     assert "Armed clash" in subs, [(e.sub_event_type, e.evidence.text[:60]) for e in events]
     assert "Attack" in subs
+    # the death keeps its own date, and the beating does not take it
+    assert all((e.date == "2023-04-01") == (e.sub_event_type == "Armed clash") for e in events)
 
 
 FIGURES = [

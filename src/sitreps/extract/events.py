@@ -676,10 +676,8 @@ def _same_event(a: Event, b: Event, a_last_end: int, published: str | None = Non
         return False
     # A later mention of the same kind of event with nothing of its own to tell it apart.
     same_kind = a.sub_event_type == b.sub_event_type or fam_a == fam_b == "fight"
-    if not same_kind and coarse_b and close and {fam_a, fam_b} == {"fight", "Attack"}:
-        # "people were killed" / "an attack on civilians" right after the strike that killed them (not a man who
-        # died at the front told paragraphs after a beating)
-        same_kind = True
+    if not same_kind and coarse_b and {fam_a, fam_b} == {"fight", "Attack"}:
+        same_kind = True  # "people were killed" / "an attack on civilians" after the strike that killed them
     if not same_kind:
         return False
     place_ok = loc_a == loc_b or coarse_b or coarse_a and ((a.geo_precision or 3) >= 3 or loc_a is None)
