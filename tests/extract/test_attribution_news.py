@@ -81,3 +81,14 @@ def test_the_writers_inference_after_a_reported_content_is_not_the_content(pipel
 def test_a_countrys_leader_is_government(words, kind):
     from sitreps.extract.attribution_lexicon import kind_of
     assert kind_of(words) == kind
+
+
+@pytest.mark.parametrize("text, name", [
+    ("“If the bridge opens, we will go home,” said a woman from Kherson who left the city in the spring.",
+     "woman from Kherson"),
+    ("“We are still waiting for the buses,” a teacher from Kharkiv told reporters on Monday.", "teacher from Kharkiv"),
+])
+def test_the_town_a_person_comes_from_is_not_their_name(pipeline, make_article, text, name):
+    # the small model tags the town after "from" as a PERSON here; the source is the person from the town
+    claims = [c for c in _claims(pipeline, make_article, text) if c.cue is not None]
+    assert claims and claims[0].source.name == name, [(c.source.name, c.cue) for c in claims]

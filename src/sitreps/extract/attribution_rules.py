@@ -147,7 +147,10 @@ def normalise_source(tokens: list[Token]) -> str:
     person = _person_name(head) if _titled(head) else None
     if person:
         return person
-    persons = _ents_within(tokens[0].doc, tokens[0].i, tokens[-1].i + 1, "PERSON")
+    # "a woman from Kherson": the words after "from" say where a person comes from, even when the tagger calls
+    # the town a person
+    persons = [e for e in _ents_within(tokens[0].doc, tokens[0].i, tokens[-1].i + 1, "PERSON")
+               if not (e.root.dep_ == "pobj" and e.root.head.lower_ == "from" and e.root.head.head.pos_ == "NOUN")]
     if persons:
         ent = persons[-1]
         doc = ent.doc
