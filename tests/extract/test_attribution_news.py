@@ -92,3 +92,14 @@ def test_the_town_a_person_comes_from_is_not_their_name(pipeline, make_article, 
     # the small model tags the town after "from" as a PERSON here; the source is the person from the town
     claims = [c for c in _claims(pipeline, make_article, text) if c.cue is not None]
     assert claims and claims[0].source.name == name, [(c.source.name, c.cue) for c in claims]
+
+
+def test_the_first_sentence_after_a_dateline_keeps_its_speaker(pipeline, make_article):
+    # the parser hangs the name from the dateline's town, leaving the verb without a subject
+    text = ("KYIV, Ukraine, Nov 2 (Test Wire) — Russia's Defence Minister Sergei Shoigu on Thursday ordered troops "
+            "to quit the town of Nova Kakhovka and dig in along the far bank of the Dnipro river, the largest town "
+            "Russia has held since March.")
+    claims = [c for c in _claims(pipeline, make_article, text) if c.cue is not None and "ordered" in c.cue.text]
+    assert claims, [(c.source.name, c.cue) for c in _claims(pipeline, make_article, text)]
+    assert claims[0].source.name == "Sergei Shoigu"
+    assert claims[0].source.evidence is not None and "KYIV" not in claims[0].source.evidence.text

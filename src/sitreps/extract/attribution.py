@@ -43,6 +43,7 @@ from .attribution_lexicon import (
 from .attribution_quotes import Quote, find_quotes
 from .attribution_rules import Found, find_rule_attributions
 from .attribution_speech import mark_speech
+from .leads import lead_end
 from .speakers import outlet_voice, unify_speakers
 from .turns import turn_speakers
 
@@ -663,6 +664,8 @@ def _subject(doc: Doc, start: int, end: int, taken: list[tuple[int, int]],
             text = doc_text(doc)
             near = [c for c in subj if "\n" not in text[min(c.idx, node.idx):max(c.idx, node.idx)]]
             subj = [min(near or subj, key=lambda c: abs(node.i - c.i))]
+        if subj and node.dep_ == "ROOT" and subj[0].idx < lead_end(doc_text(doc), node.sent.start_char, node.idx):
+            return _subject_after_dateline(doc, node, taken)  # the "subject" is the dateline's town
         if subj:
             toks = [t for t in subj[0].subtree if not t.is_space]
             while toks and toks[-1].is_punct:
@@ -681,9 +684,33 @@ def _subject(doc: Doc, start: int, end: int, taken: list[tuple[int, int]],
             continue
         climbs = node.dep_ in ("xcomp", "conj") or (node.dep_ == "advcl" and node.tag_ in ("VBG", "VBN"))
         if not climbs or node.head.i == node.i:
-            return None
+            return _subject_after_dateline(doc, node, taken) if node.dep_ == "ROOT" else None
         node = node.head
     return None
+
+
+def _subject_after_dateline(doc: Doc, verb: Token, taken: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The words between a dateline and the root verb of a story's first sentence ("KYIV, Nov 9 (Wire) —
+    Russia's defence minister X on Wednesday ordered ..."): the parser hangs the name from the dateline's town,
+    so the verb has no subject. The words from the dateline's end up to the verb, less a time phrase before
+    it, when they hold a name and no verb or clause mark."""
+    text = doc_text(doc)
+    sent = verb.sent
+    start = lead_end(text, sent.start_char, verb.idx)
+    if start == sent.start_char:
+        return None  # no dateline
+    toks = [t for t in sent if start <= t.idx < verb.idx and not t.is_space]
+    while toks and (toks[-1].ent_type_ in ("DATE", "TIME") or toks[-1].is_punct
+                    or (toks[-1].pos_ == "ADP" and toks[-1].dep_ == "prep")):
+        toks.pop()  # "... on Wednesday", "... late on Tuesday,"
+    if not toks or len(toks) > 12 or not any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in toks):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") or t.lower_ in ("that", "who", "which", ";", ":") for t in toks):
+        return None
+    lo, hi = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    if any(_overlap((lo, hi), s) for s in taken):
+        return None
+    return lo, hi
 
 
 # Round 11: a gerund after a preposition ("by saying", "after announcing") takes the subject of the verb the
