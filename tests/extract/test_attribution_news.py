@@ -103,3 +103,23 @@ def test_the_first_sentence_after_a_dateline_keeps_its_speaker(pipeline, make_ar
     assert claims, [(c.source.name, c.cue) for c in _claims(pipeline, make_article, text)]
     assert claims[0].source.name == "Sergei Shoigu"
     assert claims[0].source.evidence is not None and "KYIV" not in claims[0].source.evidence.text
+
+
+@pytest.mark.parametrize("text, side", [
+    ("In a meeting shown on television, General Ivan Petrov, the commander of Russian forces in Ukraine, told the "
+     "minister that the bridge could not be held.", "RU"),
+    ("Officials in Kyiv said the convoy had arrived.", "UA"),  # where they are is all the words say
+])
+def test_where_a_source_is_is_its_side_only_when_nothing_else_says(pipeline, make_article, text, side):
+    claims = [c for c in _claims(pipeline, make_article, text) if c.cue is not None]
+    assert claims and claims[0].source.side == side, [(c.source.name, c.source.side) for c in claims]
+
+
+@pytest.mark.parametrize("text", [
+    "Kharkiv governor Oleh Syniehubov said the shelling had stopped.",
+    "Oleh Syniehubov, the Kharkiv regional governor, said the villages were quiet.",
+    "Luhansk governor Serhiy Haidai wrote on Telegram that the bridge was gone.",
+])
+def test_a_governor_of_a_ukrainian_region_is_ukrainian(pipeline, make_article, text):
+    claims = [c for c in _claims(pipeline, make_article, text) if c.cue is not None]
+    assert claims and claims[0].source.side == "UA", [(c.source.name, c.source.side) for c in claims]

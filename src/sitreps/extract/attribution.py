@@ -1144,6 +1144,13 @@ def _span_side(doc: Doc, span: tuple[int, int]) -> str | None:
                 or (t.lower_ == "of" and t.head.lemma_.lower() in _RELATION_NOUNS))) \
                 or (t.dep_ == "poss" and t.head.lemma_.lower() in _RELATION_NOUNS):
             out.update(x.i for x in t.subtree)
+    # where a source is ("the commander of Russian forces in Ukraine") is no side when its other words give one;
+    # alone it is ("officials in Kyiv")
+    where = {x.i for t in sp if t.dep_ == "prep" and t.lower_ in ("in", "inside") for x in t.subtree}
+    if where - out:
+        own = side_of(" ".join(t.text for t in sp if t.i not in out and t.i not in where))
+        if own is not None:
+            return own
     return side_of(" ".join(t.text for t in sp if t.i not in out))
 
 

@@ -366,7 +366,7 @@ def _resolve_roles(claims: list[Claim], titles: dict[str, str], text: str) -> No
 # capitalised words right before the body's words, or after "mayor / governor / head of (the)"
 _BODY_AFTER_PLACE = re.compile(
     r"((?:[A-Z][^\W\d_]+(?:[-’'][^\W\d_]+)*\s){1,2}?)(?:Oblast|Regional|City|District|Raion|Municipal|Military|"
-    r"Civil|Civilian|State|Mayor|Governor|Council|Administration)\b")
+    r"Civil|Civilian|State|Mayor|Governor|Council|Administration|(?:regional\s)?(?:governor|mayor))\b")
 _BODY_BEFORE_PLACE = re.compile(
     r"(?i:mayor|governor|head|council|administration)\s+of\s+(?:the\s+)?((?:[A-Z][^\W\d_]+(?:[-’'][^\W\d_]+)*)"
     r"(?:\s[A-Z][^\W\d_]+)?)")
