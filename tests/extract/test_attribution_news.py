@@ -123,3 +123,24 @@ def test_where_a_source_is_is_its_side_only_when_nothing_else_says(pipeline, mak
 def test_a_governor_of_a_ukrainian_region_is_ukrainian(pipeline, make_article, text):
     claims = [c for c in _claims(pipeline, make_article, text) if c.cue is not None]
     assert claims and claims[0].source.side == "UA", [(c.source.name, c.source.side) for c in claims]
+
+
+@pytest.mark.parametrize("name, short", [
+    ("Ukrainian officials, who put the toll at about 300 last week", "Ukrainian officials"),
+    ("Memorial Watch, a small group that counts detentions", "Memorial Watch"),
+    ("Ministers of the Nordic states, meeting in Oslo", "Ministers of the Nordic states"),
+    ("Sumy Regional Council", "Sumy Regional Council"),
+    ("Odesa, Ukraine", "Odesa, Ukraine"),
+    ("two papers, the Harbour Gazette and the Steppe Herald", "two papers, the Harbour Gazette and the Steppe Herald"),
+])
+def test_a_sources_name_leaves_out_what_follows_a_comma(name, short):
+    from sitreps.extract.speakers import short_name
+    assert short_name(name) == short
+
+
+def test_a_resident_of_an_occupied_town_is_named_and_sided_by_neither(pipeline, make_article):
+    text = "“The market is open again,” said a resident of Melitopol, then under Russian occupation, who wrote to us."
+    claims = [c for c in _claims(pipeline, make_article, text) if c.cue is not None]
+    assert claims, [(c.source.name, c.cue) for c in _claims(pipeline, make_article, text)]
+    assert claims[0].source.name == "resident of Melitopol"
+    assert claims[0].source.side is None

@@ -1124,6 +1124,8 @@ _RELATION_NOUNS = frozenset({"partner", "ally", "neighbour", "neighbor", "enemy"
 _AWAY_PREPS = frozenset({"outside", "against", "toward", "towards", "into", "beyond", "near"})
 # "the ambassador to Russia" is the sending country's
 _SENT_TO = frozenset({"ambassador", "envoy", "mission", "delegation", "delegate"})
+# what a source lives under is no side: "a resident of Kherson, then under Russian occupation"
+_UNDER_NOUNS = frozenset({"occupation", "control", "fire", "shelling", "siege", "attack", "bombardment", "rule"})
 
 
 def _span_side(doc: Doc, span: tuple[int, int]) -> str | None:
@@ -1141,7 +1143,8 @@ def _span_side(doc: Doc, span: tuple[int, int]) -> str | None:
             continue
         if t.dep_ == "acl" or (t.dep_ == "prep" and (
                 t.lower_ in _AWAY_PREPS or (t.lower_ == "to" and t.head.lemma_.lower() in _SENT_TO)
-                or (t.lower_ == "of" and t.head.lemma_.lower() in _RELATION_NOUNS))) \
+                or (t.lower_ == "of" and t.head.lemma_.lower() in _RELATION_NOUNS)
+                or (t.lower_ == "under" and any(c.lemma_.lower() in _UNDER_NOUNS for c in t.children)))) \
                 or (t.dep_ == "poss" and t.head.lemma_.lower() in _RELATION_NOUNS):
             out.update(x.i for x in t.subtree)
     # where a source is ("the commander of Russian forces in Ukraine") is no side when its other words give one;

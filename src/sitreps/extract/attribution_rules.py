@@ -113,6 +113,15 @@ def is_cue_token(tok: Token, forms: frozenset[str]) -> bool:
     return tok.pos_ in {"VERB", "AUX"} and (tok.lemma_.lower() in CUE_LEMMAS or tok.lower_ in forms)
 
 
+# people named by where they are from or live ("a woman from Kherson", "a resident of Kherson"): the place is no
+# name even when the small model tags it PERSON
+_PERSON_FROM = frozenset("""
+woman man girl boy child resident residents native citizen citizens teacher doctor nurse driver worker farmer
+volunteer student pensioner refugee survivor witness mother father wife husband son daughter family neighbour
+neighbor shopkeeper programmer engineer soldier official officials people person villager villagers local locals
+""".split())
+
+
 def normalise_source(tokens: list[Token]) -> str:
     """A readable, normalised name for the words naming a source (see the module docstring)."""
     if not tokens:
@@ -150,7 +159,8 @@ def normalise_source(tokens: list[Token]) -> str:
     # "a woman from Kherson": the words after "from" say where a person comes from, even when the tagger calls
     # the town a person
     persons = [e for e in _ents_within(tokens[0].doc, tokens[0].i, tokens[-1].i + 1, "PERSON")
-               if not (e.root.dep_ == "pobj" and e.root.head.lower_ == "from" and e.root.head.head.pos_ == "NOUN")]
+               if not (e.root.dep_ == "pobj" and e.root.head.lower_ in ("from", "of")
+                       and e.root.head.head.lemma_.lower() in _PERSON_FROM)]
     if persons:
         ent = persons[-1]
         doc = ent.doc

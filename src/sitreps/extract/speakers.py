@@ -398,6 +398,22 @@ def _body_side(words: str, place_side: Callable[[str], str | None]) -> str | Non
     return next(iter(sides)) if len(sides) == 1 else None
 
 
+# what follows a source's name after a comma and says more about it: a relative clause, an apposition, a
+# participle or a place ("OVD-Info, an independent group that ...", "Leaders of the G7, meeting in Germany")
+_NAME_TAIL = re.compile(r",\s+(?:who|whom|whose|which|then|now|a|an|the(?!\s+[A-Z])|one|meeting|speaking|writing|"
+                        r"followed|about|in|at|on|after|during)\b")
+
+
+def short_name(name: str) -> str:
+    """A source's name without what its words add after a comma ("Ukrainian officials, who put the number at
+    500" -> "Ukrainian officials"); the evidence span keeps every word."""
+    m = _NAME_TAIL.search(name)
+    if m is None or m.start() == 0:
+        return name
+    head = name[:m.start()].strip(" ,")
+    return head if head and len(head.split()) <= 8 else name
+
+
 def unify_speakers(doc: Doc, claims: list[Claim], place_side: Callable[[str], str | None] | None = None) -> None:
     """Give the claims of one speaker one name, kind and side (in place). ``place_side``: a place name -> the
     side of the country it lies in ("UA" / "RU" / None), for bodies named after a place
@@ -418,6 +434,7 @@ def unify_speakers(doc: Doc, claims: list[Claim], place_side: Callable[[str], st
                 c.source.kind = _title_kind(stripped[1])
                 c.certainty = certainty_of(c.hedges, c.reporting, c.source.kind, True)
             c.source.side = c.source.side or _title_side(stripped[1])
+        c.source.name = short_name(c.source.name)
     surnames = full_names(doc, claims)
     for c in claims:
         surname = _short_form(c.source.name)
