@@ -206,7 +206,7 @@ def kind_of(name: str) -> str:
     """The kind of a source from the words naming it (government, military, think_tank, media, ...)."""
     low = f" {name.lower()} "
     for kind, words in KIND_WORDS:
-        if any(_has_word(low, w) for w in words):
+        if any(has_word(low, w) for w in words):
             return kind
     if _STATE_RE.search(low) and _STATE_RE.sub(" ", low.replace(" the ", " ")).strip(" ,;") == "":
         return "government"
@@ -226,12 +226,13 @@ def side_of(name: str) -> str | None:
     """The side a source belongs to when its name says so ("Ukrainian General Staff" -> UA)."""
     low = f" {name.lower()} "
     for side, words in SIDE_WORDS:
-        if any(_has_word(low, w) for w in words):
+        if any(has_word(low, w) for w in words):
             return side
     return None
 
 
-def _has_word(padded_lower: str, word: str) -> bool:
+def has_word(padded_lower: str, word: str) -> bool:
+    """``word`` stands in ``padded_lower`` as a whole word (no word character on either side)."""
     w = word.strip()
     if w not in padded_lower:  # a plain substring test first: most words are absent, and a regex search costs
         return False

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..doctext import doc_text
-from .attribution_lexicon import _STATE_RE, SIDE_WORDS, TITLE_WORDS, certainty_of, kind_of, side_of
+from .attribution_lexicon import _STATE_RE, SIDE_WORDS, TITLE_WORDS, certainty_of, has_word, kind_of, side_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -283,12 +283,12 @@ def _role_person(name: str, titles: dict[str, str], sides: dict[str, set[str]], 
     fits = []
     for person, title in titles.items():
         low = " " + title.lower().replace("’s", " ").replace("'s", " ") + " "
-        if not any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", low) for n in nouns):
+        if not any(has_word(low, n) for n in nouns):
             continue
-        if not all(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", low) for w in comp):
+        if not all(has_word(low, w) for w in comp):
             continue
         plain = [m for m in mods if side_of(m) is None and not (m == "foreign" and "diplomat" in low)]
-        if not all(re.search(r"(?<!\w)" + re.escape(m) + r"(?!\w)", low) for m in plain):
+        if not all(has_word(low, m) for m in plain):
             continue
         if want_side is not None:
             has = {_title_side(title)} - {None} or sides.get(person, set())
